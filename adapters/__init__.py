@@ -1,0 +1,1 @@
+"""Platform adapters: they translate events in and replies out, and nothing more."""

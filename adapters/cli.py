@@ -1,0 +1,92 @@
+"""The `followup` command: read settings, build the core, start the adapters that are set."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from datetime import datetime
+
+import click
+
+from adapters.console import run_console
+from adapters.console.conversation import Conversation
+from bot.app import build_core
+from bot.scheduling.clock import ManualClock, OffsetClock
+from bot.scheduling.trigger import DeliveryTrigger
+from bot.settings import Settings
+from bot.storage.db import Database
+from bot.storage.migrate import upgrade
+
+
+@click.group()
+def main() -> None:
+    """Followup: follow up after interviews, from Slack, Discord or this console."""
+
+
+@main.command()
+def run() -> None:
+    """Start every adapter whose credentials are set; with none, the local console."""
+    settings = Settings()
+    _logging(settings)
+    asyncio.run(_console(settings, user=settings.console_user, start=None))
+
+
+@main.command()
+@click.option("--db", "db_url", help="Database URL (default: FOLLOWUP_DATABASE_URL).")
+@click.option("--as", "user", help="Who you are (default: FOLLOWUP_CONSOLE_USER).")
+@click.option(
+    "--now",
+    "start",
+    help="Start a simulated clock at this ISO 8601 time; only :advance moves it.",
+)
+def console(db_url: str | None, user: str | None, start: str | None) -> None:
+    """Chat with the bot in this terminal; reads a scenario from stdin when piped."""
+    overrides = {"database_url": db_url} if db_url else {}
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    _logging(settings)
+    at = None
+    if start:
+        try:
+            at = datetime.fromisoformat(start)
+        except ValueError:
+            raise click.BadParameter(f"{start!r} is not ISO 8601", param_hint="--now") from None
+        if at.tzinfo is None:
+            raise click.BadParameter(
+                "give an offset, like 2026-11-23T09:00:00-05:00", param_hint="--now"
+            )
+    asyncio.run(_console(settings, user=user or settings.console_user, start=at))
+
+
+@main.command()
+@click.option("--db", "db_url", help="Database URL (default: FOLLOWUP_DATABASE_URL).")
+def migrate(db_url: str | None) -> None:
+    """Upgrade the database to the newest schema."""
+    settings = Settings(**({"database_url": db_url} if db_url else {}))  # type: ignore[arg-type]
+    db = Database.from_url(settings.database_url)
+    upgrade(db.engine)
+    db.dispose()
+    click.echo("Database is up to date.")
+
+
+async def _console(settings: Settings, *, user: str, start: datetime | None) -> None:
+    clock = ManualClock(start) if start else OffsetClock()
+    core = build_core(settings, clock)
+    conversation = Conversation(core, clock, user=user, write=lambda text: print(text, flush=True))
+    trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds)
+    trigger.start()
+    try:
+        await run_console(conversation, sys.stdin)
+    finally:
+        trigger.shutdown()
+        core.deps.db.dispose()
+
+
+def _logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    for chatty in ("alembic", "apscheduler"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)

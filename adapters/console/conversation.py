@@ -1,0 +1,122 @@
+"""Drive the bot like a member typing: shared by `followup console` and the test harness."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from adapters.console.messenger import PLATFORM, ConsoleMessenger, dm_text
+from bot.app import Core
+from bot.chat import CommandRequest, MemberRef, Reply, Visibility
+from bot.domain.timeparse import parse_duration
+from bot.errors import UserError
+from bot.scheduling.clock import ManualClock, OffsetClock
+from bot.storage import repositories as repo
+
+WORKSPACE = "local"
+DIRECTIVES = ":as NAME, :advance DURATION (like 25h or 3d), :now, :help"
+
+
+class Conversation:
+    """One console session: who is typing, the simulated clock, and what was printed."""
+
+    def __init__(
+        self,
+        core: Core,
+        clock: ManualClock | OffsetClock,
+        *,
+        user: str = "you",
+        write: Callable[[str], None] | None = None,
+    ) -> None:
+        self.core = core
+        self.clock = clock
+        self.user = user
+        self.transcript: list[str] = []
+        self._write = write
+        core.add_messenger(ConsoleMessenger(self._emit, clock, self._zone_of))
+
+    async def say(self, line: str) -> str:
+        """Handle one line (a command or a directive) and return everything it printed."""
+        start = len(self.transcript)
+        text = line.strip()
+        if not text or text.startswith("#"):
+            pass
+        elif text.startswith(":"):
+            await self._directive(text)
+        else:
+            await self._command(text)
+        return "\n".join(self.transcript[start:])
+
+    async def deliver(self) -> None:
+        """Deliver whatever reminders are due now."""
+        await self.core.delivery.deliver_due()
+
+    def member(self, name: str | None = None) -> MemberRef:
+        """The console identity of `name` (default: whoever is typing)."""
+        return MemberRef(PLATFORM, WORKSPACE, name or self.user)
+
+    async def _command(self, text: str) -> None:
+        words = text.split(maxsplit=1)
+        head = words[0].casefold()
+        if head not in ("/interview", "interview"):
+            self._emit("Commands start with /interview. Try /interview help.")
+            return
+        rest = words[1] if len(words) > 1 else ""
+        command, _, args = rest.strip().partition(" ")
+        request = CommandRequest(
+            member=self.member(),
+            command=command,
+            text=args,
+            received_at=self.clock.now(),
+            display_name=self.user,
+        )
+        reply = await self.core.dispatcher.handle(request)
+        self._show(reply)
+
+    def _show(self, reply: Reply) -> None:
+        if reply.visibility is Visibility.DIRECT:
+            zone = self._zone_of(self.member())
+            self._emit(dm_text(self.user, self.clock.now().astimezone(zone), reply))
+        else:
+            self._emit(reply.plain_text())
+
+    async def _directive(self, text: str) -> None:
+        try:
+            name, *args = shlex.split(text)
+        except ValueError:
+            self._emit(f"I couldn't read that directive. Directives: {DIRECTIVES}")
+            return
+        name = name.casefold()
+        if name == ":as" and args:
+            self.user = " ".join(args)
+            self._emit(f"You are now {self.user}.")
+        elif name == ":advance" and args:
+            try:
+                delta: timedelta = parse_duration("".join(args))
+            except UserError as error:
+                self._emit(f"{error.message} {error.hint or ''}".strip())
+                return
+            self.clock.advance(delta)
+            self._emit(f"Time is now {self._now_text()}.")
+            await self.deliver()
+        elif name == ":now":
+            self._emit(self._now_text())
+        else:
+            self._emit(f"Directives: {DIRECTIVES}")
+
+    def _now_text(self) -> str:
+        return (
+            self.clock.now().astimezone(self._zone_of(self.member())).isoformat(timespec="seconds")
+        )
+
+    def _zone_of(self, ref: MemberRef) -> ZoneInfo:
+        with self.core.deps.db.transaction() as session:
+            member = repo.find_member(session, ref)
+            return self.core.deps.zone_of(member) if member else self.core.deps.default_tz
+
+    def _emit(self, text: str) -> None:
+        self.transcript.append(text)
+        if self._write is not None:
+            self._write(text)

@@ -1,0 +1,1 @@
+"""Followup's core: use cases, rules and storage, with no knowledge of any chat platform."""

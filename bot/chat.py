@@ -1,0 +1,164 @@
+"""The neutral chat model: what every adapter translates to and from.
+
+Nothing here knows Slack or Discord. A handler receives a `CommandRequest` and returns a
+`Reply`; each adapter renders a `Reply` in its platform's native way (Block Kit, Discord
+embeds and views, plain console text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Visibility(StrEnum):
+    """Who sees a reply: only the member in the channel, or the member in a DM."""
+
+    EPHEMERAL = "ephemeral"
+    DIRECT = "direct"
+
+
+@dataclass(frozen=True)
+class MemberRef:
+    """Who: one person on one platform identity.
+
+    Slack users are per workspace (team id, user id). Discord user ids are global, so
+    Discord adapters pass a fixed workspace id and a member has one profile everywhere.
+    """
+
+    platform: str
+    workspace_id: str
+    user_id: str
+
+
+@dataclass(frozen=True)
+class CommandRequest:
+    """What a member typed, already split into the subcommand and the rest of the line."""
+
+    member: MemberRef
+    command: str
+    text: str
+    received_at: datetime
+    display_name: str | None = None
+    member_timezone: str | None = None
+    locale: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A paragraph of text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label and value pairs, shown as a compact table."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One proofreading remark on a draft: how serious, what is wrong, how to fix it."""
+
+    level: str
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class ComposeLink:
+    """A link that opens the draft in an email client."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class DraftBlock:
+    """A draft email ready to copy or open in a mail client."""
+
+    title: str
+    to: str | None
+    subject: str
+    body: str
+    findings: tuple[Finding, ...] = ()
+    links: tuple[ComposeLink, ...] = ()
+
+
+Block = Section | Fields | DraftBlock
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button. `action_id` is stable across restarts; `value` names what it acts on."""
+
+    action_id: str
+    label: str
+    value: str
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One input of a form; adapters render it as a modal input or a prompt."""
+
+    key: str
+    label: str
+    kind: str = "text"  # text, long_text, date, time, choice
+    required: bool = False
+    max_length: int | None = None
+    initial: str | None = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Form:
+    """A neutral modal: which command it submits to and what it asks for."""
+
+    command: str
+    title: str
+    fields: tuple[FormField, ...]
+
+
+@dataclass
+class Reply:
+    """What the bot says back. Nothing is public unless the member asks for it."""
+
+    blocks: list[Block] = field(default_factory=list)
+    visibility: Visibility = Visibility.EPHEMERAL
+    actions: list[Action] = field(default_factory=list)
+    form: Form | None = None
+
+    @classmethod
+    def text(cls, *paragraphs: str, visibility: Visibility = Visibility.EPHEMERAL) -> Reply:
+        """A reply made of plain paragraphs."""
+        return cls(blocks=[Section(p) for p in paragraphs if p], visibility=visibility)
+
+    def plain_text(self) -> str:
+        """The whole reply as plain text: the console shows this, and tests read it."""
+        parts: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Section):
+                parts.append(block.text)
+            elif isinstance(block, Fields):
+                parts.append("\n".join(f"{label}: {value}" for label, value in block.pairs))
+            else:
+                parts.append(_draft_text(block))
+        if self.actions:
+            parts.append(
+                "\n".join(f"[{a.label}: /interview {a.action_id} {a.value}]" for a in self.actions)
+            )
+        return "\n\n".join(parts)
+
+
+def _draft_text(draft: DraftBlock) -> str:
+    lines = [f"--- {draft.title} ---"]
+    if draft.to:
+        lines.append(f"To: {draft.to}")
+    lines += [f"Subject: {draft.subject}", "", draft.body, "---"]
+    lines += [f"[{f.level}] {f.message} {f.fix}" for f in draft.findings]
+    lines += [f"{link.label}: {link.url}" for link in draft.links]
+    return "\n".join(lines)

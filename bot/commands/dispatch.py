@@ -1,0 +1,75 @@
+"""Turn a `CommandRequest` into a `Reply`: parse, run in one transaction, never crash."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import logging
+from typing import TYPE_CHECKING
+
+from bot.chat import CommandRequest, Reply, Section
+from bot.commands.args import parse_args
+from bot.commands.registry import Context
+from bot.errors import UserError
+from bot.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from bot.app import Core
+
+log = logging.getLogger(__name__)
+
+OOPS = (
+    "Something went wrong on my side, and nothing was changed. Please try again in a "
+    "moment; if it keeps happening, let your group's admin know."
+)
+
+
+class Dispatcher:
+    """Runs commands for every adapter the same way."""
+
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    async def handle(self, request: CommandRequest) -> Reply:
+        """Answer a request without blocking the event loop on the database."""
+        return await asyncio.to_thread(self.handle_sync, request)
+
+    def handle_sync(self, request: CommandRequest) -> Reply:
+        """Answer a request; a user mistake or a bug becomes a friendly reply."""
+        try:
+            return self._run(request)
+        except UserError as error:
+            return Reply.text(str(error))
+        except Exception:
+            log.exception("command %r failed", request.command)
+            return Reply.text(OOPS)
+
+    def _run(self, request: CommandRequest) -> Reply:
+        name = request.command.strip().casefold() or "help"
+        spec = self.core.registry.get(name)
+        if spec is None:
+            close = difflib.get_close_matches(name, self.core.registry.names(), n=1)
+            hint = f"Did you mean /interview {close[0]}? " if close else ""
+            raise UserError(
+                f"I don't know the command '{name}'.",
+                hint=hint + "See everything I can do with /interview help.",
+            )
+        args = parse_args(request.text)
+        with self.core.deps.db.transaction() as session:
+            member = repo.ensure_member(session, request.member, request.received_at)
+            if request.display_name and not member.display_name:
+                member.display_name = request.display_name
+            if request.member_timezone and member.platform_timezone != request.member_timezone:
+                member.platform_timezone = request.member_timezone
+            reply = spec.handler(Context(request, args, member, session, self.core))
+            if member.dm_status == "closed":
+                reply.blocks.insert(0, Section(_dm_closed_notice(member.dm_status_reason)))
+        return reply
+
+
+def _dm_closed_notice(reason: str | None) -> str:
+    why = f" ({reason})" if reason else ""
+    return (
+        f"I couldn't send you a reminder by DM{why}. Please allow direct messages from "
+        "this app, then run /interview due to see what is waiting."
+    )

@@ -1,0 +1,316 @@
+"""What each `/interview` subcommand does, in terms of the use cases."""
+
+from __future__ import annotations
+
+from bot.chat import Action, Fields, Reply, Section, Visibility
+from bot.commands.args import parse_ref
+from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
+from bot.domain.policy import Kind
+from bot.domain.timeparse import format_local
+from bot.errors import UserError
+from bot.services.followups import describe, parse_kind, select_follow_ups
+from bot.services.interviews import DETAIL_FIELDS, STAGES
+from bot.storage.models import Interview, Interviewer
+
+PRODUCT = "/interview"
+
+
+def _number(ctx: Context, usage: str) -> int:
+    if not ctx.args.positionals:
+        raise UserError("Which interview?", hint=f"Add its number, like: {PRODUCT} {usage}")
+    return parse_ref(ctx.args.positionals[0])
+
+
+def _when(ctx: Context, interview: Interview) -> str:
+    return format_local(interview.starts_at, ctx.core.deps.zone_of(ctx.member))
+
+
+def _summary(ctx: Context, interview: Interview) -> str:
+    parts = [f"#{interview.number} {interview.company}"]
+    if interview.role:
+        parts.append(interview.role)
+    parts += [STAGES.get(interview.stage, interview.stage), _when(ctx, interview)]
+    parts.append(interview.status.replace("_", " "))
+    return " · ".join(parts)
+
+
+def _people(interview: Interview) -> str:
+    return ", ".join(f"{p.name} ({p.title})" if p.title else p.name for p in interview.interviewers)
+
+
+def _pending(ctx: Context, interview: Interview) -> list[str]:
+    tz = ctx.core.deps.zone_of(ctx.member)
+    return [
+        f"{describe(f)}: due by {format_local(f.due_at, tz)}"
+        for f in sorted(interview.follow_ups, key=lambda f: f.due_at)
+        if f.state == "pending"
+    ]
+
+
+def help_(ctx: Context) -> Reply:
+    """List every command, generated from the registry."""
+    registry: Registry = ctx.core.registry
+    lines = [f"*{PRODUCT} {spec.usage}*: {spec.summary}" for spec in registry.specs]
+    example = (
+        f'Example: {PRODUCT} log company="Acme" role="Backend Engineer" when="tomorrow 3pm" '
+        'stage=onsite with="Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel"'
+    )
+    return Reply.text("Followup helps you follow up after interviews.", "\n".join(lines), example)
+
+
+def log(ctx: Context) -> Reply:
+    """Log a new interview."""
+    if ctx.args.positionals:
+        word = ctx.args.positionals[0]
+        raise UserError(
+            f"I don't know what '{word}' means here.",
+            hint='Give each detail as key="value", like company="Acme" when="tomorrow 3pm".',
+        )
+    outcome = ctx.core.interviews.log(ctx.session, ctx.member, ctx.args.options)
+    interview = outcome.interview
+    text = f"Logged {_summary(ctx, interview)}."
+    people = _people(interview)
+    if people:
+        text += f"\nWith: {people}."
+    follow = _pending(ctx, interview)
+    paragraphs = [text, *outcome.notes]
+    if follow:
+        paragraphs.append("I'll remind you by DM:\n" + "\n".join(f"• {f}" for f in follow))
+    paragraphs.append(
+        f"After the interview, add what you discussed: "
+        f'{PRODUCT} notes #{interview.number} topics="..." promised="..."'
+    )
+    return Reply.text(*paragraphs)
+
+
+def list_(ctx: Context) -> Reply:
+    """List the member's interviews."""
+    interviews = ctx.core.repo.interviews_of(ctx.session, ctx.member)
+    if not interviews:
+        return Reply.text(
+            "You haven't logged any interviews yet.",
+            f'Start with: {PRODUCT} log company="Acme" when="tomorrow 3pm"',
+        )
+    return Reply.text("Your interviews:", "\n".join(_summary(ctx, i) for i in interviews))
+
+
+def show(ctx: Context) -> Reply:
+    """Everything about one interview."""
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, _number(ctx, "show #3"))
+    pairs: list[tuple[str, str]] = [
+        ("Company", interview.company),
+        ("Role", interview.role or "—"),
+        ("Stage", STAGES.get(interview.stage, interview.stage)),
+        ("When", _when(ctx, interview)),
+        ("Status", interview.status.replace("_", " ") + (" (paused)" if interview.paused else "")),
+    ]
+    if interview.decision_expected_on:
+        pairs.append(("Decision expected", f"{interview.decision_expected_on:%a %d %b %Y}"))
+    for person in interview.interviewers:
+        label = f"{person.name}" + (f" ({person.title})" if person.title else "")
+        detail = person.email or ""
+        if person.discussed:
+            detail = (detail + " · " if detail else "") + f"discussed {person.discussed}"
+        pairs.append((label, detail or "—"))
+    for _key, (column, label, _limit) in DETAIL_FIELDS.items():
+        value = getattr(interview, column)
+        if value:
+            pairs.append((label, value))
+    blocks: list[Section | Fields] = [Section(f"#{interview.number} {interview.company}")]
+    blocks.append(Fields(tuple(pairs)))
+    pending = _pending(ctx, interview)
+    if pending:
+        blocks.append(Section("Follow-ups:\n" + "\n".join(f"• {p}" for p in pending)))
+    return Reply(blocks=list(blocks))
+
+
+def edit(ctx: Context) -> Reply:
+    """Change details of an interview."""
+    number = _number(ctx, 'edit #3 role="Staff Engineer"')
+    outcome = ctx.core.interviews.edit(ctx.session, ctx.member, number, ctx.args.options)
+    return Reply.text(f"Updated {_summary(ctx, outcome.interview)}.", *outcome.notes)
+
+
+def notes(ctx: Context) -> Reply:
+    """Record the debrief: what was discussed, with whom, and who promised what."""
+    number = _number(ctx, 'notes #3 topics="system design; on-call"')
+    if not ctx.args.options:
+        interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+        first = (
+            interview.interviewers[0].name.split()[0].casefold()
+            if interview.interviewers
+            else "jane"
+        )
+        return Reply.text(
+            f"What happened in #{number}? Add any of these:",
+            "\n".join(f"• {key}: {label}" for key, (_c, label, _l) in DETAIL_FIELDS.items()),
+            f'and what each interviewer talked about, by first name: {first}="..."',
+            f'Example: {PRODUCT} notes #{number} topics="system design; on-call" '
+            f'promised="my portfolio" {first}="the Kafka migration"',
+        )
+    outcome = ctx.core.interviews.edit(ctx.session, ctx.member, number, ctx.args.options)
+    return Reply.text(
+        f"Saved your notes on #{number}. Drafts will use them: {PRODUCT} draft #{number}",
+        *outcome.notes,
+    )
+
+
+def outcome(ctx: Context) -> Reply:
+    """Record what the employer decided."""
+    number = _number(ctx, "outcome #3 rejected")
+    if len(ctx.args.positionals) < 2:
+        raise UserError(
+            "What was the outcome?",
+            hint=f"Like: {PRODUCT} outcome #{number} next_round (or offer, rejected, "
+            "withdrawn, no_reply).",
+        )
+    result = ctx.core.interviews.set_outcome(
+        ctx.session, ctx.member, number, " ".join(ctx.args.positionals[1:])
+    )
+    follow = _pending(ctx, result.interview)
+    text = f"Recorded: {_summary(ctx, result.interview)}."
+    return Reply.text(text, *(["Next:\n" + "\n".join(f"• {f}" for f in follow)] if follow else []))
+
+
+def _finish(ctx: Context, how: str) -> Reply:
+    number = _number(ctx, f"{how} #3 Jane")
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    done = ctx.core.follow_ups.finish(
+        ctx.session, ctx.member, interview, list(ctx.args.positionals[1:]), how=how
+    )
+    verb = "Marked sent" if how == "sent" else "Skipped"
+    text = f"{verb}: " + "; ".join(describe(f) for f in done) + f" (#{number})."
+    remaining = _pending(ctx, interview)
+    tail = ["Still to do:\n" + "\n".join(f"• {r}" for r in remaining)] if remaining else []
+    return Reply.text(text, *tail)
+
+
+def sent(ctx: Context) -> Reply:
+    """Mark a follow-up as sent: its reminders stop."""
+    return _finish(ctx, "sent")
+
+
+def skip(ctx: Context) -> Reply:
+    """Decide not to send a follow-up: its reminders stop."""
+    return _finish(ctx, "skip")
+
+
+def due(ctx: Context) -> Reply:
+    """What is coming up, in the member's time zone."""
+    tz = ctx.core.deps.zone_of(ctx.member)
+    agenda = ctx.core.follow_ups.agenda(ctx.session, ctx.member)
+    if not agenda:
+        return Reply.text("Nothing is due. Log an interview and I'll plan the follow-ups.")
+    now = ctx.core.deps.clock.now()
+    lines = []
+    for f in agenda:
+        late = " (overdue)" if f.due_at < now else ""
+        lines.append(
+            f"• #{f.interview.number} {f.interview.company}: {describe(f)}, "
+            f"by {format_local(f.due_at, tz)}{late}"
+        )
+    return Reply.text("Coming up:", "\n".join(lines))
+
+
+def draft(ctx: Context) -> Reply:
+    """Show the drafts for an interview, optionally one kind or one interviewer."""
+    number = _number(ctx, "draft #3 thank_you Jane")
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    words = list(ctx.args.positionals[1:])
+    follow_ups = select_follow_ups(interview, words, states=frozenset({"pending", "done"}))
+    pending = [f for f in follow_ups if f.state == "pending"] or follow_ups
+    drafts = ctx.core.drafts
+    if pending:
+        blocks = [drafts.draft(ctx.member, interview, Kind(f.kind), f.interviewer) for f in pending]
+    else:
+        kind = (parse_kind(words[0]) if words else None) or Kind.THANK_YOU
+        people: list[Interviewer | None] = [None]
+        if kind is Kind.THANK_YOU and interview.interviewers:
+            people = list(interview.interviewers)
+        blocks = [drafts.draft(ctx.member, interview, kind, p) for p in people]
+    return Reply(blocks=list(blocks), visibility=Visibility.DIRECT)
+
+
+def settings(ctx: Context) -> Reply:
+    """Show or change the member's settings."""
+    changes = ctx.core.member_settings.update(ctx.member, ctx.args.options)
+    view = ctx.core.member_settings.describe(ctx.member)
+    head = "Saved. Your settings:" if changes else "Your settings:"
+    tail = f'Change one like: {PRODUCT} settings timezone=Europe/Berlin quiet_hours="21:00-08:00"'
+    return Reply(blocks=[Section(head), Fields(tuple(view)), Section(tail)])
+
+
+def delete(ctx: Context) -> Reply:
+    """Delete an interview, after the member confirms."""
+    number = _number(ctx, "delete #3")
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    if [w.casefold() for w in ctx.args.positionals[1:]] != ["confirm"]:
+        return Reply(
+            blocks=[
+                Section(
+                    f"Delete #{number} {interview.company} and its reminders? This can't be "
+                    f"undone. To go ahead: {PRODUCT} delete #{number} confirm"
+                )
+            ],
+            actions=[Action("delete", f"Delete #{number}", f"#{number} confirm", "danger")],
+        )
+    ctx.core.interviews.delete(ctx.session, ctx.member, number)
+    return Reply.text(f"Deleted #{number} {interview.company} and its reminders.")
+
+
+def build_registry() -> Registry:
+    """Every `/interview` subcommand, declared once."""
+    ref = "#3"
+    return Registry(
+        [
+            CommandSpec("help", "What Followup can do.", "help", help_),
+            CommandSpec(
+                "log",
+                "Log an interview; I plan the thank-you notes and follow-ups.",
+                'log company="Acme" role="..." when="tomorrow 3pm" stage=onsite with="Jane Doe'
+                ' (Manager) <jane@acme.com>; Raj Patel"',
+                log,
+                options=(
+                    OptionSpec("company", "The company", required=True),
+                    OptionSpec("role", "The role you interviewed for"),
+                    OptionSpec("when", "When it starts, like 'tomorrow 3pm'"),
+                    OptionSpec("length", "How long, like 45m (default 1h)"),
+                    OptionSpec("stage", "One of: " + ", ".join(STAGES)),
+                    OptionSpec("with", "Interviewers: Name (Title) <email>; ..."),
+                    OptionSpec("decision", "When they said they'd decide"),
+                    OptionSpec("job", "Link to the job posting"),
+                ),
+            ),
+            CommandSpec("list", "Your interviews.", "list", list_),
+            CommandSpec("show", "Everything about one interview.", f"show {ref}", show),
+            CommandSpec(
+                "edit", "Change an interview's details.", f'edit {ref} when="friday 10am"', edit
+            ),
+            CommandSpec(
+                "notes",
+                "The debrief: topics, what each interviewer discussed, promises.",
+                f'notes {ref} topics="..." jane="what Jane talked about" promised="..."',
+                notes,
+                options=tuple(OptionSpec(k, label) for k, (_c, label, _l) in DETAIL_FIELDS.items()),
+            ),
+            CommandSpec(
+                "outcome",
+                "Record their decision: next_round, offer, rejected, withdrawn, no_reply.",
+                f"outcome {ref} rejected",
+                outcome,
+            ),
+            CommandSpec(
+                "draft", "Drafts for an interview.", f"draft {ref} [kind] [interviewer]", draft
+            ),
+            CommandSpec("sent", "Mark a follow-up sent.", f"sent {ref} [kind] [interviewer]", sent),
+            CommandSpec("skip", "Skip a follow-up.", f"skip {ref} [kind] [interviewer]", skip),
+            CommandSpec("due", "What's coming up.", "due", due),
+            CommandSpec(
+                "settings",
+                "Your time zone, quiet hours, signature and more.",
+                "settings [timezone=Europe/Berlin] [quiet_hours=21:00-08:00]",
+                settings,
+            ),
+            CommandSpec("delete", "Delete an interview.", f"delete {ref}", delete),
+        ]
+    )

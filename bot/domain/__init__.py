@@ -1,0 +1,1 @@
+"""Pure domain rules and parsing: no I/O, no platform, no storage."""

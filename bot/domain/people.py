@@ -1,0 +1,127 @@
+"""Interviewers as members type them: `Jane Doe (Manager) <jane@acme.com>; Raj Patel`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.domain.text import clean, snippet
+from bot.errors import UserError
+
+MAX_PEOPLE = 10
+
+_EMAIL = re.compile(r"[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>().]+")
+
+_PEOPLE_HINT = "Write each person like Jane Doe (Manager) <jane@acme.com>, separated by ';'."
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    """One interviewer as typed, before it is matched to anyone already stored."""
+
+    name: str
+    title: str | None
+    email: str | None
+
+
+def split_list(text: str) -> list[str]:
+    """Split a list typed on one line with ';' or over several lines, dropping blanks.
+
+    Commas are not separators because topics and promises often contain them.
+    """
+    return [item.strip() for line in text.splitlines() for item in line.split(";") if item.strip()]
+
+
+def parse_people(text: str) -> list[PersonSpec]:
+    """Read interviewers separated by ';' or newlines.
+
+    Each is ``Name (Title) <email>`` with title and email optional and in either order,
+    or ``Name, Title`` and ``Name, Title <email>``. " and " is not a separator because
+    names and titles can contain it. Names are kept exactly as typed apart from
+    whitespace, so "Zoë Ångström" and "李雷" survive untouched.
+    """
+    entries = split_list(text)
+    if len(entries) > MAX_PEOPLE:
+        raise UserError(
+            f"That's {len(entries)} people; the limit is {MAX_PEOPLE} per interview.",
+            hint="List just the people you'll follow up with.",
+        )
+    return [_parse_person(entry) for entry in entries]
+
+
+def _parse_person(entry: str) -> PersonSpec:
+    """Read one ``Name (Title) <email>`` or ``Name, Title <email>`` entry."""
+    cut = min((k for k in (entry.find("("), entry.find("<")) if k >= 0), default=len(entry))
+    head, tail = entry[:cut], entry[cut:]
+    if "," in head:
+        raw_name, _, after = head.partition(",")
+        raw_title, email = _take_email(after + tail, entry)
+        title = clean(raw_title) or None
+    else:
+        raw_name = head
+        title, email = _read_segments(tail, entry)
+    name = clean(raw_name)
+    if not name:
+        raise UserError(
+            f"'{snippet(entry)}' needs a name before the title or email.",
+            hint=_PEOPLE_HINT,
+        )
+    if "@" in name:
+        raise UserError(
+            f"I can't tell the name from the email in '{snippet(entry)}'.",
+            hint="Put the email in angle brackets, like Jane Doe <jane@acme.com>.",
+        )
+    if any(ch in name for ch in "()<>"):
+        raise UserError(f"I couldn't read '{snippet(entry)}' as a person.", hint=_PEOPLE_HINT)
+    if email is not None and not _EMAIL.fullmatch(email):
+        raise UserError(
+            f"'{snippet(email)}' isn't a valid email address.",
+            hint="Write it like jane@acme.com, inside <angle brackets>.",
+        )
+    return PersonSpec(name=name, title=title, email=email)
+
+
+def _take_email(text: str, entry: str) -> tuple[str, str | None]:
+    """Remove at most one ``<email>`` from free text; return the rest and the email."""
+    opens, closes = text.count("<"), text.count(">")
+    if opens == 0 and closes == 0:
+        return text, None
+    start, end = text.find("<"), text.find(">")
+    if opens != 1 or closes != 1 or end < start:
+        raise UserError(f"I couldn't find one <email> in '{snippet(entry)}'.", hint=_PEOPLE_HINT)
+    return text[:start] + " " + text[end + 1 :], text[start + 1 : end].strip()
+
+
+def _read_segments(tail: str, entry: str) -> tuple[str | None, str | None]:
+    """Read the ``(title)`` and ``<email>`` parts after a name, in either order."""
+    title: str | None = None
+    email: str | None = None
+    seen_title = False
+    i, n = 0, len(tail)
+    while True:
+        while i < n and tail[i].isspace():
+            i += 1
+        if i >= n:
+            return title, email
+        if tail[i] == "<" and email is None and (end := tail.find(">", i)) > 0:
+            email = tail[i + 1 : end].strip()
+            i = end + 1
+        elif tail[i] == "(" and not seen_title and (end := _closing_paren(tail, i)) > 0:
+            title = clean(tail[i + 1 : end]) or None
+            seen_title = True
+            i = end + 1
+        else:
+            raise UserError(f"I couldn't read '{snippet(entry)}' as a person.", hint=_PEOPLE_HINT)
+
+
+def _closing_paren(text: str, start: int) -> int:
+    """Index of the ')' matching the '(' at ``start``, or -1; titles may nest parens."""
+    depth = 0
+    for k in range(start, len(text)):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1

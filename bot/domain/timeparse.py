@@ -1,0 +1,385 @@
+"""Read the dates, lengths of time and time zones members type, and show times back to them.
+
+dateparser reads the words ("next friday 3pm"); everything about time zones happens here with
+zoneinfo, because a wall-clock time belongs to the member's zone, and a daylight-saving gap or
+repeat has to be resolved on purpose and told to the member, not guessed silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, available_timezones
+
+from dateparser.date import DateDataParser
+
+from bot.errors import UserError
+
+Prefer = Literal["future", "past"]
+DateOrder = Literal["MDY", "DMY", "YMD"]
+
+MAX_TEXT = 100
+MAX_DURATION = timedelta(days=366)
+# A time this close behind now ("now", "3pm" typed at 15:02) is not worth a warning.
+_PAST_GRACE = timedelta(minutes=5)
+# Beyond this a reading is a misreading, and date arithmetic near year 1 or 9999 overflows.
+_MAX_YEARS_AWAY = 100
+_NUDGE = timedelta(minutes=1)
+
+_WHEN_HINT = "Try 'tomorrow 3pm', 'next friday 10:00' or '2026-12-01 15:00'."
+_DURATION_HINT = "Write a number and a unit (w, d, h, m, s), e.g. '3d', '25h', '90m' or '1h30m'."
+_ZONE_HINT = (
+    "Use a time zone name such as 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata' or 'UTC'."
+)
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_ORDER_WORDS: dict[DateOrder, str] = {
+    "MDY": "month first",
+    "DMY": "day first",
+    "YMD": "year first",
+}
+
+# Which Friday "next friday" means depends on whom you ask, so such readings are confirmed.
+_WEEK_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|weeks?|fortnight)\b",
+    re.IGNORECASE,
+)
+# "12/01" is 1 December or 12 January depending on the date order.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}(?!\d)")
+# dateparser drops a time it cannot read ("tomorrow 25:00" reads as plain "tomorrow"), so a
+# date-only reading of text that looks like it holds a time is refused rather than trusted.
+_TIME_LIKE = re.compile(
+    r"\d:\d|\d\s*[ap]\.?m\b|(?:\bat|@)\s*\d|\b(?:noon|midnight)\b"
+    r"|\b(?:today|tonight|tomorrow|yesterday)\b\D*\d",
+    re.IGNORECASE,
+)
+
+_DURATION = re.compile(
+    r"(?:([0-9]+)\s*w)?\s*(?:([0-9]+)\s*d)?\s*(?:([0-9]+)\s*h)?"
+    r"\s*(?:([0-9]+)\s*m)?\s*(?:([0-9]+)\s*s)?",
+    re.IGNORECASE,
+)
+_UNIT_SECONDS = (7 * 86400, 86400, 3600, 60, 1)
+
+# Abbreviations are not places: "EST" in tzdata never switches to daylight time, and "PST"
+# is not a zone at all, so both get a suggestion instead.
+_ABBREVIATIONS = {
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "hst": "Pacific/Honolulu",
+}
+# In the database but meaningless for a member: the server's zone, and a placeholder.
+_NOT_FOR_MEMBERS = frozenset({"localtime", "factory"})
+
+
+@dataclass(frozen=True)
+class ParsedTime:
+    """A moment a member typed, with what to confirm back to them.
+
+    Every reading of free text guesses somewhere (which Friday, which 01:30, what time for a
+    bare date), so the guesses travel in `notes` for the caller to repeat to the member.
+    """
+
+    at: datetime  # aware, in UTC
+    has_time: bool  # False when only a date was given and `default_time` was assumed
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    value: datetime  # naive local wall clock, or aware when the text named a zone or offset
+    has_time: bool
+    part_of_day: bool  # "tomorrow morning": the time came from a word, worth confirming
+
+
+def parse_when(
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    prefer: Prefer = "future",
+    default_time: time = time(9, 0),
+    date_order: DateOrder = "MDY",
+) -> ParsedTime:
+    """Read a date and time typed by a member living in `tz`, relative to `now`.
+
+    Wall-clock answers ("friday 3pm") are placed in `tz` by zoneinfo so daylight saving follows
+    the zone's rules; answers counted from now ("in 3 hours") are exact elapsed time. A time
+    on the wrong side of `now` for `prefer` only earns a note: the caller decides. `date_order`
+    settles "12/01"; the default "MDY" reads it as 1 December, as US members write it.
+    Raises UserError for any text it cannot use, and nothing else.
+    """
+    if now.tzinfo is None:
+        raise ValueError("parse_when needs an aware `now`")
+    if len(text) > MAX_TEXT:
+        raise UserError("That is too long for a date and time.", hint=_WHEN_HINT)
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise UserError("I need a date and time.", hint=_WHEN_HINT)
+
+    local_now = now.astimezone(tz).replace(tzinfo=None)
+    reading = _read(cleaned, local_now, prefer, date_order)
+    if reading is not None and reading.value.tzinfo is not None:
+        # The text named a zone ("3pm EST"): its "today" must be counted from the real now.
+        reading = _read(cleaned, now.astimezone(UTC).replace(tzinfo=None), prefer, date_order)
+    if reading is None or (not reading.has_time and _TIME_LIKE.search(cleaned)):
+        raise UserError(f"I couldn't read '{cleaned}' as a date and time.", hint=_WHEN_HINT)
+    if abs(reading.value.year - local_now.year) > _MAX_YEARS_AWAY:
+        raise UserError(f"'{cleaned}' is too far from today.", hint=_WHEN_HINT)
+
+    notes: list[str] = []
+    wall_clock = False
+    if reading.value.tzinfo is not None and reading.has_time:
+        at = reading.value.astimezone(UTC)
+        notes.append(f"You gave a time zone, so I used it: that is {format_local(at, tz)}.")
+    elif reading.has_time and _counts_from_now(cleaned, reading, local_now, prefer, date_order):
+        # dateparser adds hours to the wall clock, which is an hour off across a DST change.
+        at = now.astimezone(UTC) + (reading.value - local_now)
+    else:
+        wall_clock = True
+        wall = reading.value.replace(tzinfo=None)
+        if not reading.has_time:
+            wall = datetime.combine(wall.date(), default_time)
+        read_as = _read_as_note(cleaned, wall, reading.part_of_day, local_now.year, date_order)
+        if read_as:
+            notes.append(read_as)
+        if not reading.has_time:
+            notes.append(f"No time given; I assumed {default_time:%H:%M}.")
+        at, dst_note = _place(wall, tz)
+        if dst_note:
+            notes.append(dst_note)
+
+    if prefer == "future" and at < now - _PAST_GRACE:
+        notes.append(_past_note(at, tz, local_now, reading.has_time, suggest=wall_clock))
+    elif prefer == "past" and at > now + _PAST_GRACE:
+        notes.append(f"That is in the future ({format_local(at, tz)}).")
+    return ParsedTime(at=at, has_time=reading.has_time, notes=tuple(notes))
+
+
+def parse_duration(text: str) -> timedelta:
+    """Read a length such as "25h", "3d", "90m", "1w", "2d4h", "1h30m" or "45s".
+
+    Units go from largest to smallest, each at most once, so a typo like "1h1h" is refused
+    rather than summed. Zero and anything over 366 days are refused too.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        raise UserError("I need a length of time.", hint=_DURATION_HINT)
+    # The length cap also keeps int() away from absurdly long digit runs.
+    match = _DURATION.fullmatch(cleaned) if len(cleaned) <= 40 else None
+    if match is None or not any(match.groups()):
+        raise UserError(f"I couldn't read '{cleaned}' as a length of time.", hint=_DURATION_HINT)
+    seconds = sum(
+        int(amount) * unit
+        for amount, unit in zip(match.groups(), _UNIT_SECONDS, strict=True)
+        if amount
+    )
+    if seconds == 0:
+        raise UserError("The length of time must be more than zero.", hint=_DURATION_HINT)
+    if seconds > MAX_DURATION.total_seconds():
+        raise UserError(f"'{cleaned}' is too long; the most is 366 days.", hint=_DURATION_HINT)
+    return timedelta(seconds=seconds)
+
+
+def parse_timezone(name: str) -> ZoneInfo:
+    """Find the IANA time zone a member named, ignoring case ("europe/berlin" works).
+
+    A place-based name is required so daylight saving is right all year; for anything else
+    the error suggests the closest name, e.g. "Europe/Berlin" for "berlin" or "Europe/Berlim".
+    """
+    cleaned = "_".join(name.split())
+    if not cleaned:
+        raise UserError("I need a time zone name.", hint=_ZONE_HINT)
+    lowered = cleaned.lower()
+    key = _zones_by_lowercase().get(lowered)
+    if key is not None and lowered not in _ABBREVIATIONS:
+        return ZoneInfo(key)
+    suggestion = _suggest_zone(lowered)
+    hint = f"Did you mean {suggestion}? {_ZONE_HINT}" if suggestion else _ZONE_HINT
+    if lowered in _ABBREVIATIONS:
+        raise UserError(
+            f"'{cleaned}' is an abbreviation, and I need a place so daylight saving is right.",
+            hint=hint,
+        )
+    raise UserError(f"I don't know the time zone '{cleaned}'.", hint=hint)
+
+
+def format_local(at: datetime, tz: ZoneInfo) -> str:
+    """Show `at` in the member's zone, e.g. "Sun 22 Nov 2026, 15:00 EST".
+
+    Names are spelled out here rather than with strftime's %a and %b, which follow the
+    server's locale.
+    """
+    if at.tzinfo is None:
+        raise ValueError("format_local needs an aware datetime")
+    local = at.astimezone(tz)
+    zone = local.tzname() or tz.key
+    if zone.startswith(("+", "-")):  # zones without an abbreviation are named "+04"
+        zone = f"UTC{zone}"
+    weekday = _DAYS[local.weekday()][:3]
+    month = _MONTHS[local.month - 1][:3]
+    return f"{weekday} {local.day} {month} {local.year}, {local:%H:%M} {zone}"
+
+
+def _read(text: str, base: datetime, prefer: Prefer, date_order: DateOrder) -> _Reading | None:
+    """One dateparser reading relative to the naive `base`, or None when none is usable.
+
+    dateparser is told everything is UTC so that it does no zone arithmetic of its own:
+    given a real zone, dateparser 1.5 rolls a bare "3pm" to tomorrow by comparing the local
+    base with the time converted to UTC (at 18:00 in New York "3pm" stays today), and pytz
+    raises AmbiguousTimeError for "1:30" during the repeated hour. `_place` does zones.
+
+    A parser is built per call because its settings (RELATIVE_BASE above all) are fixed when
+    it is built; that costs ~50 µs. The slow part, loading the language data (~0.15 s), is
+    done once per process and shared by every instance.
+    """
+    settings: dict[str, Any] = {
+        "RELATIVE_BASE": base,
+        "TIMEZONE": "UTC",
+        "PREFER_DATES_FROM": prefer,
+        "RETURN_TIME_AS_PERIOD": True,
+        "DATE_ORDER": date_order,
+        # Without the timestamp parsers "1700000000" is refused instead of read as 2023.
+        "PARSERS": ["relative-time", "absolute-time"],
+    }
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    except Exception:  # a heuristic parser: odd text has raised OverflowError and friends
+        return None
+    # `parts` (dateparser 1.5+) says what the text gave rather than what was filled in;
+    # `period` cannot, e.g. "tomorrow at noon" typed at noon keeps period "day".
+    parts: tuple[str, ...] = getattr(data, "parts", ())
+    if data.date_obj is None or not {"month", "day"} <= set(parts):
+        return None  # a bare "3" or "at 9" reads as a month, "15" as a day of this month
+    return _Reading(
+        value=data.date_obj,
+        has_time="time" in parts,
+        part_of_day=getattr(data, "part_of_day", None) is not None,
+    )
+
+
+def _counts_from_now(
+    text: str, reading: _Reading, local_now: datetime, prefer: Prefer, date_order: DateOrder
+) -> bool:
+    """Whether the reading moves with now, as "in 3 hours" does and "3pm" does not."""
+    nudged = _read(text, local_now + _NUDGE, prefer, date_order)
+    return (
+        nudged is not None
+        and nudged.value.tzinfo is None
+        and nudged.value - reading.value == _NUDGE
+    )
+
+
+def _place(wall: datetime, tz: ZoneInfo) -> tuple[datetime, str | None]:
+    """Put a wall-clock time in `tz`, in UTC, with a note when DST made it odd."""
+    first = wall.replace(tzinfo=tz, fold=0)
+    if first.utcoffset() == wall.replace(tzinfo=tz, fold=1).utcoffset():
+        return first.astimezone(UTC), None
+    on_day = f"on {_long_date(wall.date(), None)} in {tz.key}"
+    # In a gap, fold=0 uses the offset from before the change, which lands just as far past it.
+    moved = first.astimezone(UTC).astimezone(tz)
+    if moved.replace(tzinfo=None) != wall:
+        return moved.astimezone(UTC), (
+            f"{wall:%H:%M} does not exist {on_day}, because the clocks go forward; "
+            f"I used {moved:%H:%M %Z} instead."
+        )
+    return first.astimezone(UTC), (
+        f"{wall:%H:%M} happens twice {on_day}, because the clocks go back; "
+        f"I used the first one, {first:%H:%M %Z}."
+    )
+
+
+def _read_as_note(
+    text: str, wall: datetime, part_of_day: bool, this_year: int, date_order: DateOrder
+) -> str | None:
+    """Confirm the guesses a member may not share: the weekday's date, "12/01", "morning"."""
+    said: list[str] = []
+    numeric = _NUMERIC_DATE.search(text) is not None
+    if numeric or _WEEK_WORDS.search(text):
+        day = _long_date(wall.date(), this_year)
+        said.append(f"{day} ({_ORDER_WORDS[date_order]})" if numeric else day)
+    if part_of_day:
+        said.append(f"{wall:%H:%M}")
+    return f"'{text}' read as {', '.join(said)}." if said else None
+
+
+def _past_note(
+    at: datetime, tz: ZoneInfo, local_now: datetime, has_time: bool, *, suggest: bool
+) -> str:
+    """Say the time is past and, for a wall-clock time, how to write the likely one ahead.
+
+    No suggestion for "2 hours ago" or a time in another zone: the member was explicit.
+    """
+    local = at.astimezone(tz).replace(tzinfo=None)
+    said = f"That is in the past ({format_local(at, tz)})."
+    if not suggest:
+        return said
+    if local.date() == local_now.date():
+        if not has_time and local_now.hour < 22:
+            return f"{said} If you meant later today, write 'today {local_now.hour + 2:02d}:00'."
+        ahead = local + timedelta(days=1)
+    elif local_now - local < timedelta(days=7):
+        ahead = local + timedelta(days=7)  # "yesterday" or "last friday": the same day next week
+    else:
+        ahead = _with_year(local, local_now.year)  # most likely a wrong year
+        if ahead <= local_now:
+            ahead = _with_year(local, local_now.year + 1)
+    written = f"{ahead:%Y-%m-%d %H:%M}" if has_time else f"{ahead:%Y-%m-%d}"
+    return f"{said} If you meant {_long_date(ahead.date(), local_now.year)}, write '{written}'."
+
+
+def _with_year(moment: datetime, year: int) -> datetime:
+    try:
+        return moment.replace(year=year)
+    except ValueError:  # 29 February
+        return moment.replace(year=year, day=28)
+
+
+def _long_date(day: date, this_year: int | None) -> str:
+    """Spell out a day as "Friday 27 November", with the year unless it is `this_year`."""
+    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return text if day.year == this_year else f"{text} {day.year}"
+
+
+@cache
+def _zones_by_lowercase() -> dict[str, str]:
+    return {
+        key.lower(): key for key in available_timezones() if key.lower() not in _NOT_FOR_MEMBERS
+    }
+
+
+def _suggest_zone(lowered: str) -> str | None:
+    if lowered in _ABBREVIATIONS:
+        return _ABBREVIATIONS[lowered]
+    zones = _zones_by_lowercase()
+    # A bare city ("berlin", "new york") is the last part of a zone name.
+    by_city = sorted(key for low, key in zones.items() if low.rsplit("/", 1)[-1] == lowered)
+    if by_city:
+        return by_city[0]
+    close = difflib.get_close_matches(lowered, list(zones), n=1, cutoff=0.6)
+    return zones[close[0]] if close else None

@@ -1,0 +1,1 @@
+"""Drafts: Jinja2 templates rendered from what happened in the interview."""

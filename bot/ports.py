@@ -1,0 +1,61 @@
+"""Ports the adapters implement: how the core sends a DM and tells the time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from bot.chat import MemberRef, Reply
+
+
+class DeliveryStatus(StrEnum):
+    """The three outcomes a messenger can report; the core records them, never guesses."""
+
+    DELIVERED = "delivered"
+    RETRY = "retry"
+    UNDELIVERABLE = "undeliverable"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The outcome of one DM attempt."""
+
+    status: DeliveryStatus
+    message_ref: str | None = None
+    retry_at: datetime | None = None
+    reason: str | None = None
+
+    @classmethod
+    def delivered(cls, message_ref: str) -> Delivery:
+        """The platform accepted the message."""
+        return cls(DeliveryStatus.DELIVERED, message_ref=message_ref)
+
+    @classmethod
+    def retry(cls, reason: str, retry_at: datetime | None = None) -> Delivery:
+        """A transient failure (rate limit, timeout); `retry_at` honours Retry-After."""
+        return cls(DeliveryStatus.RETRY, retry_at=retry_at, reason=reason)
+
+    @classmethod
+    def undeliverable(cls, reason: str) -> Delivery:
+        """A permanent failure (DMs closed, member gone, token revoked): stop retrying."""
+        return cls(DeliveryStatus.UNDELIVERABLE, reason=reason)
+
+
+class Messenger(Protocol):
+    """Sends DMs on one platform. `dedupe_key` lets the platform drop a repeated send."""
+
+    platform: str
+
+    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
+        """Send `reply` to `member` privately and report what happened."""
+        ...
+
+
+class Clock(Protocol):
+    """The current time, aware and in UTC."""
+
+    def now(self) -> datetime:
+        """Return the current time in UTC."""
+        ...

@@ -1,0 +1,1 @@
+"""Use cases: everything a member can do, each in one transaction."""

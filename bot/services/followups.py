@@ -1,0 +1,133 @@
+"""What the member owes: mark follow-ups sent or skipped, and list what is due."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.domain.policy import Kind
+from bot.errors import UserError
+from bot.services.deps import Deps
+from bot.services.planning import replan
+from bot.storage import repositories as repo
+from bot.storage.models import FollowUp, Interview, Member
+
+KIND_LABELS = {
+    Kind.THANK_YOU: "thank-you",
+    Kind.PROMISED_MATERIAL: "promised material",
+    Kind.STATUS_CHECK: "status check",
+    Kind.REJECTION_REPLY: "reply to the rejection",
+    Kind.KEEP_IN_TOUCH: "keep-in-touch note",
+    Kind.NEXT_ROUND_THANKS: "thanks for the next round",
+    Kind.OFFER_REPLY: "reply to the offer",
+}
+KIND_ALIASES = {
+    "thanks": Kind.THANK_YOU,
+    "thankyou": Kind.THANK_YOU,
+    "thank": Kind.THANK_YOU,
+    "status": Kind.STATUS_CHECK,
+    "check": Kind.STATUS_CHECK,
+    "promised": Kind.PROMISED_MATERIAL,
+    "rejection": Kind.REJECTION_REPLY,
+    "keep": Kind.KEEP_IN_TOUCH,
+    "next_round": Kind.NEXT_ROUND_THANKS,
+    "offer": Kind.OFFER_REPLY,
+}
+
+
+def parse_kind(word: str) -> Kind | None:
+    """A follow-up kind from what a member typed, or None when it is not one."""
+    slug = word.strip().casefold().replace("-", "_")
+    if slug in Kind._value2member_map_:
+        return Kind(slug)
+    return KIND_ALIASES.get(slug)
+
+
+def describe(follow_up: FollowUp) -> str:
+    """'thank-you to Jane Doe' or 'status check': how a follow-up is named to the member."""
+    label = KIND_LABELS[Kind(follow_up.kind)]
+    if follow_up.kind == Kind.STATUS_CHECK and follow_up.sequence > 1:
+        label = f"follow-up {label}"
+    if follow_up.interviewer is not None:
+        return f"{label} to {follow_up.interviewer.name}"
+    return label
+
+
+def select_follow_ups(
+    interview: Interview, words: list[str], *, states: frozenset[str] = frozenset({"pending"})
+) -> list[FollowUp]:
+    """Follow-ups of `interview` matching an optional kind and interviewer name in `words`."""
+    kind = parse_kind(words[0]) if words else None
+    name = " ".join(words[1:] if kind else words).strip().casefold()
+    chosen = [f for f in interview.follow_ups if f.state in states]
+    if kind:
+        chosen = [f for f in chosen if f.kind == kind]
+    if name:
+        chosen = [
+            f
+            for f in chosen
+            if f.interviewer is not None
+            and (
+                f.interviewer.name.casefold() == name
+                or f.interviewer.name.casefold().split()[0] == name
+            )
+        ]
+        if not chosen:
+            people = ", ".join(p.name for p in interview.interviewers) or "nobody yet"
+            raise UserError(
+                f"No follow-up for '{name}' on #{interview.number}.",
+                hint=f"Interviewers on #{interview.number}: {people}.",
+            )
+    return sorted(chosen, key=lambda f: (f.due_at, f.id or 0))
+
+
+def _example_words(follow_up: FollowUp) -> str:
+    if follow_up.interviewer is not None:
+        return follow_up.interviewer.name.split()[0]
+    return follow_up.kind
+
+
+class FollowUpService:
+    """Marking follow-ups done, and the member's agenda."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def finish(
+        self,
+        session: Session,
+        member: Member,
+        interview: Interview,
+        words: list[str],
+        *,
+        how: str,
+    ) -> list[FollowUp]:
+        """Mark the matching pending follow-up done (`how`='sent') or skipped."""
+        matches = select_follow_ups(interview, words)
+        if not matches:
+            raise UserError(
+                f"Nothing is waiting to be sent for #{interview.number}.",
+                hint="See what is due with /interview due.",
+            )
+        if len(matches) > 1:
+            example = _example_words(matches[0])
+            raise UserError(
+                f"#{interview.number} has {len(matches)} of those pending: "
+                + "; ".join(describe(f) for f in matches)
+                + ".",
+                hint=f"Say which, like: /interview {how} #{interview.number} {example}",
+            )
+        chosen = matches[0]
+        now = self.deps.clock.now()
+        chosen.state = "done" if how == "sent" else "skipped"
+        chosen.done_at = now
+        chosen.done_how = how
+        for reminder in chosen.reminders:
+            if reminder.state == "scheduled":
+                reminder.state = "cancelled"
+        session.flush()
+        replan(interview, self.deps.cadence_of(member), now)
+        return [chosen]
+
+    def agenda(self, session: Session, member: Member) -> list[FollowUp]:
+        """Everything pending for the member, soonest first."""
+        return repo.pending_follow_ups(session, member)

@@ -1,0 +1,303 @@
+"""Log, edit, debrief, close and delete interviews: the member's own records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.domain.people import PersonSpec, parse_people, split_list
+from bot.domain.policy import Status
+from bot.domain.timeparse import parse_duration, parse_when
+from bot.errors import UserError
+from bot.services.deps import Deps
+from bot.services.planning import replan
+from bot.storage import repositories as repo
+from bot.storage.models import Interview, Interviewer, Member
+
+STAGES = {
+    "recruiter_screen": "recruiter screen",
+    "phone_screen": "phone screen",
+    "technical": "technical interview",
+    "onsite": "onsite interview",
+    "panel": "panel interview",
+    "final": "final round",
+    "informational": "informational interview",
+}
+STAGE_ALIASES = {
+    "recruiter": "recruiter_screen",
+    "screen": "phone_screen",
+    "phone": "phone_screen",
+    "tech": "technical",
+    "coding": "technical",
+    "on_site": "onsite",
+    "final_round": "final",
+    "info": "informational",
+}
+OUTCOMES = {
+    "next_round": Status.NEXT_ROUND,
+    "next": Status.NEXT_ROUND,
+    "offer": Status.OFFER,
+    "rejected": Status.REJECTED,
+    "rejection": Status.REJECTED,
+    "withdrawn": Status.WITHDRAWN,
+    "withdraw": Status.WITHDRAWN,
+    "no_reply": Status.CLOSED,
+    "closed": Status.CLOSED,
+}
+DEFAULT_LENGTH = timedelta(hours=1)
+
+# Debrief fields: option name -> (column, label, max length).
+DETAIL_FIELDS: dict[str, tuple[str, str, int]] = {
+    "topics": ("topics", "Topics discussed", 2000),
+    "highlights": ("highlights", "Highlights", 2000),
+    "strengths": ("qualifications", "Qualifications to reinforce", 2000),
+    "questions": ("open_questions", "Open questions", 2000),
+    "clarify": ("clarification", "Something to clarify", 2000),
+    "promised": ("promised_by_me", "You promised", 1000),
+    "they_promised": ("promised_by_them", "They promised", 1000),
+    "notes": ("notes", "Notes", 4000),
+}
+CORE_FIELDS = {
+    "company": 200,
+    "role": 200,
+    "when": 100,
+    "length": 20,
+    "stage": 40,
+    "format": 40,
+    "with": 2000,
+    "decision": 100,
+    "job": 2000,
+}
+DISCUSSED_MAX = 1000
+
+
+@dataclass
+class Outcome:
+    """What a change did, for the reply: the interview and anything to confirm back."""
+
+    interview: Interview
+    notes: list[str] = field(default_factory=list)
+
+
+class InterviewService:
+    """The member's interviews. Every method scopes to the member who asks."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def log(self, session: Session, member: Member, options: Mapping[str, str]) -> Outcome:
+        """Record a new interview and plan its follow-ups."""
+        _check_known(options, allow_people=False)
+        company = options.get("company", "").strip()
+        if not company:
+            raise UserError(
+                "Which company was the interview with?",
+                hint='Add company="...", like: /interview log company="Acme" when="tomorrow 3pm"',
+            )
+        now = self.deps.clock.now()
+        interview = Interview(
+            member_id=member.id,
+            number=member.next_number,
+            company=company,
+            status=Status.SCHEDULED.value,
+            stage="phone_screen",
+            created_at=now,
+            updated_at=now,
+        )
+        outcome = Outcome(interview)
+        self._apply(member, interview, options, outcome, now, creating=True)
+        member.next_number += 1
+        session.add(interview)
+        session.flush()
+        replan(interview, self.deps.cadence_of(member), now)
+        return outcome
+
+    def edit(
+        self, session: Session, member: Member, number: int, options: Mapping[str, str]
+    ) -> Outcome:
+        """Change any field of an interview, including the debrief and per-person details."""
+        interview = self.get(session, member, number)
+        _check_known(options, allow_people=True, interview=interview)
+        if not options:
+            raise UserError(
+                f"Nothing to change on #{number}.",
+                hint=f'Add what to change, like: /interview edit #{number} role="Staff Engineer"',
+            )
+        now = self.deps.clock.now()
+        outcome = Outcome(interview)
+        self._apply(member, interview, options, outcome, now, creating=False)
+        interview.updated_at = now
+        session.flush()
+        replan(interview, self.deps.cadence_of(member), now)
+        return outcome
+
+    def set_outcome(self, session: Session, member: Member, number: int, word: str) -> Outcome:
+        """Record what the employer decided; the policy re-plans what follows."""
+        interview = self.get(session, member, number)
+        status = OUTCOMES.get(_slug(word))
+        if status is None:
+            raise UserError(
+                f"I don't know the outcome '{word}'.",
+                hint="Use one of: next_round, offer, rejected, withdrawn, no_reply.",
+            )
+        now = self.deps.clock.now()
+        interview.status = status.value
+        interview.last_contact_at = now
+        interview.updated_at = now
+        replan(interview, self.deps.cadence_of(member), now)
+        return Outcome(interview)
+
+    def delete(self, session: Session, member: Member, number: int) -> Interview:
+        """Delete an interview with everything hanging off it."""
+        interview = self.get(session, member, number)
+        session.delete(interview)
+        return interview
+
+    def get(self, session: Session, member: Member, number: int) -> Interview:
+        """One of the member's interviews, or a friendly error naming the number."""
+        interview = repo.interview_by_number(session, member, number)
+        if interview is None:
+            raise UserError(
+                f"You have no interview #{number}.",
+                hint="See your interviews and their numbers with /interview list.",
+            )
+        return interview
+
+    def _apply(
+        self,
+        member: Member,
+        interview: Interview,
+        options: Mapping[str, str],
+        outcome: Outcome,
+        now: datetime,
+        *,
+        creating: bool,
+    ) -> None:
+        tz = self.deps.zone_of(member)
+        for key, value in options.items():
+            _check_length(key, value)
+        if "company" in options:
+            if not options["company"].strip():
+                raise UserError("The company can't be empty.", hint='Write company="Acme".')
+            interview.company = options["company"].strip()
+        if "role" in options:
+            interview.role = options["role"].strip() or None
+        if "stage" in options:
+            interview.stage = parse_stage(options["stage"])
+        if "format" in options:
+            interview.format = options["format"].strip() or None
+        if "job" in options:
+            interview.job_url = options["job"].strip() or None
+        length = (
+            parse_duration(options["length"])
+            if "length" in options
+            else (interview.ends_at - interview.starts_at if not creating else DEFAULT_LENGTH)
+        )
+        if "when" in options:
+            parsed = parse_when(options["when"], now=now, tz=tz, prefer="future")
+            outcome.notes += parsed.notes
+            interview.starts_at = parsed.at
+        elif creating:
+            interview.starts_at = now - length
+            outcome.notes.append(
+                'No time given, so I logged it as just finished. Change it with when="...".'
+            )
+        interview.ends_at = interview.starts_at + length
+        if creating and interview.ends_at <= now:
+            interview.status = Status.HELD.value
+        if "decision" in options:
+            text = options["decision"].strip()
+            if text:
+                parsed = parse_when(text, now=now, tz=tz, prefer="future")
+                interview.decision_expected_on = parsed.at.astimezone(tz).date()
+            else:
+                interview.decision_expected_on = None
+        for key, (column, _label, _limit) in DETAIL_FIELDS.items():
+            if key in options:
+                setattr(interview, column, options[key].strip() or None)
+        if "with" in options:
+            _set_people(interview, parse_people(options["with"]))
+        for key, value in options.items():
+            person = _person_for_key(interview, key)
+            if person is not None:
+                person.discussed = value.strip() or None
+
+
+def parse_stage(text: str) -> str:
+    """A stage name or alias to its stored value."""
+    slug = _slug(text)
+    stage = slug if slug in STAGES else STAGE_ALIASES.get(slug)
+    if stage is None:
+        raise UserError(
+            f"I don't know the stage '{text}'.",
+            hint="Use one of: " + ", ".join(STAGES) + ".",
+        )
+    return stage
+
+
+def _set_people(interview: Interview, people: list[PersonSpec]) -> None:
+    """Replace the interviewer list, keeping what we knew about people named again."""
+    known = {p.name.casefold(): p for p in interview.interviewers}
+    kept: list[Interviewer] = []
+    for position, spec in enumerate(people):
+        person = known.get(spec.name.casefold()) or Interviewer(name=spec.name)
+        person.position = position
+        person.title = spec.title or person.title
+        person.email = spec.email or person.email
+        kept.append(person)
+    interview.interviewers[:] = kept
+
+
+def _person_for_key(interview: Interview, key: str) -> Interviewer | None:
+    """The interviewer an option like `jane=` or `raj_patel=` is about, if any."""
+    if key in CORE_FIELDS or key in DETAIL_FIELDS:
+        return None
+    matches = [
+        p
+        for p in interview.interviewers
+        if key in (_slug(p.name), _slug(p.name.split()[0] if p.name.split() else p.name))
+    ]
+    if len(matches) > 1:
+        names = " and ".join(p.name for p in matches)
+        raise UserError(
+            f"'{key}' could mean {names}.",
+            hint="Use the full name with underscores, like " + _slug(matches[0].name) + '="..."',
+        )
+    return matches[0] if matches else None
+
+
+def _check_known(
+    options: Mapping[str, str], *, allow_people: bool, interview: Interview | None = None
+) -> None:
+    for key in options:
+        if key in CORE_FIELDS or key in DETAIL_FIELDS:
+            continue
+        if allow_people and interview is not None and _person_for_key(interview, key):
+            continue
+        fields = ", ".join([*CORE_FIELDS, *DETAIL_FIELDS])
+        people = ""
+        if allow_people and interview is not None and interview.interviewers:
+            first = _slug(interview.interviewers[0].name.split()[0])
+            people = f' To note what one interviewer discussed, use their name: {first}="...".'
+        raise UserError(f"I don't know the field '{key}'.", hint=f"Fields: {fields}.{people}")
+
+
+def _check_length(key: str, value: str) -> None:
+    limit = CORE_FIELDS.get(key) or DETAIL_FIELDS.get(key, ("", "", DISCUSSED_MAX))[2]
+    if len(value) > limit:
+        raise UserError(
+            f"'{key}' is {len(value)} characters; the limit is {limit}.",
+            hint="Shorten it and send the command again; nothing was saved.",
+        )
+
+
+def split_topics(text: str | None) -> list[str]:
+    """Topics as a list, for drafts and displays."""
+    return split_list(text) if text else []
+
+
+def _slug(text: str) -> str:
+    return "_".join(text.strip().casefold().replace("-", " ").split())

@@ -1,0 +1,189 @@
+"""The data model. Every row hangs off its owner, and every time is aware UTC."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot.storage.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names, so Alembic can alter them later."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Workspace(Base):
+    """A Slack team, a Discord server or the local console: one career group."""
+
+    __tablename__ = "workspace"
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str | None] = mapped_column(String(200))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Member(Base):
+    """One person on one platform identity, with their settings and DM status."""
+
+    __tablename__ = "member"
+    __table_args__ = (UniqueConstraint("workspace_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    platform_timezone: Mapped[str | None] = mapped_column(String(64))
+    quiet_start: Mapped[str] = mapped_column(String(5), default="21:00")
+    quiet_end: Mapped[str] = mapped_column(String(5), default="08:00")
+    weekdays_only: Mapped[bool] = mapped_column(default=True)
+    thank_you_delay_minutes: Mapped[int] = mapped_column(default=60)
+    status_check_days: Mapped[int] = mapped_column(default=7)
+    signature: Mapped[str | None] = mapped_column(Text)
+    tone: Mapped[str] = mapped_column(String(16), default="warm")
+    dm_status: Mapped[str] = mapped_column(String(16), default="ok")
+    dm_status_reason: Mapped[str | None] = mapped_column(String(200))
+    dm_status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    next_number: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    workspace: Mapped[Workspace] = relationship()
+
+
+class Interview(Base):
+    """One interview a member logged; members know it by its per-member `number`."""
+
+    __tablename__ = "interview"
+    __table_args__ = (UniqueConstraint("member_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    company: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(32), default="phone_screen")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    format: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32), default="scheduled")
+    paused: Mapped[bool] = mapped_column(default=False)
+    decision_expected_on: Mapped[date | None] = mapped_column(Date)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    job_url: Mapped[str | None] = mapped_column(String(2000))
+    topics: Mapped[str | None] = mapped_column(Text)
+    highlights: Mapped[str | None] = mapped_column(Text)
+    qualifications: Mapped[str | None] = mapped_column(Text)
+    open_questions: Mapped[str | None] = mapped_column(Text)
+    clarification: Mapped[str | None] = mapped_column(Text)
+    promised_by_me: Mapped[str | None] = mapped_column(Text)
+    promised_by_them: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    interviewers: Mapped[list[Interviewer]] = relationship(
+        back_populates="interview",
+        cascade="all, delete-orphan",
+        order_by="Interviewer.position",
+    )
+    follow_ups: Mapped[list[FollowUp]] = relationship(
+        back_populates="interview", cascade="all, delete-orphan"
+    )
+
+
+class Interviewer(Base):
+    """A person the member met; `discussed` is what makes their note personal."""
+
+    __tablename__ = "interviewer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interview.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    discussed: Mapped[str | None] = mapped_column(Text)
+
+    interview: Mapped[Interview] = relationship(back_populates="interviewers")
+
+
+class FollowUp(Base):
+    """Something the member should send: planned by the policy, marked done by the member."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (UniqueConstraint("interview_id", "kind", "interviewer_id", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interview.id", ondelete="CASCADE"), index=True
+    )
+    interviewer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviewer.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int] = mapped_column(Integer, default=1)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    done_how: Mapped[str | None] = mapped_column(String(32))
+
+    interview: Mapped[Interview] = relationship(back_populates="follow_ups")
+    interviewer: Mapped[Interviewer | None] = relationship()
+    reminders: Mapped[list[Reminder]] = relationship(
+        back_populates="follow_up", cascade="all, delete-orphan"
+    )
+
+
+class Reminder(Base):
+    """The outbox: one DM to send at `remind_at`, claimed with a lease by a delivery loop."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (Index("ix_reminder_state_attempt_at", "state", "attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    follow_up_id: Mapped[int] = mapped_column(
+        ForeignKey("follow_up.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    purpose: Mapped[str] = mapped_column(String(16), default="due")
+    remind_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(16), default="scheduled")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    lease_token: Mapped[str | None] = mapped_column(String(36))
+    dedupe_key: Mapped[str] = mapped_column(String(64), unique=True)
+    message_ref: Mapped[str | None] = mapped_column(String(200))
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(String(500))
+
+    follow_up: Mapped[FollowUp] = relationship(back_populates="reminders")

@@ -1,0 +1,154 @@
+"""The only SQL in the core. Every lookup takes its owner; nothing loads by bare id."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from bot.chat import MemberRef
+from bot.storage.models import FollowUp, Interview, Member, Reminder, Workspace
+
+
+def find_member(session: Session, ref: MemberRef) -> Member | None:
+    """The member behind a platform identity, if they have used the bot before."""
+    return session.scalars(
+        select(Member)
+        .join(Workspace)
+        .where(
+            Workspace.platform == ref.platform,
+            Workspace.external_id == ref.workspace_id,
+            Member.user_id == ref.user_id,
+        )
+    ).one_or_none()
+
+
+def ensure_member(session: Session, ref: MemberRef, now: datetime) -> Member:
+    """The member for `ref`, created with their workspace on first use."""
+    member = find_member(session, ref)
+    if member is not None:
+        return member
+    workspace = session.scalars(
+        select(Workspace).where(
+            Workspace.platform == ref.platform, Workspace.external_id == ref.workspace_id
+        )
+    ).one_or_none()
+    if workspace is None:
+        workspace = Workspace(platform=ref.platform, external_id=ref.workspace_id, created_at=now)
+        session.add(workspace)
+    member = Member(workspace=workspace, user_id=ref.user_id, created_at=now)
+    try:
+        with session.begin_nested():
+            session.add(member)
+            session.flush()
+    except IntegrityError:  # a concurrent first command created it
+        found = find_member(session, ref)
+        if found is None:
+            raise
+        return found
+    return member
+
+
+def member_ref(session: Session, member: Member) -> MemberRef:
+    """The platform identity of a member, for sending them a DM."""
+    workspace = session.get_one(Workspace, member.workspace_id)
+    return MemberRef(workspace.platform, workspace.external_id, member.user_id)
+
+
+def interviews_of(session: Session, member: Member) -> list[Interview]:
+    """All of a member's interviews, soonest first, with interviewers and follow-ups."""
+    return list(
+        session.scalars(
+            select(Interview)
+            .where(Interview.member_id == member.id)
+            .options(selectinload(Interview.interviewers), selectinload(Interview.follow_ups))
+            .order_by(Interview.starts_at, Interview.number)
+        )
+    )
+
+
+def interview_by_number(session: Session, member: Member, number: int) -> Interview | None:
+    """One of the member's interviews by the number they know it by."""
+    return session.scalars(
+        select(Interview)
+        .where(Interview.member_id == member.id, Interview.number == number)
+        .options(
+            selectinload(Interview.interviewers),
+            selectinload(Interview.follow_ups).selectinload(FollowUp.reminders),
+        )
+    ).one_or_none()
+
+
+def pending_follow_ups(session: Session, member: Member) -> list[FollowUp]:
+    """The member's follow-ups still to send, soonest due first."""
+    return list(
+        session.scalars(
+            select(FollowUp)
+            .join(Interview)
+            .where(Interview.member_id == member.id, FollowUp.state == "pending")
+            .options(selectinload(FollowUp.reminders), selectinload(FollowUp.interviewer))
+            .order_by(FollowUp.due_at)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A reminder this process holds until `lease_until`, identified by its lease token."""
+
+    reminder_id: int
+    token: str
+
+
+def claim_due(
+    session: Session, now: datetime, *, lease: timedelta, limit: int, platforms: list[str]
+) -> list[Claim]:
+    """Atomically take up to `limit` due reminders (or ones whose lease expired).
+
+    On PostgreSQL the inner select locks with SKIP LOCKED, so concurrent workers take
+    disjoint rows; on SQLite the transaction began with BEGIN IMMEDIATE, so it is alone.
+    """
+    due = (
+        select(Reminder.id)
+        .join(Member, Member.id == Reminder.member_id)
+        .join(Workspace, Workspace.id == Member.workspace_id)
+        .where(
+            Workspace.platform.in_(platforms),
+            (
+                (Reminder.state == "scheduled") & (Reminder.attempt_at <= now)
+                | (Reminder.state == "claimed") & (Reminder.lease_until <= now)
+            ),
+        )
+        .order_by(Reminder.attempt_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=Reminder)
+    )
+    ids = list(session.scalars(due))
+    if not ids:
+        return []
+    token = str(uuid.uuid4())
+    session.execute(
+        update(Reminder)
+        .where(Reminder.id.in_(ids))
+        .values(
+            state="claimed",
+            lease_until=now + lease,
+            lease_token=token,
+            attempts=Reminder.attempts + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return [Claim(reminder_id, token) for reminder_id in ids]
+
+
+def claimed_reminder(session: Session, claim: Claim) -> Reminder | None:
+    """The reminder behind a claim, only while the claim is still ours."""
+    return session.scalars(
+        select(Reminder)
+        .where(Reminder.id == claim.reminder_id, Reminder.lease_token == claim.token)
+        .where(Reminder.state == "claimed")
+    ).one_or_none()

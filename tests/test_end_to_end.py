@@ -1,0 +1,77 @@
+"""The whole loop through the console conversation, as the foundation issue describes it."""
+
+from __future__ import annotations
+
+import re
+
+from adapters.console.conversation import Conversation
+
+LOG = (
+    '/interview log company="Acme" role="Backend Engineer" when="tomorrow 3pm" stage=onsite '
+    'with="Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel"'
+)
+NOTES = (
+    '/interview notes #1 topics="system design; on-call" jane="the Kafka migration" '
+    'raj="testing culture" promised="my portfolio"'
+)
+
+
+def dms(output: str) -> list[str]:
+    """Split console output into the DMs it contains."""
+    return re.split(r"^DM to ", output, flags=re.MULTILINE)[1:]
+
+
+async def test_thank_you_reminders_per_interviewer_stop_once_marked_sent(
+    convo: Conversation,
+) -> None:
+    await convo.say("/interview settings timezone=America/New_York")
+    logged = await convo.say(LOG)
+    assert "Logged #1 Acme" in logged
+    assert "Tue 24 Nov 2026, 15:00 EST" in logged
+    await convo.say(NOTES)
+
+    first = dms(await convo.say(":advance 32h"))  # to 17:00 on the interview day
+    assert len(first) == 2
+    jane = next(dm for dm in first if "Dear Jane," in dm)
+    raj = next(dm for dm in first if "Dear Raj," in dm)
+    assert jane.startswith("ada at 2026-11-24T17:00:00-05:00")
+    assert "the Kafka migration" in jane
+    assert "testing culture" not in jane
+    assert "testing culture" in raj
+    assert "my portfolio" in jane
+    assert "To: jane@acme.com" in jane
+
+    sent = await convo.say("/interview sent #1 Jane")
+    assert "Marked sent: thank-you to Jane Doe" in sent
+
+    later = dms(await convo.say(":advance 20h"))  # past the last call at 12:00
+    assert len(later) == 1
+    assert "Last call" in later[0]
+    assert "Raj Patel" in later[0]
+    assert "Jane" not in later[0]
+
+    assert dms(await convo.say(":advance 2d")) == []
+
+
+async def test_each_reminder_arrives_once_even_when_delivery_runs_again(
+    convo: Conversation,
+) -> None:
+    await convo.say(LOG)
+    first = dms(await convo.say(":advance 40h"))
+    printed = len(convo.transcript)
+    await convo.deliver()
+    await convo.deliver()
+    assert len(convo.transcript) == printed
+    again = dms(await convo.say(":advance 1m"))
+    assert len(first) == 2
+    assert again == []
+
+
+async def test_members_only_see_their_own_interviews(convo: Conversation) -> None:
+    await convo.say(LOG)
+    await convo.say(":as bob")
+    assert "You haven't logged any interviews yet" in await convo.say("/interview list")
+    assert "You have no interview #1" in await convo.say("/interview show #1")
+    assert "You have no interview #1" in await convo.say("/interview sent #1 Jane")
+    await convo.say(":as ada")
+    assert "#1 Acme" in await convo.say("/interview list")
