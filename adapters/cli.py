@@ -90,3 +90,7 @@ def _logging(settings: Settings) -> None:
     )
     for chatty in ("alembic", "apscheduler"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    main()

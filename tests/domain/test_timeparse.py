@@ -463,7 +463,8 @@ def test_duration_is_read(text: str, expected: timedelta) -> None:
 def test_bad_duration_is_refused(text: str, message: str) -> None:
     with pytest.raises(UserError, match=message) as caught:
         parse_duration(text)
-    assert caught.value.hint and "'3d'" in caught.value.hint
+    assert caught.value.hint is not None
+    assert "'3d'" in caught.value.hint
 
 
 # --- parse_timezone -----------------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""Every mistake a member can make gets a clear answer and changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from adapters.console.conversation import Conversation
+from bot.app import Core
+from bot.storage.models import Base
+
+SETUP = (
+    '/interview log company="Acme" role="Backend Engineer" when="tomorrow 3pm" '
+    'with="Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel"'
+)
+
+
+def snapshot(core: Core) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, to prove a failed command changed nothing."""
+    with core.deps.db.transaction() as session:
+        return {
+            name: sorted((tuple(row) for row in session.execute(select(table))), key=repr)
+            for name, table in Base.metadata.tables.items()
+        }
+
+
+BAD_INPUT = [
+    ("/interview frobnicate", "I don't know the command 'frobnicate'"),
+    ("/interview lgo company=Acme", "Did you mean /interview log?"),
+    ('/interview log role="Engineer"', "Which company"),
+    ('/interview log company="Acme" when="tomorow 3pm"', "couldn't read 'tomorow 3pm'"),
+    ('/interview log company="Acme', "unmatched quote"),
+    ("/interview log company=" + "A" * 201, "the limit is 200"),
+    ('/interview log company="Acme" stage=lunch', "I don't know the stage 'lunch'"),
+    ('/interview log company="Acme" with="Jane <jane@acme>"', "isn't a valid email"),
+    ('/interview log company="Acme" colour=blue', "I don't know the field 'colour'"),
+    ('/interview log company="Acme" company="Beta"', "more than once"),
+    ("/interview show #42", "You have no interview #42"),
+    ("/interview show #x", "isn't an interview number"),
+    ("/interview show", "Which interview?"),
+    ('/interview edit #1 bogus="x"', "I don't know the field 'bogus'"),
+    ("/interview edit #1", "Nothing to change on #1"),
+    ('/interview notes #1 topics="' + "t" * 2001 + '"', "the limit is 2000"),
+    ("/interview outcome #1 maybe", "I don't know the outcome 'maybe'"),
+    ("/interview outcome #1", "What was the outcome?"),
+    ("/interview sent #1", "3 of those pending"),
+    ("/interview sent #1 Zed", "No follow-up for 'zed'"),
+    ("/interview settings timezone=Mars/Base", "I don't know the time zone 'Mars/Base'"),
+    ("/interview settings timezone=europe/berlni", "Europe/Berlin"),
+    ('/interview settings quiet_hours="late"', "couldn't read 'late' as quiet hours"),
+    ("/interview settings colour=blue", "I don't know the setting 'colour'"),
+    ("/interview settings status_check_days=1", "from 3 to 30"),
+    ("/interview delete #1", "can't be undone"),
+    ("hello", "Commands start with /interview"),
+    (":advance soon", "soon"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), BAD_INPUT)
+async def test_bad_input_gets_a_helpful_message_and_changes_nothing(
+    convo: Conversation, core: Core, line: str, expected: str
+) -> None:
+    await convo.say(SETUP)
+    before = snapshot(core)
+    reply = await convo.say(line)
+    assert expected in reply
+    assert "went wrong on my side" not in reply
+    assert snapshot(core) == before
+
+
+async def test_empty_line_prints_nothing(convo: Conversation) -> None:
+    assert await convo.say("   ") == ""
+
+
+async def test_bare_command_shows_help_generated_from_the_registry(
+    convo: Conversation, core: Core
+) -> None:
+    reply = await convo.say("/interview")
+    for spec in core.registry.specs:
+        assert f"/interview {spec.usage}" in reply
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(["log", "edit #1", "notes #1", "sent #1", "draft #1", "settings", ""]),
+    text=st.text(max_size=80),
+)
+async def test_nothing_a_member_types_crashes_the_bot(
+    convo: Conversation, command: str, text: str
+) -> None:
+    reply = await convo.say(f"/interview {command} {text}")
+    assert reply.strip()
+    assert "went wrong on my side" not in reply

@@ -1,0 +1,139 @@
+"""The outbox: each reminder once, retries with backoff, permanent failures told to the member."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from recording import RecordingMessenger
+from sqlalchemy import select
+
+from adapters.console.conversation import Conversation
+from bot.app import Core
+from bot.ports import Delivery
+from bot.scheduling.clock import ManualClock
+from bot.services.delivery import DeliveryService
+from bot.storage import repositories as repo
+from bot.storage.models import Reminder
+
+LOG = '/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe; Raj Patel"'
+
+
+def use(core: Core, messenger: RecordingMessenger) -> RecordingMessenger:
+    core.delivery.messengers = {messenger.platform: messenger}
+    return messenger
+
+
+def states(core: Core) -> list[str]:
+    with core.deps.db.transaction() as session:
+        return sorted(session.scalars(select(Reminder.state)))
+
+
+async def test_rate_limited_reminder_waits_for_retry_after_then_arrives(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    await convo.say('/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    messenger = use(core, RecordingMessenger())
+    retry_at = clock.now() + timedelta(days=1, hours=4)
+    messenger.script.append(lambda: Delivery.retry("rate limited", retry_at))
+    clock.advance(timedelta(days=1, hours=3))
+    report = await core.delivery.deliver_due()
+    assert (report.claimed, report.retried, report.delivered) == (1, 1, 0)
+    assert await core.delivery.deliver_due() == type(report)()  # not due again yet
+    clock.set(retry_at)
+    report = await core.delivery.deliver_due()
+    assert report.delivered == 1
+    assert len(messenger.sent) == 1
+    assert messenger.attempts == 2
+
+
+async def test_transient_errors_back_off_exponentially(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    await convo.say('/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    messenger = use(core, RecordingMessenger())
+    messenger.script += [lambda: Delivery.retry("timeout")] * 3
+    clock.advance(timedelta(days=1, hours=3))
+    gaps = []
+    for _ in range(3):
+        await core.delivery.deliver_due()
+        with core.deps.db.transaction() as session:
+            attempt_at = session.scalars(
+                select(Reminder.attempt_at).where(Reminder.state == "scheduled")
+            ).first()
+        assert attempt_at is not None
+        gaps.append(attempt_at - clock.now())
+        clock.set(attempt_at)
+    assert gaps == [timedelta(seconds=30), timedelta(seconds=60), timedelta(seconds=120)]
+    await core.delivery.deliver_due()
+    assert len(messenger.sent) == 1
+
+
+async def test_closed_dms_stop_retrying_and_the_member_is_told(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    await convo.say('/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    messenger = use(core, RecordingMessenger())
+    messenger.script.append(lambda: Delivery.undeliverable("DMs closed"))
+    clock.advance(timedelta(days=1, hours=3))
+    report = await core.delivery.deliver_due()
+    assert report.failed == 1
+    clock.advance(timedelta(hours=1))
+    await core.delivery.deliver_due()
+    assert messenger.attempts == 1
+    reply = await convo.say("/interview due")
+    assert "couldn't send you a reminder by DM (DMs closed)" in reply
+    assert "thank-you to Jane Doe" in reply  # the follow-up itself is kept
+
+
+async def test_a_messenger_that_raises_does_not_stop_delivery(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    await convo.say(LOG)
+    messenger = use(core, RecordingMessenger())
+
+    def boom() -> Delivery:
+        raise RuntimeError("bug in an adapter")
+
+    messenger.script.append(boom)
+    clock.advance(timedelta(days=1, hours=3))
+    report = await core.delivery.deliver_due()
+    assert (report.delivered, report.retried) == (1, 1)
+    clock.advance(timedelta(minutes=5))
+    await core.delivery.deliver_due()
+    assert len(messenger.sent) == 2
+
+
+async def test_a_worker_whose_lease_expired_cannot_overwrite_the_new_claim(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    await convo.say('/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    clock.advance(timedelta(days=1, hours=3))
+    with core.deps.db.transaction() as session:
+        (stale,) = repo.claim_due(
+            session, clock.now(), lease=timedelta(minutes=5), limit=10, platforms=["console"]
+        )
+    clock.advance(timedelta(minutes=6))
+    messenger = use(core, RecordingMessenger())
+    assert (await core.delivery.deliver_due()).delivered == 1
+    with core.deps.db.transaction() as session:
+        assert repo.claimed_reminder(session, stale) is None
+    assert len(messenger.sent) == 1
+
+
+async def test_concurrent_delivery_loops_send_every_reminder_exactly_once(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    for i in range(30):
+        await convo.say(f'/interview log company="Co{i}" when="tomorrow 3pm" with="A B; C D; E F"')
+    clock.advance(timedelta(days=1, hours=3))
+    messenger = RecordingMessenger(latency=0.001)
+    workers = [
+        DeliveryService(core.deps, core.drafts, {"console": messenger}, batch_size=7)
+        for _ in range(4)
+    ]
+    await asyncio.gather(*(w.deliver_due() for w in workers))
+    assert len(messenger.sent) == 90
+    assert len(set(messenger.keys)) == 90
+    assert messenger.attempts == 90
+    assert states(core).count("delivered") == 90
