@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.chat import Action, Fields, Reply, Section, Visibility
 from bot.commands.args import parse_ref
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
-from bot.domain.policy import Kind
+from bot.domain.policy import Kind, Status
 from bot.domain.timeparse import format_local
 from bot.errors import UserError
 from bot.services.followups import describe, parse_kind, select_follow_ups
@@ -30,8 +30,16 @@ def _summary(ctx: Context, interview: Interview) -> str:
     if interview.role:
         parts.append(interview.role)
     parts += [STAGES.get(interview.stage, interview.stage), _when(ctx, interview)]
-    parts.append(interview.status.replace("_", " "))
+    parts.append(_status(ctx, interview))
     return " · ".join(parts)
+
+
+def _status(ctx: Context, interview: Interview) -> str:
+    """The status as the member thinks of it: a scheduled interview in the past was held."""
+    status = interview.status
+    if status == Status.SCHEDULED and interview.ends_at <= ctx.core.deps.clock.now():
+        status = Status.HELD
+    return status.replace("_", " ") + (" (paused)" if interview.paused else "")
 
 
 def _people(interview: Interview) -> str:
@@ -102,7 +110,7 @@ def show(ctx: Context) -> Reply:
         ("Role", interview.role or "—"),
         ("Stage", STAGES.get(interview.stage, interview.stage)),
         ("When", _when(ctx, interview)),
-        ("Status", interview.status.replace("_", " ") + (" (paused)" if interview.paused else "")),
+        ("Status", _status(ctx, interview)),
     ]
     if interview.decision_expected_on:
         pairs.append(("Decision expected", f"{interview.decision_expected_on:%a %d %b %Y}"))

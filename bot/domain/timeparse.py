@@ -25,6 +25,7 @@ DateOrder = Literal["MDY", "DMY", "YMD"]
 MAX_TEXT = 100
 MAX_DURATION = timedelta(days=366)
 # A time this close behind now ("now", "3pm" typed at 15:02) is not worth a warning.
+_EXPLICIT_PAST = re.compile(r"\b(yesterday|ago|last)\b", re.IGNORECASE)
 _PAST_GRACE = timedelta(minutes=5)
 # Beyond this a reading is a misreading, and date arithmetic near year 1 or 9999 overflows.
 _MAX_YEARS_AWAY = 100
@@ -174,7 +175,7 @@ def parse_when(
         if dst_note:
             notes.append(dst_note)
 
-    if prefer == "future" and at < now - _PAST_GRACE:
+    if prefer == "future" and at < now - _PAST_GRACE and not _EXPLICIT_PAST.search(cleaned):
         notes.append(_past_note(at, tz, local_now, reading.has_time, suggest=wall_clock))
     elif prefer == "past" and at > now + _PAST_GRACE:
         notes.append(f"That is in the future ({format_local(at, tz)}).")

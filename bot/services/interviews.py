@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
-from bot.domain.timeparse import parse_duration, parse_when
+from bot.domain.timeparse import ParsedTime, parse_duration, parse_when
 from bot.errors import UserError
 from bot.services.deps import Deps
 from bot.services.planning import replan
@@ -48,6 +49,7 @@ OUTCOMES = {
     "closed": Status.CLOSED,
 }
 DEFAULT_LENGTH = timedelta(hours=1)
+NEAR = timedelta(days=183)
 
 # Debrief fields: option name -> (column, label, max length).
 DETAIL_FIELDS: dict[str, tuple[str, str, int]] = {
@@ -197,7 +199,7 @@ class InterviewService:
             else (interview.ends_at - interview.starts_at if not creating else DEFAULT_LENGTH)
         )
         if "when" in options:
-            parsed = parse_when(options["when"], now=now, tz=tz, prefer="future")
+            parsed = _interview_time(options["when"], now, tz)
             outcome.notes += parsed.notes
             interview.starts_at = parsed.at
         elif creating:
@@ -224,6 +226,19 @@ class InterviewService:
             person = _person_for_key(interview, key)
             if person is not None:
                 person.discussed = value.strip() or None
+
+
+def _interview_time(text: str, now: datetime, tz: ZoneInfo) -> ParsedTime:
+    """When an interview starts: the nearer reading of a date typed without a year.
+
+    Members log interviews both before and after them, so '11/20 2pm' typed on 21 November
+    means yesterday, not next year; within half a year either way, the nearer date wins.
+    """
+    ahead = parse_when(text, now=now, tz=tz, prefer="future")
+    if ahead.at - now <= NEAR:
+        return ahead
+    behind = parse_when(text, now=now, tz=tz, prefer="past")
+    return behind if now - behind.at <= NEAR else ahead
 
 
 def parse_stage(text: str) -> str:

@@ -233,12 +233,19 @@ def test_numeric_date_follows_date_order_and_says_which(
 
 
 def test_past_time_is_kept_with_a_note_and_a_suggestion() -> None:
-    parsed = when("yesterday 2pm")
-    assert parsed.at == ny(2026, 11, 21, 14, 0)
+    parsed = when("today 10:00")
+    assert parsed.at == ny(2026, 11, 22, 10, 0)
     assert parsed.notes == (
-        "That is in the past (Sat 21 Nov 2026, 14:00 EST). If you meant Saturday 28 November,"
-        " write '2026-11-28 14:00'.",
+        "That is in the past (Sun 22 Nov 2026, 10:00 EST). If you meant Monday 23 November,"
+        " write '2026-11-23 10:00'.",
     )
+
+
+@pytest.mark.parametrize("text", ["yesterday 2pm", "2 hours ago", "last friday 10am"])
+def test_explicitly_past_words_get_no_past_note(text: str) -> None:
+    parsed = when(text)
+    assert parsed.at < ny(2026, 11, 22, 12, 0)
+    assert not any("in the past" in note for note in parsed.notes)
 
 
 def test_past_year_suggests_the_same_day_ahead() -> None:
@@ -254,10 +261,6 @@ def test_today_without_time_after_default_time_suggests_a_time() -> None:
         "That is in the past (Sun 22 Nov 2026, 09:00 EST). If you meant later today, "
         "write 'today 14:00'."
     )
-
-
-def test_hours_ago_gets_a_past_note_without_suggestion() -> None:
-    assert when("2 hours ago").notes == ("That is in the past (Sun 22 Nov 2026, 10:00 EST).",)
 
 
 def test_a_few_minutes_ago_is_not_called_past() -> None:
