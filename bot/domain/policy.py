@@ -10,16 +10,16 @@ own time zone so that daylight-saving changes never shift them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 THANK_YOU_WINDOW = timedelta(hours=24)
 LAST_CALL_BEFORE_DEADLINE = timedelta(hours=4)
-SECOND_STATUS_CHECK_AFTER = timedelta(days=7)
+SECOND_STATUS_CHECK_AFTER_DAYS = 7
 MAX_STATUS_CHECKS = 2
-KEEP_IN_TOUCH_AFTER = timedelta(days=90)
+KEEP_IN_TOUCH_AFTER_DAYS = 90
 MORNING = time(9, 0)
 
 
@@ -112,8 +112,8 @@ def plan(
     elif facts.status is Status.REJECTED and facts.last_contact_at:
         morning = next_working_morning(facts.last_contact_at, cadence)
         planned.append(_single(Kind.REJECTION_REPLY, morning, cadence))
-        later = facts.last_contact_at + KEEP_IN_TOUCH_AFTER
-        planned.append(_single(Kind.KEEP_IN_TOUCH, at_morning(later, cadence), cadence))
+        later = add_days_local(facts.last_contact_at, KEEP_IN_TOUCH_AFTER_DAYS, cadence)
+        planned.append(_single(Kind.KEEP_IN_TOUCH, later, cadence))
     elif facts.status is Status.NEXT_ROUND and facts.last_contact_at:
         planned.append(_single(Kind.NEXT_ROUND_THANKS, facts.last_contact_at, cadence))
     elif facts.status is Status.OFFER and facts.last_contact_at:
@@ -126,7 +126,10 @@ def plan(
 
 def _thank_yous(facts: InterviewFacts, cadence: Cadence) -> list[PlannedFollowUp]:
     deadline = facts.ends_at + THANK_YOU_WINDOW
-    first = send_time(facts.ends_at + cadence.thank_you_delay, cadence)
+    wanted = facts.ends_at + cadence.thank_you_delay
+    if send_time(wanted, cadence) > deadline:
+        cadence = _any_day(cadence)  # a weekend must not make the 24-hour note late
+    first = send_time(wanted, cadence)
     last_call = send_time(deadline - LAST_CALL_BEFORE_DEADLINE, cadence)
     reminders = [("first", first)]
     if first < last_call < deadline:
@@ -147,7 +150,7 @@ def _status_check(
     if len(since_contact) >= MAX_STATUS_CHECKS:
         return []  # gone quiet: no third nudge
     if since_contact:
-        due = at_morning(since_contact[-1] + SECOND_STATUS_CHECK_AFTER, cadence)
+        due = add_days_local(since_contact[-1], SECOND_STATUS_CHECK_AFTER_DAYS, cadence)
     elif facts.decision_expected_on and not contact:
         due = add_business_days(facts.decision_expected_on, 2, cadence)
     else:
@@ -193,11 +196,13 @@ def send_time(at: datetime, cadence: Cadence) -> datetime:
             day = local.date()
             if local.time() >= cadence.quiet_end:
                 day += timedelta(days=1)
-            local = _local(day, cadence.quiet_end, cadence.tz)
+            local = _local(day, cadence.quiet_end, cadence.tz).astimezone(cadence.tz)
+            if local < at:  # quiet hours end in a repeated hour: take its second occurrence
+                local = local.replace(fold=1)
             continue
         if cadence.weekdays_only and local.weekday() >= 5:
             day = local.date() + timedelta(days=7 - local.weekday())
-            local = _local(day, cadence.quiet_end, cadence.tz)
+            local = _local(day, cadence.quiet_end, cadence.tz).astimezone(cadence.tz)
             continue
         break
     return local.astimezone(UTC)
@@ -232,6 +237,10 @@ def next_working_morning(at: datetime, cadence: Cadence) -> datetime:
     return _local(day, MORNING, cadence.tz)
 
 
+def _any_day(cadence: Cadence) -> Cadence:
+    return replace(cadence, weekdays_only=False)
+
+
 def _local(day: date, wall: time, tz: ZoneInfo) -> datetime:
-    """An aware local datetime; a time in a DST gap lands after the gap (fold=0)."""
-    return datetime.combine(day, wall, tzinfo=tz).astimezone(UTC).astimezone(tz)
+    """A local wall-clock time as aware UTC; a time in a DST gap lands after the gap."""
+    return datetime.combine(day, wall, tzinfo=tz).astimezone(UTC)
