@@ -86,6 +86,7 @@ class DraftBlock:
     body: str
     findings: tuple[Finding, ...] = ()
     links: tuple[ComposeLink, ...] = ()
+    linkedin: str | None = None
 
 
 Block = Section | Fields | DraftBlock
@@ -159,6 +160,8 @@ def _draft_text(draft: DraftBlock) -> str:
     if draft.to:
         lines.append(f"To: {draft.to}")
     lines += [f"Subject: {draft.subject}", "", draft.body, "---"]
+    if draft.linkedin:
+        lines += [f"LinkedIn message: {draft.linkedin}"]
     lines += [f"[{f.level}] {f.message} {f.fix}" for f in draft.findings]
     lines += [f"{link.label}: {link.url}" for link in draft.links]
     return "\n".join(lines)

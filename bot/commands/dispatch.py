@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from bot.chat import CommandRequest, Reply, Section
-from bot.commands.args import parse_args
+from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, parse_args
 from bot.commands.registry import Context
 from bot.errors import UserError
 from bot.storage import repositories as repo
@@ -54,7 +55,12 @@ class Dispatcher:
                 f"I don't know the command '{name}'.",
                 hint=hint + "See everything I can do with /interview help.",
             )
-        args = parse_args(request.text)
+        args = ParsedArgs((), MappingProxyType({})) if spec.raw else parse_args(request.text)
+        if spec.raw and len(request.text) > MAX_INPUT_CHARS:
+            raise UserError(
+                f"That's {len(request.text):,} characters; the limit is {MAX_INPUT_CHARS:,}.",
+                hint="Check a shorter note; a good follow-up is under 200 words.",
+            )
         with self.core.deps.db.transaction() as session:
             member = repo.ensure_member(session, request.member, request.received_at)
             if request.display_name and not member.display_name:

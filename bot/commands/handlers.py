@@ -5,9 +5,11 @@ from __future__ import annotations
 from bot.chat import Action, Fields, Reply, Section, Visibility
 from bot.commands.args import parse_ref
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
-from bot.domain.policy import Kind, Status
-from bot.domain.timeparse import format_local
+from bot.domain.policy import Kind, Status, add_days_local
+from bot.domain.timeparse import format_local, parse_duration, parse_when
+from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
+from bot.services.drafts import EXTRA_KEYS, Target
 from bot.services.followups import describe, parse_kind, select_follow_ups
 from bot.services.interviews import DETAIL_FIELDS, STAGES
 from bot.storage.models import Interview, Interviewer
@@ -187,7 +189,7 @@ def _finish(ctx: Context, how: str) -> Reply:
         ctx.session, ctx.member, interview, list(ctx.args.positionals[1:]), how=how
     )
     verb = "Marked sent" if how == "sent" else "Skipped"
-    text = f"{verb}: " + "; ".join(describe(f) for f in done) + f" (#{number})."
+    text = f"{verb}: {describe(done)} (#{number})."
     remaining = _pending(ctx, interview)
     tail = ["Still to do:\n" + "\n".join(f"• {r}" for r in remaining)] if remaining else []
     return Reply.text(text, *tail)
@@ -201,6 +203,68 @@ def sent(ctx: Context) -> Reply:
 def skip(ctx: Context) -> Reply:
     """Decide not to send a follow-up: its reminders stop."""
     return _finish(ctx, "skip")
+
+
+def snooze(ctx: Context) -> Reply:
+    """Quiet a follow-up's reminders for a while: an hour, until tomorrow, or a time typed in."""
+    number = _number(ctx, "snooze #3 Jane for=1h")
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    unknown = [k for k in ctx.args.options if k not in ("for", "until")]
+    if unknown:
+        raise UserError(
+            f"Snooze doesn't take '{unknown[0]}='.",
+            hint='Use for=1h, for=3d, for=tomorrow, or until="monday 9am".',
+        )
+    now = ctx.core.deps.clock.now()
+    tz = ctx.core.deps.zone_of(ctx.member)
+    if "until" in ctx.args.options:
+        until = parse_when(ctx.args.options["until"], now=now, tz=tz).at
+    elif ctx.args.options.get("for", "").strip().casefold() == "tomorrow":
+        until = add_days_local(now, 1, ctx.core.deps.cadence_of(ctx.member))
+    else:
+        until = now + parse_duration(ctx.args.options.get("for", "1h"))
+    if until <= now:
+        raise UserError(
+            "That time has already passed.", hint="Snooze to a time ahead, like for=1h."
+        )
+    chosen = ctx.core.follow_ups.snooze(
+        ctx.session, ctx.member, interview, list(ctx.args.positionals[1:]), until
+    )
+    at = next(r.remind_at for r in chosen.reminders if r.state == "scheduled")
+    return Reply.text(f"Snoozed the {describe(chosen)} (#{number}) until {format_local(at, tz)}.")
+
+
+def replied(ctx: Context) -> Reply:
+    """They wrote back: no status check until a new silence."""
+    number = _number(ctx, "replied #3")
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    ctx.core.follow_ups.replied(ctx.session, ctx.member, interview)
+    follow = _pending(ctx, interview)
+    tail = ["Next:\n" + "\n".join(f"• {f}" for f in follow)] if follow else []
+    return Reply.text(f"Noted that {interview.company} replied (#{number}).", *tail)
+
+
+def _pause(ctx: Context, *, paused: bool) -> Reply:
+    verb = "pause" if paused else "resume"
+    number = _number(ctx, f"{verb} #3")
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=paused)
+    if paused:
+        return Reply.text(
+            f"Paused reminders for #{number} {interview.company}. "
+            f"Turn them back on with {PRODUCT} resume #{number}."
+        )
+    return Reply.text(f"Reminders for #{number} {interview.company} are back on.")
+
+
+def pause(ctx: Context) -> Reply:
+    """Stop reminders for one interview without losing its follow-ups."""
+    return _pause(ctx, paused=True)
+
+
+def resume(ctx: Context) -> Reply:
+    """Turn a paused interview's reminders back on."""
+    return _pause(ctx, paused=False)
 
 
 def due(ctx: Context) -> Reply:
@@ -224,19 +288,57 @@ def draft(ctx: Context) -> Reply:
     """Show the drafts for an interview, optionally one kind or one interviewer."""
     number = _number(ctx, "draft #3 thank_you Jane")
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    unknown = [k for k in ctx.args.options if k not in EXTRA_KEYS]
+    if unknown:
+        raise UserError(
+            f"Drafts don't take '{unknown[0]}='.",
+            hint='Drafts take news="..." (keep in touch) and until="..." (offer reply).',
+        )
     words = list(ctx.args.positionals[1:])
-    follow_ups = select_follow_ups(interview, words, states=frozenset({"pending", "done"}))
-    pending = [f for f in follow_ups if f.state == "pending"] or follow_ups
-    drafts = ctx.core.drafts
+    chosen = select_follow_ups(interview, words, states=frozenset({"pending", "done"}))
+    pending = [f for f in chosen if f.state == "pending"] or chosen
     if pending:
-        blocks = [drafts.draft(ctx.member, interview, Kind(f.kind), f.interviewer) for f in pending]
+        targets = [Target(Kind(f.kind), f.interviewer, f.sequence) for f in pending]
     else:
         kind = (parse_kind(words[0]) if words else None) or Kind.THANK_YOU
         people: list[Interviewer | None] = [None]
         if kind is Kind.THANK_YOU and interview.interviewers:
             people = list(interview.interviewers)
-        blocks = [drafts.draft(ctx.member, interview, kind, p) for p in people]
+        sequence = 1 + sum(1 for f in interview.follow_ups if f.kind == kind and f.state == "done")
+        targets = [Target(kind, person, sequence) for person in people]
+    blocks = ctx.core.drafts.drafts(ctx.member, interview, targets, ctx.args.options)
     return Reply(blocks=list(blocks), visibility=Visibility.DIRECT)
+
+
+def check(ctx: Context) -> Reply:
+    """Proofread text the member wrote themselves, with the same checks as our drafts."""
+    text = ctx.request.text.strip()
+    if not text:
+        raise UserError(
+            "Paste the note to check after the command.",
+            hint=f"Like: {PRODUCT} check Hi Jane, thank you for ...",
+        )
+    terms = [
+        term
+        for interview in ctx.core.repo.interviews_of(ctx.session, ctx.member)
+        for term in (
+            interview.company,
+            interview.role or "",
+            *(p.name for p in interview.interviewers),
+        )
+    ]
+    subject, _, body = (
+        text.partition("\n") if text.lower().startswith("subject:") else ("", "", text)
+    )
+    findings = proofread(
+        subject.removeprefix("Subject:").strip() or "(none)",
+        body.strip(),
+        ProofContext(known_terms=tuple(t for t in terms if t)),
+    )
+    if not findings:
+        return Reply.text("Looks good: no problems found.")
+    lines = [f"[{f.level}] {f.message} {f.fix}" for f in findings]
+    return Reply.text(f"{len(findings)} thing(s) to look at:", "\n".join(lines))
 
 
 def settings(ctx: Context) -> Reply:
@@ -310,8 +412,29 @@ def build_registry() -> Registry:
             CommandSpec(
                 "draft", "Drafts for an interview.", f"draft {ref} [kind] [interviewer]", draft
             ),
+            CommandSpec(
+                "check",
+                "Proofread a note you wrote yourself.",
+                "check <your text>",
+                check,
+                raw=True,
+            ),
             CommandSpec("sent", "Mark a follow-up sent.", f"sent {ref} [kind] [interviewer]", sent),
             CommandSpec("skip", "Skip a follow-up.", f"skip {ref} [kind] [interviewer]", skip),
+            CommandSpec(
+                "snooze",
+                'Remind me later: for=1h, for=tomorrow, for=3d or until="monday 9am".',
+                f"snooze {ref} [kind] [interviewer] for=1h",
+                snooze,
+            ),
+            CommandSpec(
+                "replied",
+                "They replied: restart the status-check clock.",
+                f"replied {ref}",
+                replied,
+            ),
+            CommandSpec("pause", "Pause reminders for an interview.", f"pause {ref}", pause),
+            CommandSpec("resume", "Resume reminders for an interview.", f"resume {ref}", resume),
             CommandSpec("due", "What's coming up.", "due", due),
             CommandSpec(
                 "settings",

@@ -50,6 +50,7 @@ class CommandSpec:
     options: tuple[OptionSpec, ...] = ()
     aliases: tuple[str, ...] = ()
     example: str | None = None
+    raw: bool = False  # takes free text (a pasted note), not key=value options
 
 
 class Registry:

@@ -1,14 +1,16 @@
 """Render a draft from a template in `templates/`.
 
-A template's first line is `Subject: ...`; the rest, after a blank line, is the body. Strict
-undefined variables make a missing field an error at render time instead of a silent blank
-in an email someone sends to a hiring manager.
+A template's first line is `Subject: ...`; the rest is the body, written as paragraphs
+separated by blank lines. Lines inside a paragraph are joined, so templates can keep one
+clause per line without fighting Jinja's whitespace rules. The signature is appended by the
+renderer with its own line breaks. Strict undefined variables make a missing field an error
+at render time instead of a silent blank in an email someone sends to a hiring manager.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,16 +18,19 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
-_BLANK_RUNS = re.compile(r"\n{3,}")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
 @dataclass(frozen=True)
 class Draft:
-    """A rendered email: subject and body, ready for the proofreader and the member."""
+    """A rendered email: subject and body, plus a short LinkedIn variant where one fits."""
 
     kind: str
     subject: str
     body: str
+    linkedin: str | None = None
 
 
 class DraftRenderer:
@@ -38,18 +43,29 @@ class DraftRenderer:
             autoescape=False,  # noqa: S701 - plain-text email, never HTML
             trim_blocks=True,
             lstrip_blocks=True,
-            keep_trailing_newline=False,
         )
+        self._names = frozenset(self._env.list_templates())
 
     def has(self, kind: str) -> bool:
         """Whether a template exists for this kind."""
-        return f"{kind}.txt.j2" in self._env.list_templates()
+        return f"{kind}.txt.j2" in self._names
 
-    def render(self, kind: str, context: Mapping[str, Any]) -> Draft:
-        """Render the `kind` template with `context` into a subject and a body."""
+    def render(self, kind: str, context: Mapping[str, Any], signature: Sequence[str] = ()) -> Draft:
+        """Render the `kind` template (and its LinkedIn variant) with `context`."""
         text = self._env.get_template(f"{kind}.txt.j2").render(context)
         first, _, rest = text.strip().partition("\n")
         if not first.startswith("Subject:"):
             raise ValueError(f"template {kind} must start with 'Subject:'")
-        body = _BLANK_RUNS.sub("\n\n", rest.strip())
-        return Draft(kind=kind, subject=first.removeprefix("Subject:").strip(), body=body)
+        paragraphs = [_flow(p) for p in _PARAGRAPHS.split(rest.strip())]
+        body = "\n\n".join(p for p in paragraphs if p)
+        if signature:
+            body += "\n" + "\n".join(signature)
+        linkedin = None
+        if f"{kind}.linkedin.txt.j2" in self._names:
+            linkedin = _flow(self._env.get_template(f"{kind}.linkedin.txt.j2").render(context))
+        return Draft(kind, _flow(first.removeprefix("Subject:")), body, linkedin)
+
+
+def _flow(paragraph: str) -> str:
+    """One paragraph as one line: joined lines, single spaces, no space before punctuation."""
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", paragraph)).strip()

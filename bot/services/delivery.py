@@ -13,20 +13,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import Session
+
 from bot.chat import Action, MemberRef, Reply, Section, Visibility
 from bot.domain.policy import Kind
 from bot.domain.timeparse import format_local
 from bot.ports import Delivery, DeliveryStatus, Messenger
 from bot.services.deps import Deps
-from bot.services.drafts import DraftService
+from bot.services.drafts import DraftService, Target
 from bot.services.followups import describe
 from bot.services.interviews import STAGES
 from bot.storage import repositories as repo
-from bot.storage.models import FollowUp, Member, Reminder
+from bot.storage.models import FollowUp, Interview, Member, Reminder
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12
+DIGEST_AFTER = timedelta(minutes=15)
 FIRST_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
 
@@ -35,7 +38,7 @@ MAX_BACKOFF = timedelta(hours=1)
 class Outgoing:
     """A claimed reminder, composed and ready to send."""
 
-    claim: repo.Claim
+    claims: tuple[repo.Claim, ...]
     member: MemberRef
     reply: Reply
     dedupe_key: str
@@ -117,39 +120,64 @@ class DeliveryService:
                     if newer is earlier[1]:
                         continue
                 latest[reminder.follow_up_id] = (claim, reminder)
-            outgoing: list[Outgoing] = []
+            by_member: dict[int, list[tuple[repo.Claim, Reminder]]] = {}
             for claim, reminder in latest.values():
-                member = session.get_one(Member, reminder.member_id)
-                outgoing.append(
-                    Outgoing(
-                        claim,
-                        repo.member_ref(session, member),
-                        self._compose(member, reminder),
-                        reminder.dedupe_key,
-                    )
-                )
+                by_member.setdefault(reminder.member_id, []).append((claim, reminder))
+            outgoing: list[Outgoing] = []
+            for member_id, items in by_member.items():
+                member = session.get_one(Member, member_id)
+                ref = repo.member_ref(session, member)
+                items.sort(key=lambda item: item[1].remind_at)
+                if len(items) > 1 and now - items[0][1].remind_at > DIGEST_AFTER:
+                    reminders = [r for _, r in items]
+                    digest = self._digest(member, reminders)
+                    held = tuple(c for c, _ in items)
+                    outgoing.append(Outgoing(held, ref, digest, reminders[0].dedupe_key))
+                    continue
+                for claim, reminder in items:
+                    reply = self._compose(member, reminder)
+                    outgoing.append(Outgoing((claim,), ref, reply, reminder.dedupe_key))
             return len(claims), outgoing
 
     def _compose(self, member: Member, reminder: Reminder) -> Reply:
         follow_up = reminder.follow_up
         interview = follow_up.interview
         tz = self.deps.zone_of(member)
-        what = describe(follow_up)
-        stage = STAGES.get(interview.stage, interview.stage)
-        ref = f"your {stage} at {interview.company} (#{interview.number})"
         lead = _LEADS.get((follow_up.kind, reminder.purpose), _LEADS[("", "")])
-        text = lead.format(what=what, ref=ref)
+        text = lead.format(what=describe(follow_up), ref=_ref(interview))
         if follow_up.deadline_at is not None:
             text += f" Send it by {format_local(follow_up.deadline_at, tz)}."
-        draft = self.drafts.draft(member, interview, Kind(follow_up.kind), follow_up.interviewer)
+        target = Target(Kind(follow_up.kind), follow_up.interviewer, follow_up.sequence)
+        (draft,) = self.drafts.drafts(member, interview, [target])
         words = _command_words(interview.number, follow_up)
+        actions = [
+            Action("sent", "Mark sent", words, style="primary"),
+            Action("snooze", "In an hour", f"{words} for=1h"),
+            Action("snooze", "Tomorrow morning", f"{words} for=tomorrow"),
+            Action("snooze", "In 3 days", f"{words} for=3d"),
+            Action("skip", "Skip", words),
+        ]
+        if follow_up.kind == Kind.STATUS_CHECK:
+            actions.append(Action("replied", "They replied", f"#{interview.number}"))
+        return Reply(blocks=[Section(text), draft], visibility=Visibility.DIRECT, actions=actions)
+
+    def _digest(self, member: Member, reminders: list[Reminder]) -> Reply:
+        """Several reminders that piled up (after downtime) as one calm message."""
+        tz = self.deps.zone_of(member)
+        lines = []
+        for reminder in reminders:
+            follow_up = reminder.follow_up
+            by = f", by {format_local(follow_up.due_at, tz)}" if follow_up.deadline_at else ""
+            lines.append(f"• {describe(follow_up)} for {_ref(follow_up.interview)}{by}")
+        numbers = sorted({r.follow_up.interview.number for r in reminders})
+        drafts = " ".join(f"/interview draft #{n}" for n in numbers)
         return Reply(
-            blocks=[Section(text), draft],
-            visibility=Visibility.DIRECT,
-            actions=[
-                Action("sent", "Mark sent", words, style="primary"),
-                Action("skip", "Skip", words),
+            blocks=[
+                Section(f"{len(reminders)} follow-ups came due while I was away:"),
+                Section("\n".join(lines)),
+                Section(f"See each draft with {drafts}, and mark one done with /interview sent."),
             ],
+            visibility=Visibility.DIRECT,
         )
 
     async def _send(self, item: Outgoing) -> tuple[Outgoing, Delivery]:
@@ -166,36 +194,21 @@ class DeliveryService:
 
     def _record(self, results: list[tuple[Outgoing, Delivery]]) -> TickReport:
         now = self.deps.clock.now()
-        delivered = retried = failed = 0
+        counts = dict.fromkeys(DeliveryStatus, 0)
         with self.deps.db.transaction() as session:
             for item, delivery in results:
-                reminder = repo.claimed_reminder(session, item.claim)
-                if reminder is None:
-                    log.warning("lease lost before recording reminder %s", item.claim.reminder_id)
-                    continue
-                reminder.lease_until = None
-                reminder.lease_token = None
-                if delivery.status is DeliveryStatus.DELIVERED:
-                    reminder.state = "delivered"
-                    reminder.delivered_at = now
-                    reminder.message_ref = delivery.message_ref
-                    delivered += 1
-                elif delivery.status is DeliveryStatus.RETRY and reminder.attempts < MAX_ATTEMPTS:
-                    reminder.state = "scheduled"
-                    reminder.attempt_at = _next_attempt(now, reminder.attempts, delivery.retry_at)
-                    reminder.last_error = (delivery.reason or "")[:500]
-                    retried += 1
-                else:
-                    reminder.state = "failed"
-                    reminder.last_error = (delivery.reason or "gave up")[:500]
-                    member = session.get_one(Member, reminder.member_id)
-                    if delivery.status is DeliveryStatus.UNDELIVERABLE:
-                        member.dm_status = "closed"
-                        member.dm_status_reason = reminder.last_error[:200]
-                        member.dm_status_at = now
-                    log.warning("reminder %s failed: %s", reminder.id, reminder.last_error)
-                    failed += 1
-        return TickReport(0, delivered, retried, failed)
+                for claim in item.claims:
+                    reminder = repo.claimed_reminder(session, claim)
+                    if reminder is None:
+                        log.warning("lease lost before recording reminder %s", claim.reminder_id)
+                        continue
+                    counts[_apply(session, reminder, delivery, now)] += 1
+        return TickReport(
+            0,
+            counts[DeliveryStatus.DELIVERED],
+            counts[DeliveryStatus.RETRY],
+            counts[DeliveryStatus.UNDELIVERABLE],
+        )
 
 
 _LEADS = {
@@ -207,6 +220,38 @@ _LEADS = {
     ),
     ("", ""): "A {what} is due for {ref}.",
 }
+
+
+def _apply(
+    session: Session, reminder: Reminder, delivery: Delivery, now: datetime
+) -> DeliveryStatus:
+    """Record one outcome on a reminder we still hold; return how it counts."""
+    reminder.lease_until = None
+    reminder.lease_token = None
+    if delivery.status is DeliveryStatus.DELIVERED:
+        reminder.state = "delivered"
+        reminder.delivered_at = now
+        reminder.message_ref = delivery.message_ref
+        return DeliveryStatus.DELIVERED
+    if delivery.status is DeliveryStatus.RETRY and reminder.attempts < MAX_ATTEMPTS:
+        reminder.state = "scheduled"
+        reminder.attempt_at = _next_attempt(now, reminder.attempts, delivery.retry_at)
+        reminder.last_error = (delivery.reason or "")[:500]
+        return DeliveryStatus.RETRY
+    reminder.state = "failed"
+    reminder.last_error = (delivery.reason or "gave up")[:500]
+    if delivery.status is DeliveryStatus.UNDELIVERABLE:
+        member = session.get_one(Member, reminder.member_id)
+        member.dm_status = "closed"
+        member.dm_status_reason = reminder.last_error[:200]
+        member.dm_status_at = now
+    log.warning("reminder %s failed: %s", reminder.id, reminder.last_error)
+    return DeliveryStatus.UNDELIVERABLE
+
+
+def _ref(interview: Interview) -> str:
+    stage = STAGES.get(interview.stage, interview.stage)
+    return f"your {stage} at {interview.company} (#{interview.number})"
 
 
 def _command_words(number: int, follow_up: FollowUp) -> str:

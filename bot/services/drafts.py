@@ -1,18 +1,44 @@
-"""Drafts built from what happened in the interview, one per interviewer where it matters."""
+"""Drafts built from what happened in the interview, proofread before the member sees them."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from bot.chat import DraftBlock
 from bot.domain.people import split_list
 from bot.domain.policy import Kind
+from bot.drafting.compose import compose_links
+from bot.drafting.proofread import ProofContext, proofread
+from bot.drafting.render import Draft
 from bot.services.deps import Deps
 from bot.services.followups import KIND_LABELS
 from bot.storage.models import Interview, Interviewer, Member
 
 DAYS_SAID_BY_WEEKDAY = 6
+STAGE_LABELS = {
+    "recruiter_screen": "recruiter call",
+    "phone_screen": "phone screen",
+    "technical": "technical interview",
+    "onsite": "interview",
+    "panel": "panel interview",
+    "final": "final interview",
+    "informational": "informational interview",
+}
+EXTRA_KEYS = ("news", "until")
+_SIGNATURE_SPLIT = re.compile(r"\s*(?:\n|\|)\s*")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One draft to write: what kind, to whom, and (for nudges) which one in the series."""
+
+    kind: Kind
+    interviewer: Interviewer | None
+    sequence: int = 1
 
 
 class DraftService:
@@ -21,48 +47,101 @@ class DraftService:
     def __init__(self, deps: Deps) -> None:
         self.deps = deps
 
-    def draft(
+    def drafts(
         self,
         member: Member,
         interview: Interview,
-        kind: Kind,
-        interviewer: Interviewer | None,
-    ) -> DraftBlock:
-        """One draft of `kind` for `interview`, addressed to `interviewer` when given."""
+        targets: Sequence[Target],
+        extra: Mapping[str, str] | None = None,
+    ) -> list[DraftBlock]:
+        """Render each target and proofread it, comparing panelists' notes with each other."""
+        rendered = [(t, self._render(member, interview, t, extra or {})) for t in targets]
+        blocks = []
+        for target, draft in rendered:
+            others = tuple(d.body for t, d in rendered if t.kind == target.kind and d is not draft)
+            blocks.append(self._block(member, interview, target, draft, others))
+        return blocks
+
+    def _render(
+        self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
+    ) -> Draft:
         renderer = self.deps.renderer
-        template = kind.value if renderer.has(kind.value) else Kind.STATUS_CHECK.value
-        rendered = renderer.render(template, self._context(member, interview, interviewer))
-        who = f" to {interviewer.name}" if interviewer else ""
-        title = f"Draft {KIND_LABELS[kind]}{who} (#{interview.number} {interview.company})"
+        kind = target.kind.value if renderer.has(target.kind.value) else Kind.STATUS_CHECK.value
+        context = self._context(member, interview, target, extra)
+        return renderer.render(kind, context, signature_lines(member))
+
+    def _block(
+        self,
+        member: Member,
+        interview: Interview,
+        target: Target,
+        draft: Draft,
+        others: tuple[str, ...],
+    ) -> DraftBlock:
+        person = target.interviewer
+        check = ProofContext(
+            kind=target.kind.value,
+            interviewer_name=person.name if person else None,
+            specifics=_specifics(interview, person),
+            known_terms=_known_terms(member, interview),
+            others=others,
+            interview_ended_at=interview.ends_at,
+            now=self.deps.clock.now(),
+            last_message_at=_last_message(interview),
+            status_checks_sent=_sent_count(interview, Kind.STATUS_CHECK),
+        )
+        findings = proofread(draft.subject, draft.body, check)
+        if draft.linkedin:
+            short = ProofContext(linkedin=True, known_terms=check.known_terms)
+            findings += [
+                f for f in proofread("LinkedIn", draft.linkedin, short) if f.level == "error"
+            ]
+        who = f" to {person.name}" if person else ""
+        to = person.email if person else None
+        where = f"#{interview.number} {interview.company}"
         return DraftBlock(
-            title=title,
-            to=interviewer.email if interviewer else None,
-            subject=rendered.subject,
-            body=rendered.body,
+            title=f"Draft {KIND_LABELS[target.kind]}{who} ({where})",
+            to=to,
+            subject=draft.subject,
+            body=draft.body,
+            findings=tuple(findings),
+            links=compose_links(to, draft.subject, draft.body),
+            linkedin=draft.linkedin,
         )
 
     def _context(
-        self, member: Member, interview: Interview, interviewer: Interviewer | None
+        self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
     ) -> dict[str, Any]:
-        person = None
-        if interviewer is not None:
-            person = {
-                "name": interviewer.name,
-                "first_name": interviewer.name.split()[0],
-                "title": interviewer.title,
-                "discussed": interviewer.discussed,
-            }
+        person = target.interviewer
+        signature = signature_lines(member)
         return {
             "company": interview.company,
             "role": interview.role,
             "stage": interview.stage,
-            "interviewer": person,
+            "stage_label": STAGE_LABELS.get(interview.stage, "interview"),
+            "interviewer": (
+                {
+                    "name": person.name,
+                    "first_name": person.name.split()[0],
+                    "title": person.title,
+                }
+                if person
+                else None
+            ),
+            "discussed": person.discussed if person else None,
+            "variant": person.position if person else 0,
+            "highlight": None,
             "when_phrase": self._when_phrase(member, interview.starts_at),
             "topics": split_list(interview.topics or ""),
             "qualifications": interview.qualifications,
+            "clarification": interview.clarification,
+            "open_question_answer": interview.open_questions,
             "promised_by_me": interview.promised_by_me,
             "promised_by_them": interview.promised_by_them,
-            "signature": member.signature or member.display_name or "",
+            "member_name": signature[0] if signature else "",
+            "tone": member.tone,
+            "sequence": target.sequence,
+            **{key: extra.get(key) for key in EXTRA_KEYS},
         }
 
     def _when_phrase(self, member: Member, at: datetime) -> str:
@@ -76,4 +155,35 @@ class DraftService:
             return "yesterday"
         if 1 < days <= DAYS_SAID_BY_WEEKDAY:
             return f"on {day:%A}"
-        return f"on {day.day} {day:%B}"
+        return f"on {day:%B} {day.day}"
+
+
+def signature_lines(member: Member) -> list[str]:
+    """The member's signature, one item per line ('|' or newlines separate them)."""
+    if member.signature:
+        return [line for line in _SIGNATURE_SPLIT.split(member.signature) if line]
+    return [member.display_name] if member.display_name else []
+
+
+def _specifics(interview: Interview, person: Interviewer | None) -> tuple[str, ...]:
+    if person is not None and person.discussed:
+        return (person.discussed,)
+    return tuple(split_list(interview.topics or ""))
+
+
+def _known_terms(member: Member, interview: Interview) -> tuple[str, ...]:
+    terms = [interview.company, interview.role or "", *signature_lines(member)]
+    for person in interview.interviewers:
+        terms += [person.name, person.title or "", person.discussed or ""]
+    for column in ("topics", "qualifications", "promised_by_me", "promised_by_them", "notes"):
+        terms.append(getattr(interview, column) or "")
+    return tuple(t for t in terms if t)
+
+
+def _last_message(interview: Interview) -> datetime | None:
+    sent = [f.done_at for f in interview.follow_ups if f.state == "done" and f.done_at]
+    return max(sent) if sent else None
+
+
+def _sent_count(interview: Interview, kind: Kind) -> int:
+    return sum(1 for f in interview.follow_ups if f.kind == kind and f.state == "done")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
-from bot.domain.policy import Kind
+from bot.domain.policy import Kind, Status, send_time
 from bot.errors import UserError
 from bot.services.deps import Deps
-from bot.services.planning import replan
+from bot.services.planning import SNOOZE, add_reminder, replan
 from bot.storage import repositories as repo
 from bot.storage.models import FollowUp, Interview, Member
 
@@ -100,8 +102,58 @@ class FollowUpService:
         words: list[str],
         *,
         how: str,
-    ) -> list[FollowUp]:
+    ) -> FollowUp:
         """Mark the matching pending follow-up done (`how`='sent') or skipped."""
+        chosen = self._one(interview, words, verb=how)
+        now = self.deps.clock.now()
+        chosen.state = "done" if how == "sent" else "skipped"
+        chosen.done_at = now
+        chosen.done_how = how
+        for reminder in chosen.reminders:
+            if reminder.state == "scheduled":
+                reminder.state = "cancelled"
+        session.flush()
+        replan(interview, self.deps.cadence_of(member), now)
+        return chosen
+
+    def snooze(
+        self,
+        session: Session,
+        member: Member,
+        interview: Interview,
+        words: list[str],
+        until: datetime,
+    ) -> FollowUp:
+        """Quiet a follow-up's reminders until `until`, then remind once more."""
+        chosen = self._one(interview, words, verb="snooze")
+        at = send_time(until, self.deps.cadence_of(member))
+        chosen.snoozed_until = at
+        for reminder in chosen.reminders:
+            if reminder.state == "scheduled":
+                reminder.state = "cancelled"
+        add_reminder(chosen, member.id, SNOOZE, at)
+        session.flush()
+        replan(interview, self.deps.cadence_of(member), self.deps.clock.now())
+        return chosen
+
+    def replied(self, session: Session, member: Member, interview: Interview) -> None:
+        """They wrote back: the status-check clock starts again from now."""
+        now = self.deps.clock.now()
+        interview.last_contact_at = now
+        if interview.status in (Status.SCHEDULED, Status.HELD):
+            interview.status = Status.WAITING.value
+        session.flush()
+        replan(interview, self.deps.cadence_of(member), now)
+
+    def pause(
+        self, session: Session, member: Member, interview: Interview, *, paused: bool
+    ) -> None:
+        """Stop (or restart) every reminder for one interview; the follow-ups are kept."""
+        interview.paused = paused
+        session.flush()
+        replan(interview, self.deps.cadence_of(member), self.deps.clock.now())
+
+    def _one(self, interview: Interview, words: list[str], *, verb: str) -> FollowUp:
         matches = select_follow_ups(interview, words)
         if not matches:
             raise UserError(
@@ -114,19 +166,9 @@ class FollowUpService:
                 f"#{interview.number} has {len(matches)} of those pending: "
                 + "; ".join(describe(f) for f in matches)
                 + ".",
-                hint=f"Say which, like: /interview {how} #{interview.number} {example}",
+                hint=f"Say which, like: /interview {verb} #{interview.number} {example}",
             )
-        chosen = matches[0]
-        now = self.deps.clock.now()
-        chosen.state = "done" if how == "sent" else "skipped"
-        chosen.done_at = now
-        chosen.done_how = how
-        for reminder in chosen.reminders:
-            if reminder.state == "scheduled":
-                reminder.state = "cancelled"
-        session.flush()
-        replan(interview, self.deps.cadence_of(member), now)
-        return [chosen]
+        return matches[0]
 
     def agenda(self, session: Session, member: Member) -> list[FollowUp]:
         """Everything pending for the member, soonest first."""

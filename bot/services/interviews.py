@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -72,6 +73,7 @@ CORE_FIELDS = {
     "with": 2000,
     "decision": 100,
     "job": 2000,
+    "about": 4000,
 }
 DISCUSSED_MAX = 1000
 
@@ -225,7 +227,17 @@ class InterviewService:
         for key, value in options.items():
             person = _person_for_key(interview, key)
             if person is not None:
-                person.discussed = value.strip() or None
+                person.discussed = _discussed(value)
+        if "about" in options:
+            for item in split_list(options["about"]):
+                name, sep, text = item.partition(":")
+                found = _person_named(interview, name) if sep else None
+                if found is None:
+                    raise UserError(
+                        f"I couldn't match '{item}' to an interviewer.",
+                        hint='Write about="Name: what you discussed; Other Name: ...".',
+                    )
+                found.discussed = _discussed(text)
 
 
 def _interview_time(text: str, now: datetime, tz: ZoneInfo) -> ParsedTime:
@@ -266,9 +278,25 @@ def _set_people(interview: Interview, people: list[PersonSpec]) -> None:
     interview.interviewers[:] = kept
 
 
-def _person_for_key(interview: Interview, key: str) -> Interviewer | None:
+def _discussed(text: str) -> str | None:
+    text = text.strip()
+    if len(text) > DISCUSSED_MAX:
+        raise UserError(
+            f"What you discussed with one person is {len(text)} characters; "
+            f"the limit is {DISCUSSED_MAX}.",
+            hint="Keep the one or two details that matter; nothing was saved.",
+        )
+    return text or None
+
+
+def _person_named(interview: Interview, name: str) -> Interviewer | None:
+    """The interviewer called `name` (full or first name, accents optional)."""
+    return _person_for_key(interview, _slug(name), strict=False)
+
+
+def _person_for_key(interview: Interview, key: str, *, strict: bool = True) -> Interviewer | None:
     """The interviewer an option like `jane=` or `raj_patel=` is about, if any."""
-    if key in CORE_FIELDS or key in DETAIL_FIELDS:
+    if strict and (key in CORE_FIELDS or key in DETAIL_FIELDS):
         return None
     matches = [
         p
@@ -315,4 +343,6 @@ def split_topics(text: str | None) -> list[str]:
 
 
 def _slug(text: str) -> str:
-    return "_".join(text.strip().casefold().replace("-", " ").split())
+    """Lower case, underscores, accents dropped: 'Zoë Ångström' and 'zoe_angstrom' match."""
+    folded = unicodedata.normalize("NFKD", text.strip().casefold().replace("-", " "))
+    return "_".join("".join(c for c in folded if not unicodedata.combining(c)).split())

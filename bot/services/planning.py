@@ -14,6 +14,7 @@ from bot.storage.models import FollowUp, Interview, Reminder
 
 FINISHED_STATES = frozenset({"done", "skipped"})
 SENT_STATES = frozenset({"delivered", "failed"})
+SNOOZE = "snooze"  # a reminder the member asked for; the policy never moves or cancels it
 
 
 def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
@@ -52,7 +53,27 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
             follow_up = existing
         follow_up.due_at = p.due_at
         follow_up.deadline_at = p.deadline_at
-        _sync_reminders(follow_up, interview.member_id, p.reminders, now)
+        planned_times = p.reminders
+        if follow_up.snoozed_until is not None:  # the member asked for quiet until then
+            planned_times = tuple(r for r in planned_times if r[1] > follow_up.snoozed_until)
+        _sync_reminders(follow_up, interview.member_id, planned_times, now)
+        if interview.paused:
+            _cancel_reminders(follow_up)
+
+
+def add_reminder(follow_up: FollowUp, member_id: int, purpose: str, at: datetime) -> Reminder:
+    """A new outbox row; its dedupe key is fixed now so every retry carries the same one."""
+    reminder = Reminder(
+        member_id=member_id,
+        purpose=purpose,
+        remind_at=at,
+        attempt_at=at,
+        state="scheduled",
+        attempts=0,
+        dedupe_key=uuid.uuid4().hex[:20],
+    )
+    follow_up.reminders.append(reminder)
+    return reminder
 
 
 def _key(follow_up: FollowUp) -> FollowUpKey:
@@ -80,24 +101,14 @@ def _sync_reminders(
     wanted = dict(past[-1:] + [item for item in planned if item[1] > now])
     existing = {r.purpose: r for r in follow_up.reminders if r.state != "cancelled"}
     for purpose, reminder in existing.items():
-        if purpose not in wanted and reminder.state == "scheduled":
+        if purpose not in wanted and purpose != SNOOZE and reminder.state == "scheduled":
             reminder.state = "cancelled"
     for purpose, at in wanted.items():
         current = existing.get(purpose)
         if current is None:
             if purpose in {r.purpose for r in follow_up.reminders if r.state in SENT_STATES}:
                 continue  # this prompt already went out (or could not): never twice
-            follow_up.reminders.append(
-                Reminder(
-                    member_id=member_id,
-                    purpose=purpose,
-                    remind_at=at,
-                    attempt_at=at,
-                    state="scheduled",
-                    attempts=0,
-                    dedupe_key=uuid.uuid4().hex[:20],
-                )
-            )
+            add_reminder(follow_up, member_id, purpose, at)
         elif current.state == "scheduled" and current.remind_at != at:
             current.remind_at = at
             current.attempt_at = at

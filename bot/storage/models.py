@@ -153,6 +153,7 @@ class FollowUp(Base):
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     state: Mapped[str] = mapped_column(String(16), default="pending")
+    snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     done_how: Mapped[str | None] = mapped_column(String(32))
 

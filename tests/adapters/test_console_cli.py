@@ -54,9 +54,9 @@ def test_piped_scenario_shows_one_dm_per_interviewer_then_only_the_unsent_one(
     ]
     dms = DM_HEADER.split(result.stdout)
     bodies = [dms[i + 3] for i in range(0, len(dms) - 1, 3)]
-    assert sorted("Dear Jane," in b for b in bodies[:2]) == [False, True]
-    assert "the Kafka migration" in next(b for b in bodies[:2] if "Dear Jane," in b)
-    assert "Dear Raj," in bodies[2]
+    assert sorted("Hi Jane," in b for b in bodies[:2]) == [False, True]
+    assert "the Kafka migration" in next(b for b in bodies[:2] if "Hi Jane," in b)
+    assert "Hi Raj," in bodies[2]
     assert "Jane" not in bodies[2].split("[Mark sent")[0]
     assert "Traceback" not in result.stderr
 

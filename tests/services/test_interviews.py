@@ -116,5 +116,5 @@ async def test_sent_then_draft_still_shows_the_sent_note(convo: Conversation) ->
     await convo.say('/interview notes #1 jane="the Kafka migration"')
     await convo.say("/interview sent #1 Jane")
     draft = await convo.say("/interview draft #1 thank_you Jane")
-    assert "Dear Jane," in draft
+    assert "Hi Jane," in draft
     assert "the Kafka migration" in draft
