@@ -297,6 +297,8 @@ def draft(ctx: Context) -> Reply:
     words = list(ctx.args.positionals[1:])
     chosen = select_follow_ups(interview, words, states=frozenset({"pending", "done"}))
     pending = [f for f in chosen if f.state == "pending"] or chosen
+    if pending and not words:  # just the next thing to send, not every draft at once
+        pending = [f for f in pending if f.kind == pending[0].kind]
     if pending:
         targets = [Target(Kind(f.kind), f.interviewer, f.sequence) for f in pending]
     else:

@@ -77,8 +77,8 @@ def _wordset(text: str) -> frozenset[str]:
 # --------------------------------------------------------------------------------------------
 # Data: limits and word lists
 
-# Kinds addressed to one interviewer, thanking them: they must name them and something specific.
-_PERSONAL_KINDS = frozenset({"thank_you", "next_round_thanks"})
+# Kinds thanking one interviewer: they must use their name and mention something specific.
+_PERSONAL_KINDS = frozenset({"thank_you"})
 
 _WORD_LIMITS = {
     "thank_you": 200,
@@ -102,6 +102,9 @@ _THANK_YOU_WITHIN = timedelta(hours=24)
 _STATUS_CHECK_WAIT_BUSINESS_DAYS = 5
 _MAX_STATUS_CHECKS = 2
 _NEAR_IDENTICAL = 0.9
+# Panel notes are short; beyond this many words the comparison (quadratic on repetitive text)
+# is skipped, and the length check has something to say anyway.
+_NEAR_IDENTICAL_MAX_WORDS = 1000
 
 
 class _Phrase(NamedTuple):
@@ -216,12 +219,17 @@ _EMOTICON = re.compile(
 
 # Words the English dictionary lacks that job seekers write all the time.
 _EXTRA_WORDS = _wordset(
-    "api apis async backend backends codebase codebases dataset datasets devops fintech "
-    "frontend frontends fullstack github gitlab golang hackathon hackathons kubernetes "
-    "linkedin microservice microservices offboarding onboard onboarding onsite panellist "
-    "panellists postgres roadmap roadmaps runbook runbooks saas signup upskilling webinar "
-    "webinars wifi workflow workflows"
+    "analytics api apis async autoscaling backend backends blockchain bootcamp changelog "
+    "chatbot codebase codebases cofounder cybersecurity dataset datasets dedupe "
+    "deduplication devops ecommerce edtech failover fintech frontend frontends fullstack "
+    "github gitlab golang hackathon hackathons healthtech idempotency kanban kubernetes "
+    "linkedin microservice microservices middleware monorepo multithreading namespace "
+    "offboarding offsite onboard onboarding onsite panellist panellists postgres refactor "
+    "refactored refactoring repo repos reskilling roadmap roadmaps runbook runbooks runtime "
+    "saas serverless sharding signup standups upskill upskilling webhook webhooks webinar "
+    "webinars wifi wireframe wireframes workflow workflows"
 )
+
 # British spellings: accept the word when the American form is in the dictionary.
 _BRITISH_SUFFIXES = (
     ("isations", "izations"),
@@ -409,6 +417,43 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(p for p in parts if len(p) > 1 and p.casefold() not in _TITLES)
 
 
+class _NameForms(NamedTuple):
+    """How a name may appear in a note that addresses its owner.
+
+    `loose` parts count in any case (casefolded). `strict` parts are also English words
+    ('Will', 'Young'), so they count only capitalised or in capitals: 'I will' doesn't name
+    Will. `folded` parts have their accents dropped, to spot 'Zoe' written for 'Zoë'.
+    """
+
+    loose: tuple[str, ...]
+    strict: tuple[str, ...]
+    folded: tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def _name_forms(parts: tuple[str, ...]) -> _NameForms:
+    dictionary = _dictionary()
+    loose = tuple(p.casefold() for p in parts if p.lower() not in dictionary)
+    strict = tuple(
+        form
+        for p in parts
+        if p.lower() in dictionary
+        for form in (p[:1].upper() + p[1:], p.upper())
+    )
+    return _NameForms(loose, strict, tuple(_fold(p) for p in parts))
+
+
+def _names_someone(d: _Draft, forms: _NameForms) -> bool:
+    if not d.body_words_lower.isdisjoint(forms.loose) or not d.body.distinct.isdisjoint(
+        forms.strict
+    ):
+        return True
+    text = d.body.text
+    if forms.loose and _any_word_pattern(forms.loose).search(text.casefold()):
+        return True
+    return bool(forms.strict) and bool(_any_word_pattern(forms.strict).search(text))
+
+
 @lru_cache(maxsize=1024)
 def _any_word_pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(a) for a in sorted(alternatives, key=len, reverse=True))
@@ -419,13 +464,11 @@ def _check_interviewer_named(d: _Draft) -> Iterator[_Hit]:
     name = d.ctx.interviewer_name
     if d.ctx.kind not in _PERSONAL_KINDS or not name or not (parts := _name_parts(name)):
         return
-    if any(p.lower() in d.body_words_lower for p in parts):
-        return
-    text = d.body.text
-    if _any_word_pattern(tuple(p.casefold() for p in parts)).search(text.casefold()):
+    forms = _name_forms(parts)
+    if _names_someone(d, forms):
         return
     first = parts[0]
-    if _any_word_pattern(tuple(_fold(p) for p in parts)).search(_fold(text)):
+    if _any_word_pattern(forms.folded).search(_fold(d.body.text)):
         yield _hit(
             WARNING,
             _WHOLE,
@@ -829,7 +872,7 @@ def _check_sentence_case(d: _Draft) -> Iterator[_Hit]:
     if first := _LOWER_FIRST_WORD.match(text):
         starts.append((first.start(1), first.group(1)))
     for m in _LOWER_SENTENCE_START.finditer(text):
-        before = text[: m.start(1)].rstrip().rsplit(None, 1)
+        before = text[max(0, m.start(1) - 40) : m.start(1)].rstrip().rsplit(None, 1)
         previous = before[-1] if before else ""
         if previous.endswith(("...", "…")) or "." in previous[:-1]:
             continue  # an ellipsis, or an abbreviation such as 'e.g.'
@@ -903,13 +946,16 @@ def _not_a_leftover(text: str, m: re.Match[str]) -> bool:
 
 def _check_near_identical(d: _Draft) -> Iterator[_Hit]:
     """Compare word sequences: as telling as characters for notes, and fifty times faster."""
-    if not d.ctx.others or not d.body.distinct:
+    if not d.ctx.others or not d.body.distinct or d.body.count > _NEAR_IDENTICAL_MAX_WORDS:
         return
     matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(d.body.cores)
     best = 0.0
     for other in d.ctx.others:
-        matcher.set_seq1(_Text(_BODY, _nfc(other)).cores)
+        other_words = _Text(_BODY, _nfc(other))
+        if other_words.count > _NEAR_IDENTICAL_MAX_WORDS:
+            continue
+        matcher.set_seq1(other_words.cores)
         if matcher.real_quick_ratio() < _NEAR_IDENTICAL or matcher.quick_ratio() < _NEAR_IDENTICAL:
             continue
         best = max(best, matcher.ratio())

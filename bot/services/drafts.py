@@ -55,6 +55,7 @@ class DraftService:
         extra: Mapping[str, str] | None = None,
     ) -> list[DraftBlock]:
         """Render each target and proofread it, comparing panelists' notes with each other."""
+        targets = [_addressed(interview, t) for t in targets]
         rendered = [(t, self._render(member, interview, t, extra or {})) for t in targets]
         blocks = []
         for target, draft in rendered:
@@ -156,6 +157,17 @@ class DraftService:
         if 1 < days <= DAYS_SAID_BY_WEEKDAY:
             return f"on {day:%A}"
         return f"on {day:%B} {day.day}"
+
+
+def _addressed(interview: Interview, target: Target) -> Target:
+    """Address a note about the whole process to the first person met, by name.
+
+    Only a thank-you is per interviewer; the rest go to one person, and a named person
+    reads better than 'hiring team' (the guidance: address each interviewer by name).
+    """
+    if target.interviewer is not None or not interview.interviewers:
+        return target
+    return Target(target.kind, interview.interviewers[0], target.sequence)
 
 
 def signature_lines(member: Member) -> list[str]:
