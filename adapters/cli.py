@@ -73,7 +73,7 @@ async def _console(settings: Settings, *, user: str, start: datetime | None) -> 
     clock = ManualClock(start) if start else OffsetClock()
     core = build_core(settings, clock)
     conversation = Conversation(core, clock, user=user, write=lambda text: print(text, flush=True))
-    trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds)
+    trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
     trigger.start()
     try:
         await run_console(conversation, sys.stdin)

@@ -433,14 +433,13 @@ class _NameForms(NamedTuple):
 @lru_cache(maxsize=1024)
 def _name_forms(parts: tuple[str, ...]) -> _NameForms:
     dictionary = _dictionary()
-    loose = tuple(p.casefold() for p in parts if p.lower() not in dictionary)
-    strict = tuple(
-        form
-        for p in parts
-        if p.lower() in dictionary
-        for form in (p[:1].upper() + p[1:], p.upper())
+    words_ = [p for p in parts if p.lower() in dictionary]
+    names = [p for p in parts if p.lower() not in dictionary]
+    return _NameForms(
+        loose=tuple(p.casefold() for p in names),
+        strict=tuple(form for p in words_ for form in (p[:1].upper() + p[1:], p.upper())),
+        folded=tuple(_fold(p) for p in names),
     )
-    return _NameForms(loose, strict, tuple(_fold(p) for p in parts))
 
 
 def _names_someone(d: _Draft, forms: _NameForms) -> bool:
@@ -468,7 +467,7 @@ def _check_interviewer_named(d: _Draft) -> Iterator[_Hit]:
     if _names_someone(d, forms):
         return
     first = parts[0]
-    if _any_word_pattern(forms.folded).search(_fold(d.body.text)):
+    if forms.folded and _any_word_pattern(forms.folded).search(_fold(d.body.text)):
         yield _hit(
             WARNING,
             _WHOLE,

@@ -94,6 +94,17 @@ class DeliveryService:
             if claimed < self.batch_size:
                 return total
 
+    async def next_due(self) -> datetime | None:
+        """When the next reminder falls due, so the trigger can wake up right then."""
+        if not self.messengers:
+            return None
+
+        def query() -> datetime | None:
+            with self.deps.db.transaction() as session:
+                return repo.next_attempt_at(session, list(self.messengers))
+
+        return await asyncio.to_thread(query)
+
     def _claim_and_compose(self) -> tuple[int, list[Outgoing]]:
         now = self.deps.clock.now()
         with self.deps.db.transaction() as session:

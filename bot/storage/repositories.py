@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -152,3 +152,13 @@ def claimed_reminder(session: Session, claim: Claim) -> Reminder | None:
         .where(Reminder.id == claim.reminder_id, Reminder.lease_token == claim.token)
         .where(Reminder.state == "claimed")
     ).one_or_none()
+
+
+def next_attempt_at(session: Session, platforms: list[str]) -> datetime | None:
+    """When the earliest scheduled reminder on these platforms is next due, if any."""
+    return session.scalar(
+        select(func.min(Reminder.attempt_at))
+        .join(Member, Member.id == Reminder.member_id)
+        .join(Workspace, Workspace.id == Member.workspace_id)
+        .where(Reminder.state == "scheduled", Workspace.platform.in_(platforms))
+    )

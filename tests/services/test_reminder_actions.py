@@ -1,0 +1,82 @@
+"""Snooze, skip, pause, resume and 'they replied': each changes exactly which DMs arrive."""
+
+from __future__ import annotations
+
+import re
+
+from adapters.console.conversation import Conversation
+
+LOG = '/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe"'
+
+
+def dms(output: str) -> list[str]:
+    return re.split(r"^DM to ", output, flags=re.MULTILINE)[1:]
+
+
+async def test_snooze_for_an_hour_moves_the_reminder_an_hour_on(convo: Conversation) -> None:
+    await convo.say(LOG)
+    (first,) = dms(await convo.say(":advance 27h"))  # Tue 17:00 UTC: an hour after the end
+    assert "[Snooze" not in first
+    assert '/interview snooze #1 thank_you "Jane Doe" for=1h' in first
+    reply = await convo.say('/interview snooze #1 thank_you "Jane Doe" for=1h')
+    assert "Snoozed the thank-you to Jane Doe (#1) until Tue 24 Nov 2026, 18:00 UTC" in reply
+    assert dms(await convo.say(":advance 59m")) == []
+    (again,) = dms(await convo.say(":advance 1m"))
+    assert "Jane Doe" in again
+
+
+async def test_snooze_into_quiet_hours_waits_for_the_morning(convo: Conversation) -> None:
+    await convo.say(LOG)
+    await convo.say(":advance 27h")
+    reply = await convo.say("/interview snooze #1 Jane for=5h")
+    assert "until Wed 25 Nov 2026, 08:00 UTC" in reply
+
+
+async def test_snooze_until_tomorrow_lands_on_the_next_morning(convo: Conversation) -> None:
+    await convo.say(LOG)
+    await convo.say(":advance 27h")
+    reply = await convo.say("/interview snooze #1 Jane for=tomorrow")
+    assert "until Wed 25 Nov 2026, 09:00 UTC" in reply
+
+
+async def test_skip_stops_every_reminder_for_that_follow_up(convo: Conversation) -> None:
+    await convo.say(LOG)
+    assert "Skipped: thank-you to Jane Doe" in await convo.say("/interview skip #1 Jane")
+    assert dms(await convo.say(":advance 2d")) == []
+
+
+async def test_pause_silences_an_interview_and_resume_brings_reminders_back(
+    convo: Conversation,
+) -> None:
+    await convo.say(LOG)
+    assert "Paused reminders for #1 Acme" in await convo.say("/interview pause #1")
+    assert dms(await convo.say(":advance 31h")) == []
+    assert "(paused)" in await convo.say("/interview show #1")
+    assert "back on" in await convo.say("/interview resume #1")
+    assert len(dms(await convo.say(":advance 2h"))) == 1
+
+
+async def test_they_replied_restarts_the_status_check_clock(convo: Conversation) -> None:
+    await convo.say(LOG)
+    await convo.say("/interview sent #1 Jane")
+    before = await convo.say("/interview due")
+    assert "status check, by Tue 1 Dec 2026" in before
+    await convo.say(":advance 5d")
+    reply = await convo.say("/interview replied #1")
+    assert "Noted that Acme replied" in reply
+    assert "status check: due by Sat 5 Dec 2026, 09:00 UTC" in reply
+
+
+async def test_second_status_check_differs_and_there_is_no_third(convo: Conversation) -> None:
+    await convo.say(LOG)
+    await convo.say("/interview sent #1 Jane")
+    first = dms(await convo.say(":advance 8d"))
+    assert len(first) == 1
+    assert "Following up:" in first[0]
+    await convo.say("/interview sent #1 status_check")
+    second = dms(await convo.say(":advance 8d"))
+    assert len(second) == 1
+    assert "Following up again:" in second[0]
+    await convo.say("/interview sent #1 status_check")
+    assert dms(await convo.say(":advance 30d")) == []
+    assert "Nothing is due" in await convo.say("/interview due")
