@@ -78,7 +78,7 @@ async def _console(settings: Settings, *, user: str, start: datetime | None) -> 
     try:
         await run_console(conversation, sys.stdin)
     finally:
-        trigger.shutdown()
+        await trigger.stop()
         core.deps.db.dispose()
 
 

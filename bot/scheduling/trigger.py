@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 
@@ -28,6 +29,8 @@ class DeliveryTrigger:
         self.interval = interval
         self.clock = clock
         self.last_tick: datetime | None = None
+        self._busy = asyncio.Lock()
+        self._stopping = False
         self.scheduler = AsyncIOScheduler(
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
             timezone=UTC,
@@ -46,12 +49,15 @@ class DeliveryTrigger:
 
     async def tick(self) -> None:
         """One delivery pass; an error is logged and the next tick tries again."""
-        try:
-            report = await self.delivery.deliver_due()
-            next_due = await self.delivery.next_due()
-        except Exception:
-            log.exception("delivery tick failed")
-            return
+        async with self._busy:
+            if self._stopping:
+                return
+            try:
+                report = await self.delivery.deliver_due()
+                next_due = await self.delivery.next_due()
+            except Exception:
+                log.exception("delivery tick failed")
+                return
         self.last_tick = datetime.now(UTC)
         if report.claimed:
             log.info("delivery tick: %s", report)
@@ -61,7 +67,7 @@ class DeliveryTrigger:
     def _wake_at(self, due: datetime) -> None:
         """Run a tick when `due` arrives, if that is before the next periodic tick."""
         wait = max(due - self.clock.now(), MIN_WAIT)
-        if wait.total_seconds() >= self.interval:
+        if not self.scheduler.running or wait.total_seconds() >= self.interval:
             return
         self.scheduler.add_job(
             self.tick,
@@ -71,7 +77,9 @@ class DeliveryTrigger:
             replace_existing=True,
         )
 
-    def shutdown(self) -> None:
-        """Stop ticking; a tick in progress finishes on its own."""
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+    async def stop(self) -> None:
+        """Stop ticking and let a tick in progress finish, so nothing is cut off mid-send."""
+        self._stopping = True
+        async with self._busy:  # before shutdown: APScheduler cancels jobs still running
+            if self.scheduler.running:
+                self.scheduler.shutdown(wait=False)

@@ -187,7 +187,16 @@ def _known_terms(member: Member, interview: Interview) -> tuple[str, ...]:
     terms = [interview.company, interview.role or "", *signature_lines(member)]
     for person in interview.interviewers:
         terms += [person.name, person.title or "", person.discussed or ""]
-    for column in ("topics", "qualifications", "promised_by_me", "promised_by_them", "notes"):
+    for column in (
+        "topics",
+        "highlights",
+        "qualifications",
+        "open_questions",
+        "clarification",
+        "promised_by_me",
+        "promised_by_them",
+        "notes",
+    ):
         terms.append(getattr(interview, column) or "")
     return tuple(t for t in terms if t)
 

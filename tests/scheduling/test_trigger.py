@@ -50,5 +50,5 @@ async def test_a_reminder_due_between_ticks_is_delivered_on_time(
         await asyncio.sleep(1.2)
         assert len(messenger.sent) == 1  # the wake-up, long before the 30 s tick
     finally:
-        trigger.shutdown()
+        await trigger.stop()
     assert trigger.last_tick is not None
