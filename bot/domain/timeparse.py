@@ -126,8 +126,12 @@ def parse_when(
     prefer: Prefer = "future",
     default_time: time = time(9, 0),
     date_order: DateOrder = "MDY",
+    warn_past: bool = True,
 ) -> ParsedTime:
     """Read a date and time typed by a member living in `tz`, relative to `now`.
+
+    `warn_past=False` drops the "that is in the past" note, for fields (like when an
+    interview was) where the past is as likely as the future.
 
     Wall-clock answers ("friday 3pm") are placed in `tz` by zoneinfo so daylight saving follows
     the zone's rules; answers counted from now ("in 3 hours") are exact elapsed time. A time
@@ -175,7 +179,8 @@ def parse_when(
         if dst_note:
             notes.append(dst_note)
 
-    if prefer == "future" and at < now - _PAST_GRACE and not _EXPLICIT_PAST.search(cleaned):
+    explicit = _EXPLICIT_PAST.search(cleaned)
+    if prefer == "future" and warn_past and at < now - _PAST_GRACE and not explicit:
         notes.append(_past_note(at, tz, local_now, reading.has_time, suggest=wall_clock))
     elif prefer == "past" and at > now + _PAST_GRACE:
         notes.append(f"That is in the future ({format_local(at, tz)}).")

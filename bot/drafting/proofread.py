@@ -1013,7 +1013,7 @@ def _check_thank_you_timing(d: _Draft) -> Iterator[_Hit]:
             WARNING,
             _WHOLE,
             0,
-            f"Sent {when} after the interview: later than 24 hours; still worth sending",
+            f"It is {when} since the interview: later than 24 hours, but still worth sending.",
             "Send it today; a brief thanks without a long apology is still welcome.",
         )
 

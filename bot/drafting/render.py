@@ -44,6 +44,8 @@ class DraftRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self._env.filters["sentence"] = sentence
+        self._env.filters["trim_end"] = trim_end
         self._names = frozenset(self._env.list_templates())
 
     def has(self, kind: str) -> bool:
@@ -64,6 +66,17 @@ class DraftRenderer:
         if f"{kind}.linkedin.txt.j2" in self._names:
             linkedin = _flow(self._env.get_template(f"{kind}.linkedin.txt.j2").render(context))
         return Draft(kind, _flow(first.removeprefix("Subject:")), body, linkedin)
+
+
+def sentence(text: str) -> str:
+    """Member's words as the end of a sentence: with exactly one full stop."""
+    text = trim_end(text)
+    return text + "." if text else text
+
+
+def trim_end(text: str) -> str:
+    """Member's words without trailing punctuation, to sit inside a sentence of ours."""
+    return text.strip().rstrip(".;:,!")
 
 
 def _flow(paragraph: str) -> str:

@@ -13,7 +13,7 @@ from bot.domain.people import split_list
 from bot.domain.policy import Kind
 from bot.drafting.compose import compose_links
 from bot.drafting.proofread import ProofContext, proofread
-from bot.drafting.render import Draft
+from bot.drafting.render import Draft, trim_end
 from bot.services.deps import Deps
 from bot.services.followups import KIND_LABELS
 from bot.storage.models import Interview, Interviewer, Member
@@ -129,16 +129,16 @@ class DraftService:
                 if person
                 else None
             ),
-            "discussed": person.discussed if person else None,
+            "discussed": _words(person.discussed if person else None),
             "variant": person.position if person else 0,
             "highlight": None,
             "when_phrase": self._when_phrase(member, interview.starts_at),
-            "topics": split_list(interview.topics or ""),
-            "qualifications": interview.qualifications,
-            "clarification": interview.clarification,
-            "open_question_answer": interview.open_questions,
-            "promised_by_me": interview.promised_by_me,
-            "promised_by_them": interview.promised_by_them,
+            "topics": [trim_end(t) for t in split_list(interview.topics or "")],
+            "qualifications": _words(interview.qualifications),
+            "clarification": _words(interview.clarification),
+            "open_question_answer": _words(interview.open_questions),
+            "promised_by_me": _words(interview.promised_by_me),
+            "promised_by_them": _words(interview.promised_by_them),
             "member_name": signature[0] if signature else "",
             "tone": member.tone,
             "sequence": target.sequence,
@@ -175,6 +175,11 @@ def signature_lines(member: Member) -> list[str]:
     if member.signature:
         return [line for line in _SIGNATURE_SPLIT.split(member.signature) if line]
     return [member.display_name] if member.display_name else []
+
+
+def _words(text: str | None) -> str | None:
+    """A member's note ready to sit inside one of our sentences."""
+    return trim_end(text) or None if text else None
 
 
 def _specifics(interview: Interview, person: Interviewer | None) -> tuple[str, ...]:

@@ -246,7 +246,7 @@ def _interview_time(text: str, now: datetime, tz: ZoneInfo) -> ParsedTime:
     Members log interviews both before and after them, so '11/20 2pm' typed on 21 November
     means yesterday, not next year; within half a year either way, the nearer date wins.
     """
-    ahead = parse_when(text, now=now, tz=tz, prefer="future")
+    ahead = parse_when(text, now=now, tz=tz, prefer="future", warn_past=False)
     if ahead.at - now <= NEAR:
         return ahead
     behind = parse_when(text, now=now, tz=tz, prefer="past")

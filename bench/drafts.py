@@ -1,0 +1,88 @@
+"""Drafts with proofreading per second, beside a bare Jinja2 render of the same template.
+
+Target: at least 1,000 drafts per second on one core. The ratio says how many bare renders
+one full draft (render, proofread, compose links) costs, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from adapters.console.conversation import Conversation
+from bot.app import build_core
+from bot.domain.policy import Kind
+from bot.scheduling.clock import ManualClock
+from bot.services.drafts import Target
+from bot.settings import Settings
+from bot.storage import repositories as repo
+
+TARGET_PER_SECOND = 1000
+SETUP = [
+    "/interview settings timezone=America/New_York",
+    '/interview settings signature="Ada Lovelace | +1 555 0100 | ada.dev"',
+    '/interview log company="Acme" role="Backend Engineer" when="tomorrow 3pm" stage=onsite '
+    'with="Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel (Staff Engineer)"',
+    '/interview notes #1 topics="system design; on-call" jane="the Kafka migration" '
+    'raj="their testing culture" promised="my portfolio" strengths="running Kafka in production"',
+]
+
+
+def _rate(work: object, seconds: float) -> float:
+    """Calls per second of `work` over about `seconds` of wall time (after a warm-up)."""
+    call = work  # type: ignore[assignment]
+    for _ in range(20):
+        call()  # type: ignore[operator]
+    count, start = 0, time.perf_counter()
+    while (elapsed := time.perf_counter() - start) < seconds:
+        for _ in range(50):
+            call()  # type: ignore[operator]
+        count += 50
+    return count / elapsed
+
+
+def run(quick: bool = False) -> list[tuple[str, float, float, float, str, bool]]:
+    """Measure and return one row: (name, value, baseline, ratio, target, ok)."""
+    seconds = 1.0 if quick else 4.0
+    with tempfile.TemporaryDirectory() as folder:
+        clock = ManualClock(datetime(2026, 11, 23, 14, tzinfo=UTC))
+        settings = Settings(database_url=f"sqlite:///{Path(folder)}/bench.db", _env_file=None)  # type: ignore[call-arg]
+        core = build_core(settings, clock)
+        convo = Conversation(core, clock, user="ada")
+
+        async def setup() -> None:
+            for line in SETUP:
+                await convo.say(line)
+
+        asyncio.run(setup())
+        clock.advance(timedelta(days=1, hours=3))
+        with core.deps.db.transaction() as session:
+            member = repo.find_member(session, convo.member())
+            assert member is not None
+            interview = repo.interview_by_number(session, member, 1)
+            assert interview is not None
+            person = interview.interviewers[0]
+            target = Target(Kind.THANK_YOU, person)
+            template = core.deps.renderer._env.get_template("thank_you.txt.j2")
+            context = core.drafts._context(member, interview, target, {})
+            full = _rate(lambda: core.drafts.drafts(member, interview, [target]), seconds)
+            bare = _rate(lambda: template.render(context), seconds)
+        core.deps.db.dispose()
+    return [
+        (
+            "drafts with proofreading per second",
+            full,
+            bare,
+            bare / full,
+            f">= {TARGET_PER_SECOND}/s",
+            full >= TARGET_PER_SECOND,
+        )
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)
