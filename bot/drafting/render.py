@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
@@ -36,17 +37,30 @@ class Draft:
 class DraftRenderer:
     """Loads templates once and renders drafts by kind."""
 
-    def __init__(self, templates_dir: Path = TEMPLATES_DIR) -> None:
-        self._env = Environment(
-            loader=FileSystemLoader(templates_dir),
-            undefined=StrictUndefined,
-            autoescape=False,  # noqa: S701 - plain-text email, never HTML
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+    def __init__(
+        self, templates_dir: Path = TEMPLATES_DIR, overrides: Mapping[str, str] | None = None
+    ) -> None:
+        options: dict[str, Any] = {
+            "undefined": StrictUndefined,
+            "autoescape": False,  # plain-text email, never HTML
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+        }
+        if overrides:
+            # A career group's own templates run sandboxed (no access to internals), and are
+            # looked up first, so each kind falls back to ours when the group has none.
+            loader = ChoiceLoader([DictLoader(dict(overrides)), FileSystemLoader(templates_dir)])
+            self._env: Environment = SandboxedEnvironment(loader=loader, **options)
+        else:
+            self._env = Environment(loader=FileSystemLoader(templates_dir), **options)  # noqa: S701
+        self._templates_dir = templates_dir
         self._env.filters["sentence"] = sentence
         self._env.filters["trim_end"] = trim_end
         self._names = frozenset(self._env.list_templates())
+
+    def with_overrides(self, overrides: Mapping[str, str]) -> DraftRenderer:
+        """A renderer that prefers a group's templates (`{kind}.txt.j2` names) to ours."""
+        return DraftRenderer(self._templates_dir, overrides)
 
     def has(self, kind: str) -> bool:
         """Whether a template exists for this kind."""

@@ -1,0 +1,79 @@
+"""The renderer: paragraphs flow, the signature keeps its lines, group templates are sandboxed."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2.exceptions import SecurityError, UndefinedError
+
+from bot.drafting.render import DraftRenderer, sentence, trim_end
+
+CONTEXT = {
+    "company": "Acme",
+    "role": "Backend Engineer",
+    "stage": "onsite",
+    "stage_label": "interview",
+    "interviewer": {"name": "Jane Doe", "first_name": "Jane", "title": None},
+    "discussed": "the Kafka migration",
+    "variant": 0,
+    "highlight": None,
+    "when_phrase": "today",
+    "topics": [],
+    "qualifications": None,
+    "clarification": None,
+    "open_question_answer": None,
+    "promised_by_me": None,
+    "promised_by_them": None,
+    "member_name": "Ada",
+    "tone": "warm",
+    "sequence": 1,
+    "news": None,
+    "until": None,
+}
+
+
+def test_thank_you_has_subject_flowing_paragraphs_and_signature_lines() -> None:
+    draft = DraftRenderer().render("thank_you", CONTEXT, ["Ada Lovelace", "ada.dev"])
+    assert draft.subject == "Thank you, Jane: Backend Engineer at Acme"
+    paragraphs = draft.body.split("\n\n")
+    assert paragraphs[0] == "Hi Jane,"
+    assert all("\n" not in p for p in paragraphs[:-1])
+    assert draft.body.endswith("Warm regards,\nAda Lovelace\nada.dev")
+    assert draft.linkedin is not None
+    assert "the Kafka migration" in draft.linkedin
+
+
+def test_a_missing_variable_fails_loudly_instead_of_leaving_a_blank() -> None:
+    context = {k: v for k, v in CONTEXT.items() if k != "company"}
+    with pytest.raises(UndefinedError):
+        DraftRenderer().render("thank_you", context)
+
+
+def test_group_template_overrides_ours_and_others_fall_back() -> None:
+    group = DraftRenderer().with_overrides(
+        {
+            "thank_you.txt.j2": "Subject: Thanks from the cohort\n\nDear {{ interviewer.name }}, thank you."
+        }
+    )
+    assert group.render("thank_you", CONTEXT).body == "Dear Jane Doe, thank you."
+    assert group.render("status_check", CONTEXT).subject.startswith("Following up")
+
+
+def test_group_templates_cannot_reach_python_internals() -> None:
+    group = DraftRenderer().with_overrides(
+        {"thank_you.txt.j2": "Subject: x\n\n{{ company.__class__.__mro__ }}"}
+    )
+    with pytest.raises(SecurityError):
+        group.render("thank_you", {**CONTEXT, "company": "Acme"})
+
+
+@pytest.mark.parametrize(
+    ("text", "trimmed", "as_sentence"),
+    [
+        ("the Kafka migration.", "the Kafka migration", "the Kafka migration."),
+        ("  a window keyed on the id;  ", "a window keyed on the id", "a window keyed on the id."),
+        ("", "", ""),
+    ],
+)
+def test_member_words_fit_inside_our_sentences(text: str, trimmed: str, as_sentence: str) -> None:
+    assert trim_end(text) == trimmed
+    assert sentence(text) == as_sentence
