@@ -51,7 +51,8 @@ def test_a_missing_variable_fails_loudly_instead_of_leaving_a_blank() -> None:
 def test_group_template_overrides_ours_and_others_fall_back() -> None:
     group = DraftRenderer().with_overrides(
         {
-            "thank_you.txt.j2": "Subject: Thanks from the cohort\n\nDear {{ interviewer.name }}, thank you."
+            "thank_you.txt.j2": "Subject: Thanks from the cohort\n\n"
+            "Dear {{ interviewer.name }}, thank you."
         }
     )
     assert group.render("thank_you", CONTEXT).body == "Dear Jane Doe, thank you."
