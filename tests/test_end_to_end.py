@@ -44,11 +44,13 @@ async def test_thank_you_reminders_per_interviewer_stop_once_marked_sent(
     sent = await convo.say("/interview sent #1 Jane")
     assert "Marked sent: thank-you to Jane Doe" in sent
 
-    later = dms(await convo.say(":advance 20h"))  # past the last call at 12:00
-    assert len(later) == 1
-    assert "Last call" in later[0]
-    assert "Raj Patel" in later[0]
-    assert "Jane" not in later[0]
+    later = dms(await convo.say(":advance 19h"))  # 12:00, the last call
+    (last_call,) = [dm for dm in later if "Last call" in dm]
+    assert "thank-you to Raj Patel" in last_call
+    assert "Hi Raj," in last_call
+    (promised,) = [dm for dm in later if dm is not last_call]
+    assert "Time to send what you promised" in promised  # folded in until now
+    assert "Jane" not in last_call
 
     assert dms(await convo.say(":advance 2d")) == []
 

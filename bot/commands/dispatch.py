@@ -68,8 +68,9 @@ class Dispatcher:
             if request.member_timezone and member.platform_timezone != request.member_timezone:
                 member.platform_timezone = request.member_timezone
             reply = spec.handler(Context(request, args, member, session, self.core))
-            if member.dm_status == "closed":
+            if member.dm_status == "closed":  # tell once, then try DMs again
                 reply.blocks.insert(0, Section(_dm_closed_notice(member.dm_status_reason)))
+                member.dm_status = "ok"
         return reply
 
 

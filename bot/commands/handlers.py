@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.chat import Action, Fields, Reply, Section, Visibility
 from bot.commands.args import parse_ref
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
-from bot.domain.policy import Kind, Status, add_days_local
+from bot.domain.policy import WAITING_STATUSES, Kind, Status, add_days_local, gone_quiet
 from bot.domain.timeparse import format_local, parse_duration, parse_when
 from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
@@ -41,6 +41,13 @@ def _status(ctx: Context, interview: Interview) -> str:
     status = interview.status
     if status == Status.SCHEDULED and interview.ends_at <= ctx.core.deps.clock.now():
         status = Status.HELD
+    finished = {
+        (Kind(f.kind), f.interviewer_id, f.sequence): f.done_at
+        for f in interview.follow_ups
+        if f.state == "done" and f.done_at
+    }
+    if status in WAITING_STATUSES and gone_quiet(finished, interview.last_contact_at):
+        return f"gone quiet (no more nudges; {PRODUCT} replied #{interview.number} if they write)"
     return status.replace("_", " ") + (" (paused)" if interview.paused else "")
 
 

@@ -73,6 +73,8 @@ class InterviewFacts:
     decision_expected_on: date | None = None
     last_contact_at: datetime | None = None
     paused: bool = False
+    promised: bool = False
+    promised_due_at: datetime | None = None
 
 
 FollowUpKey = tuple[Kind, int | None, int]
@@ -107,6 +109,8 @@ def plan(
     planned: list[PlannedFollowUp] = []
     if facts.status in WAITING_STATUSES or facts.status is Status.NEXT_ROUND:
         planned += _thank_yous(facts, cadence)
+        if facts.promised:
+            planned.append(_promised(facts, cadence))
     if facts.status in WAITING_STATUSES:
         planned += _status_check(facts, finished, cadence)
     elif facts.status is Status.REJECTED and facts.last_contact_at:
@@ -141,14 +145,37 @@ def _thank_yous(facts: InterviewFacts, cadence: Cadence) -> list[PlannedFollowUp
     ]
 
 
+def _promised(facts: InterviewFacts, cadence: Cadence) -> PlannedFollowUp:
+    """What the member promised to send: due when they said, else with the thank-you.
+
+    Without a date, the thank-you drafts already say it is coming, so its own reminder
+    waits for the thank-you's last call instead of crowding the first prompt.
+    """
+    if facts.promised_due_at is None:
+        deadline = facts.ends_at + THANK_YOU_WINDOW
+        first = _thank_yous(facts, cadence)[0].reminders[-1][1]
+    else:
+        deadline = facts.promised_due_at
+        first = send_time(min(at_morning(deadline, cadence), deadline), cadence)
+    return PlannedFollowUp(Kind.PROMISED_MATERIAL, None, 1, deadline, deadline, (("due", first),))
+
+
+def gone_quiet(finished: Mapping[FollowUpKey, datetime], last_contact_at: datetime | None) -> bool:
+    """Whether both nudges went unanswered: the policy stops, and says so."""
+    sent = [at for (kind, _, _), at in finished.items() if kind is Kind.STATUS_CHECK]
+    return len([at for at in sent if last_contact_at is None or at > last_contact_at]) >= (
+        MAX_STATUS_CHECKS
+    )
+
+
 def _status_check(
     facts: InterviewFacts, finished: Mapping[FollowUpKey, datetime], cadence: Cadence
 ) -> list[PlannedFollowUp]:
     sent = sorted(at for (kind, _, _), at in finished.items() if kind is Kind.STATUS_CHECK)
     contact = facts.last_contact_at
     since_contact = [at for at in sent if contact is None or at > contact]
-    if len(since_contact) >= MAX_STATUS_CHECKS:
-        return []  # gone quiet: no third nudge
+    if gone_quiet(finished, contact):
+        return []  # no third nudge
     if since_contact:
         due = add_days_local(since_contact[-1], SECOND_STATUS_CHECK_AFTER_DAYS, cadence)
     elif facts.decision_expected_on and not contact:

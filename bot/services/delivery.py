@@ -226,6 +226,15 @@ _LEADS = {
     (Kind.THANK_YOU.value, "first"): "Time to send your {what} for {ref}.",
     (Kind.THANK_YOU.value, "last_call"): "Last call: your {what} for {ref} is still unsent.",
     (Kind.STATUS_CHECK.value, "due"): "No news yet from {ref}. A short, polite {what} is due.",
+    (Kind.PROMISED_MATERIAL.value, "due"): "Time to send what you promised for {ref}.",
+    (Kind.NEXT_ROUND_THANKS.value, "due"): (
+        "Congratulations on the next round at {ref}. Send a short thanks, and log the next "
+        "interview with /interview log when it is set."
+    ),
+    (
+        Kind.OFFER_REPLY.value,
+        "due",
+    ): "Congratulations on the offer for {ref}. A gracious reply is due.",
     (Kind.REJECTION_REPLY.value, "due"): (
         "Sorry about {ref}. A gracious reply keeps the door open and can ask for feedback."
     ),

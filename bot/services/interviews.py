@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -74,6 +74,7 @@ CORE_FIELDS = {
     "decision": 100,
     "job": 2000,
     "about": 4000,
+    "promised_by": 100,
 }
 DISCUSSED_MAX = 1000
 
@@ -212,6 +213,11 @@ class InterviewService:
         interview.ends_at = interview.starts_at + length
         if creating and interview.ends_at <= now:
             interview.status = Status.HELD.value
+        if "promised_by" in options:
+            text = options["promised_by"].strip()
+            interview.promised_due_at = (
+                parse_when(text, now=now, tz=tz, default_time=time(17, 0)).at if text else None
+            )
         if "decision" in options:
             text = options["decision"].strip()
             if text:

@@ -27,6 +27,8 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
         decision_expected_on=interview.decision_expected_on,
         last_contact_at=interview.last_contact_at,
         paused=interview.paused,
+        promised=bool(interview.promised_by_me),
+        promised_due_at=interview.promised_due_at,
     )
     finished: dict[FollowUpKey, datetime] = {
         _key(f): f.done_at or now for f in interview.follow_ups if f.state in FINISHED_STATES

@@ -102,6 +102,7 @@ class Interview(Base):
     open_questions: Mapped[str | None] = mapped_column(Text)
     clarification: Mapped[str | None] = mapped_column(Text)
     promised_by_me: Mapped[str | None] = mapped_column(Text)
+    promised_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     promised_by_them: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -80,3 +80,39 @@ async def test_second_status_check_differs_and_there_is_no_third(convo: Conversa
     await convo.say("/interview sent #1 status_check")
     assert dms(await convo.say(":advance 30d")) == []
     assert "Nothing is due" in await convo.say("/interview due")
+
+
+async def test_promised_material_is_due_when_the_member_said(convo: Conversation) -> None:
+    await convo.say(LOG)
+    reply = await convo.say('/interview notes #1 promised="my portfolio" promised_by="friday"')
+    assert "Saved your notes" in reply
+    due = await convo.say("/interview due")
+    assert "promised material, by Fri 27 Nov 2026, 17:00 UTC" in due
+    await convo.say("/interview sent #1 Jane")
+    assert dms(await convo.say(":advance 3d")) == []  # to Thu 14:00
+    (friday,) = dms(await convo.say(":advance 19h"))  # Fri 09:00, the morning of the day said
+    assert "Time to send what you promised for your phone screen at Acme (#1)" in friday
+    assert "my portfolio" in friday
+
+
+async def test_promised_material_without_a_date_comes_with_the_thank_you(
+    convo: Conversation,
+) -> None:
+    await convo.say(LOG)
+    await convo.say('/interview notes #1 promised="my portfolio"')
+    due = await convo.say("/interview due")
+    assert "promised material, by Wed 25 Nov 2026, 16:00 UTC" in due
+
+
+async def test_after_two_unanswered_nudges_the_interview_shows_gone_quiet(
+    convo: Conversation,
+) -> None:
+    await convo.say(LOG)
+    await convo.say("/interview sent #1 Jane")
+    await convo.say(":advance 8d")
+    await convo.say("/interview sent #1 status_check")
+    await convo.say(":advance 8d")
+    await convo.say("/interview sent #1 status_check")
+    assert "gone quiet" in await convo.say("/interview list")
+    await convo.say("/interview replied #1")
+    assert "gone quiet" not in await convo.say("/interview list")
