@@ -7,6 +7,7 @@ embeds and views, plain console text).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -43,6 +44,7 @@ class CommandRequest:
     display_name: str | None = None
     member_timezone: str | None = None
     locale: str | None = None
+    options: Mapping[str, str] | None = None  # a submitted form's values, by field key
 
 
 @dataclass(frozen=True)
@@ -117,11 +119,17 @@ class FormField:
 
 @dataclass(frozen=True)
 class Form:
-    """A neutral modal: which command it submits to and what it asks for."""
+    """A neutral modal: which command it submits to and what it asks for.
+
+    On submit, an adapter sends a `CommandRequest` for `command` with `text` set to
+    `context` (like "#3") and `options` holding each field's value by key.
+    """
 
     command: str
     title: str
     fields: tuple[FormField, ...]
+    context: str = ""
+    submit: str = "Save"
 
 
 @dataclass
@@ -132,6 +140,7 @@ class Reply:
     visibility: Visibility = Visibility.EPHEMERAL
     actions: list[Action] = field(default_factory=list)
     form: Form | None = None
+    field_errors: dict[str, str] = field(default_factory=dict)  # form field key -> problem
 
     @classmethod
     def text(cls, *paragraphs: str, visibility: Visibility = Visibility.EPHEMERAL) -> Reply:

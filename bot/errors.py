@@ -10,10 +10,11 @@ class UserError(Exception):
     mistake never crashes the bot and never changes any data.
     """
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.field = field  # the form field at fault, so a modal can show it in place
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}" if self.hint else self.message

@@ -40,7 +40,10 @@ class Dispatcher:
         try:
             return self._run(request)
         except UserError as error:
-            return Reply.text(str(error))
+            reply = Reply.text(str(error))
+            if error.field:
+                reply.field_errors[error.field] = str(error)
+            return reply
         except Exception:
             log.exception("command %r failed", request.command)
             return Reply.text(OOPS)
@@ -56,6 +59,8 @@ class Dispatcher:
                 hint=hint + "See everything I can do with /interview help.",
             )
         args = ParsedArgs((), MappingProxyType({})) if spec.raw else parse_args(request.text)
+        if request.options is not None:  # a submitted form: its fields are the options
+            args = ParsedArgs(args.positionals, MappingProxyType(dict(request.options)))
         if spec.raw and len(request.text) > MAX_INPUT_CHARS:
             raise UserError(
                 f"That's {len(request.text):,} characters; the limit is {MAX_INPUT_CHARS:,}.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.chat import Action, Fields, Reply, Section, Visibility
 from bot.commands.args import parse_ref
+from bot.commands.forms import interview_form, notes_form
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
 from bot.domain.policy import WAITING_STATUSES, Kind, Status, add_days_local, gone_quiet
 from bot.domain.timeparse import format_local, parse_duration, parse_when
@@ -76,7 +77,15 @@ def help_(ctx: Context) -> Reply:
 
 
 def log(ctx: Context) -> Reply:
-    """Log a new interview."""
+    """Log a new interview; with nothing typed, offer the form."""
+    if not ctx.args.positionals and not ctx.args.options:
+        form = interview_form(None, ctx.core.deps.zone_of(ctx.member))
+        return Reply(
+            blocks=[
+                Section(f'Log it in one line: {PRODUCT} log company="Acme" when="tomorrow 3pm"')
+            ],
+            form=form,
+        )
     if ctx.args.positionals:
         word = ctx.args.positionals[0]
         raise UserError(
@@ -144,6 +153,14 @@ def show(ctx: Context) -> Reply:
 def edit(ctx: Context) -> Reply:
     """Change details of an interview."""
     number = _number(ctx, 'edit #3 role="Staff Engineer"')
+    if not ctx.args.options:
+        interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+        return Reply(
+            blocks=[
+                Section(f'Change any field, like: {PRODUCT} edit #{number} role="Staff Engineer"')
+            ],
+            form=interview_form(interview, ctx.core.deps.zone_of(ctx.member)),
+        )
     outcome = ctx.core.interviews.edit(ctx.session, ctx.member, number, ctx.args.options)
     return Reply.text(f"Updated {_summary(ctx, outcome.interview)}.", *outcome.notes)
 
@@ -158,13 +175,15 @@ def notes(ctx: Context) -> Reply:
             if interview.interviewers
             else "jane"
         )
-        return Reply.text(
+        reply = Reply.text(
             f"What happened in #{number}? Add any of these:",
             "\n".join(f"• {key}: {label}" for key, (_c, label, _l) in DETAIL_FIELDS.items()),
             f'and what each interviewer talked about, by first name: {first}="..."',
             f'Example: {PRODUCT} notes #{number} topics="system design; on-call" '
             f'promised="my portfolio" {first}="the Kafka migration"',
         )
+        reply.form = notes_form(interview)
+        return reply
     outcome = ctx.core.interviews.edit(ctx.session, ctx.member, number, ctx.args.options)
     return Reply.text(
         f"Saved your notes on #{number}. Drafts will use them: {PRODUCT} draft #{number}",

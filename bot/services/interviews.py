@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -75,6 +76,8 @@ CORE_FIELDS = {
     "job": 2000,
     "about": 4000,
     "promised_by": 100,
+    "when_date": 20,
+    "when_time": 20,
 }
 DISCUSSED_MAX = 1000
 
@@ -101,6 +104,7 @@ class InterviewService:
             raise UserError(
                 "Which company was the interview with?",
                 hint='Add company="...", like: /interview log company="Acme" when="tomorrow 3pm"',
+                field="company",
             )
         now = self.deps.clock.now()
         interview = Interview(
@@ -182,27 +186,35 @@ class InterviewService:
         creating: bool,
     ) -> None:
         tz = self.deps.zone_of(member)
+        when_field = "when_date" if "when_date" in options else "when"
+        options = _with_form_time(options)
         for key, value in options.items():
-            _check_length(key, value)
+            with blame(key):
+                _check_length(key, value)
         if "company" in options:
             if not options["company"].strip():
-                raise UserError("The company can't be empty.", hint='Write company="Acme".')
+                raise UserError(
+                    "The company can't be empty.", hint='Write company="Acme".', field="company"
+                )
             interview.company = options["company"].strip()
         if "role" in options:
             interview.role = options["role"].strip() or None
-        if "stage" in options:
-            interview.stage = parse_stage(options["stage"])
+        if options.get("stage", "").strip():  # an emptied choice keeps the stage
+            with blame("stage"):
+                interview.stage = parse_stage(options["stage"])
         if "format" in options:
             interview.format = options["format"].strip() or None
         if "job" in options:
             interview.job_url = options["job"].strip() or None
-        length = (
-            parse_duration(options["length"])
-            if "length" in options
-            else (interview.ends_at - interview.starts_at if not creating else DEFAULT_LENGTH)
-        )
-        if "when" in options:
-            parsed = _interview_time(options["when"], now, tz)
+        with blame("length"):
+            length = (
+                parse_duration(options["length"])
+                if options.get("length", "").strip()
+                else (interview.ends_at - interview.starts_at if not creating else DEFAULT_LENGTH)
+            )
+        if options.get("when", "").strip():
+            with blame(when_field):
+                parsed = _interview_time(options["when"], now, tz)
             outcome.notes += parsed.notes
             interview.starts_at = parsed.at
         elif creating:
@@ -215,35 +227,66 @@ class InterviewService:
             interview.status = Status.HELD.value
         if "promised_by" in options:
             text = options["promised_by"].strip()
-            interview.promised_due_at = (
-                parse_when(text, now=now, tz=tz, default_time=time(17, 0)).at if text else None
-            )
+            with blame("promised_by"):
+                interview.promised_due_at = (
+                    parse_when(text, now=now, tz=tz, default_time=time(17, 0)).at if text else None
+                )
         if "decision" in options:
             text = options["decision"].strip()
-            if text:
-                parsed = parse_when(text, now=now, tz=tz, prefer="future")
-                interview.decision_expected_on = parsed.at.astimezone(tz).date()
-            else:
-                interview.decision_expected_on = None
+            with blame("decision"):
+                interview.decision_expected_on = (
+                    parse_when(text, now=now, tz=tz).at.astimezone(tz).date() if text else None
+                )
         for key, (column, _label, _limit) in DETAIL_FIELDS.items():
             if key in options:
                 setattr(interview, column, options[key].strip() or None)
         if "with" in options:
-            _set_people(interview, parse_people(options["with"]))
+            with blame("with"):
+                _set_people(interview, parse_people(options["with"]))
         for key, value in options.items():
             person = _person_for_key(interview, key)
             if person is not None:
-                person.discussed = _discussed(value)
+                with blame(key):
+                    person.discussed = _discussed(value)
         if "about" in options:
-            for item in split_list(options["about"]):
-                name, sep, text = item.partition(":")
-                found = _person_named(interview, name) if sep else None
-                if found is None:
-                    raise UserError(
-                        f"I couldn't match '{item}' to an interviewer.",
-                        hint='Write about="Name: what you discussed; Other Name: ...".',
-                    )
-                found.discussed = _discussed(text)
+            with blame("about"):
+                _set_about(interview, options["about"])
+
+
+@contextmanager
+def blame(field: str) -> Iterator[None]:
+    """Tag a `UserError` raised inside with the form field it is about."""
+    try:
+        yield
+    except UserError as error:
+        error.field = error.field or field
+        raise
+
+
+def _with_form_time(options: Mapping[str, str]) -> Mapping[str, str]:
+    """A modal's date and time pickers (when_date, when_time) as one `when`."""
+    if "when_date" not in options and "when_time" not in options:
+        return options
+    merged = {k: v for k, v in options.items() if k not in ("when_date", "when_time")}
+    day, at = options.get("when_date", "").strip(), options.get("when_time", "").strip()
+    if day:
+        merged["when"] = f"{day} {at or '09:00'}"
+    elif at:
+        raise UserError("Pick a date as well as a time.", hint="Choose the day.", field="when_date")
+    return merged
+
+
+def _set_about(interview: Interview, text: str) -> None:
+    """Read `Name: what you discussed` lines into each interviewer's notes."""
+    for item in split_list(text):
+        name, sep, detail = item.partition(":")
+        found = _person_named(interview, name) if sep else None
+        if found is None:
+            raise UserError(
+                f"I couldn't match '{item}' to an interviewer.",
+                hint='Write about="Name: what you discussed; Other Name: ...".',
+            )
+        found.discussed = _discussed(detail)
 
 
 def _interview_time(text: str, now: datetime, tz: ZoneInfo) -> ParsedTime:

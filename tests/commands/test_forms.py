@@ -1,0 +1,111 @@
+"""Forms: what a modal shows, and what a submitted modal does, errors pinned to their field."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from adapters.console.conversation import Conversation
+from bot.app import Core
+from bot.chat import CommandRequest, Reply
+
+FORM_LOG = {
+    "company": "Acme",
+    "role": "Backend Engineer",
+    "when_date": "2026-11-24",
+    "when_time": "15:00",
+    "stage": "onsite",
+    "with": "Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel",
+    "decision": "",
+}
+
+
+async def submit(
+    core: Core, convo: Conversation, command: str, options: dict[str, str], context: str = ""
+) -> Reply:
+    return await core.dispatcher.handle(
+        CommandRequest(
+            member=convo.member(),
+            command=command,
+            text=context,
+            received_at=datetime(2026, 11, 23, 14, tzinfo=UTC),
+            options=options,
+        )
+    )
+
+
+async def test_log_with_nothing_typed_offers_the_form(core: Core, convo: Conversation) -> None:
+    reply = await core.dispatcher.handle(
+        CommandRequest(convo.member(), "log", "", datetime(2026, 11, 23, 14, tzinfo=UTC))
+    )
+    assert reply.form is not None
+    assert reply.form.command == "log"
+    keys = [f.key for f in reply.form.fields]
+    assert keys[:4] == ["company", "role", "when_date", "when_time"]
+    assert next(f for f in reply.form.fields if f.key == "company").required
+    assert "onsite" in next(f for f in reply.form.fields if f.key == "stage").choices
+
+
+async def test_submitted_log_form_logs_the_interview(core: Core, convo: Conversation) -> None:
+    reply = await submit(core, convo, "log", FORM_LOG)
+    assert reply.field_errors == {}
+    assert "Logged #1 Acme" in reply.plain_text()
+    assert "Tue 24 Nov 2026, 15:00 UTC" in reply.plain_text()
+    assert "Jane Doe (Engineering Manager), Raj Patel" in reply.plain_text()
+
+
+async def test_form_errors_point_at_their_field_and_save_nothing(
+    core: Core, convo: Conversation
+) -> None:
+    missing = await submit(core, convo, "log", {**FORM_LOG, "company": ""})
+    assert list(missing.field_errors) == ["company"]
+    bad_people = await submit(core, convo, "log", {**FORM_LOG, "with": "Jane <jane@acme>"})
+    assert list(bad_people.field_errors) == ["with"]
+    bad_date = await submit(core, convo, "log", {**FORM_LOG, "when_date": "someday"})
+    assert list(bad_date.field_errors) == ["when_date"]
+    assert "You haven't logged any interviews yet" in await convo.say("/interview list")
+
+
+async def test_edit_form_is_filled_in_and_saves_changes(core: Core, convo: Conversation) -> None:
+    await submit(core, convo, "log", FORM_LOG)
+    reply = await convo.say("/interview edit #1")
+    assert "Change any field" in reply
+    form = (
+        await core.dispatcher.handle(
+            CommandRequest(convo.member(), "edit", "#1", datetime(2026, 11, 23, 14, tzinfo=UTC))
+        )
+    ).form
+    assert form is not None
+    initial = {f.key: f.initial for f in form.fields}
+    assert initial["company"] == "Acme"
+    assert initial["when_date"] == "2026-11-24"
+    assert initial["when_time"] == "15:00"
+    assert initial["with"] == "Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel"
+    edited = await submit(
+        core, convo, "edit", {**initial_values(initial), "role": "Staff Engineer"}, "#1"
+    )
+    assert "Updated #1 Acme · Staff Engineer" in edited.plain_text()
+
+
+async def test_notes_form_reads_each_interviewers_line(core: Core, convo: Conversation) -> None:
+    await submit(core, convo, "log", FORM_LOG)
+    form = (
+        await core.dispatcher.handle(
+            CommandRequest(convo.member(), "notes", "#1", datetime(2026, 11, 23, 14, tzinfo=UTC))
+        )
+    ).form
+    assert form is not None
+    about = next(f for f in form.fields if f.key == "about").initial
+    assert about == "Jane Doe: \nRaj Patel: "
+    reply = await submit(
+        core,
+        convo,
+        "notes",
+        {"about": "Jane Doe: the Kafka migration\nRaj Patel: testing", "promised": "my portfolio"},
+        "#1",
+    )
+    assert "Saved your notes on #1" in reply.plain_text()
+    assert "discussed the Kafka migration" in await convo.say("/interview show #1")
+
+
+def initial_values(initial: dict[str, str | None]) -> dict[str, str]:
+    return {key: value or "" for key, value in initial.items()}
