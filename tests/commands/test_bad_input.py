@@ -41,7 +41,7 @@ BAD_INPUT = [
     ("/interview show #x", "isn't an interview number"),
     ("/interview show", "Which interview?"),
     ('/interview edit #1 bogus="x"', "I don't know the field 'bogus'"),
-    ("/interview edit #1", "Nothing to change on #1"),
+    ("/interview edit #1", "Change any field, like"),
     ('/interview notes #1 topics="' + "t" * 2001 + '"', "the limit is 2000"),
     ("/interview outcome #1 maybe", "I don't know the outcome 'maybe'"),
     ("/interview outcome #1", "What was the outcome?"),
