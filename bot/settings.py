@@ -60,7 +60,10 @@ class Settings(BaseSettings):
     discord_gateway_url: str | None = Field(
         None, description="Discord gateway URL override (tests)"
     )
-    discord_shard_count: int | None = Field(None, gt=0, description="Shards; None = automatic")
+    discord_shards: int | None = Field(None, gt=0, description="Total shards; None = one")
+    discord_shard_ids: list[int] | None = Field(
+        None, description="Shards this process runs (JSON list); None = all"
+    )
 
     @property
     def slack_enabled(self) -> bool:
