@@ -8,8 +8,9 @@ whose lease expired can never overwrite the work of the worker that took over.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -75,14 +76,22 @@ class DeliveryService:
         self._limit = asyncio.Semaphore(concurrency)
 
     async def deliver_due(self) -> TickReport:
-        """Deliver every reminder that is due now; safe to run in many processes at once."""
+        """Deliver every reminder that is due now; safe to run in many processes at once.
+
+        While one batch is being sent, the next is claimed and composed in a thread, so the
+        database and drafting work overlaps the platform's latency.
+        """
         if not self.messengers:
             return TickReport()
         total = TickReport()
+        pending = asyncio.ensure_future(asyncio.to_thread(self._claim_and_compose))
         while True:
-            claimed, outgoing = await asyncio.to_thread(self._claim_and_compose)
+            claimed, outgoing = await pending
             if not claimed:
                 return total
+            more = claimed >= self.batch_size
+            if more:
+                pending = asyncio.ensure_future(asyncio.to_thread(self._claim_and_compose))
             results = await asyncio.gather(*(self._send(item) for item in outgoing))
             report = await asyncio.to_thread(self._record, results)
             total = TickReport(
@@ -91,7 +100,7 @@ class DeliveryService:
                 total.retried + report.retried,
                 total.failed + report.failed,
             )
-            if claimed < self.batch_size:
+            if not more:
                 return total
 
     async def next_due(self) -> datetime | None:
@@ -116,36 +125,32 @@ class DeliveryService:
                 platforms=list(self.messengers),
             )
             latest: dict[int, tuple[repo.Claim, Reminder]] = {}
-            for claim in claims:
-                reminder = repo.claimed_reminder(session, claim)
-                if reminder is None:
-                    continue
+            token_of = {claim.reminder_id: claim for claim in claims}
+            for reminder in repo.claimed_reminders(session, claims):
                 if reminder.follow_up.state != "pending":
                     reminder.state = "cancelled"
                     continue
                 earlier = latest.get(reminder.follow_up_id)
                 if earlier is not None:  # two prompts for one follow-up: send the later
-                    older, newer = sorted((earlier[1], reminder), key=lambda r: r.remind_at)
-                    older.state = "cancelled"
-                    older.last_error = "superseded by a later reminder"
-                    if newer is earlier[1]:
-                        continue
-                latest[reminder.follow_up_id] = (claim, reminder)
-            by_member: dict[int, list[tuple[repo.Claim, Reminder]]] = {}
-            for claim, reminder in latest.values():
-                by_member.setdefault(reminder.member_id, []).append((claim, reminder))
+                    earlier[1].state = "cancelled"
+                    earlier[1].last_error = "superseded by a later reminder"
+                latest[reminder.follow_up_id] = (token_of[reminder.id], reminder)
+            members = repo.members_by_id(session, {r.member_id for _, r in latest.values()})
             outgoing: list[Outgoing] = []
-            for member_id, items in by_member.items():
-                member = session.get_one(Member, member_id)
-                ref = repo.member_ref(session, member)
-                items.sort(key=lambda item: item[1].remind_at)
-                if len(items) > 1 and now - items[0][1].remind_at > DIGEST_AFTER:
-                    reminders = [r for _, r in items]
+            for member_id, items in _by_member(latest.values()).items():
+                member = members[member_id]
+                ref = repo.member_ref(member)
+                fresh = [(c, r) for c, r in items if r.attempts == 1]
+                alone = items
+                if len(fresh) > 1 and now - fresh[0][1].remind_at > DIGEST_AFTER:
+                    # Only first attempts join a digest: a retried reminder may already have
+                    # reached the member under its own key, and must keep that key.
+                    alone = [(c, r) for c, r in items if r.attempts > 1]
+                    reminders = [r for _, r in fresh]
+                    held = tuple(c for c, _ in fresh)
                     digest = self._digest(member, reminders)
-                    held = tuple(c for c, _ in items)
-                    outgoing.append(Outgoing(held, ref, digest, reminders[0].dedupe_key))
-                    continue
-                for claim, reminder in items:
+                    outgoing.append(Outgoing(held, ref, digest, _digest_key(reminders)))
+                for claim, reminder in alone:
                     reply = self._compose(member, reminder)
                     outgoing.append(Outgoing((claim,), ref, reply, reminder.dedupe_key))
             return len(claims), outgoing
@@ -206,14 +211,14 @@ class DeliveryService:
     def _record(self, results: list[tuple[Outgoing, Delivery]]) -> TickReport:
         now = self.deps.clock.now()
         counts = dict.fromkeys(DeliveryStatus, 0)
+        outcome = {claim.reminder_id: d for item, d in results for claim in item.claims}
+        claims = [claim for item, _ in results for claim in item.claims]
         with self.deps.db.transaction() as session:
-            for item, delivery in results:
-                for claim in item.claims:
-                    reminder = repo.claimed_reminder(session, claim)
-                    if reminder is None:
-                        log.warning("lease lost before recording reminder %s", claim.reminder_id)
-                        continue
-                    counts[_apply(session, reminder, delivery, now)] += 1
+            held = repo.claimed_reminders(session, claims)
+            for lost in set(outcome) - {r.id for r in held}:
+                log.warning("lease lost before recording reminder %s", lost)
+            for reminder in held:
+                counts[_apply(session, reminder, outcome[reminder.id], now)] += 1
         return TickReport(
             0,
             counts[DeliveryStatus.DELIVERED],
@@ -267,6 +272,21 @@ def _apply(
         member.dm_status_at = now
     log.warning("reminder %s failed: %s", reminder.id, reminder.last_error)
     return DeliveryStatus.UNDELIVERABLE
+
+
+def _by_member(
+    items: Iterable[tuple[repo.Claim, Reminder]],
+) -> dict[int, list[tuple[repo.Claim, Reminder]]]:
+    grouped: dict[int, list[tuple[repo.Claim, Reminder]]] = {}
+    for claim, reminder in sorted(items, key=lambda item: item[1].remind_at):
+        grouped.setdefault(reminder.member_id, []).append((claim, reminder))
+    return grouped
+
+
+def _digest_key(reminders: list[Reminder]) -> str:
+    """A dedupe key for exactly this set of reminders (20 characters, as nonces allow)."""
+    keys = ",".join(sorted(r.dedupe_key for r in reminders))
+    return hashlib.sha256(keys.encode()).hexdigest()[:20]
 
 
 def _ref(interview: Interview) -> str:

@@ -53,9 +53,9 @@ def ensure_member(session: Session, ref: MemberRef, now: datetime) -> Member:
     return member
 
 
-def member_ref(session: Session, member: Member) -> MemberRef:
+def member_ref(member: Member) -> MemberRef:
     """The platform identity of a member, for sending them a DM."""
-    workspace = session.get_one(Workspace, member.workspace_id)
+    workspace = member.workspace
     return MemberRef(workspace.platform, workspace.external_id, member.user_id)
 
 
@@ -145,13 +145,37 @@ def claim_due(
     return [Claim(reminder_id, token) for reminder_id in ids]
 
 
-def claimed_reminder(session: Session, claim: Claim) -> Reminder | None:
-    """The reminder behind a claim, only while the claim is still ours."""
-    return session.scalars(
+def claimed_reminders(session: Session, claims: list[Claim]) -> list[Reminder]:
+    """The reminders behind claims still ours, with what a DM needs loaded in a few queries."""
+    if not claims:
+        return []
+    token_of = {claim.reminder_id: claim.token for claim in claims}
+    reminders = session.scalars(
         select(Reminder)
-        .where(Reminder.id == claim.reminder_id, Reminder.lease_token == claim.token)
-        .where(Reminder.state == "claimed")
-    ).one_or_none()
+        .where(
+            Reminder.id.in_(token_of),
+            Reminder.lease_token.in_(set(token_of.values())),
+            Reminder.state == "claimed",
+        )
+        .options(
+            selectinload(Reminder.follow_up).options(
+                selectinload(FollowUp.interviewer),
+                selectinload(FollowUp.interview).options(
+                    selectinload(Interview.interviewers), selectinload(Interview.follow_ups)
+                ),
+            )
+        )
+        .order_by(Reminder.remind_at, Reminder.id)
+    ).all()
+    return [r for r in reminders if r.lease_token == token_of[r.id]]
+
+
+def members_by_id(session: Session, ids: set[int]) -> dict[int, Member]:
+    """Members with their workspaces, in one query."""
+    found = session.scalars(
+        select(Member).where(Member.id.in_(ids)).options(selectinload(Member.workspace))
+    )
+    return {member.id: member for member in found}
 
 
 def next_attempt_at(session: Session, platforms: list[str]) -> datetime | None:

@@ -117,7 +117,7 @@ async def test_a_worker_whose_lease_expired_cannot_overwrite_the_new_claim(
     messenger = use(core, RecordingMessenger())
     assert (await core.delivery.deliver_due()).delivered == 1
     with core.deps.db.transaction() as session:
-        assert repo.claimed_reminder(session, stale) is None
+        assert repo.claimed_reminders(session, [stale]) == []
     assert len(messenger.sent) == 1
 
 

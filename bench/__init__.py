@@ -1,0 +1,1 @@
+"""Benchmarks, run with `python -m bench [MODULE ...] [--quick]`; never by the test suite."""
