@@ -15,7 +15,11 @@ class Settings(BaseSettings):
     """Everything configurable, from `FOLLOWUP_*` (and platform) variables or `.env`."""
 
     model_config = SettingsConfigDict(
-        env_prefix="FOLLOWUP_", env_file=".env", extra="ignore", populate_by_name=True
+        env_prefix="FOLLOWUP_",
+        env_file=".env",
+        env_ignore_empty=True,
+        extra="ignore",
+        populate_by_name=True,
     )
 
     database_url: str = Field(
