@@ -45,6 +45,7 @@ class DraftRenderer:
             "autoescape": False,  # plain-text email, never HTML
             "trim_blocks": True,
             "lstrip_blocks": True,
+            "auto_reload": False,  # templates change with a deploy, not while running
         }
         if overrides:
             # A career group's own templates run sandboxed (no access to internals), and are

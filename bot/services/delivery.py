@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12
 DIGEST_AFTER = timedelta(minutes=15)
+AHEAD = 2  # batches being sent at once by one worker
 FIRST_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
 
@@ -78,30 +79,36 @@ class DeliveryService:
     async def deliver_due(self) -> TickReport:
         """Deliver every reminder that is due now; safe to run in many processes at once.
 
-        While one batch is being sent, the next is claimed and composed in a thread, so the
-        database and drafting work overlaps the platform's latency.
+        The stages overlap: while batches are being sent (at most `AHEAD` at once, so one
+        worker never hoards claims), the next is claimed and composed in a thread, and each
+        batch records its outcomes as soon as its sends finish. The database and drafting
+        work hides behind the platform's latency, and the concurrency limit stays full.
         """
         if not self.messengers:
             return TickReport()
-        total = TickReport()
-        pending = asyncio.ensure_future(asyncio.to_thread(self._claim_and_compose))
+        claimed_total = 0
+        batches: list[asyncio.Future[TickReport]] = []
         while True:
-            claimed, outgoing = await pending
-            if not claimed:
-                return total
-            more = claimed >= self.batch_size
-            if more:
-                pending = asyncio.ensure_future(asyncio.to_thread(self._claim_and_compose))
-            results = await asyncio.gather(*(self._send(item) for item in outgoing))
-            report = await asyncio.to_thread(self._record, results)
-            total = TickReport(
-                total.claimed + claimed,
-                total.delivered + report.delivered,
-                total.retried + report.retried,
-                total.failed + report.failed,
-            )
-            if not more:
-                return total
+            claimed, outgoing = await asyncio.to_thread(self._claim_and_compose)
+            claimed_total += claimed
+            if outgoing:
+                batches.append(asyncio.ensure_future(self._send_and_record(outgoing)))
+            if claimed < self.batch_size:
+                break
+            in_flight = [b for b in batches if not b.done()]
+            if len(in_flight) >= AHEAD:
+                await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+        reports = await asyncio.gather(*batches)
+        return TickReport(
+            claimed_total,
+            sum(r.delivered for r in reports),
+            sum(r.retried for r in reports),
+            sum(r.failed for r in reports),
+        )
+
+    async def _send_and_record(self, outgoing: list[Outgoing]) -> TickReport:
+        results = await asyncio.gather(*(self._send(item) for item in outgoing))
+        return await asyncio.to_thread(self._record, results)
 
     async def next_due(self) -> datetime | None:
         """When the next reminder falls due, so the trigger can wake up right then."""

@@ -177,7 +177,8 @@ async def test_four_loops_deliver_1000_reminders_exactly_once(
     assert sum(r.claimed for r in reports) == 1000
     assert sum(r.delivered for r in reports) == 1000
     assert sum(r.retried + r.failed for r in reports) == 0
-    assert sum(1 for r in reports if r.claimed) >= 2  # the loops really shared the work
+    if database_url.startswith("postgresql"):  # SKIP LOCKED: the loops really share the work
+        assert sum(1 for r in reports if r.claimed) >= 2
     assert {rid: state for rid, (state, _, _) in rows.items()} == dict.fromkeys(keys, "delivered")
     assert {rid: attempts for rid, (_, attempts, _) in rows.items()} == dict.fromkeys(keys, 1)
     assert messenger.attempts == 1000
