@@ -13,6 +13,7 @@ from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, parse_args
 from bot.commands.registry import Context
 from bot.errors import UserError
 from bot.storage import repositories as repo
+from bot.storage.models import Member
 
 if TYPE_CHECKING:
     from bot.app import Core
@@ -66,6 +67,11 @@ class Dispatcher:
                 f"That's {len(request.text):,} characters; the limit is {MAX_INPUT_CHARS:,}.",
                 hint="Check a shorter note; a good follow-up is under 200 words.",
             )
+        if not spec.writes:
+            with self.core.deps.db.reading() as session:
+                member = repo.find_member(session, request.member)
+                if member is not None and not _needs_write(member, request):
+                    return spec.handler(Context(request, args, member, session, self.core))
         with self.core.deps.db.transaction() as session:
             member = repo.ensure_member(session, request.member, request.received_at)
             if request.display_name and not member.display_name:
@@ -77,6 +83,15 @@ class Dispatcher:
                 reply.blocks.insert(0, Section(_dm_closed_notice(member.dm_status_reason)))
                 member.dm_status = "ok"
         return reply
+
+
+def _needs_write(member: Member, request: CommandRequest) -> bool:
+    """Whether this request brings news about the member that must be saved first."""
+    return (
+        member.dm_status == "closed"
+        or bool(request.display_name and not member.display_name)
+        or bool(request.member_timezone and member.platform_timezone != request.member_timezone)
+    )
 
 
 def _dm_closed_notice(reason: str | None) -> str:

@@ -401,7 +401,7 @@ def build_registry() -> Registry:
     ref = "#3"
     return Registry(
         [
-            CommandSpec("help", "What Followup can do.", "help", help_),
+            CommandSpec("help", "What Followup can do.", "help", help_, writes=False),
             CommandSpec(
                 "log",
                 "Log an interview; I plan the thank-you notes and follow-ups.",
@@ -419,8 +419,10 @@ def build_registry() -> Registry:
                     OptionSpec("job", "Link to the job posting"),
                 ),
             ),
-            CommandSpec("list", "Your interviews.", "list", list_),
-            CommandSpec("show", "Everything about one interview.", f"show {ref}", show),
+            CommandSpec("list", "Your interviews.", "list", list_, writes=False),
+            CommandSpec(
+                "show", "Everything about one interview.", f"show {ref}", show, writes=False
+            ),
             CommandSpec(
                 "edit", "Change an interview's details.", f'edit {ref} when="friday 10am"', edit
             ),
@@ -438,7 +440,11 @@ def build_registry() -> Registry:
                 outcome,
             ),
             CommandSpec(
-                "draft", "Drafts for an interview.", f"draft {ref} [kind] [interviewer]", draft
+                "draft",
+                "Drafts for an interview.",
+                f"draft {ref} [kind] [interviewer]",
+                draft,
+                writes=False,
             ),
             CommandSpec(
                 "check",
@@ -446,6 +452,7 @@ def build_registry() -> Registry:
                 "check <your text>",
                 check,
                 raw=True,
+                writes=False,
             ),
             CommandSpec("sent", "Mark a follow-up sent.", f"sent {ref} [kind] [interviewer]", sent),
             CommandSpec("skip", "Skip a follow-up.", f"skip {ref} [kind] [interviewer]", skip),
@@ -463,7 +470,7 @@ def build_registry() -> Registry:
             ),
             CommandSpec("pause", "Pause reminders for an interview.", f"pause {ref}", pause),
             CommandSpec("resume", "Resume reminders for an interview.", f"resume {ref}", resume),
-            CommandSpec("due", "What's coming up.", "due", due),
+            CommandSpec("due", "What's coming up.", "due", due, writes=False),
             CommandSpec(
                 "settings",
                 "Your time zone, quiet hours, signature and more.",

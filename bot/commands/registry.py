@@ -51,6 +51,7 @@ class CommandSpec:
     aliases: tuple[str, ...] = ()
     example: str | None = None
     raw: bool = False  # takes free text (a pasted note), not key=value options
+    writes: bool = True  # False: answers from a read-only transaction (no write lock)
 
 
 class Registry:
