@@ -11,8 +11,14 @@ import click
 
 from adapters.console import run_console
 from adapters.console.conversation import Conversation
+from adapters.discord import (
+    DiscordAdapter,
+    application_id_from_token,
+    invite_url,
+    sync_commands,
+)
 from bot.app import build_core
-from bot.scheduling.clock import ManualClock, OffsetClock
+from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
 from bot.scheduling.trigger import DeliveryTrigger
 from bot.settings import Settings
 from bot.storage.db import Database
@@ -29,7 +35,37 @@ def run() -> None:
     """Start every adapter whose credentials are set; with none, the local console."""
     settings = Settings()
     _logging(settings)
-    asyncio.run(_console(settings, user=settings.console_user, start=None))
+    if settings.slack_enabled or settings.discord_enabled:
+        asyncio.run(_platforms(settings))
+    else:
+        asyncio.run(_console(settings, user=settings.console_user, start=None))
+
+
+@main.group("discord")
+def discord_group() -> None:
+    """Discord: register the slash commands, print the invite link."""
+
+
+@discord_group.command("sync")
+@click.option("--guild", type=int, default=None, help="Register in one server (instant).")
+def discord_sync(guild: int | None) -> None:
+    """Register /interview with Discord (a deliberate step: 200 creations a day)."""
+    settings = Settings()
+    if not settings.discord_token:
+        raise click.UsageError("Set DISCORD_TOKEN first.")
+    count = asyncio.run(sync_commands(settings, guild))
+    where = f"in server {guild}" if guild else "globally (it can take up to an hour to appear)"
+    click.echo(f"Registered /interview with {count} subcommands {where}.")
+
+
+@discord_group.command("invite-url")
+@click.option("--app-id", help="Application ID (default: read from DISCORD_TOKEN).")
+def discord_invite_url(app_id: str | None) -> None:
+    """Print the link that adds Followup to a server or to your own apps."""
+    app_id = app_id or application_id_from_token(Settings().discord_token or "")
+    if not app_id:
+        raise click.UsageError("Give --app-id or set DISCORD_TOKEN.")
+    click.echo(invite_url(app_id))
 
 
 @main.command()
@@ -79,6 +115,24 @@ async def _console(settings: Settings, *, user: str, start: datetime | None) -> 
         await run_console(conversation, sys.stdin)
     finally:
         await trigger.stop()
+        core.deps.db.dispose()
+
+
+async def _platforms(settings: Settings) -> None:
+    """Every platform whose credentials are set, and delivery, on one event loop."""
+    clock = SystemClock()
+    core = build_core(settings, clock)
+    adapters: list[DiscordAdapter] = []
+    if settings.discord_enabled:
+        adapters.append(DiscordAdapter(core, settings))
+    trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
+    trigger.start()
+    try:
+        await asyncio.gather(*(adapter.run() for adapter in adapters))
+    finally:
+        await trigger.stop()
+        for adapter in adapters:
+            await adapter.close()
         core.deps.db.dispose()
 
 

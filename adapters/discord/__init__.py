@@ -1,0 +1,387 @@
+"""The Discord app: `/interview` slash commands, modals, DMs with persistent buttons.
+
+`DiscordAdapter(core, settings)` connects with discord.py (sharded when
+`FOLLOWUP_DISCORD_SHARDS` is set), turns each interaction into a `CommandRequest` for the
+core's dispatcher, and answers ephemerally within Discord's 3 seconds (deferring when the
+core is slow). Its `messenger` delivers reminders by DM. Command registration is a separate,
+deliberate step: `sync_commands`; `invite_url` prints the link that installs the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import logging
+import zoneinfo
+from functools import cache
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+import discord
+import yarl
+
+from adapters.discord.buttons import CommandButton, CommandSelect
+from adapters.discord.commands import (
+    GROUP,
+    REF_OPTION,
+    TIMEZONE_OPTION,
+    command_payload,
+    command_text,
+    invoked,
+)
+from adapters.discord.messenger import DiscordMessenger, member_ref
+from adapters.discord.render import (
+    FormModal,
+    esc,
+    field_error_text,
+    form_labels,
+    parse_form_id,
+    render,
+    submitted_values,
+)
+from bot.app import Core
+from bot.chat import CommandRequest, MemberRef, Reply, Section, Visibility
+from bot.commands.dispatch import OOPS
+from bot.commands.handlers import build_registry
+from bot.settings import Settings
+from bot.storage import repositories as repo
+
+__all__ = [
+    "DiscordAdapter",
+    "DiscordMessenger",
+    "application_id_from_token",
+    "apply_endpoints",
+    "invite_url",
+    "sync_commands",
+]
+
+log = logging.getLogger(__name__)
+
+DEFER_AFTER = 2.0  # seconds: Discord wants a first response within 3
+IDENTIFY_DELAY = 5.0  # seconds between shard IDENTIFYs (Discord's identify rate limit)
+MAX_CHOICES = 25
+TIME_COMMANDS = frozenset({"log", "edit", "snooze", "due", "list", "show"})
+TIMEZONE_PROMPT = (
+    "Discord doesn't tell me your time zone, so I'm showing times in {zone}. Set yours with "
+    "/interview settings timezone:Europe/Berlin (start typing your city)."
+)
+SENT_BY_DM = "I sent that to you by DM."
+
+
+def apply_endpoints(settings: Settings) -> None:
+    """Point discord.py at the configured REST and gateway URLs (tests, proxies)."""
+    if settings.discord_api_url:
+        discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
+    if settings.discord_gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+class DiscordAdapter:
+    """Serves one Discord application (all of it, or the shards this process runs)."""
+
+    def __init__(
+        self,
+        core: Core,
+        settings: Settings,
+        *,
+        guild_ready_timeout: float = 2.0,
+        defer_after: float = DEFER_AFTER,
+        identify_delay: float = IDENTIFY_DELAY,
+    ) -> None:
+        self.core = core
+        self.settings = settings
+        self.guild_ready_timeout = guild_ready_timeout
+        self.defer_after = defer_after
+        self.identify_delay = identify_delay
+        self.messenger = DiscordMessenger(core.deps.clock)
+        self.client: discord.Client | None = None
+        self._labels: dict[str, dict[str, str]] = {}  # modal custom id -> field labels
+        self._zone_checked: set[str] = set()  # members asked for (or known to have) a zone
+        core.add_messenger(self.messenger)
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    def build_client(self) -> discord.Client:
+        """A discord.py client wired to this adapter (not yet connected)."""
+        apply_endpoints(self.settings)
+        trace = aiohttp.TraceConfig()
+        trace.on_request_end.append(self._count_rate_limits)
+        options: dict[str, Any] = {
+            "intents": discord.Intents.default(),
+            "allowed_mentions": discord.AllowedMentions.none(),
+            "guild_ready_timeout": self.guild_ready_timeout,
+            "max_ratelimit_timeout": 30.0,
+            "http_trace": trace,
+            "chunk_guilds_at_startup": False,
+        }
+        client: discord.Client
+        if self.settings.discord_shards:
+            if self.settings.discord_shard_ids:
+                options["shard_ids"] = list(self.settings.discord_shard_ids)
+            client = discord.AutoShardedClient(shard_count=self.settings.discord_shards, **options)
+        else:
+            client = discord.Client(**options)
+        client.followup = self  # type: ignore[attr-defined]  # buttons find the adapter here
+        client.add_dynamic_items(CommandButton, CommandSelect)
+
+        async def on_interaction(interaction: discord.Interaction) -> None:
+            await self.on_interaction(interaction)
+
+        client.event(on_interaction)
+        if self.identify_delay != IDENTIFY_DELAY:
+            delay = self.identify_delay
+
+            async def before_identify_hook(shard_id: int | None, *, initial: bool = False) -> None:
+                if not initial:
+                    await asyncio.sleep(delay)
+
+            client.before_identify_hook = before_identify_hook  # type: ignore[method-assign]
+        return client
+
+    async def start(self) -> discord.Client:
+        """Log in and connect in the background; return once the client is ready."""
+        client = self.build_client()
+        self.client = client
+        self.messenger.attach(client)
+        token = self.settings.discord_token or ""
+        await client.login(token)
+        self._task = asyncio.create_task(client.connect(reconnect=True))
+        await client.wait_until_ready()
+        return client
+
+    async def run(self) -> None:
+        """Connect and serve until cancelled."""
+        client = self.build_client()
+        self.client = client
+        self.messenger.attach(client)
+        try:
+            await client.start(self.settings.discord_token or "")
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        """Disconnect; reminders for Discord wait (retry) until a client is back."""
+        client, self.client = self.client, None
+        self.messenger.attach(None)
+        if client is not None and not client.is_closed():
+            await client.close()
+        task = getattr(self, "_task", None)
+        if task is not None:
+            await asyncio.gather(task, return_exceptions=True)
+
+    async def _count_rate_limits(
+        self, session: Any, context: Any, params: aiohttp.TraceRequestEndParams
+    ) -> None:
+        if params.response.status == 429:
+            self.messenger.rate_limited += 1
+
+    # --- interactions ---------------------------------------------------------------
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Route slash commands, autocomplete and modal submissions (buttons route themselves)."""
+        data: dict[str, Any] = dict(interaction.data or {})
+        try:
+            if interaction.type is discord.InteractionType.application_command:
+                if data.get("name") == GROUP:
+                    command, values, _ = invoked(data)
+                    await self.run_action(interaction, command, command_text(values))
+            elif interaction.type is discord.InteractionType.autocomplete:
+                await self._autocomplete(interaction, data)
+            elif interaction.type is discord.InteractionType.modal_submit:
+                await self._submit(interaction, data)
+        except Exception:
+            log.exception("Discord interaction %s failed", interaction.id)
+            if interaction.type is not discord.InteractionType.autocomplete:
+                with contextlib.suppress(discord.HTTPException):
+                    await self._send(interaction, False, content=OOPS)
+
+    async def run_action(self, interaction: discord.Interaction, command: str, text: str) -> None:
+        """Run `/interview command text` as the interacting user and answer ephemerally."""
+        request = self._request(interaction, command, text)
+        reply, deferred = await self._dispatch(interaction, request)
+        if reply.form is not None and not deferred and not reply.field_errors:
+            modal = FormModal(reply.form)
+            self._labels[modal.custom_id] = form_labels(reply.form)
+            modal.stop()  # submissions are handled from the raw interaction: restart-safe
+            await interaction.response.send_modal(modal)
+            return
+        await self._answer(interaction, reply, deferred)
+
+    async def _submit(self, interaction: discord.Interaction, data: dict[str, Any]) -> None:
+        custom_id = str(data.get("custom_id", ""))
+        parsed = parse_form_id(custom_id)
+        if parsed is None:
+            return
+        command, context = parsed
+        options = submitted_values(list(data.get("components") or []))
+        request = self._request(interaction, command, context, options=options)
+        reply, deferred = await self._dispatch(interaction, request)
+        if reply.field_errors:
+            text = field_error_text(reply.field_errors, self._labels.get(custom_id, {}))
+            await self._send(interaction, deferred, content=text)
+            return
+        if reply.form is not None:  # a submission never opens another form
+            reply.form = None
+        left_out = plan_form_left_out(self._labels.get(custom_id), options)
+        if left_out:
+            reply.blocks.append(Section(left_out))
+        await self._answer(interaction, reply, deferred)
+
+    def _request(
+        self,
+        interaction: discord.Interaction,
+        command: str,
+        text: str,
+        *,
+        options: dict[str, str] | None = None,
+    ) -> CommandRequest:
+        user = interaction.user
+        return CommandRequest(
+            member=member_ref(user.id),
+            command=command,
+            text=text,
+            received_at=self.core.deps.clock.now(),
+            display_name=user.global_name or user.name,
+            locale=str(interaction.locale),
+            options=options,
+        )
+
+    async def _dispatch(
+        self, interaction: discord.Interaction, request: CommandRequest
+    ) -> tuple[Reply, bool]:
+        """The core's reply; deferred (thinking, ephemeral) if it takes too long."""
+        task = asyncio.ensure_future(self._handle(request))
+        done, _ = await asyncio.wait({task}, timeout=self.defer_after)
+        deferred = False
+        if not done:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            deferred = True
+        return await task, deferred
+
+    async def _handle(self, request: CommandRequest) -> Reply:
+        reply = await self.core.dispatcher.handle(request)
+        user_id = request.member.user_id
+        if request.command in TIME_COMMANDS and user_id not in self._zone_checked:
+            zone = await asyncio.to_thread(self._unset_zone, request.member)
+            self._zone_checked.add(user_id)  # asked once, or they already have a zone
+            if zone is not None:
+                reply.blocks.append(Section(TIMEZONE_PROMPT.format(zone=zone)))
+        return reply
+
+    def _unset_zone(self, ref: MemberRef) -> str | None:
+        """The zone in use if the member never set one (Discord gives none), else None."""
+        with self.core.deps.db.transaction() as session:
+            member = repo.find_member(session, ref)
+            if member is None or member.timezone or member.platform_timezone:
+                return None
+            return self.core.deps.zone_of(member).key
+
+    async def _answer(self, interaction: discord.Interaction, reply: Reply, deferred: bool) -> None:
+        user_id = str(interaction.user.id)
+        if reply.visibility is Visibility.DIRECT:
+            delivery = await self.messenger.send_dm(
+                member_ref(user_id), reply, dedupe_key=f"i{interaction.id}"
+            )
+            if delivery.status == "delivered":
+                await self._send(interaction, deferred, content=SENT_BY_DM)
+                return
+            note = f"I couldn't DM you ({delivery.reason}), so here it is."
+            reply.blocks.insert(0, Section(note))
+        rendered = render(reply, user_id)
+        await self._send(interaction, deferred, **rendered.kwargs())
+
+    async def _send(self, interaction: discord.Interaction, deferred: bool, **kwargs: Any) -> None:
+        if deferred or interaction.response.is_done():
+            await interaction.followup.send(ephemeral=True, **kwargs)
+        else:
+            await interaction.response.send_message(ephemeral=True, **kwargs)
+
+    async def _autocomplete(self, interaction: discord.Interaction, data: dict[str, Any]) -> None:
+        _, values, focused = invoked(data)
+        typed = values.get(focused or "", "").strip().casefold()
+        choices: list[discord.app_commands.Choice[str]] = []
+        if focused == REF_OPTION:
+            found = await asyncio.to_thread(self._interviews, member_ref(interaction.user.id))
+            choices = [
+                discord.app_commands.Choice(name=label[:100], value=value)
+                for label, value in found
+                if typed.lstrip("#") in label.casefold()
+            ]
+        elif focused == TIMEZONE_OPTION:
+            choices = [
+                discord.app_commands.Choice(name=zone, value=zone)
+                for zone in _zones()
+                if typed.replace(" ", "_") in zone.casefold()
+            ]
+        await interaction.response.autocomplete(choices[:MAX_CHOICES])
+
+    def _interviews(self, ref: MemberRef) -> list[tuple[str, str]]:
+        with self.core.deps.db.transaction() as session:
+            member = repo.find_member(session, ref)
+            if member is None:
+                return []
+            interviews = repo.interviews_of(session, member)
+            return [
+                (f"#{i.number} {i.company}" + (f" · {i.role}" if i.role else ""), f"#{i.number}")
+                for i in reversed(interviews)  # the most recent first
+            ]
+
+
+def plan_form_left_out(labels: dict[str, str] | None, submitted: dict[str, str]) -> str | None:
+    """A note naming the form's fields the modal had no room for, if any."""
+    if not labels:
+        return None
+    missing = [key for key in labels if key not in submitted]
+    if not missing:
+        return None
+    names = ", ".join(f"{esc(k)} ({labels[k]})" for k in missing)
+    return f'The form had no room for: {names}. Add them with /interview edit, like key="...".'
+
+
+@cache
+def _zones() -> list[str]:
+    return sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc"))
+
+
+async def sync_commands(settings: Settings, guild_id: int | None) -> int:
+    """Register `/interview` globally (or in one guild, instantly); return its subcommands."""
+    apply_endpoints(settings)
+    client = discord.Client(intents=discord.Intents.none())
+    async with client:
+        await client.login(settings.discord_token or "")
+        application_id = client.application_id
+        if application_id is None:
+            raise RuntimeError("Discord did not say which application this token belongs to")
+        payload = [command_payload(build_registry().specs)]
+        if guild_id is None:
+            answered = await client.http.bulk_upsert_global_commands(application_id, payload)
+        else:
+            answered = await client.http.bulk_upsert_guild_commands(
+                application_id, guild_id, payload
+            )
+    total = 0
+    for command in answered:
+        subcommands: Any = command.get("options") or []
+        total += len(subcommands)
+    return total
+
+
+def application_id_from_token(token: str) -> str | None:
+    """The application id behind a bot token, or None if the token cannot be read.
+
+    A token's first part is the bot's user id in base64; a bot's user id is its app's id.
+    """
+    head = token.strip().split(".", 1)[0]
+    try:
+        decoded = base64.b64decode(head + "=" * (-len(head) % 4), validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return decoded if decoded.isdigit() else None
+
+
+def invite_url(application_id: str) -> str:
+    """The link that adds the app to a server or to a member's own apps."""
+    query = urlencode({"client_id": application_id, "scope": "applications.commands bot"})
+    return f"https://discord.com/oauth2/authorize?{query}"

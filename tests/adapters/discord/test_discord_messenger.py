@@ -1,0 +1,169 @@
+"""Reminder DMs: channel opened once, nonces, failures mapped to delivery outcomes, buttons."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fakes.discord_api import EPHEMERAL, OTHER, USER, FakeDiscord, custom_ids, say, text_of
+
+from adapters.discord import DiscordAdapter
+from adapters.discord.messenger import DMS_CLOSED, member_ref
+from bot.app import Core
+from bot.chat import Action, Reply, Section
+from bot.ports import DeliveryStatus
+from bot.scheduling.clock import ManualClock
+from bot.settings import Settings
+
+REPLY = Reply(
+    blocks=[Section("Time to send your thank-you for **Acme**.")],
+    actions=[
+        Action("sent", "Mark sent", '#1 thank_you "Jane Doe"', style="primary"),
+        Action("snooze", "In an hour", '#1 thank_you "Jane Doe" for=1h'),
+        Action("snooze", "Tomorrow morning", '#1 thank_you "Jane Doe" for=tomorrow'),
+        Action("skip", "Skip", '#1 thank_you "Jane Doe"'),
+    ],
+)
+
+
+async def test_dm_opens_the_channel_once_and_sends_the_nonce(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    first = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-a")
+    second = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r2-a")
+    assert first.status is DeliveryStatus.DELIVERED
+    assert second.status is DeliveryStatus.DELIVERED
+    (opened,) = fake.sent("POST", "/users/@me/channels")
+    assert str(opened.body["recipient_id"]) == USER
+    posts = fake.sent("POST", "/messages")
+    assert [p.body["nonce"] for p in posts] == ["r1-a", "r2-a"]
+    assert all(p.body["enforce_nonce"] is True for p in posts)
+    assert posts[0].body["allowed_mentions"] == {"parse": []}
+
+
+async def test_resend_with_the_same_nonce_returns_the_same_message(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    first = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-a")
+    again = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-a")
+    assert first.message_ref == again.message_ref
+    assert len(fake.dm_messages()) == 1
+
+
+async def test_reminder_buttons_carry_command_owner_and_value(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-a")
+    (message,) = fake.dm_messages()
+    ids = custom_ids(message)
+    assert f'fu:sent:{USER}:#1 thank_you "Jane Doe"' in ids
+    assert f'fs:snooze:{USER}:#1 thank_you "Jane Doe"' in ids  # the snoozes as one menu
+    assert all(len(i) <= 100 for i in ids)
+    assert r"\*\*Acme\*\*" in text_of(message)
+
+
+async def test_long_interviewer_names_are_shortened_to_fit_the_custom_id(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    name = "Maximiliana " + "Longsurname-" * 8
+    reply = Reply(actions=[Action("sent", "Mark sent", f'#12 thank_you "{name}"')])
+    await adapter.messenger.send_dm(member_ref(USER), reply, dedupe_key="r1-b")
+    (message,) = fake.dm_messages()
+    assert custom_ids(message) == [f"fu:sent:{USER}:#12 thank_you Maximiliana"]
+
+
+async def test_closed_dms_are_undeliverable_and_the_member_is_told(
+    adapter: DiscordAdapter, fake: FakeDiscord, core: Core, clock: ManualClock
+) -> None:
+    await say(fake, "settings", timezone="America/New_York")
+    await say(fake, "log", company="Acme", when="2026-11-24 15:00", **{"with": "Jane Doe"})
+    fake.closed_dms.add(USER)
+    clock.advance(timedelta(hours=40))
+    report = await core.delivery.deliver_due()
+    assert report.failed == 1
+    (refused,) = fake.sent("POST", "/messages")
+    assert refused.body["nonce"]
+    text = text_of(await say(fake, "due"))
+    assert "couldn't send you a reminder by DM" in text
+    assert "Privacy Settings" in text
+
+
+async def test_50007_maps_to_undeliverable(adapter: DiscordAdapter, fake: FakeDiscord) -> None:
+    fake.closed_dms.add(USER)
+    delivery = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-c")
+    assert delivery.status is DeliveryStatus.UNDELIVERABLE
+    assert delivery.reason == DMS_CLOSED
+
+
+async def test_server_errors_are_retried_later(adapter: DiscordAdapter, fake: FakeDiscord) -> None:
+    fake.fail("/messages", 503, {"message": "upstream", "code": 0}, times=10)
+    delivery = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-d")
+    assert delivery.status is DeliveryStatus.RETRY
+
+
+async def test_rate_limits_are_waited_out_and_counted(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    fake.rate_limit("/messages", retry_after=0.05)
+    delivery = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-e")
+    assert delivery.status is DeliveryStatus.DELIVERED
+    assert adapter.messenger.rate_limited == 1
+    assert len(fake.sent("POST", "/messages")) == 2
+
+
+async def test_lost_dm_channel_is_opened_again(adapter: DiscordAdapter, fake: FakeDiscord) -> None:
+    await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-f")
+    fake.fail("/messages", 404, {"message": "Unknown Channel", "code": 10003})
+    delivery = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r2-f")
+    assert delivery.status is DeliveryStatus.DELIVERED
+    assert len(fake.sent("POST", "/users/@me/channels")) == 2
+
+
+async def test_button_press_after_restart_runs_the_command(
+    adapter: DiscordAdapter,
+    fake: FakeDiscord,
+    core: Core,
+    discord_settings: Settings,
+) -> None:
+    await say(fake, "log", company="Acme", when="2026-11-24 15:00", **{"with": "Jane Doe"})
+    await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-g")
+    (message,) = fake.dm_messages()
+    await adapter.close()
+
+    restarted = DiscordAdapter(core, discord_settings, guild_ready_timeout=0.05)
+    await restarted.start()
+    try:
+        button = next(i for i in custom_ids(message) if i.startswith("fu:sent:"))
+        payload = fake.click(message, button)
+        await fake.interact(payload)
+        body = (await fake.callback(payload["id"])).body
+        assert body["data"]["flags"] & EPHEMERAL
+        assert "Marked sent: thank-you to Jane Doe (#1)" in text_of(body)
+    finally:
+        await restarted.close()
+
+
+async def test_snooze_menu_runs_the_chosen_snooze(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    await say(fake, "log", company="Acme", when="2026-11-24 15:00", **{"with": "Jane Doe"})
+    await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-h")
+    (message,) = fake.dm_messages()
+    menu = next(i for i in custom_ids(message) if i.startswith("fs:snooze:"))
+    payload = fake.click(message, menu, values=["for=tomorrow"])
+    await fake.interact(payload)
+    body = (await fake.callback(payload["id"])).body
+    assert "Snoozed the thank-you to Jane Doe (#1)" in text_of(body)
+
+
+async def test_someone_elses_button_does_nothing_for_them(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    await say(fake, "log", company="Acme", when="2026-11-24 15:00", **{"with": "Jane Doe"})
+    await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-i")
+    (message,) = fake.dm_messages()
+    button = next(i for i in custom_ids(message) if i.startswith("fu:sent:"))
+    payload = fake.click(message, button, user=OTHER)
+    await fake.interact(payload)
+    body = (await fake.callback(payload["id"])).body
+    assert "belongs to someone else" in text_of(body)
+    assert "Marked sent" not in text_of(await say(fake, "due"))

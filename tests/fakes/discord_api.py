@@ -1,0 +1,463 @@
+"""A loopback fake Discord: REST and gateway on 127.0.0.1, port 0, recording every request.
+
+The real discord.py client talks to it once `discord.http.Route.BASE` and
+`discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY` point here (the adapter sets both from
+`Settings.discord_api_url` / `discord_gateway_url`). Payloads are the fixture files under
+`tests/fixtures/discord/`, shaped as Discord documents them. JSON answers carry
+`Content-Type: application/json` exactly: discord.py compares the string.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import itertools
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "discord"
+BOT_ID = "900000000000000001"
+USER = "700000000000000001"
+OTHER = "700000000000000002"
+EPHEMERAL = 64
+JSON = "application/json"
+
+
+def fixture(name: str) -> dict[str, Any]:
+    """A fresh copy of a payload fixture, by file name without `.json`."""
+    data: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())
+    return data
+
+
+@dataclass
+class Recorded:
+    """One request that reached the fake."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any  # the JSON body, or payload_json of a multipart body
+    files: dict[str, bytes] = field(default_factory=dict)
+    at: float = 0.0
+
+
+@dataclass
+class Failure:
+    """A scripted failure for requests whose path matches."""
+
+    path_contains: str
+    status: int
+    body: dict[str, Any]
+    times: int = 1
+
+
+RECORDED = web.RequestKey("recorded", Recorded)
+
+
+class FakeDiscord:
+    """REST + gateway. Start with `await fake.start()`, stop with `await fake.stop()`."""
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        self.failures: list[Failure] = []
+        self.closed_dms: set[str] = set()  # user ids whose DMs answer 403 / 50007
+        self.dm_channels: dict[str, str] = {}  # user id -> channel id
+        self.messages: dict[str, list[dict[str, Any]]] = {}  # channel id -> messages
+        self.sockets: list[web.WebSocketResponse] = []
+        self.identifies: list[dict[str, Any]] = []
+        self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> commands
+        self._ids = itertools.count(1_000_000_000_000_000_000)
+        self._seq = itertools.count(2)
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.base_url = ""
+        self.gateway_url = ""
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    async def start(self) -> FakeDiscord:
+        """Serve on 127.0.0.1, port 0; fill in `base_url` and `gateway_url`."""
+        app = web.Application(middlewares=[self._record_middleware])
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/api/v10/users/@me", self._me)
+        app.router.add_get("/api/v10/oauth2/applications/@me", self._application)
+        app.router.add_get("/api/v10/gateway/bot", self._gateway_bot)
+        app.router.add_put("/api/v10/applications/{app}/commands", self._put_commands)
+        app.router.add_put(
+            "/api/v10/applications/{app}/guilds/{guild}/commands", self._put_commands
+        )
+        app.router.add_post("/api/v10/interactions/{id}/{token}/callback", self._callback)
+        app.router.add_patch(
+            "/api/v10/webhooks/{app}/{token}/messages/{message}", self._webhook_message
+        )
+        app.router.add_post("/api/v10/webhooks/{app}/{token}", self._webhook_message)
+        app.router.add_post("/api/v10/users/@me/channels", self._open_dm)
+        app.router.add_post("/api/v10/channels/{channel}/messages", self._create_message)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}/api/v10"
+        self.gateway_url = f"ws://127.0.0.1:{port}/gateway"
+        return self
+
+    async def stop(self) -> None:
+        """Close every gateway socket and the server."""
+        for ws in list(self.sockets):
+            await ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # --- what tests use ---------------------------------------------------------------
+
+    def fail(self, path_contains: str, status: int, body: dict[str, Any], times: int = 1) -> None:
+        """Answer the next `times` requests whose path contains `path_contains` with an error."""
+        self.failures.append(Failure(path_contains, status, body, times))
+
+    def rate_limit(self, path_contains: str, retry_after: float, times: int = 1) -> None:
+        """Answer 429 with `retry_after` (seconds) before letting requests through."""
+        body = {"message": "You are being rate limited.", "retry_after": retry_after}
+        self.fail(path_contains, 429, {**body, "global": False}, times)
+
+    def sent(self, method: str, path_contains: str) -> list[Recorded]:
+        """Requests so far with this method whose path contains `path_contains`."""
+        return [r for r in self.requests if r.method == method and path_contains in r.path]
+
+    async def wait_for(
+        self, predicate: Callable[[Recorded], bool], *, count: int = 1, timeout: float = 5.0
+    ) -> list[Recorded]:
+        """Wait until `count` recorded requests match; return them."""
+
+        def matches() -> list[Recorded]:
+            return [r for r in self.requests if predicate(r)]
+
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: len(matches()) >= count), timeout)
+        return matches()
+
+    async def callback(self, interaction_id: str, timeout: float = 5.0) -> Recorded:
+        """The callback (response) Discord received for one interaction."""
+        path = f"/interactions/{interaction_id}/"
+        (found,) = await self.wait_for(
+            lambda r: r.method == "POST" and path in r.path, timeout=timeout
+        )
+        return found
+
+    async def wait_connected(self, count: int = 1, timeout: float = 5.0) -> None:
+        """Wait until `count` gateway sessions have identified."""
+        async with self._changed:
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: len(self.identifies) >= count), timeout
+            )
+
+    def interaction(self, fixture_name: str, **data: Any) -> dict[str, Any]:
+        """An INTERACTION_CREATE payload from a fixture with a fresh id and `data` merged in."""
+        payload = fixture(fixture_name)
+        payload["id"] = str(next(self._ids))
+        payload["token"] = f"tok-{payload['id']}"
+        payload["data"].update(copy.deepcopy(data))
+        return payload
+
+    def slash(
+        self,
+        subcommand: str,
+        *,
+        user: str = USER,
+        fixture_name: str = "interaction_slash_interview",
+        focused: str | None = None,
+        **options: str,
+    ) -> dict[str, Any]:
+        """A `/interview <subcommand>` INTERACTION_CREATE with string options."""
+        values = [
+            {
+                "type": 3,
+                "name": name,
+                "value": value,
+                **({"focused": True} if name == focused else {}),
+            }
+            for name, value in options.items()
+        ]
+        sub = {"type": 1, "name": subcommand, "options": values}
+        return _as_user(self.interaction(fixture_name, options=[sub]), user)
+
+    def autocomplete(self, subcommand: str, focused: str, **options: str) -> dict[str, Any]:
+        """An autocomplete interaction (type 4) for one focused option."""
+        return self.slash(
+            subcommand, fixture_name="interaction_autocomplete", focused=focused, **options
+        )
+
+    def submit(
+        self, custom_id: str, values: dict[str, str | list[str]], *, user: str = USER
+    ) -> dict[str, Any]:
+        """A MODAL_SUBMIT: each value inside a label component, as Discord sends them."""
+        components = []
+        for key, value in values.items():
+            inner: dict[str, Any] = {"type": 4, "custom_id": key, "value": value}
+            if isinstance(value, list):
+                inner = {"type": 3, "custom_id": key, "values": value}
+            components.append({"type": 18, "component": inner})
+        payload = self.interaction(
+            "interaction_modal_submit", custom_id=custom_id, components=components
+        )
+        return _as_user(payload, user)
+
+    def click(
+        self,
+        message: dict[str, Any],
+        custom_id: str,
+        *,
+        user: str = USER,
+        values: list[str] | None = None,
+    ) -> dict[str, Any]:
+        """A button press (or a select choice) on `message`, which must carry components."""
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": 2}
+        if values is not None:
+            data = {"custom_id": custom_id, "component_type": 3, "values": values}
+        payload = self.interaction("interaction_button_dm", **data)
+        payload["message"] = message
+        payload["channel_id"] = message["channel_id"]
+        payload["channel"]["id"] = message["channel_id"]
+        return _as_user(payload, user)
+
+    def dm_messages(self, user: str = USER) -> list[dict[str, Any]]:
+        """Messages the bot posted in its DM channel with `user`."""
+        channel = self.dm_channels.get(user)
+        return list(self.messages.get(channel, [])) if channel else []
+
+    async def dispatch(self, event: str, data: dict[str, Any], shard: int | None = None) -> None:
+        """Send a DISPATCH event once: to the first open session (or to one shard's)."""
+        frame = json.dumps({"op": 0, "t": event, "s": next(self._seq), "d": data})
+        for ws in list(self.sockets):
+            if shard is not None and getattr(ws, "shard", None) != shard:
+                continue
+            if not ws.closed:
+                await ws.send_str(frame)
+                return
+        raise RuntimeError(f"no open gateway session for {event}")
+
+    async def interact(self, payload: dict[str, Any], shard: int | None = None) -> None:
+        """Dispatch INTERACTION_CREATE."""
+        await self.dispatch("INTERACTION_CREATE", payload, shard)
+
+    # --- REST -----------------------------------------------------------------------
+
+    @web.middleware
+    async def _record_middleware(
+        self, request: web.Request, handler: Callable[[web.Request], Any]
+    ) -> web.StreamResponse:
+        if request.path == "/gateway":
+            response: web.StreamResponse = await handler(request)
+            return response
+        body: Any = None
+        files: dict[str, bytes] = {}
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            for key, value in form.items():
+                if key == "payload_json":
+                    body = json.loads(str(value))
+                elif hasattr(value, "file"):
+                    files[value.filename or key] = value.file.read()
+        elif request.can_read_body:
+            raw = await request.read()
+            body = json.loads(raw) if raw else None
+        recorded = Recorded(request.method, request.path, dict(request.query), body, files)
+        recorded.at = time.perf_counter()
+        request[RECORDED] = recorded
+        failure = next((f for f in self.failures if f.path_contains in request.path), None)
+        if failure is not None:
+            failure.times -= 1
+            if failure.times <= 0:
+                self.failures.remove(failure)
+            await self._note(recorded)
+            headers = {"Via": "1.1 google"} if failure.status == 429 else {}
+            return _json(failure.body, failure.status, headers)
+        response = await handler(request)
+        await self._note(recorded)
+        return response
+
+    async def _note(self, recorded: Recorded) -> None:
+        async with self._changed:
+            self.requests.append(recorded)
+            self._changed.notify_all()
+
+    async def _me(self, request: web.Request) -> web.Response:
+        return _json(fixture("user_bot"))
+
+    async def _application(self, request: web.Request) -> web.Response:
+        return _json(fixture("application"))
+
+    async def _gateway_bot(self, request: web.Request) -> web.Response:
+        limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+        return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
+
+    async def _put_commands(self, request: web.Request) -> web.Response:
+        body = request[RECORDED].body or []
+        scope = request.match_info.get("guild", "global")
+        answered = []
+        for command in body:
+            answered.append(
+                {
+                    **command,
+                    "id": str(next(self._ids)),
+                    "application_id": BOT_ID,
+                    "version": "1",
+                    "default_member_permissions": None,
+                    "dm_permission": True,
+                    "nsfw": False,
+                    **({"guild_id": scope} if scope != "global" else {}),
+                }
+            )
+        self.commands[scope] = answered
+        return _json(answered)
+
+    async def _callback(self, request: web.Request) -> web.Response:
+        body = request[RECORDED].body or {}
+        kind = body.get("type")
+        interaction: dict[str, Any] = {"id": request.match_info["id"], "type": 2}
+        answer: dict[str, Any] = {"interaction": interaction}
+        if kind in (4, 5, 7):
+            data = body.get("data") or {}
+            message = self._message("0", data)
+            interaction["response_message_id"] = message["id"]
+            interaction["response_message_ephemeral"] = bool((data.get("flags") or 0) & 64)
+            interaction["response_message_loading"] = kind == 5
+            answer["resource"] = {"type": kind, "message": message}
+        if request.query.get("with_response") in ("1", "true"):
+            return _json(answer)
+        return web.Response(status=204)
+
+    async def _webhook_message(self, request: web.Request) -> web.Response:
+        return _json(self._message("0", request[RECORDED].body or {}))
+
+    async def _open_dm(self, request: web.Request) -> web.Response:
+        user_id = str((request[RECORDED].body or {}).get("recipient_id"))
+        channel_id = self.dm_channels.setdefault(user_id, str(next(self._ids)))
+        recipient = {"id": user_id, "username": "member", "discriminator": "0", "avatar": None}
+        return _json({"id": channel_id, "type": 1, "recipients": [recipient], "flags": 0})
+
+    async def _create_message(self, request: web.Request) -> web.Response:
+        channel_id = request.match_info["channel"]
+        body = request[RECORDED].body or {}
+        user = next((u for u, c in self.dm_channels.items() if c == channel_id), None)
+        if user is None:
+            return _json({"message": "Unknown Channel", "code": 10003}, 404)
+        if user in self.closed_dms:
+            body = {"message": "Cannot send messages to this user", "code": 50007}
+            return _json(body, 403)
+        nonce = body.get("nonce")
+        history = self.messages.setdefault(channel_id, [])
+        if nonce and body.get("enforce_nonce"):
+            for message in history:
+                if message.get("nonce") == nonce:
+                    return _json(message)
+        message = self._message(channel_id, body)
+        history.append(message)
+        return _json(message)
+
+    def _message(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": str(next(self._ids)),
+            "channel_id": channel_id,
+            "author": fixture("user_bot"),
+            "content": body.get("content") or "",
+            "timestamp": "2026-11-23T14:00:00+00:00",
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": body.get("embeds") or [],
+            "components": body.get("components") or [],
+            "pinned": False,
+            "type": 0,
+            "flags": body.get("flags") or 0,
+            **({"nonce": body["nonce"]} if body.get("nonce") else {}),
+        }
+
+    # --- gateway --------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        # HELLO as a text frame: discord.py decompresses only binary frames.
+        await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}}))
+        try:
+            async for msg in ws:
+                if msg.type != WSMsgType.TEXT:
+                    continue
+                frame = json.loads(msg.data)
+                await self._on_frame(ws, frame)
+        finally:
+            if ws in self.sockets:
+                self.sockets.remove(ws)
+        return ws
+
+    async def _on_frame(self, ws: web.WebSocketResponse, frame: dict[str, Any]) -> None:
+        op = frame.get("op")
+        if op == 1:  # heartbeat
+            await ws.send_str(json.dumps({"op": 11}))
+        elif op == 2:
+            data = frame["d"]
+            shard = data.get("shard")
+            ws.shard = shard[0] if shard else None  # type: ignore[attr-defined]
+            ready = fixture("ready")
+            ready["resume_gateway_url"] = self.gateway_url
+            if shard:
+                ready["shard"] = shard
+            await ws.send_str(json.dumps({"op": 0, "t": "READY", "s": 1, "d": ready}))
+            async with self._changed:
+                self.identifies.append(data)
+                self._changed.notify_all()
+        elif op == 6:
+            await ws.send_str(json.dumps({"op": 0, "t": "RESUMED", "s": 1, "d": {}}))
+
+
+def _as_user(payload: dict[str, Any], user: str) -> dict[str, Any]:
+    holder = payload.get("member", payload)
+    holder["user"] = {**holder["user"], "id": user, "username": f"user{user[-4:]}"}
+    return payload
+
+
+def text_of(body: dict[str, Any]) -> str:
+    """Everything a member reads in a message payload: content and embed text."""
+    data = body.get("data", body)
+    parts = [data.get("content") or ""]
+    for embed in data.get("embeds") or []:
+        parts += [embed.get("title") or "", embed.get("description") or ""]
+        parts += [f"{f['name']}: {f['value']}" for f in embed.get("fields") or []]
+    return "\n".join(parts)
+
+
+async def say(fake: FakeDiscord, subcommand: str, **options: str) -> dict[str, Any]:
+    """Run `/interview <subcommand>` and return the interaction callback's body."""
+    payload = fake.slash(subcommand, **options)
+    await fake.interact(payload)
+    body: dict[str, Any] = (await fake.callback(payload["id"])).body
+    return body
+
+
+def custom_ids(message: dict[str, Any]) -> list[str]:
+    """Every custom id in a message's components (buttons, selects), in order."""
+    found: list[str] = []
+    for row in message.get("components") or []:
+        for component in row.get("components") or [row]:
+            if "custom_id" in component:
+                found.append(component["custom_id"])
+    return found
+
+
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.Response(
+        body=json.dumps(data).encode(),
+        status=status,
+        headers={"Content-Type": JSON, **(headers or {})},
+    )
