@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from bot.chat import MemberRef
 from bot.storage.models import FollowUp, Interview, Member, Reminder, Workspace
@@ -24,6 +24,7 @@ def find_member(session: Session, ref: MemberRef) -> Member | None:
             Workspace.external_id == ref.workspace_id,
             Member.user_id == ref.user_id,
         )
+        .options(contains_eager(Member.workspace))
     ).one_or_none()
 
 
