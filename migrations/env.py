@@ -1,14 +1,16 @@
-"""Alembic environment: our models' metadata, batch mode for SQLite."""
+"""Alembic environment: our models' metadata and Slack's store tables, batch mode for SQLite."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import create_engine
 
+from adapters.slack.tables import slack_metadata
 from bot.storage.models import Base
 
 config = context.config
-target_metadata = Base.metadata
+# Slack's installation tables live in their own metadata (the core never imports slack_sdk).
+target_metadata = [Base.metadata, slack_metadata]
 
 
 def _configure_and_run(connection: object) -> None:

@@ -7,6 +7,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
+from adapters.slack.tables import slack_metadata
 from bot.storage.db import Database
 from bot.storage.migrate import alembic_config, upgrade
 from bot.storage.models import Base
@@ -23,10 +24,11 @@ def test_upgrade_from_empty_matches_the_models(database_url: str) -> None:
         upgrade(db.engine)
         with db.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
-            diff = compare_metadata(context, Base.metadata)
+            diff = compare_metadata(context, [Base.metadata, slack_metadata])
             tables = set(inspect(connection).get_table_names())
         assert diff == []
         assert set(Base.metadata.tables) <= tables
+        assert set(slack_metadata.tables) <= tables
     finally:
         db.dispose()
 
