@@ -68,7 +68,7 @@ def _pending(ctx: Context, interview: Interview) -> list[str]:
 def help_(ctx: Context) -> Reply:
     """List every command, generated from the registry."""
     registry: Registry = ctx.core.registry
-    lines = [f"*{PRODUCT} {spec.usage}*: {spec.summary}" for spec in registry.specs]
+    lines = [f"{PRODUCT} {spec.usage}: {spec.summary}" for spec in registry.specs]
     example = (
         f'Example: {PRODUCT} log company="Acme" role="Backend Engineer" when="tomorrow 3pm" '
         'stage=onsite with="Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel"'
