@@ -17,6 +17,7 @@ from adapters.discord import (
     invite_url,
     sync_commands,
 )
+from adapters.slack import SlackAdapter
 from bot.app import build_core
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
 from bot.scheduling.trigger import DeliveryTrigger
@@ -122,7 +123,9 @@ async def _platforms(settings: Settings) -> None:
     """Every platform whose credentials are set, and delivery, on one event loop."""
     clock = SystemClock()
     core = build_core(settings, clock)
-    adapters: list[DiscordAdapter] = []
+    adapters: list[SlackAdapter | DiscordAdapter] = []
+    if settings.slack_enabled:
+        adapters.append(SlackAdapter(core, settings))  # each registers its messenger
     if settings.discord_enabled:
         adapters.append(DiscordAdapter(core, settings))
     trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from adapters.slack.tables import slack_metadata
+from adapters.slack.tables import slack_metadata  # noqa: TID251  (migrations are not the core)
 from bot.storage.models import Base
 
 config = context.config

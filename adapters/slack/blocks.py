@@ -1,0 +1,319 @@
+"""Replies and forms as Block Kit, and submitted modals back as neutral options.
+
+Everything a member typed is escaped for mrkdwn (`&`, `<`, `>`) before it reaches Slack, so
+a company called "<!channel> & Co" is shown as text and never pings a channel or forms a
+link. Messages stay within Slack's limits: 50 blocks, 3,000 characters of section text,
+10 fields per section, 3,000-character button URLs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from bot.chat import Action, DraftBlock, Fields, Form, FormField, Reply, Section
+
+ACTION_PREFIX = "followup:"
+FORM_CALLBACK = "followup_form"
+RESULT_CALLBACK = "followup_result"
+MAX_BLOCKS = 50
+MAX_TEXT = 3000
+MAX_URL = 3000
+MAX_FIELDS = 10
+MAX_FIELD_TEXT = 2000
+MAX_BUTTON_VALUE = 2000
+MAX_OPTION_VALUE = 150
+MAX_FALLBACK = 3000
+MAX_TITLE = 24
+MAX_LABEL = 2000
+ELEMENT = "value"  # the action_id of every modal input's element
+
+Block = dict[str, Any]
+
+
+def escape(text: str) -> str:
+    """Escape text for Slack mrkdwn: `&`, `<` and `>` become entities."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """Split text into pieces of at most `limit` characters, at line breaks when possible."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    if text:
+        pieces.append(text)
+    return pieces
+
+
+def _section(text: str) -> list[Block]:
+    """Escaped mrkdwn sections; long text is split into several."""
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
+        for chunk in _chunks(escape(text), MAX_TEXT)
+    ]
+
+
+def _plain(text: str, limit: int = MAX_TEXT) -> dict[str, Any]:
+    return {"type": "plain_text", "text": _clip(text, limit) or " ", "emoji": True}
+
+
+def _fields(block: Fields) -> list[Block]:
+    fields = [
+        {
+            "type": "mrkdwn",
+            "text": _clip(f"*{escape(label)}*\n{escape(value)}", MAX_FIELD_TEXT),
+        }
+        for label, value in block.pairs
+    ]
+    return [
+        {"type": "section", "fields": fields[i : i + MAX_FIELDS]}
+        for i in range(0, len(fields), MAX_FIELDS)
+    ]
+
+
+def _code(text: str) -> list[Block]:
+    """The draft body as copyable preformatted text (escaped; no stray fences)."""
+    body = escape(text.replace("```", "ʼʼʼ"))
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": f"```{chunk}```"}}
+        for chunk in _chunks(body, MAX_TEXT - 6)
+    ]
+
+
+def _draft(draft: DraftBlock) -> list[Block]:
+    head = [f"*{escape(draft.title)}*"]
+    if draft.to:
+        head.append(f"To: {escape(draft.to)}")
+    head.append(f"Subject: {escape(draft.subject)}")
+    blocks: list[Block] = [{"type": "divider"}]
+    blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(head)}})
+    blocks += _code(draft.body)
+    if draft.linkedin:
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": "LinkedIn message (short version):"}],
+            }
+        )
+        blocks += _code(draft.linkedin)
+    if draft.findings:
+        lines = [
+            f"• *{escape(f.level)}*: {escape(f.message)} {escape(f.fix)}" for f in draft.findings
+        ]
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": _clip("\n".join(lines), MAX_TEXT)}],
+            }
+        )
+    buttons = [
+        {"type": "button", "text": _plain(link.label, 75), "url": link.url}
+        for link in draft.links
+        if link.url.startswith("https://") and len(link.url) <= MAX_URL
+    ]
+    if buttons:
+        blocks.append({"type": "actions", "elements": buttons[:25]})
+    return blocks
+
+
+def action_elements(actions: list[Action]) -> list[Block]:
+    """Buttons for actions; several with one `action_id` (snooze) become an overflow menu."""
+    groups: dict[str, list[Action]] = {}
+    for action in actions:
+        groups.setdefault(action.action_id, []).append(action)
+    elements: list[Block] = []
+    for action_id, group in groups.items():
+        if (
+            len(group) > 1
+            and len(group) <= 5
+            and all(len(a.value) <= MAX_OPTION_VALUE for a in group)
+        ):
+            elements.append(
+                {
+                    "type": "overflow",
+                    "action_id": f"{ACTION_PREFIX}{action_id}",
+                    "options": [
+                        {"text": _plain(f"{a.action_id.title()}: {a.label}", 75), "value": a.value}
+                        for a in group
+                    ],
+                }
+            )
+            continue
+        for index, action in enumerate(group):
+            suffix = f":{index}" if len(group) > 1 else ""
+            button: Block = {
+                "type": "button",
+                "action_id": f"{ACTION_PREFIX}{action_id}{suffix}",
+                "text": _plain(action.label, 75),
+                "value": action.value[:MAX_BUTTON_VALUE],
+            }
+            if action.style in ("primary", "danger"):
+                button["style"] = action.style
+            elements.append(button)
+    return elements
+
+
+def reply_blocks(reply: Reply) -> list[Block]:
+    """A reply as at most 50 Block Kit blocks."""
+    blocks: list[Block] = []
+    for block in reply.blocks:
+        if isinstance(block, Section):
+            blocks += _section(block.text)
+        elif isinstance(block, Fields):
+            blocks += _fields(block)
+        else:
+            blocks += _draft(block)
+    elements = action_elements(reply.actions)
+    actions = [
+        {"type": "actions", "elements": elements[i : i + 25]} for i in range(0, len(elements), 25)
+    ]
+    room = MAX_BLOCKS - len(actions)
+    if len(blocks) > room:
+        blocks = [
+            *blocks[: room - 1],
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": "(shortened)"}]},
+        ]
+    return blocks + actions
+
+
+def fallback_text(reply: Reply) -> str:
+    """The notification text of a message: the reply as plain text, escaped and clipped."""
+    return _clip(escape(reply.plain_text()), MAX_FALLBACK) or "Followup"
+
+
+def parse_action_id(action_id: str) -> str:
+    """The command behind one of our action ids: 'followup:snooze:2' -> 'snooze'."""
+    return action_id.removeprefix(ACTION_PREFIX).split(":", 1)[0]
+
+
+# --- Modals ----------------------------------------------------------------------------
+
+
+def _choice_label(choice: str) -> str:
+    return choice.replace("_", " ").capitalize()
+
+
+def _element(field: FormField, timezone: str | None) -> Block:
+    if field.kind == "date":
+        element: Block = {"type": "datepicker", "action_id": ELEMENT}
+        if field.initial:
+            element["initial_date"] = field.initial
+        return element
+    if field.kind == "time":
+        element = {"type": "timepicker", "action_id": ELEMENT}
+        if field.initial:
+            element["initial_time"] = field.initial
+        if timezone:
+            element["timezone"] = timezone
+        return element
+    if field.kind == "choice":
+        options = [
+            {"text": _plain(_choice_label(choice), 75), "value": choice}
+            for choice in field.choices[:100]
+        ]
+        element = {"type": "static_select", "action_id": ELEMENT, "options": options}
+        chosen = [o for o in options if o["value"] == field.initial]
+        if chosen:
+            element["initial_option"] = chosen[0]
+        return element
+    element = {"type": "plain_text_input", "action_id": ELEMENT}
+    if field.kind == "long_text":
+        element["multiline"] = True
+    if field.max_length:
+        element["max_length"] = min(field.max_length, 3000)
+    if field.initial:
+        element["initial_value"] = field.initial[:3000]
+    return element
+
+
+def form_view(form: Form, *, timezone: str | None, origin: Mapping[str, str]) -> Block:
+    """A neutral form as a modal; `private_metadata` carries the command and its context."""
+    metadata = json.dumps({"command": form.command, "context": form.context, **origin})
+    return {
+        "type": "modal",
+        "callback_id": FORM_CALLBACK,
+        "title": _plain(form.title, MAX_TITLE),
+        "submit": _plain(form.submit, MAX_TITLE),
+        "close": _plain("Cancel", MAX_TITLE),
+        "private_metadata": metadata[:3000],
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": field.key,
+                "optional": not field.required,
+                "label": _plain(field.label, MAX_LABEL),
+                "element": _element(field, timezone),
+            }
+            for field in form.fields
+        ],
+    }
+
+
+def result_view(title: str, reply: Reply) -> Block:
+    """A modal that shows a reply (after a submission, or from App Home)."""
+    blocks = [b for b in reply_blocks(reply) if b["type"] != "actions"] or _section("Done.")
+    return {
+        "type": "modal",
+        "callback_id": RESULT_CALLBACK,
+        "title": _plain(title, MAX_TITLE),
+        "close": _plain("Close", MAX_TITLE),
+        "blocks": blocks[:MAX_BLOCKS],
+    }
+
+
+def submitted_options(view: Mapping[str, Any]) -> dict[str, str]:
+    """Each input's value by block id (the form field key); empty inputs are ''."""
+    options: dict[str, str] = {}
+    values: Mapping[str, Mapping[str, Any]] = view.get("state", {}).get("values", {})
+    for block_id, elements in values.items():
+        state: Mapping[str, Any] = elements.get(ELEMENT) or next(iter(elements.values()), {})
+        kind = state.get("type")
+        if kind == "datepicker":
+            value = state.get("selected_date")
+        elif kind == "timepicker":
+            value = state.get("selected_time")
+        elif kind in ("static_select", "radio_buttons"):
+            value = (state.get("selected_option") or {}).get("value")
+        else:
+            value = state.get("value")
+        options[block_id] = value or ""
+    return options
+
+
+def view_errors(errors: Mapping[str, str], form_keys: list[str]) -> dict[str, str]:
+    """Field errors by block id; an error on a field the modal lacks goes on the first input."""
+    out: dict[str, str] = {}
+    for key, message in errors.items():
+        block_id = key if key in form_keys else ("when_date" if key == "when" else None)
+        if block_id not in form_keys:
+            block_id = form_keys[0] if form_keys else key
+        out[block_id] = _clip(message, 150)
+    return out
+
+
+def home_view(pipeline: Reply, due: Reply) -> Block:
+    """The App Home tab: the member's interviews and what is due, with buttons."""
+    buttons = [
+        Action("log", "Log an interview", "", style="primary"),
+        Action("due", "What's due", ""),
+        Action("settings", "Settings", ""),
+        Action("help", "Help", ""),
+    ]
+    blocks: list[Block] = [
+        {"type": "header", "text": _plain("Your interview pipeline", 150)},
+        {"type": "actions", "elements": action_elements(buttons)},
+        {"type": "divider"},
+        *reply_blocks(pipeline),
+        {"type": "divider"},
+        *reply_blocks(due),
+    ]
+    return {"type": "home", "blocks": blocks[:100]}

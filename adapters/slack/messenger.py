@@ -1,0 +1,164 @@
+"""Reminder DMs on Slack: `conversations.open`, then `chat.postMessage` with the dedupe key.
+
+Rate limits are retried by slack_sdk's rate-limit handler honouring Retry-After; when the
+retries run out the outcome is "retry at Retry-After". Failures that will not heal
+(member gone, account deactivated, token revoked, DMs closed) are undeliverable, with
+Slack's error code as the reason; network trouble and 5xx are retried later.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.blocks import fallback_text, reply_blocks
+from bot.chat import MemberRef, Reply
+from bot.ports import Clock, Delivery
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "slack"
+METADATA_EVENT = "followup_reminder"
+PERMANENT = frozenset(
+    {
+        "user_not_found",
+        "users_not_found",
+        "account_inactive",
+        "user_disabled",
+        "token_revoked",
+        "token_expired",
+        "invalid_auth",
+        "not_authed",
+        "no_permission",
+        "missing_scope",
+        "messages_tab_disabled",
+        "cannot_dm_bot",
+        "user_is_bot",
+        "restricted_action",
+        "channel_not_found",
+        "is_archived",
+        "team_access_not_granted",
+        "not_allowed_token_type",
+        "app_uninstalled",
+        "team_not_found",
+        "ekm_access_denied",
+    }
+)
+DEFAULT_RETRY_AFTER = 30
+
+TokenLookup = Callable[[str], Awaitable[str | None]]
+
+
+def make_client(base_url: str, token: str | None, *, rate_limit_retries: int = 2) -> AsyncWebClient:
+    """A Web API client on `base_url` that retries connection errors and 429s."""
+    return AsyncWebClient(
+        token=token,
+        base_url=base_url,
+        timeout=15,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(max_retry_count=1),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries),
+        ],
+    )
+
+
+class SlackMessenger:
+    """Sends DMs to Slack members with the bot token of their workspace."""
+
+    platform = PLATFORM
+
+    def __init__(
+        self,
+        base_url: str,
+        token_for: TokenLookup,
+        clock: Clock,
+        *,
+        rate_limit_retries: int = 2,
+    ) -> None:
+        self._base_url = base_url
+        self._token_for = token_for
+        self._clock = clock
+        self._retries = rate_limit_retries
+        self._clients: dict[str, AsyncWebClient] = {}
+        self._recent: OrderedDict[str, str] = OrderedDict()  # dedupe key -> message ref
+        self._session: aiohttp.ClientSession | None = None
+
+    def client(self, token: str) -> AsyncWebClient:
+        """One client per bot token (each workspace has its own)."""
+        found = self._clients.get(token)
+        if found is None:
+            found = make_client(self._base_url, token, rate_limit_retries=self._retries)
+            self._clients[token] = found
+        if self._session is None:  # one pooled session, made inside the running loop
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15))
+        found.session = self._session
+        return found
+
+    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
+        """Open the DM channel and post the reply; report what happened."""
+        if dedupe_key in self._recent:  # re-sent by this process after a lost record
+            return Delivery.delivered(self._recent[dedupe_key])
+        token = await self._token_for(member.workspace_id)
+        if not token:
+            return Delivery.undeliverable("app_uninstalled: no bot token for this workspace")
+        client = self.client(token)
+        try:
+            opened = await client.conversations_open(users=member.user_id)
+            channel = opened["channel"]["id"]
+            posted = await client.chat_postMessage(
+                channel=channel,
+                text=fallback_text(reply),
+                blocks=reply_blocks(reply),
+                unfurl_links=False,
+                unfurl_media=False,
+                metadata={
+                    "event_type": METADATA_EVENT,
+                    "event_payload": {"dedupe_key": dedupe_key},
+                },
+            )
+        except SlackApiError as error:
+            return self._failure(error)
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            return Delivery.retry(f"network: {error.__class__.__name__}")
+        ref = f"{channel}:{posted['ts']}"
+        self._recent[dedupe_key] = ref
+        while len(self._recent) > 10_000:
+            self._recent.popitem(last=False)
+        return Delivery.delivered(ref)
+
+    def _failure(self, error: SlackApiError) -> Delivery:
+        response = error.response
+        data = response.data
+        code = str(data.get("error") or "") if isinstance(data, dict) else ""
+        if response.status_code == 429 or code == "ratelimited":
+            after = response.headers.get("Retry-After") or response.headers.get("retry-after")
+            try:
+                seconds = int(after) if after is not None else DEFAULT_RETRY_AFTER
+            except ValueError:
+                seconds = DEFAULT_RETRY_AFTER
+            return Delivery.retry(
+                "ratelimited", retry_at=self._clock.now() + timedelta(seconds=seconds)
+            )
+        if code in PERMANENT:
+            return Delivery.undeliverable(code)
+        if response.status_code >= 500:
+            return Delivery.retry(f"slack {response.status_code}: {code or 'server error'}")
+        log.warning("chat.postMessage failed: %s", code)
+        return Delivery.retry(code or f"slack {response.status_code}")
+
+    async def close(self) -> None:
+        """Close the pooled HTTP session."""
+        self._clients.clear()
+        if self._session is not None:
+            session, self._session = self._session, None
+            await session.close()

@@ -1,0 +1,157 @@
+"""Block Kit rendering: escaping, Slack's limits, forms as modals, and the app manifest."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from slack_harness import Harness, load
+
+from adapters.slack.app import BOT_SCOPES, COMMAND
+from adapters.slack.blocks import (
+    escape,
+    form_view,
+    parse_action_id,
+    reply_blocks,
+    submitted_options,
+    view_errors,
+)
+from bot.chat import ComposeLink, DraftBlock, Fields, Finding, Form, FormField, Reply, Section
+
+MANIFEST = Path(__file__).resolve().parents[3] / "slack-app-manifest.yml"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("<!channel> & Co", "&lt;!channel&gt; &amp; Co"),
+        ("<https://evil.example|click>", "&lt;https://evil.example|click&gt;"),
+        ("<@U123>", "&lt;@U123&gt;"),
+        ("&amp;", "&amp;amp;"),
+    ],
+)
+def test_mrkdwn_control_characters_are_escaped(text: str, escaped: str) -> None:
+    assert escape(text) == escaped
+    (block,) = reply_blocks(Reply.text(text))
+    assert block["text"]["text"] == escaped
+
+
+def test_fields_and_drafts_escape_member_text_and_drop_long_links() -> None:
+    draft = DraftBlock(
+        title="Thank-you to <!here>",
+        to="jane@acme.com",
+        subject="Thanks & more",
+        body="Hi Jane,\n```\n<!channel>",
+        findings=(Finding("warning", "Too <long>", "Cut it."),),
+        links=(
+            ComposeLink("Open in Gmail", "https://mail.google.com/?" + "a" * 2900),
+            ComposeLink("Open in Outlook", "https://outlook.office.com/?" + "b" * 3100),
+            ComposeLink("Open in your mail app", "mailto:jane@acme.com"),
+        ),
+    )
+    blocks = reply_blocks(Reply(blocks=[Fields((("<b>", "<!everyone>"),)), draft]))
+    raw = json.dumps(blocks)
+    assert "<!" not in raw
+    assert "<b>" not in raw
+    buttons = [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+    assert [b["text"]["text"] for b in buttons] == ["Open in Gmail"]
+    body = next(b for b in blocks if b.get("text", {}).get("text", "").startswith("```"))
+    assert body["text"]["text"].count("```") == 2  # a fence in the body cannot break out
+
+
+def test_a_huge_reply_stays_within_slacks_limits() -> None:
+    reply = Reply(
+        blocks=[Section("x" * 10_000)] * 20 + [Fields(tuple(("k", "v") for _ in range(25)))]
+    )
+    blocks = reply_blocks(reply)
+    assert len(blocks) <= 50
+    assert all(len(b["text"]["text"]) <= 3000 for b in blocks if "text" in b)
+    assert all(len(b.get("fields", [])) <= 10 for b in blocks)
+
+
+def test_form_round_trip_through_a_modal() -> None:
+    form = Form(
+        "log",
+        "Log an interview with a very long title",
+        (
+            FormField("company", "Company", required=True, max_length=200, initial="Acme"),
+            FormField("notes", "Notes", kind="long_text"),
+            FormField("when_date", "Date", kind="date", initial="2026-11-24"),
+            FormField("when_time", "Time", kind="time", initial="15:00"),
+            FormField(
+                "stage", "Stage", kind="choice", choices=("onsite", "final"), initial="final"
+            ),
+        ),
+    )
+    view = form_view(form, timezone="Europe/Berlin", origin={"channel": "C1"})
+    assert len(view["title"]["text"]) <= 24
+    assert json.loads(view["private_metadata"]) == {
+        "command": "log",
+        "context": "",
+        "channel": "C1",
+    }
+    time_element = view["blocks"][3]["element"]
+    assert time_element["timezone"] == "Europe/Berlin"
+    values = {
+        "company": {"value": {"type": "plain_text_input", "value": "Acme"}},
+        "notes": {"value": {"type": "plain_text_input", "value": None}},
+        "when_date": {"value": {"type": "datepicker", "selected_date": "2026-11-25"}},
+        "when_time": {"value": {"type": "timepicker", "selected_time": "09:30"}},
+        "stage": {"value": {"type": "static_select", "selected_option": {"value": "onsite"}}},
+    }
+    assert submitted_options({"state": {"values": values}}) == {
+        "company": "Acme",
+        "notes": "",
+        "when_date": "2026-11-25",
+        "when_time": "09:30",
+        "stage": "onsite",
+    }
+    assert view_errors({"when": "Bad date", "nope": "x"}, ["company", "when_date"]) == {
+        "when_date": "Bad date",
+        "company": "x",
+    }
+
+
+def test_fixture_payloads_parse() -> None:
+    assert submitted_options(load("view_submission_log")["view"])["when_time"] == "15:00"
+    assert parse_action_id(load("block_actions_dm")["actions"][0]["action_id"]) == "sent"
+    assert parse_action_id("followup:snooze:2") == "snooze"
+
+
+def test_manifest_matches_what_the_app_listens_for() -> None:
+    text = MANIFEST.read_text(encoding="utf-8")
+    assert f"- command: {COMMAND}" in text
+    scopes = re.search(r"bot:\n((?:\s+- .+\n)+)", text)
+    assert scopes is not None
+    assert [s.strip("- \n") for s in scopes.group(1).splitlines()] == list(BOT_SCOPES)
+    for event in ("app_home_opened", "app_uninstalled", "tokens_revoked"):
+        assert f"- {event}" in text
+    assert "callback_id: followup_log_from_message" in text
+    assert "home_tab_enabled: true" in text
+    assert text.count("/slack/events") == 3
+    assert "/slack/oauth_redirect" in text
+    assert "token_rotation_enabled: false" in text
+
+
+async def test_message_shortcut_opens_the_log_form_with_the_message(slack: Harness) -> None:
+    payload = {
+        "type": "message_action",
+        "callback_id": "followup_log_from_message",
+        "trigger_id": "1.2.3",
+        "team": {"id": "T0FOLLOW", "domain": "followup-test"},
+        "user": {"id": "U0ADA", "name": "ada", "team_id": "T0FOLLOW"},
+        "channel": {"id": "C0JOBHUNT", "name": "job-hunt"},
+        "message": {"type": "message", "user": "U0REC", "ts": "1.1", "text": "Onsite <b> Tue"},
+        "response_url": slack.fake.hook_url("app/1"),
+        "action_ts": "1.2",
+        "message_ts": "1.1",
+        "token": "x",
+    }
+    status, _ = await slack.interact(payload)
+    assert status == 200
+    (opened,) = await slack.wait_for("views.open")
+    view = opened.json("view")
+    notes = next(b for b in view["blocks"] if b["block_id"] == "notes")
+    assert notes["element"]["initial_value"] == "Onsite <b> Tue"  # plain text input: literal

@@ -1,0 +1,140 @@
+"""`/interview` through the real Bolt app: signed requests in, Block Kit out to the fake."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from fakes.slack_api import FakeSlack
+from slack_harness import Harness, blocks_text, signed
+
+from bot.app import Core
+
+LOG = (
+    'log company="Acme" role="Backend Engineer" when="tomorrow 3pm" stage=onsite '
+    'with="Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel"'
+)
+
+
+async def test_help_is_acknowledged_then_answered_ephemerally(slack: Harness) -> None:
+    status, body = await slack.command("help")
+    assert status == 200
+    assert body == ""  # an empty ack; the answer follows on the response URL
+    (hook,) = await slack.wait_for("hooks")
+    assert hook.body["response_type"] == "ephemeral"
+    text = blocks_text(hook.body)
+    for spec in slack.core.registry.specs:
+        assert f"/interview {spec.usage.split()[0]}" in text.replace("&lt;", "<")
+
+
+async def test_member_zone_comes_from_users_info_once(slack: Harness, sqlite_core: Core) -> None:
+    await slack.say(LOG)
+    await slack.say("list")
+    assert len(slack.fake.of("users.info")) == 1
+    shown = await slack.say("show #1")
+    assert "EST" in shown  # 3pm in the member's Slack zone, America/New_York
+
+
+SCRIPT = [
+    (LOG, "Logged #1 Acme"),
+    ("list", "#1 Acme"),
+    ("show #1", "Jane Doe (Engineering Manager)"),
+    ('edit #1 role="Staff Engineer"', "Updated #1 Acme · Staff Engineer"),
+    ('notes #1 topics="system design" jane="the Kafka migration"', "Saved your notes on #1"),
+    ("due", "Coming up:"),
+    ("check Hi Jane, just checking in!", "thing(s) to look at"),
+    ("snooze #1 Jane for=1h", "Snoozed the thank-you to Jane Doe"),
+    ("sent #1 Jane", "Marked sent: thank-you to Jane Doe"),
+    ("skip #1 Raj", "Skipped: thank-you to Raj Patel"),
+    ("pause #1", "Paused reminders for #1"),
+    ("resume #1", "are back on"),
+    ("outcome #1 next_round", "Recorded: #1 Acme"),
+    ("replied #1", "Noted that Acme replied"),
+    ("settings quiet_hours=22:00-07:00", "Saved. Your settings:"),
+    ("delete #1", "Delete #1 Acme and its reminders?"),
+    ("delete #1 confirm", "Deleted #1 Acme"),
+    ("frobnicate", "I don't know the command 'frobnicate'"),
+]
+
+
+async def test_every_subcommand_answers_through_slack(slack: Harness) -> None:
+    """One member's whole session; every registry command appears in the script."""
+    scripted = {line.split()[0] for line, _ in SCRIPT}
+    missing = {s.name for s in slack.core.registry.specs} - scripted - {"help", "draft"}
+    assert missing == set()
+    for line, expected in SCRIPT:
+        text = (await slack.say(line)).replace("&lt;", "<").replace("&gt;", ">")
+        assert expected in text, (line, text)
+
+
+async def test_draft_comes_by_dm_with_a_note_in_the_channel(slack: Harness) -> None:
+    await slack.say(LOG)
+    await slack.say('notes #1 jane="the Kafka migration"')
+    answer = await slack.say("draft #1 Jane")
+    assert "sent that to you by DM" in answer
+    (opened,) = slack.fake.of("conversations.open")
+    assert opened.body["users"] == "U0ADA"
+    (posted,) = slack.fake.of("chat.postMessage")
+    text = blocks_text(posted.body)
+    assert "Hi Jane," in text
+    assert "```" in text  # the draft body in a copyable block
+    assert "the Kafka migration" in text
+    blocks = posted.json("blocks")
+    urls = [e["url"] for b in blocks if b["type"] == "actions" for e in b["elements"] if "url" in e]
+    assert urls
+    assert all(len(u) <= 3000 for u in urls)
+    assert all(u.startswith("https://") for u in urls)
+
+
+async def test_delete_offers_a_danger_button(slack: Harness) -> None:
+    await slack.say(LOG)
+    await slack.say("delete #1")
+    hook = slack.fake.of("hooks")[-1]
+    buttons = [e for b in hook.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == [
+        {
+            "type": "button",
+            "action_id": "followup:delete",
+            "text": {"type": "plain_text", "text": "Delete #1", "emoji": True},
+            "value": "#1 confirm",
+            "style": "danger",
+        }
+    ]
+
+
+async def test_company_names_cannot_ping_a_channel(slack: Harness) -> None:
+    await slack.say(
+        'log company="<!channel> & Co <https://evil.example|click>" when="tomorrow 3pm"'
+    )
+    await slack.say("list")
+    await slack.say("show #1")
+    raw = slack.fake.raw()
+    assert "Logged #1" in raw
+    assert "<!channel>" not in raw
+    assert "<https://evil" not in raw
+    assert "&lt;!channel&gt; &amp; Co" in raw
+
+
+@pytest.mark.parametrize(
+    ("secret", "age"),
+    [("forged-secret", 0), ("test-signing-secret", 600)],
+    ids=["forged", "stale"],
+)
+async def test_bad_signatures_are_refused(slack: Harness, secret: str, age: int) -> None:
+    body = "command=%2Finterview&text=list&team_id=T0FOLLOW&user_id=U0ADA"
+    headers = signed(body, secret=secret, timestamp=int(time.time()) - age)
+    status, _ = await slack.post(body, "application/x-www-form-urlencoded", headers)
+    assert status == 401
+    assert slack.fake.of("hooks") == []
+
+
+async def test_long_replies_stay_within_fifty_blocks(slack: Harness, fake: FakeSlack) -> None:
+    for n in range(30):
+        await slack.command(f'log company="Co{n}" when="tomorrow {n % 12 + 1}pm"')
+    await slack.wait_for("hooks", 30)
+    await slack.say("due")
+    hook = slack.fake.of("hooks")[-1]
+    assert len(hook.body["blocks"]) <= 50
+    assert all(len(b["text"]["text"]) <= 3000 for b in hook.body["blocks"] if "text" in b)
+    assert json.dumps(hook.body)  # serialisable as sent
