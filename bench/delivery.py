@@ -78,7 +78,9 @@ class BenchMessenger:
         self.in_flight = 0
         self.peak = 0
 
-    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
+    async def send_dm(
+        self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
+    ) -> Delivery:
         """Pretend to send: wait the latency, then report it delivered."""
         self.in_flight += 1
         self.peak = max(self.peak, self.in_flight)

@@ -44,11 +44,17 @@ class Delivery:
 
 
 class Messenger(Protocol):
-    """Sends DMs on one platform. `dedupe_key` lets the platform drop a repeated send."""
+    """Sends DMs on one platform. `dedupe_key` lets the platform drop a repeated send.
+
+    `maybe_sent` is True when an earlier attempt may have reached the member (its outcome
+    was never recorded): a platform without idempotent sends checks before sending again.
+    """
 
     platform: str
 
-    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
+    async def send_dm(
+        self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
+    ) -> Delivery:
         """Send `reply` to `member` privately and report what happened."""
         ...
 

@@ -56,7 +56,9 @@ class FileMessenger:
         self.path = path
         self.rng = random.Random()  # noqa: S311 - jitter, not security
 
-    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
+    async def send_dm(
+        self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
+    ) -> Delivery:
         """Deliver unless the platform already has a message with this dedupe key."""
         await asyncio.sleep(self.rng.uniform(0.001, 0.005))
         ref = self._append_once(dedupe_key)

@@ -20,7 +20,9 @@ class RecordingMessenger:
     script: list[Callable[[], Delivery]] = field(default_factory=list)
     latency: float = 0.0
 
-    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
+    async def send_dm(
+        self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
+    ) -> Delivery:
         """Record the DM, or play the next scripted failure."""
         self.attempts += 1
         if self.latency:

@@ -29,7 +29,9 @@ class ConsoleMessenger:
         self._zone_of = zone_of
         self._sent: dict[str, str] = {}
 
-    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
+    async def send_dm(
+        self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
+    ) -> Delivery:
         """Print the DM with the member's local time."""
         if dedupe_key in self._sent:
             return Delivery.delivered(self._sent[dedupe_key])

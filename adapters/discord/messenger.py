@@ -47,7 +47,9 @@ class DiscordMessenger:
         """Send through `client` (None while disconnected)."""
         self.client = client
 
-    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
+    async def send_dm(
+        self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
+    ) -> Delivery:
         """Send `reply` to the member's DM channel, at most once per `dedupe_key`."""
         client = self.client
         if client is None or client.is_closed():

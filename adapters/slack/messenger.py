@@ -55,6 +55,7 @@ PERMANENT = frozenset(
     }
 )
 DEFAULT_RETRY_AFTER = 30
+HISTORY_LOOKBACK = 20  # messages searched for a dedupe key before a re-send
 
 TokenLookup = Callable[[str], Awaitable[str | None]]
 
@@ -104,8 +105,15 @@ class SlackMessenger:
         found.session = self._session
         return found
 
-    async def send_dm(self, member: MemberRef, reply: Reply, *, dedupe_key: str) -> Delivery:
-        """Open the DM channel and post the reply; report what happened."""
+    async def send_dm(
+        self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
+    ) -> Delivery:
+        """Open the DM channel and post the reply; report what happened.
+
+        When an earlier attempt may have gone out (`maybe_sent`), the DM's recent history is
+        searched for a message carrying this dedupe key in its metadata first. Only such
+        re-sends read history, since Slack rate-limits it tightly.
+        """
         if dedupe_key in self._recent:  # re-sent by this process after a lost record
             return Delivery.delivered(self._recent[dedupe_key])
         token = await self._token_for(member.workspace_id)
@@ -115,6 +123,10 @@ class SlackMessenger:
         try:
             opened = await client.conversations_open(users=member.user_id)
             channel = opened["channel"]["id"]
+            if maybe_sent:
+                found = await _already_sent(client, channel, dedupe_key)
+                if found is not None:
+                    return Delivery.delivered(f"{channel}:{found}")
             posted = await client.chat_postMessage(
                 channel=channel,
                 text=fallback_text(reply),
@@ -162,3 +174,16 @@ class SlackMessenger:
         if self._session is not None:
             session, self._session = self._session, None
             await session.close()
+
+
+async def _already_sent(client: AsyncWebClient, channel: str, dedupe_key: str) -> str | None:
+    """The timestamp of a recent DM that carries `dedupe_key` in its metadata, if any."""
+    history = await client.conversations_history(
+        channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True
+    )
+    for message in history.get("messages") or []:
+        metadata = message.get("metadata") or {}
+        payload = metadata.get("event_payload") or {}
+        if metadata.get("event_type") == METADATA_EVENT and payload.get("dedupe_key") == dedupe_key:
+            return str(message.get("ts"))
+    return None

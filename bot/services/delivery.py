@@ -44,6 +44,7 @@ class Outgoing:
     member: MemberRef
     reply: Reply
     dedupe_key: str
+    maybe_sent: bool = False  # an earlier attempt's outcome was never recorded
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ class DeliveryService:
                     outgoing.append(Outgoing(held, ref, digest, _digest_key(reminders)))
                 for claim, reminder in alone:
                     reply = self._compose(member, reminder)
-                    outgoing.append(Outgoing((claim,), ref, reply, reminder.dedupe_key))
+                    again = reminder.attempts > 1
+                    outgoing.append(Outgoing((claim,), ref, reply, reminder.dedupe_key, again))
             return len(claims), outgoing
 
     def _compose(self, member: Member, reminder: Reminder) -> Reply:
@@ -208,7 +210,7 @@ class DeliveryService:
         async with self._limit:
             try:
                 delivery = await messenger.send_dm(
-                    item.member, item.reply, dedupe_key=item.dedupe_key
+                    item.member, item.reply, dedupe_key=item.dedupe_key, maybe_sent=item.maybe_sent
                 )
             except Exception as exc:  # a messenger bug must not stop the loop
                 log.exception("messenger %s raised", item.member.platform)

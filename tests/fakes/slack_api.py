@@ -47,6 +47,7 @@ class FakeSlack:
     """The fake server: `await fake.start()`, use `fake.api_url`, then `await fake.stop()`."""
 
     timezones: dict[str, str] = field(default_factory=dict)
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # newest first
     default_tz: str = "America/New_York"
     team_id: str = TEAM
     calls: list[Call] = field(default_factory=list)
@@ -190,12 +191,15 @@ class FakeSlack:
             return {**ok, "channel": {"id": "D" + user.lstrip("U")}}
         if method == "chat.postMessage":
             self._ts += 1
-            return {
-                **ok,
-                "channel": body.get("channel"),
-                "ts": f"1764000000.{self._ts:06d}",
-                "message": {"text": body.get("text"), "metadata": body.get("metadata")},
-            }
+            metadata = body.get("metadata")
+            metadata = json.loads(metadata) if isinstance(metadata, str) else metadata
+            message = {"ts": f"1764000000.{self._ts:06d}", "text": body.get("text")}
+            if metadata:
+                message["metadata"] = metadata
+            self.history.setdefault(str(body.get("channel")), []).insert(0, message)
+            return {**ok, "channel": body.get("channel"), "ts": message["ts"], "message": message}
+        if method == "conversations.history":
+            return {**ok, "messages": self.history.get(str(body.get("channel")), [])}
         if method == "chat.postEphemeral":
             return {**ok, "message_ts": "1764000000.000001"}
         if method in ("views.open", "views.publish", "views.update"):

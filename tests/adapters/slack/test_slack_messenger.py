@@ -149,3 +149,22 @@ async def test_a_repeated_key_in_one_process_is_not_sent_twice(
     again = await sender.send_dm(ADA, REPLY, dedupe_key="same")
     assert again == first
     assert len(fake.of("chat.postMessage")) == 1
+
+
+async def test_a_resend_after_a_crash_finds_the_dm_by_its_metadata(
+    fake: FakeSlack, clock: ManualClock
+) -> None:
+    """A new process re-sends a reminder whose first attempt was never recorded."""
+    first = await messenger(fake, clock).send_dm(ADA, REPLY, dedupe_key="r-9-crash")
+    again = await messenger(fake, clock).send_dm(
+        ADA, REPLY, dedupe_key="r-9-crash", maybe_sent=True
+    )
+    assert again.status is DeliveryStatus.DELIVERED
+    assert again.message_ref == first.message_ref
+    assert [c.method for c in fake.calls].count("chat.postMessage") == 1
+    assert "conversations.history" in [c.method for c in fake.calls]
+
+
+async def test_a_first_attempt_does_not_read_history(fake: FakeSlack, clock: ManualClock) -> None:
+    await messenger(fake, clock).send_dm(ADA, REPLY, dedupe_key="r-10-new")
+    assert "conversations.history" not in [c.method for c in fake.calls]
