@@ -119,6 +119,7 @@ def claim_due(
         .join(Workspace, Workspace.id == Member.workspace_id)
         .where(
             Workspace.platform.in_(platforms),
+            Workspace.active.is_(True),  # an uninstalled workspace gets nothing
             (
                 (Reminder.state == "scheduled") & (Reminder.attempt_at <= now)
                 | (Reminder.state == "claimed") & (Reminder.lease_until <= now)
@@ -185,5 +186,9 @@ def next_attempt_at(session: Session, platforms: list[str]) -> datetime | None:
         select(func.min(Reminder.attempt_at))
         .join(Member, Member.id == Reminder.member_id)
         .join(Workspace, Workspace.id == Member.workspace_id)
-        .where(Reminder.state == "scheduled", Workspace.platform.in_(platforms))
+        .where(
+            Reminder.state == "scheduled",
+            Workspace.platform.in_(platforms),
+            Workspace.active.is_(True),
+        )
     )

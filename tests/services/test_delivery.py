@@ -137,3 +137,18 @@ async def test_concurrent_delivery_loops_send_every_reminder_exactly_once(
     assert len(set(messenger.keys)) == 90
     assert messenger.attempts == 90
     assert states(core).count("delivered") == 90
+
+
+async def test_an_uninstalled_workspace_gets_no_reminders(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    await convo.say('/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    with core.deps.db.transaction() as session:
+        member = repo.find_member(session, convo.member())
+        assert member is not None
+        member.workspace.active = False
+    messenger = use(core, RecordingMessenger())
+    clock.advance(timedelta(days=1, hours=3))
+    assert (await core.delivery.deliver_due()).claimed == 0
+    assert await core.delivery.next_due() is None
+    assert messenger.sent == []
