@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,6 +48,15 @@ class Outgoing:
 
 
 @dataclass(frozen=True)
+class Group:
+    """One member's claimed reminders, loaded and detached, ready to compose."""
+
+    member: Member
+    items: list[tuple[repo.Claim, Reminder]]
+    now: datetime
+
+
+@dataclass(frozen=True)
 class TickReport:
     """What one delivery tick did, for logs and tests."""
 
@@ -81,16 +90,18 @@ class DeliveryService:
         """Deliver every reminder that is due now; safe to run in many processes at once.
 
         The stages overlap: while batches are being sent (at most `AHEAD` at once, so one
-        worker never hoards claims), the next is claimed and composed in a thread, and each
-        batch records its outcomes as soon as its sends finish. The database and drafting
-        work hides behind the platform's latency, and the concurrency limit stays full.
+        worker never hoards claims), the next is claimed in a thread and composed on the
+        event loop one DM at a time, yielding between DMs (a drafting thread would hold the
+        GIL and delay every send's wake-up by up to Python's 5 ms switch interval), and
+        each batch records its outcomes as soon as its sends finish.
         """
         if not self.messengers:
             return TickReport()
         claimed_total = 0
         batches: list[asyncio.Future[TickReport]] = []
         while True:
-            claimed, outgoing = await asyncio.to_thread(self._claim_and_compose)
+            claimed, groups = await asyncio.to_thread(self._claim)
+            outgoing = [item async for item in self._compose_all(groups)]
             claimed_total += claimed
             if outgoing:
                 batches.append(asyncio.ensure_future(self._send_and_record(outgoing)))
@@ -122,7 +133,8 @@ class DeliveryService:
 
         return await asyncio.to_thread(query)
 
-    def _claim_and_compose(self) -> tuple[int, list[Outgoing]]:
+    def _claim(self) -> tuple[int, list[Group]]:
+        """Claim due reminders and load what composing them needs; runs in a thread."""
         now = self.deps.clock.now()
         with self.deps.db.transaction() as session:
             claims = repo.claim_due(
@@ -144,25 +156,30 @@ class DeliveryService:
                     earlier[1].last_error = "superseded by a later reminder"
                 latest[reminder.follow_up_id] = (token_of[reminder.id], reminder)
             members = repo.members_by_id(session, {r.member_id for _, r in latest.values()})
-            outgoing: list[Outgoing] = []
-            for member_id, items in _by_member(latest.values()).items():
-                member = members[member_id]
-                ref = repo.member_ref(member)
-                fresh = [(c, r) for c, r in items if r.attempts == 1]
-                alone = items
-                if len(fresh) > 1 and now - fresh[0][1].remind_at > DIGEST_AFTER:
-                    # Only first attempts join a digest: a retried reminder may already have
-                    # reached the member under its own key, and must keep that key.
-                    alone = [(c, r) for c, r in items if r.attempts > 1]
-                    reminders = [r for _, r in fresh]
-                    held = tuple(c for c, _ in fresh)
-                    digest = self._digest(member, reminders)
-                    outgoing.append(Outgoing(held, ref, digest, _digest_key(reminders)))
-                for claim, reminder in alone:
-                    reply = self._compose(member, reminder)
-                    again = reminder.attempts > 1
-                    outgoing.append(Outgoing((claim,), ref, reply, reminder.dedupe_key, again))
-            return len(claims), outgoing
+            groups = [
+                Group(members[member_id], items, now)
+                for member_id, items in _by_member(latest.values()).items()
+            ]
+            return len(claims), groups
+
+    async def _compose_all(self, groups: list[Group]) -> AsyncIterator[Outgoing]:
+        """Compose each DM (a digest where several piled up), yielding to sends between."""
+        for group in groups:
+            member, items = group.member, group.items
+            ref = repo.member_ref(member)
+            fresh = [(c, r) for c, r in items if r.attempts == 1]
+            alone = items
+            if len(fresh) > 1 and group.now - fresh[0][1].remind_at > DIGEST_AFTER:
+                # Only first attempts join a digest: a retried reminder may already have
+                # reached the member under its own key, and must keep that key.
+                alone = [(c, r) for c, r in items if r.attempts > 1]
+                reminders = [r for _, r in fresh]
+                held = tuple(c for c, _ in fresh)
+                yield Outgoing(held, ref, self._digest(member, reminders), _digest_key(reminders))
+            for claim, reminder in alone:
+                reply = self._compose(member, reminder)
+                yield Outgoing((claim,), ref, reply, reminder.dedupe_key, reminder.attempts > 1)
+                await asyncio.sleep(0)
 
     def _compose(self, member: Member, reminder: Reminder) -> Reply:
         follow_up = reminder.follow_up
