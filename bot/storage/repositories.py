@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from bot.chat import MemberRef
 from bot.storage.models import FollowUp, Interview, Member, Reminder, Workspace
@@ -66,9 +66,9 @@ def interviews_of(session: Session, member: Member) -> list[Interview]:
         session.scalars(
             select(Interview)
             .where(Interview.member_id == member.id)
-            .options(selectinload(Interview.interviewers), selectinload(Interview.follow_ups))
+            .options(joinedload(Interview.interviewers), joinedload(Interview.follow_ups))
             .order_by(Interview.starts_at, Interview.number)
-        )
+        ).unique()
     )
 
 
