@@ -396,6 +396,27 @@ def delete(ctx: Context) -> Reply:
     return Reply.text(f"Deleted #{number} {interview.company} and its reminders.")
 
 
+def forget(ctx: Context) -> Reply:
+    """Delete everything stored about the member, after they confirm."""
+    words = [w.casefold() for w in ctx.args.positionals]
+    if words != ["confirm"]:
+        count = len(ctx.core.repo.interviews_of(ctx.session, ctx.member))
+        return Reply(
+            blocks=[
+                Section(
+                    f"This deletes everything I store about you: {count} interview(s), their "
+                    "interviewers, notes, follow-ups, reminders and your settings. It can't be "
+                    f"undone. To go ahead: {PRODUCT} forget confirm"
+                )
+            ],
+            actions=[Action("forget", "Forget everything", "confirm", "danger")],
+        )
+    ctx.session.delete(ctx.member)
+    return Reply.text(
+        "Done: everything about you is deleted. If you use Followup again, it starts fresh."
+    )
+
+
 def build_registry() -> Registry:
     """Every `/interview` subcommand, declared once."""
     ref = "#3"
@@ -478,5 +499,6 @@ def build_registry() -> Registry:
                 settings,
             ),
             CommandSpec("delete", "Delete an interview.", f"delete {ref}", delete),
+            CommandSpec("forget", "Delete everything stored about you.", "forget", forget),
         ]
     )

@@ -54,6 +54,8 @@ SCRIPT = [
     ("settings quiet_hours=22:00-07:00", "Saved. Your settings:"),
     ("delete #1", "Delete #1 Acme and its reminders?"),
     ("delete #1 confirm", "Deleted #1 Acme"),
+    ("forget", "deletes everything I store about you"),
+    ("forget confirm", "everything about you is deleted"),
     ("frobnicate", "I don't know the command 'frobnicate'"),
 ]
 
