@@ -1,29 +1,39 @@
 """Interaction-to-callback latency on Discord, beside a bare discord.py client, same run.
 
-The loopback fake Discord (`tests/fakes/discord_api.py`) dispatches 50 INTERACTION_CREATE
-events at once over its gateway and times each until its callback POST arrives. First a
-bare `discord.Client` that answers every interaction with a fixed ephemeral message, then
-the Followup adapter answering `/interview help` and `/interview list` (the
-core's dispatcher and rendering). Target: the adapter's p99 within 1.5 times
-the bare client's p99.
+The loopback fake Discord (`tests/fakes/discord_api.py`) runs in a process of its own
+(`bench/_discord_members.py`), so that this process, the one measured, runs only what
+answers interactions in production: the real discord.py client with the Followup adapter
+and core, and beside it a bare `discord.Client` that answers every interaction with a fixed
+ephemeral message. Both are connected at once, each on its own gateway session. The fake
+sends 50 INTERACTION_CREATE events at once to one of them and times each, on its own
+monotonic clock, from just before the frame is written to the arrival of the callback POST.
 
-Two commands are measured: `help`, the lightest, and `list`, which reads the member's
-interviews. Both go through the core's dispatcher, which opens a write transaction for
-every command (`BEGIN IMMEDIATE` on SQLite, to record the member); 50 at once queue
-behind that lock in worker threads, and that wait dominates both figures.
+Two commands are measured: `/interview help`, the lightest, and `/interview list`, which
+reads the member's three interviews. Both clients are warmed alike (a round of each
+command each), then the start-up heap is frozen (`gc.collect()` + `gc.freeze()`, as a
+long-lived server does, see `bench/slack.py`), in both processes. Then rounds alternate:
+for each command, a burst to the bare client and one to ours, who goes first swapping every
+round, so a busy moment on the machine falls on both alike. Each command's figures are
+over all its rounds, against the bare client's rounds paired with it.
+Target: the adapter's p99 within 1.5 times the bare client's p99.
+
+Shown for information beside them: this process's CPU time (every thread) per interaction
+during each client's bursts. With 50 interactions queued at once, the latencies follow it
+closely, and it varies much less from run to run than a p99 does.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
+import contextlib
+import gc
+import json
 import statistics
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import discord
@@ -39,44 +49,73 @@ COMMANDS = {
     "list": "reads interviews",
 }
 TARGET_RATIO = 1.5
-FAKE = Path(__file__).resolve().parent.parent / "tests" / "fakes" / "discord_api.py"
+ROOT = Path(__file__).resolve().parent.parent
+OURS, BARE = "bench-ours", "bench-bare"  # gateway tokens: how the fake tells them apart
+PAUSE = 0.05  # seconds of quiet between bursts
+
+Row = tuple[str, float, float | None, float | None, str, bool | None]
+Results = dict[tuple[str, str], Any]
 
 
-def _fake_module() -> ModuleType:
-    """The test suite's fake Discord, loaded by path (tests/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("followup_bench_discord_fake", FAKE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+class Fake:
+    """The fake Discord's process: one JSON order in, one JSON answer out."""
 
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.base_url = ""
+        self.gateway_url = ""
 
-async def _rounds(fake: Any, subcommand: str, rounds: int) -> list[float]:
-    """Latencies (seconds) of `rounds` bursts of CONCURRENT interactions."""
-    latencies: list[float] = []
-    for _ in range(rounds):
-        sent: dict[str, float] = {}
-        payloads = [fake.slash(subcommand) for _ in range(CONCURRENT)]
-        for payload in payloads:
-            sent[payload["id"]] = time.perf_counter()
-            await fake.interact(payload)
-        ids = set(sent)
-        done = await fake.wait_for(
-            lambda r, ids=ids: (
-                r.method == "POST"
-                and r.path.startswith("/api/v10/interactions/")
-                and r.path.split("/")[4] in ids
-            ),
-            count=CONCURRENT,
-            timeout=60.0,
+    @classmethod
+    async def start(cls) -> Fake:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bench._discord_members",
+            cwd=ROOT,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            limit=2**24,
         )
-        latencies += [r.at - sent[r.path.split("/")[4]] for r in done]
-    return latencies
+        fake = cls(process)
+        urls = await fake._read()
+        fake.base_url, fake.gateway_url = urls["base_url"], urls["gateway_url"]
+        return fake
+
+    async def _read(self) -> Any:
+        assert self.process.stdout is not None
+        line = await self.process.stdout.readline()
+        if not line:
+            raise RuntimeError("the fake Discord's process ended (see its traceback above)")
+        return json.loads(line)
+
+    async def ask(self, **order: Any) -> Any:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(order).encode() + b"\n")
+        await self.process.stdin.drain()
+        return await self._read()
+
+    async def say(self, token: str, subcommand: str, **options: str) -> Any:
+        return (await self.ask(op="say", token=token, subcommand=subcommand, options=options))[
+            "body"
+        ]
+
+    async def rounds(self, plan: list[tuple[str, str]]) -> list[list[float]]:
+        answer = await self.ask(op="rounds", plan=plan, concurrent=CONCURRENT, pause=PAUSE)
+        latencies: list[list[float]] = answer["latencies"]
+        return latencies
+
+    async def stop(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        try:
+            await asyncio.wait_for(self.process.wait(), 10.0)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
 
 
-async def _bare(fake: Any, settings: Settings, rounds: int) -> list[float]:
+async def _bare(settings: Settings) -> tuple[discord.Client, asyncio.Task[None]]:
+    """A bare discord.py client answering every interaction with a fixed ephemeral message."""
     apply_endpoints(settings)
     client = discord.Client(
         intents=discord.Intents.default(),
@@ -88,76 +127,93 @@ async def _bare(fake: Any, settings: Settings, rounds: int) -> list[float]:
     async def on_interaction(interaction: discord.Interaction) -> None:
         await interaction.response.send_message("ok", ephemeral=True)
 
-    await client.login("bench-token")
+    await client.login(BARE)
     task = asyncio.create_task(client.connect())
     await client.wait_until_ready()
-    try:
-        await _rounds(fake, "list", 1)  # warm-up
-        return await _rounds(fake, "list", rounds)
-    finally:
-        await client.close()
-        await asyncio.gather(task, return_exceptions=True)
+    return client, task
 
 
-async def _followup(
-    fake: Any, settings: Settings, rounds: int, clock: ManualClock
-) -> dict[str, list[float]]:
-    core = build_core(settings, clock)
-    adapter = DiscordAdapter(core, settings, guild_ready_timeout=0.05)
-    await adapter.start()
-    try:
-        for company in ("Acme", "Globex", "Initech"):
-            await fake.interact(fake.slash("log", company=company, when="2026-11-24 15:00"))
-        await fake.interact(fake.slash("settings", timezone="Europe/Berlin"))
-        await fake.wait_for(lambda r: "/callback" in r.path, count=4)
-        results = {}
+def _plan(rounds: int) -> list[tuple[str, str]]:
+    """Bursts, alternating: per round and command, bare then ours, or ours then bare."""
+    plan: list[tuple[str, str]] = []
+    for n in range(rounds):
         for subcommand in COMMANDS:
-            await _rounds(fake, subcommand, 1)  # warm-up
-            results[subcommand] = await _rounds(fake, subcommand, rounds)
-        return results
-    finally:
-        await adapter.close()
-        core.deps.db.dispose()
+            pair = [(BARE, subcommand), (OURS, subcommand)]
+            plan += pair if n % 2 == 0 else pair[::-1]
+    return plan
 
 
 def _p(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-async def _measure(quick: bool) -> tuple[dict[str, list[float]], list[float]]:
-    fakes = _fake_module()
-    rounds = 3 if quick else 10
-    with tempfile.TemporaryDirectory() as folder:
-        fake = await fakes.FakeDiscord().start()
-        base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-        try:
-            settings = Settings(  # type: ignore[call-arg]
-                database_url=f"sqlite:///{folder}/bench.db",
-                _env_file=None,
-                discord_token="bench-token",
-                discord_api_url=fake.base_url,
-                discord_gateway_url=fake.gateway_url,
-                log_level="WARNING",
-            )
-            clock = ManualClock(datetime(2026, 11, 23, 14, tzinfo=UTC))
-            bare = await _bare(fake, settings, rounds)
-            ours = await _followup(fake, settings, rounds, clock)
-        finally:
+async def _measure(quick: bool, folder: str) -> tuple[Results, Results]:
+    """Latencies (s) per (client, command), and this process's CPU seconds per interaction."""
+    rounds = 4 if quick else 30
+    base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    fake = await Fake.start()
+    bare: discord.Client | None = None
+    bare_task: asyncio.Task[None] | None = None
+    adapter: DiscordAdapter | None = None
+    settings = Settings(
+        database_url=f"sqlite:///{folder}/bench.db",
+        _env_file=None,
+        discord_token=OURS,
+        discord_api_url=fake.base_url,
+        discord_gateway_url=fake.gateway_url,
+        log_level="WARNING",
+    )
+    core = build_core(settings, ManualClock(datetime(2026, 11, 23, 14, tzinfo=UTC)))
+    try:
+        bare, bare_task = await _bare(settings)
+        adapter = DiscordAdapter(core, settings, guild_ready_timeout=0.05)
+        await adapter.start()
+        for company in ("Acme", "Globex", "Initech"):
+            await fake.say(OURS, "log", company=company, when="2026-11-24 15:00")
+        await fake.say(OURS, "settings", timezone="Europe/Berlin")
+        listed = json.dumps(await fake.say(OURS, "list"))
+        missing = [c for c in ("Acme", "Globex", "Initech") if c not in listed]
+        if missing:
+            raise RuntimeError(f"/interview list does not show {missing}: {listed[:500]}")
+        await fake.rounds(_plan(1))  # warm-up: a round of each command, for each client
+        gc.collect()
+        gc.freeze()  # as a long-lived server does once started (see bench/slack.py)
+        await fake.ask(op="freeze")
+        results: dict[tuple[str, str], list[float]] = {}
+        cpu: dict[tuple[str, str], float] = {}
+        for key in _plan(rounds):
+            started = time.process_time()  # this process, every thread
+            (latencies,) = await fake.rounds([key])
+            cpu[key] = cpu.get(key, 0.0) + time.process_time() - started
+            results.setdefault(key, []).extend(latencies)
+        return results, {key: spent / len(results[key]) for key, spent in cpu.items()}
+    finally:
+        if adapter is not None:
+            await adapter.close()
+        if bare is not None:
+            await bare.close()
+        if bare_task is not None:
+            await asyncio.gather(bare_task, return_exceptions=True)
+        with contextlib.suppress(Exception):
             await fake.stop()
-            discord.http.Route.BASE = base
-            discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
-    return ours, bare
+        core.deps.db.dispose()
+        gc.unfreeze()
+        discord.http.Route.BASE = base
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
 
 
-def run(quick: bool = False) -> list[tuple[str, float, float, float, str, bool | None]]:
+def run(quick: bool = False) -> list[Row]:
     """Rows: (name, value, baseline, ratio, target, ok); latencies in milliseconds."""
-    ours, bare = asyncio.run(_measure(quick))
-    b50, b99 = _p(bare, 50) * 1000, _p(bare, 99) * 1000
-    rows: list[tuple[str, float, float, float, str, bool | None]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        results, cpu = asyncio.run(_measure(quick, folder))
+    rows: list[Row] = []
     for subcommand, what in COMMANDS.items():
-        latencies = ours[subcommand]
-        p50, p99 = _p(latencies, 50) * 1000, _p(latencies, 99) * 1000
+        ours, bare = results[OURS, subcommand], results[BARE, subcommand]
+        p50, b50 = _p(ours, 50) * 1000, _p(bare, 50) * 1000
+        p99, b99 = _p(ours, 99) * 1000, _p(bare, 99) * 1000
+        c, bc = cpu[OURS, subcommand] * 1000, cpu[BARE, subcommand] * 1000
         label = f"/interview {subcommand} ({what}), {CONCURRENT} concurrent"
+        rows.append((f"{label}: CPU ms per interaction", c, bc, c / bc, "info", None))
         rows.append((f"{label}: callback p50 ms", p50, b50, p50 / b50, "info", None))
         rows.append(
             (
