@@ -386,11 +386,6 @@ def _check_length(key: str, value: str) -> None:
         )
 
 
-def split_topics(text: str | None) -> list[str]:
-    """Topics as a list, for drafts and displays."""
-    return split_list(text) if text else []
-
-
 def _slug(text: str) -> str:
     """Lower case, underscores, accents dropped: 'Zoë Ångström' and 'zoe_angstrom' match."""
     folded = unicodedata.normalize("NFKD", text.strip().casefold().replace("-", " "))

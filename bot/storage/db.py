@@ -62,11 +62,6 @@ class Database:
         """Build from a SQLAlchemy URL."""
         return cls(make_engine(url))
 
-    @property
-    def is_sqlite(self) -> bool:
-        """Whether this is the embedded engine (one writer at a time, no SKIP LOCKED)."""
-        return self.engine.dialect.name == "sqlite"
-
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
