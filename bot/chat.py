@@ -45,6 +45,12 @@ class CommandRequest:
     member_timezone: str | None = None
     locale: str | None = None
     options: Mapping[str, str] | None = None  # a submitted form's values, by field key
+    # The career group the command was typed in: a Slack team id or a Discord server id;
+    # None in a DM with the bot (a Discord DM belongs to no server) and in the console.
+    group_id: str | None = None
+    # The platform says this person administers `group_id` (Slack admin or owner; Discord
+    # Manage Server). Adapters set it from the platform, never from anything the user typed.
+    is_admin: bool = False
 
 
 @dataclass(frozen=True)

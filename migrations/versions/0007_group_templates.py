@@ -1,0 +1,18 @@
+"""group templates
+
+Revision ID: 0007
+Revises: 0006
+"""
+
+from __future__ import annotations
+
+revision = '0007'
+down_revision = '0006'
+branch_labels = None
+depends_on = None
+
+def upgrade() -> None:
+    """Apply this revision (filled in by the change that needs it)."""
+
+def downgrade() -> None:
+    """Revert this revision."""
