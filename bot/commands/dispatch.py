@@ -78,6 +78,8 @@ class Dispatcher:
                 member.display_name = request.display_name
             if request.member_timezone and member.platform_timezone != request.member_timezone:
                 member.platform_timezone = request.member_timezone
+            if request.group_id:
+                repo.join_group(session, member, request.group_id, request.received_at)
             reply = spec.handler(Context(request, args, member, session, self.core))
             if member.dm_status == "closed":  # tell once, then try DMs again
                 reply.blocks.insert(0, Section(_dm_closed_notice(member.dm_status_reason)))
@@ -91,6 +93,7 @@ def _needs_write(member: Member, request: CommandRequest) -> bool:
         member.dm_status == "closed"
         or bool(request.display_name and not member.display_name)
         or bool(request.member_timezone and member.platform_timezone != request.member_timezone)
+        or bool(request.group_id and repo.group_of(member).external_id != request.group_id)
     )
 
 

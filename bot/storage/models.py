@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from bot.storage.types import UTCDateTime
+from bot.storage.types import EncryptedText, UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
@@ -56,6 +56,9 @@ class Member(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"))
+    # The career group whose settings and templates apply, when it is not `workspace`: a
+    # Discord member is one identity everywhere, so their group is the server they last used.
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("workspace.id", ondelete="SET NULL"))
     user_id: Mapped[str] = mapped_column(String(64))
     display_name: Mapped[str | None] = mapped_column(String(200))
     timezone: Mapped[str | None] = mapped_column(String(64))
@@ -73,7 +76,8 @@ class Member(Base):
     next_number: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
-    workspace: Mapped[Workspace] = relationship()
+    workspace: Mapped[Workspace] = relationship(foreign_keys=[workspace_id])
+    group: Mapped[Workspace | None] = relationship(foreign_keys=[group_id])
 
 
 class Interview(Base):
@@ -96,15 +100,16 @@ class Interview(Base):
     decision_expected_on: Mapped[date | None] = mapped_column(Date)
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     job_url: Mapped[str | None] = mapped_column(String(2000))
-    topics: Mapped[str | None] = mapped_column(Text)
-    highlights: Mapped[str | None] = mapped_column(Text)
-    qualifications: Mapped[str | None] = mapped_column(Text)
-    open_questions: Mapped[str | None] = mapped_column(Text)
-    clarification: Mapped[str | None] = mapped_column(Text)
-    promised_by_me: Mapped[str | None] = mapped_column(Text)
+    # What the member wrote about the interview: encrypted at rest when a key is configured.
+    topics: Mapped[str | None] = mapped_column(EncryptedText())
+    highlights: Mapped[str | None] = mapped_column(EncryptedText())
+    qualifications: Mapped[str | None] = mapped_column(EncryptedText())
+    open_questions: Mapped[str | None] = mapped_column(EncryptedText())
+    clarification: Mapped[str | None] = mapped_column(EncryptedText())
+    promised_by_me: Mapped[str | None] = mapped_column(EncryptedText())
     promised_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    promised_by_them: Mapped[str | None] = mapped_column(Text)
-    notes: Mapped[str | None] = mapped_column(Text)
+    promised_by_them: Mapped[str | None] = mapped_column(EncryptedText())
+    notes: Mapped[str | None] = mapped_column(EncryptedText())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -130,8 +135,8 @@ class Interviewer(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str | None] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(320))
-    discussed: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(EncryptedText())  # Text: ciphertext is longer
+    discussed: Mapped[str | None] = mapped_column(EncryptedText())
 
     interview: Mapped[Interview] = relationship(back_populates="interviewers")
 

@@ -18,7 +18,7 @@ def find_member(session: Session, ref: MemberRef) -> Member | None:
     """The member behind a platform identity, if they have used the bot before."""
     return session.scalars(
         select(Member)
-        .join(Workspace)
+        .join(Member.workspace)
         .where(
             Workspace.platform == ref.platform,
             Workspace.external_id == ref.workspace_id,
@@ -33,14 +33,7 @@ def ensure_member(session: Session, ref: MemberRef, now: datetime) -> Member:
     member = find_member(session, ref)
     if member is not None:
         return member
-    workspace = session.scalars(
-        select(Workspace).where(
-            Workspace.platform == ref.platform, Workspace.external_id == ref.workspace_id
-        )
-    ).one_or_none()
-    if workspace is None:
-        workspace = Workspace(platform=ref.platform, external_id=ref.workspace_id, created_at=now)
-        session.add(workspace)
+    workspace = ensure_workspace(session, ref.platform, ref.workspace_id, now)
     member = Member(workspace=workspace, user_id=ref.user_id, created_at=now)
     try:
         with session.begin_nested():
@@ -52,6 +45,37 @@ def ensure_member(session: Session, ref: MemberRef, now: datetime) -> Member:
             raise
         return found
     return member
+
+
+def ensure_workspace(session: Session, platform: str, external_id: str, now: datetime) -> Workspace:
+    """The workspace (career group) for a platform id, created on first use."""
+    query = select(Workspace).where(
+        Workspace.platform == platform, Workspace.external_id == external_id
+    )
+    workspace = session.scalars(query).one_or_none()
+    if workspace is not None:
+        return workspace
+    try:
+        with session.begin_nested():
+            workspace = Workspace(platform=platform, external_id=external_id, created_at=now)
+            session.add(workspace)
+            session.flush()
+    except IntegrityError:  # a concurrent first command created it
+        return session.scalars(query).one()
+    return workspace
+
+
+def group_of(member: Member) -> Workspace:
+    """The career group whose settings and templates apply to the member."""
+    return member.group or member.workspace
+
+
+def join_group(session: Session, member: Member, external_id: str, now: datetime) -> None:
+    """Make the group the member just used (a Discord server) their group."""
+    if group_of(member).external_id == external_id:
+        return
+    group = ensure_workspace(session, member.workspace.platform, external_id, now)
+    member.group = None if group.id == member.workspace_id else group
 
 
 def member_ref(member: Member) -> MemberRef:
