@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -11,19 +11,24 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.storage.types import Cipher, use_cipher
+
 
 def make_engine(url: str) -> Engine:
     """Create an engine; on SQLite use WAL, a busy timeout and `BEGIN IMMEDIATE`.
+
+    Errors never carry statement parameters (`hide_parameters`): they are members' notes,
+    and a logged exception must not leak them.
 
     `BEGIN IMMEDIATE` takes the write lock when a transaction starts, so a claim that reads
     then updates cannot interleave with another process's claim.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -50,17 +55,20 @@ READONLY = "followup_readonly"
 class Database:
     """The engine plus a session factory; `transaction()` is the unit of work of a use case."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, cipher: Cipher | None = None) -> None:
         self.engine = engine
+        self.cipher = cipher
+        use_cipher(engine, cipher)  # encrypted columns read it from the engine, not a global
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(
             engine.execution_options(**{READONLY: True}), expire_on_commit=False
         )
 
     @classmethod
-    def from_url(cls, url: str) -> Database:
-        """Build from a SQLAlchemy URL."""
-        return cls(make_engine(url))
+    def from_url(cls, url: str, *, encryption_keys: Sequence[str] = ()) -> Database:
+        """Build from a SQLAlchemy URL; with keys (newest first), notes are encrypted at rest."""
+        cipher = Cipher(encryption_keys) if encryption_keys else None
+        return cls(make_engine(url), cipher=cipher)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

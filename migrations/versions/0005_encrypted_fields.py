@@ -1,4 +1,7 @@
-"""encrypted fields
+"""encrypted fields: interviewer.email widened to Text, since ciphertext outgrows VARCHAR(320)
+
+The other encrypted columns (the interview's notes fields, interviewer.discussed) are Text
+already. Existing rows stay plaintext and stay readable; `followup rotate-key` encrypts them.
 
 Revision ID: 0005
 Revises: 0004
@@ -6,13 +9,26 @@ Revises: 0004
 
 from __future__ import annotations
 
-revision = '0005'
-down_revision = '0004'
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
+
 def upgrade() -> None:
-    """Apply this revision (filled in by the change that needs it)."""
+    """Widen interviewer.email to Text."""
+    with op.batch_alter_table("interviewer", schema=None) as batch_op:
+        batch_op.alter_column(
+            "email", existing_type=sa.String(length=320), type_=sa.Text(), existing_nullable=True
+        )
+
 
 def downgrade() -> None:
-    """Revert this revision."""
+    """Back to VARCHAR(320); decrypt first (PostgreSQL refuses longer ciphertext)."""
+    with op.batch_alter_table("interviewer", schema=None) as batch_op:
+        batch_op.alter_column(
+            "email", existing_type=sa.Text(), type_=sa.String(length=320), existing_nullable=True
+        )
