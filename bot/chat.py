@@ -138,6 +138,15 @@ class Form:
     submit: str = "Save"
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file that goes with a reply (an export); adapters upload it, the console saves it."""
+
+    filename: str
+    content: bytes
+    media_type: str = "application/octet-stream"
+
+
 @dataclass
 class Reply:
     """What the bot says back. Nothing is public unless the member asks for it."""
@@ -147,6 +156,7 @@ class Reply:
     actions: list[Action] = field(default_factory=list)
     form: Form | None = None
     field_errors: dict[str, str] = field(default_factory=dict)  # form field key -> problem
+    attachments: list[Attachment] = field(default_factory=list)  # only with Visibility.DIRECT
 
     @classmethod
     def text(cls, *paragraphs: str, visibility: Visibility = Visibility.EPHEMERAL) -> Reply:

@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from adapters.console.messenger import PLATFORM, ConsoleMessenger, dm_text
 from bot.app import Core
-from bot.chat import CommandRequest, MemberRef, Reply, Visibility
+from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Visibility
+from bot.commands.admin import here_channel
 from bot.domain.timeparse import parse_duration
 from bot.errors import UserError
 from bot.scheduling.clock import ManualClock, OffsetClock
 from bot.storage import repositories as repo
 
 WORKSPACE = "local"
+CHANNEL = "wins"  # the console's one channel: where `wins=here` posts go
 DIRECTIVES = ":as NAME, :advance DURATION (like 25h or 3d), :now, :help"
+EXPORT_DIR = Path("var/exports")
+
+
+def save_attachments(directory: Path, user: str, attachments: Iterable[Attachment]) -> list[Path]:
+    """Write a DM's files under `directory/<user>/` (the console has no file viewer)."""
+    folder = directory / (re.sub(r"[^A-Za-z0-9._-]+", "_", user).strip("._") or "member")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for attachment in attachments:
+        path = folder / (Path(attachment.filename).name or "file")
+        path.write_bytes(attachment.content)
+        paths.append(path)
+    return paths
 
 
 class Conversation:
@@ -29,10 +46,13 @@ class Conversation:
         *,
         user: str = "you",
         write: Callable[[str], None] | None = None,
+        export_dir: Path = EXPORT_DIR,
     ) -> None:
         self.core = core
         self.clock = clock
         self.user = user
+        self.is_admin = True  # tests turn it off to see what a member sees
+        self.export_dir = export_dir  # where files sent by DM (exports) are saved
         self.transcript: list[str] = []
         self._write = write
         core.add_messenger(ConsoleMessenger(self._emit, clock, self._zone_of))
@@ -65,12 +85,16 @@ class Conversation:
             return
         rest = words[1] if len(words) > 1 else ""
         command, _, args = rest.strip().partition(" ")
+        if command.casefold() == "admin":
+            args = here_channel(args, CHANNEL)
         request = CommandRequest(
             member=self.member(),
             command=command,
             text=args,
             received_at=self.clock.now(),
             display_name=self.user,
+            group_id=WORKSPACE,  # the local group
+            is_admin=self.is_admin,  # their own machine: they administer it
         )
         reply = await self.core.dispatcher.handle(request)
         self._show(reply)
@@ -78,7 +102,11 @@ class Conversation:
     def _show(self, reply: Reply) -> None:
         if reply.visibility is Visibility.DIRECT:
             zone = self._zone_of(self.member())
-            self._emit(dm_text(self.user, self.clock.now().astimezone(zone), reply))
+            text = dm_text(self.user, self.clock.now().astimezone(zone), reply)
+            if reply.attachments:
+                paths = save_attachments(self.export_dir, self.user, reply.attachments)
+                text += "\n\nFiles:\n" + "\n".join(str(path) for path in paths)
+            self._emit(text)
         else:
             self._emit(reply.plain_text())
 

@@ -28,6 +28,7 @@ class ConsoleMessenger:
         self._clock = clock
         self._zone_of = zone_of
         self._sent: dict[str, str] = {}
+        self._posts = 0
 
     async def send_dm(
         self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
@@ -40,6 +41,13 @@ class ConsoleMessenger:
         ref = f"console-{len(self._sent) + 1}"
         self._sent[dedupe_key] = ref
         return Delivery.delivered(ref)
+
+    async def post_to_channel(self, group_id: str, channel_id: str, reply: Reply) -> Delivery:
+        """Print a channel post under a `Post to #CHANNEL at TIME` line."""
+        at = self._clock.now().isoformat(timespec="seconds")
+        self._write(f"Post to #{channel_id} at {at}\n{reply.plain_text()}")
+        self._posts += 1
+        return Delivery.delivered(f"console-post-{self._posts}")
 
 
 def dm_text(name: str, at: datetime, reply: Reply) -> str:
