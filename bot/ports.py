@@ -58,6 +58,10 @@ class Messenger(Protocol):
         """Send `reply` to `member` privately and report what happened."""
         ...
 
+    async def post_to_channel(self, group_id: str, channel_id: str, reply: Reply) -> Delivery:
+        """Post `reply` in a group's channel (the opt-in wins post); report what happened."""
+        ...
+
 
 class Clock(Protocol):
     """The current time, aware and in UTC."""

@@ -61,6 +61,7 @@ class Cadence:
     quiet_start: time = time(21, 0)
     quiet_end: time = time(8, 0)
     weekdays_only: bool = True
+    status_check_limit: int = MAX_STATUS_CHECKS  # unanswered nudges before "gone quiet"
 
 
 @dataclass(frozen=True)
@@ -160,11 +161,15 @@ def _promised(facts: InterviewFacts, cadence: Cadence) -> PlannedFollowUp:
     return PlannedFollowUp(Kind.PROMISED_MATERIAL, None, 1, deadline, deadline, (("due", first),))
 
 
-def gone_quiet(finished: Mapping[FollowUpKey, datetime], last_contact_at: datetime | None) -> bool:
-    """Whether both nudges went unanswered: the policy stops, and says so."""
+def gone_quiet(
+    finished: Mapping[FollowUpKey, datetime],
+    last_contact_at: datetime | None,
+    limit: int = MAX_STATUS_CHECKS,
+) -> bool:
+    """Whether `limit` nudges (never more than two) went unanswered: the policy stops."""
     sent = [at for (kind, _, _), at in finished.items() if kind is Kind.STATUS_CHECK]
-    return len([at for at in sent if last_contact_at is None or at > last_contact_at]) >= (
-        MAX_STATUS_CHECKS
+    return len([at for at in sent if last_contact_at is None or at > last_contact_at]) >= min(
+        limit, MAX_STATUS_CHECKS
     )
 
 
@@ -174,8 +179,8 @@ def _status_check(
     sent = sorted(at for (kind, _, _), at in finished.items() if kind is Kind.STATUS_CHECK)
     contact = facts.last_contact_at
     since_contact = [at for at in sent if contact is None or at > contact]
-    if gone_quiet(finished, contact):
-        return []  # no third nudge
+    if gone_quiet(finished, contact, cadence.status_check_limit):
+        return []  # no third nudge (no second, when the group allows one)
     if since_contact:
         due = add_days_local(since_contact[-1], SECOND_STATUS_CHECK_AFTER_DAYS, cadence)
     elif facts.decision_expected_on and not contact:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.policy import Cadence
 from bot.drafting.render import DraftRenderer
 from bot.ports import Clock
+from bot.services.group_defaults import member_group, resolve
 from bot.storage.db import Database
 from bot.storage.models import Member
 
@@ -24,7 +25,8 @@ class Deps:
 
     def zone_of(self, member: Member) -> ZoneInfo:
         """The member's zone: their setting, else their platform's, else the group's."""
-        for name in (member.timezone, member.platform_timezone, member.workspace.timezone):
+        names = (member.timezone, member.platform_timezone, member_group(member).timezone)
+        for name in (*names, member.workspace.timezone):
             if name:
                 try:
                     return ZoneInfo(name)
@@ -33,12 +35,18 @@ class Deps:
         return self.default_tz
 
     def cadence_of(self, member: Member) -> Cadence:
-        """The member's timing preferences for the follow-up policy."""
+        """The member's timing for the follow-up policy: theirs, else their group's."""
+        settings = resolve(member)
         return Cadence(
             tz=self.zone_of(member),
-            thank_you_delay=timedelta(minutes=member.thank_you_delay_minutes),
-            status_check_days=member.status_check_days,
-            quiet_start=time.fromisoformat(member.quiet_start),
-            quiet_end=time.fromisoformat(member.quiet_end),
-            weekdays_only=member.weekdays_only,
+            thank_you_delay=timedelta(minutes=settings.int_("thank_you_delay_minutes")),
+            status_check_days=settings.int_("status_check_days"),
+            quiet_start=time.fromisoformat(settings.str_("quiet_start")),
+            quiet_end=time.fromisoformat(settings.str_("quiet_end")),
+            weekdays_only=settings.bool_("weekdays_only"),
+            status_check_limit=settings.int_("status_check_limit"),
         )
+
+    def tone_of(self, member: Member) -> str:
+        """How the member's drafts sound: their choice, else their group's."""
+        return resolve(member).str_("tone")

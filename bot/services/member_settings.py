@@ -8,12 +8,15 @@ from datetime import time
 
 from sqlalchemy.orm import object_session
 
+from bot.domain.policy import MAX_STATUS_CHECKS
 from bot.domain.timeparse import parse_duration, parse_timezone
 from bot.errors import UserError
 from bot.services.deps import Deps
+from bot.services.group_defaults import Resolved, Source, resolve
 from bot.services.planning import replan
 from bot.storage import repositories as repo
-from bot.storage.models import Member
+from bot.storage.models import Member, Workspace
+from bot.storage.repositories import group_of
 
 TONES = ("warm", "formal", "concise")
 YES = {"yes", "on", "true", "1"}
@@ -30,8 +33,21 @@ KEYS = (
     "name",
     "signature",
     "tone",
+    "templates",
 )
 TIMING_KEYS = frozenset(KEYS[:5])
+# Keys stored in columns named differently (the same names on Member and Workspace).
+COLUMNS = {
+    "quiet_hours": ("quiet_start", "quiet_end"),
+    "thank_you_delay": ("thank_you_delay_minutes",),
+    "name": ("display_name",),
+    "templates": ("builtin_templates",),
+}
+# templates=builtin: our drafts even when the member's group has its own templates.
+TEMPLATE_CHOICES = {"builtin": True, "built-in": True, "group": False}
+DEFAULT = "default"
+DEFAULTABLE = frozenset({*KEYS[:5], "tone", "status_check_limit"})
+GROUP_NOTE = "group default"
 
 
 class MemberSettingsService:
@@ -48,33 +64,36 @@ class MemberSettingsService:
                 f"I don't know the setting '{unknown[0]}'.",
                 hint="Settings: " + ", ".join(KEYS) + ".",
             )
-        changes = {key: _parse(key, value) for key, value in options.items()}
+        changes = {key: parse_setting(key, value) for key, value in options.items()}
         for key, value in changes.items():
-            if key == "quiet_hours":
-                member.quiet_start, member.quiet_end = value  # type: ignore[misc]
-            elif key == "thank_you_delay":
-                member.thank_you_delay_minutes = value  # type: ignore[assignment]
-            elif key == "name":
-                member.display_name = value  # type: ignore[assignment]
-            else:
-                setattr(member, key, value)
+            assign(member, key, value)
         if TIMING_KEYS & changes.keys():
             self._replan_all(member)
         return list(changes)
 
     def describe(self, member: Member) -> list[tuple[str, str]]:
-        """The member's settings as label and value pairs."""
+        """The member's settings as label and value pairs, saying which are the group's."""
         zone = self.deps.zone_of(member)
-        source = "" if member.timezone else " (default)"
+        group_zone = group_of(member).timezone
+        if member.timezone:
+            source = ""
+        elif not member.platform_timezone and group_zone and zone.key == group_zone:
+            source = f" ({GROUP_NOTE})"
+        else:
+            source = " (default)"
+        resolved = resolve(member)
+        timing = [
+            (label, text + _source_note(resolved.sources[column]))
+            for label, text, column in describe_values(resolved)
+            if column != "status_check_limit"
+        ]
         return [
             ("Time zone", f"{zone.key}{source}"),
-            ("Quiet hours", f"{member.quiet_start}-{member.quiet_end}"),
-            ("Weekdays only", "yes" if member.weekdays_only else "no"),
-            ("Thank-you reminder", f"{member.thank_you_delay_minutes} min after the interview"),
-            ("Status check after", f"{member.status_check_days} days of silence"),
+            *timing[:4],
             ("Name", member.display_name or "—"),
             ("Signature", member.signature or "—"),
-            ("Tone", member.tone),
+            *timing[4:],
+            ("Templates", "built-in" if member.builtin_templates else "group's, where it has any"),
         ]
 
     def _replan_all(self, member: Member) -> None:
@@ -88,8 +107,58 @@ class MemberSettingsService:
             replan(interview, cadence, now)
 
 
+def assign(target: Member | Workspace, key: str, value: object) -> None:
+    """Store a parsed setting on a member or on a group: the columns have the same names."""
+    columns = COLUMNS.get(key, (key,))
+    parts = value if len(columns) > 1 and isinstance(value, tuple) else (value,) * len(columns)
+    for column, part in zip(columns, parts, strict=True):
+        setattr(target, column, part)
+
+
+def describe_values(resolved: Resolved) -> list[tuple[str, str, str]]:
+    """(label, value, column) for the timing and tone settings a member or group has."""
+    weekdays = "yes" if resolved.bool_("weekdays_only") else "no"
+    quiet = f"{resolved.str_('quiet_start')}-{resolved.str_('quiet_end')}"
+    return [
+        ("Quiet hours", quiet, "quiet_start"),
+        ("Weekdays only", weekdays, "weekdays_only"),
+        (
+            "Thank-you reminder",
+            f"{resolved.int_('thank_you_delay_minutes')} min after the interview",
+            "thank_you_delay_minutes",
+        ),
+        (
+            "Status check after",
+            f"{resolved.int_('status_check_days')} days of silence",
+            "status_check_days",
+        ),
+        ("Status checks at most", str(resolved.int_("status_check_limit")), "status_check_limit"),
+        ("Tone", resolved.str_("tone"), "tone"),
+    ]
+
+
+def _source_note(source: Source) -> str:
+    return {Source.MEMBER: "", Source.GROUP: f" ({GROUP_NOTE})", Source.BUILT_IN: " (default)"}[
+        source
+    ]
+
+
+def parse_setting(key: str, value: str) -> object:
+    """A setting's value as stored; `default` clears it (back to the group's or built-in)."""
+    if value.strip().casefold() == DEFAULT and key in DEFAULTABLE:
+        return (None, None) if key == "quiet_hours" else None
+    return _parse(key, value)
+
+
 def _parse(key: str, value: str) -> object:
     value = value.strip()
+    if key == "status_check_limit":
+        if value not in {str(n) for n in range(1, MAX_STATUS_CHECKS + 1)}:
+            raise UserError(
+                f"'{value}' isn't 1 or {MAX_STATUS_CHECKS}.",
+                hint="Like status_check_limit=1: never more than two unanswered nudges.",
+            )
+        return int(value)
     if key == "timezone":
         return parse_timezone(value).key
     if key == "quiet_hours":
@@ -115,6 +184,14 @@ def _parse(key: str, value: str) -> object:
                 hint="Like status_check_days=7: patience reads as professional.",
             )
         return int(value)
+    if key == "templates":
+        if value.casefold() not in TEMPLATE_CHOICES:
+            raise UserError(
+                f"I don't know templates={value}.",
+                hint="Use templates=builtin for our drafts, or templates=group for your "
+                "group's own templates (where it has them).",
+            )
+        return TEMPLATE_CHOICES[value.casefold()]
     if key == "tone":
         if value.casefold() not in TONES:
             raise UserError(f"I don't know the tone '{value}'.", hint="Use " + ", ".join(TONES))

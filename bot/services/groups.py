@@ -1,0 +1,185 @@
+"""A career group's settings, changed by its admins: defaults, wins channel, retention.
+
+Admins shape their group's experience without seeing anyone's data: a default changes the
+timing of members who never chose their own, and the re-planning happens here, in the same
+transaction as the change. Parsing reuses the member settings' parser, so a value means the
+same thing whoever sets it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.chat import CommandRequest
+from bot.domain.policy import WAITING_STATUSES, Status
+from bot.errors import UserError
+from bot.services.deps import Deps
+from bot.services.group_defaults import Source, group_values
+from bot.services.member_settings import (
+    COLUMNS,
+    NO,
+    assign,
+    describe_values,
+    parse_setting,
+)
+from bot.services.planning import replan
+from bot.storage import repositories as repo
+from bot.storage.models import Member, Workspace
+
+DEFAULT_KEYS = (
+    "timezone",
+    "quiet_hours",
+    "weekdays_only",
+    "thank_you_delay",
+    "status_check_days",
+    "status_check_limit",
+    "tone",
+)
+ADMIN_KEYS = (*DEFAULT_KEYS, "wins", "retention")
+TIMING_KEYS = frozenset(DEFAULT_KEYS) - {"tone"}
+# Interviews that are over: nothing more will happen unless the member reopens them.
+CLOSED_STATUSES = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.CLOSED, Status.OFFER})
+MIN_RETENTION_DAYS = 7
+MAX_RETENTION_DAYS = 3650
+_DAYS = re.compile(r"^(\d{1,5})\s*(?:d|days?)?$", re.IGNORECASE)
+# <#C123|name> (Slack, escaped), <#123> (Discord), or a bare Slack/Discord channel id.
+_MENTION = re.compile(r"^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$")
+_CHANNEL_ID = re.compile(r"^(?:[CG][A-Z0-9]{6,20}|\d{15,21})$")
+
+
+class GroupService:
+    """Reads and changes one career group's settings; admins only (checked by the caller)."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def group_for(self, session: Session, request: CommandRequest) -> Workspace:
+        """The group an admin command was typed in, refusing DMs and non-admins clearly."""
+        if not request.group_id:
+            raise UserError(
+                "Group settings belong to a workspace or server, and this is a direct message.",
+                hint="Run /interview admin in a channel of your Slack workspace or Discord server.",
+            )
+        if not request.is_admin:
+            raise UserError(
+                "Only this group's admins can see or change its settings.",
+                hint="On Slack that's a workspace admin or owner; on Discord, someone with "
+                "Manage Server. Your own preferences: /interview settings.",
+            )
+        return repo.ensure_workspace(
+            session, request.member.platform, request.group_id, self.deps.clock.now()
+        )
+
+    def describe(self, group: Workspace) -> list[tuple[str, str]]:
+        """The group's settings as label and value pairs; built-in values say so."""
+        resolved = group_values(group)
+        zone = group.timezone or f"{self.deps.default_tz.key} (default)"
+        pairs = [("Time zone", zone)]
+        for label, text, column in describe_values(resolved):
+            note = " (default)" if resolved.sources[column] is Source.BUILT_IN else ""
+            pairs.append((label, text + note))
+        pairs.append(("Wins channel", f"<#{group.wins_channel}>" if group.wins_channel else "off"))
+        retention = f"{group.retention_days} days" if group.retention_days else "off (kept)"
+        pairs.append(("Delete closed interviews after", retention))
+        return pairs
+
+    def update(self, session: Session, group: Workspace, options: Mapping[str, str]) -> list[str]:
+        """Apply `key=value` changes; all are checked before any is saved."""
+        unknown = [key for key in options if key not in ADMIN_KEYS]
+        if unknown:
+            raise UserError(
+                f"I don't know the group setting '{unknown[0]}'.",
+                hint="Group settings: " + ", ".join(ADMIN_KEYS) + ".",
+            )
+        changes = {key: _parse(key, value) for key, value in options.items()}
+        now = self.deps.clock.now()
+        for key, value in changes.items():
+            if key == "wins":
+                if value is not None and value != group.wins_channel:
+                    group.wins_posted_at = now  # the first post comes next week, not now
+                group.wins_channel = value  # type: ignore[assignment]
+            elif key == "retention":
+                group.retention_days = value  # type: ignore[assignment]
+            else:
+                assign(group, key, value)
+        timing = TIMING_KEYS & changes.keys()
+        if timing:
+            self._replan_followers(session, group, timing, now)
+        return list(changes)
+
+    def _replan_followers(
+        self, session: Session, group: Workspace, keys: frozenset[str], now: datetime
+    ) -> None:
+        """Re-plan pending reminders of members who use the group's value for `keys`."""
+        session.flush()
+        columns = [column for key in keys for column in COLUMNS.get(key, (key,))]
+        everyone = "status_check_limit" in keys  # members cannot override the limit
+        candidates = repo.members_following(session, group, columns, everyone=everyone)
+        by_id = {member.id: member for member in candidates if _follows(member, keys)}
+        # A raised limit may revive a nudge for an interview that had gone quiet.
+        waiting = WAITING_STATUSES if everyone else frozenset()
+        for interview in repo.interviews_with_pending(session, by_id, waiting):
+            replan(interview, self.deps.cadence_of(by_id[interview.member_id]), now)
+
+    def purge(self, session: Session, group: Workspace, *, limit: int) -> int:
+        """Delete closed interviews older than the group's retention; returns how many."""
+        if not group.retention_days:
+            return 0
+        before = self.deps.clock.now() - timedelta(days=group.retention_days)
+        return repo.purge_closed_interviews(session, group, CLOSED_STATUSES, before, limit)
+
+
+def _follows(member: Member, keys: frozenset[str]) -> bool:
+    """Whether a member's timing depends on the group for any of `keys`."""
+    for key in keys:
+        if key == "status_check_limit":
+            return True
+        if key == "timezone":
+            if not member.timezone and not member.platform_timezone:
+                return True
+        elif any(getattr(member, column) is None for column in COLUMNS.get(key, (key,))):
+            return True
+    return False
+
+
+def _parse(key: str, value: str) -> object:
+    text = value.strip()
+    if key == "wins":
+        return parse_channel(text)
+    if key == "retention":
+        return parse_retention(text)
+    return parse_setting(key, text)
+
+
+def parse_channel(text: str) -> str | None:
+    """A channel id from a mention (`<#C123|name>`, `<#123>`) or a bare id; off is None."""
+    if text.casefold() in NO | {"none"}:
+        return None
+    mention = _MENTION.match(text)
+    if mention:
+        return mention.group(1)
+    if _CHANNEL_ID.match(text):
+        return text
+    raise UserError(
+        f"I couldn't tell which channel '{text}' is.",
+        hint="Run the command in that channel with wins=here, or pick the channel as you type "
+        "# so it becomes a link. Turn the post off with wins=off.",
+    )
+
+
+def parse_retention(text: str) -> int | None:
+    """Days after which closed interviews are deleted (`90d`, `90`), or None for off."""
+    if text.casefold() in NO | {"none", "never"}:
+        return None
+    match = _DAYS.match(text)
+    days = int(match.group(1)) if match else 0
+    if not MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
+        raise UserError(
+            f"'{text}' isn't a number of days from {MIN_RETENTION_DAYS} to {MAX_RETENTION_DAYS}.",
+            hint="Like retention=90d, or retention=off to keep closed interviews.",
+        )
+    return days

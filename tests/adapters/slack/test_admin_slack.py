@@ -1,0 +1,77 @@
+"""`/interview admin` on Slack: admin status from users.info, and the weekly wins post."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from slack_harness import Harness, blocks_text
+
+from bot.scheduling.clock import ManualClock
+from bot.scheduling.group_jobs import GroupJobs
+
+BOSS = "U0BOSS"
+CHANNEL = "C0JOBHUNT"  # where slash_interview.json's commands are typed
+
+
+async def test_a_workspace_admin_sees_and_changes_the_group_settings(slack: Harness) -> None:
+    slack.fake.admins.add(BOSS)
+    shown = await slack.say("admin", user=BOSS)
+    assert "Your group's settings:" in shown
+    saved = await slack.say("admin tone=formal retention=90d", user=BOSS)
+    assert "Saved." in saved
+    assert "90 days" in saved
+
+
+async def test_a_workspace_owner_is_an_admin_too(slack: Harness) -> None:
+    slack.fake.owners.add(BOSS)
+    assert "Your group's settings:" in await slack.say("admin", user=BOSS)
+
+
+async def test_a_member_is_refused(slack: Harness) -> None:
+    reply = await slack.say("admin tone=formal")
+    assert "Only this group's admins" in reply
+    assert "workspace admin or owner" in reply
+
+
+async def test_admin_status_is_asked_only_for_admin_commands_and_cached(slack: Harness) -> None:
+    slack.fake.admins.add(BOSS)
+    await slack.say("list", user=BOSS)
+    asked = len(slack.fake.of("users.info"))  # the member's time zone, once
+    await slack.say("admin", user=BOSS)
+    assert len(slack.fake.of("users.info")) == asked + 1
+    await slack.say("admin tone=formal", user=BOSS)
+    assert len(slack.fake.of("users.info")) == asked + 1  # cached for a few minutes
+
+
+async def test_the_weekly_wins_post_reaches_the_channel_once(
+    slack: Harness, clock: ManualClock
+) -> None:
+    slack.fake.admins.add(BOSS)
+    saved = await slack.say("admin wins=here", user=BOSS)
+    assert CHANNEL in saved
+    for n in range(5):
+        await slack.say('log company="Secretco" when="yesterday 3pm"', user=f"U0M{n}")
+    clock.advance(timedelta(days=7))
+    jobs = GroupJobs(slack.core.groups, slack.core.delivery.messengers)
+    assert await jobs.post_wins() == 1
+    assert await jobs.post_wins() == 0
+    (post,) = [c for c in slack.fake.of("chat.postMessage") if c.body.get("channel") == CHANNEL]
+    text = blocks_text(post.body)
+    assert "Interviews logged" in text
+    assert "Members contributing" in text
+    for private in ("Secretco", "U0M0", "U0M1", BOSS):
+        assert private not in str(post.body)
+
+
+async def test_a_channel_the_app_is_not_in_is_reported_not_retried(
+    slack: Harness, clock: ManualClock
+) -> None:
+    slack.fake.admins.add(BOSS)
+    await slack.say("admin wins=here", user=BOSS)
+    for n in range(5):
+        await slack.say('log company="Secretco" when="yesterday 3pm"', user=f"U0M{n}")
+    clock.advance(timedelta(days=7))
+    slack.fake.fail("chat.postMessage", "not_in_channel")
+    jobs = GroupJobs(slack.core.groups, slack.core.delivery.messengers)
+    assert await jobs.post_wins() == 0
+    assert await jobs.post_wins() == 0  # permanent for this week: no retry storm
