@@ -9,14 +9,25 @@ at render time instead of a silent blank in an email someone sends to a hiring m
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    DictLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+)
+
+from bot.drafting.sandbox import GroupSandbox
+
+log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
@@ -38,38 +49,57 @@ class DraftRenderer:
     """Loads templates once and renders drafts by kind."""
 
     def __init__(
-        self, templates_dir: Path = TEMPLATES_DIR, overrides: Mapping[str, str] | None = None
+        self,
+        templates_dir: Path = TEMPLATES_DIR,
+        overrides: Mapping[str, str] | None = None,
+        *,
+        fallback: DraftRenderer | None = None,
     ) -> None:
-        options: dict[str, Any] = {
-            "undefined": StrictUndefined,
-            "autoescape": False,  # plain-text email, never HTML
-            "trim_blocks": True,
-            "lstrip_blocks": True,
-            "auto_reload": False,  # templates change with a deploy, not while running
-        }
         if overrides:
-            # A career group's own templates run sandboxed (no access to internals), and are
+            # A career group's own templates run sandboxed (bot/drafting/sandbox.py), and are
             # looked up first, so each kind falls back to ours when the group has none.
             loader = ChoiceLoader([DictLoader(dict(overrides)), FileSystemLoader(templates_dir)])
-            self._env: Environment = SandboxedEnvironment(loader=loader, **options)
+            self._env: Environment = group_environment(loader)
         else:
-            self._env = Environment(loader=FileSystemLoader(templates_dir), **options)  # noqa: S701
+            self._env = Environment(loader=FileSystemLoader(templates_dir), **_OPTIONS)  # noqa: S701
+            _add_filters(self._env)
         self._templates_dir = templates_dir
-        self._env.filters["sentence"] = sentence
-        self._env.filters["trim_end"] = trim_end
+        self._fallback = fallback
         self._names = frozenset(self._env.list_templates())
 
-    def with_overrides(self, overrides: Mapping[str, str]) -> DraftRenderer:
-        """A renderer that prefers a group's templates (`{kind}.txt.j2` names) to ours."""
-        return DraftRenderer(self._templates_dir, overrides)
+    def with_overrides(
+        self, overrides: Mapping[str, str], *, fallback: bool = False
+    ) -> DraftRenderer:
+        """A renderer that prefers a group's templates (`{kind}.txt.j2` names) to ours.
+
+        With `fallback` (members' drafts), a group's template that fails or is refused at
+        render time is logged and the draft comes from ours: a member always gets a draft.
+        Without it (validation, preview), the failure is raised to be shown.
+        """
+        return DraftRenderer(self._templates_dir, overrides, fallback=self if fallback else None)
 
     def has(self, kind: str) -> bool:
         """Whether a template exists for this kind."""
         return f"{kind}.txt.j2" in self._names
 
+    def source(self, name: str) -> str:
+        """A template's text, for an admin to start their group's version from."""
+        if self._env.loader is None:
+            raise LookupError(name)
+        return self._env.loader.get_source(self._env, name)[0]
+
     def render(self, kind: str, context: Mapping[str, Any], signature: Sequence[str] = ()) -> Draft:
         """Render the `kind` template (and its LinkedIn variant) with `context`."""
-        text = self._env.get_template(f"{kind}.txt.j2").render(context)
+        if self._fallback is None:
+            return self._render(kind, context, signature)
+        try:
+            return self._render(kind, context, signature)
+        except Exception:  # a group's template can fail in any way; the member still gets one
+            log.warning("group template %r refused at render; using ours", kind, exc_info=True)
+            return self._fallback.render(kind, context, signature)
+
+    def _render(self, kind: str, context: Mapping[str, Any], signature: Sequence[str]) -> Draft:
+        text = self._text(f"{kind}.txt.j2", context)
         first, _, rest = text.strip().partition("\n")
         if not first.startswith("Subject:"):
             raise ValueError(f"template {kind} must start with 'Subject:'")
@@ -79,8 +109,35 @@ class DraftRenderer:
             body += "\n" + "\n".join(signature)
         linkedin = None
         if f"{kind}.linkedin.txt.j2" in self._names:
-            linkedin = _flow(self._env.get_template(f"{kind}.linkedin.txt.j2").render(context))
+            linkedin = _flow(self._text(f"{kind}.linkedin.txt.j2", context))
         return Draft(kind, _flow(first.removeprefix("Subject:")), body, linkedin)
+
+    def _text(self, name: str, context: Mapping[str, Any]) -> str:
+        template = self._env.get_template(name)
+        if isinstance(self._env, GroupSandbox):
+            return self._env.render_bounded(template, context)
+        return template.render(context)
+
+
+_OPTIONS: dict[str, Any] = {
+    "undefined": StrictUndefined,
+    "autoescape": False,  # plain-text email, never HTML
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,  # templates change with a deploy, not while running
+}
+
+
+def group_environment(loader: BaseLoader | None = None) -> GroupSandbox:
+    """The sandbox a group's templates are checked and rendered in, with our options."""
+    env = GroupSandbox(loader=loader, **_OPTIONS)
+    _add_filters(env)
+    return env
+
+
+def _add_filters(env: Environment) -> None:
+    env.filters["sentence"] = sentence
+    env.filters["trim_end"] = trim_end
 
 
 def sentence(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,7 +13,7 @@ from bot.domain.people import split_list
 from bot.domain.policy import Kind
 from bot.drafting.compose import compose_links
 from bot.drafting.proofread import ProofContext, proofread
-from bot.drafting.render import Draft, trim_end
+from bot.drafting.render import Draft, DraftRenderer, trim_end
 from bot.services.deps import Deps
 from bot.services.followups import KIND_LABELS
 from bot.storage.models import Interview, Interviewer, Member
@@ -44,8 +44,18 @@ class Target:
 class DraftService:
     """Renders the member's drafts from their interview records."""
 
-    def __init__(self, deps: Deps) -> None:
+    def __init__(
+        self, deps: Deps, renderer_for: Callable[[Member], DraftRenderer] | None = None
+    ) -> None:
         self.deps = deps
+        # Which renderer a member's drafts come from: their group's templates or ours.
+        self._renderer_for = renderer_for or (lambda _member: deps.renderer)
+
+    def context(
+        self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
+    ) -> dict[str, Any]:
+        """The variables a template gets; group templates are checked against these names."""
+        return self._context(member, interview, _addressed(interview, target), extra)
 
     def drafts(
         self,
@@ -66,7 +76,7 @@ class DraftService:
     def _render(
         self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
     ) -> Draft:
-        renderer = self.deps.renderer
+        renderer = self._renderer_for(member)
         kind = target.kind.value if renderer.has(target.kind.value) else Kind.STATUS_CHECK.value
         context = self._context(member, interview, target, extra)
         return renderer.render(kind, context, signature_lines(member))
@@ -140,7 +150,7 @@ class DraftService:
             "promised_by_me": _words(interview.promised_by_me),
             "promised_by_them": _words(interview.promised_by_them),
             "member_name": signature[0] if signature else "",
-            "tone": member.tone,
+            "tone": self.deps.tone_of(member),
             "sequence": target.sequence,
             **{key: extra.get(key) for key in EXTRA_KEYS},
         }

@@ -1,0 +1,280 @@
+"""Check a career group's template before it is saved, with line numbers and a way to fix it.
+
+The sandbox (`bot.drafting.sandbox`) is what makes rendering safe; these checks make the
+admin's mistakes visible while they are still editing: a syntax error, a variable no draft
+has, a loop that is not over one of the draft's own lists, a macro that could call itself,
+an import of anything but `_common.j2`. The test render against sample interviews comes
+after, in `bot.services.group_templates`, because it needs the drafting service.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+from jinja2 import meta, nodes
+from jinja2.exceptions import TemplateSyntaxError
+
+from bot.drafting.render import group_environment
+from bot.drafting.sandbox import (
+    COMMON,
+    GLOBALS,
+    LOOP_ATTRIBUTES,
+    RANGE_LIMIT,
+    STR_METHODS,
+    GroupSandbox,
+)
+
+MAX_SOURCE = 10_000
+"""Characters of template source; our longest built-in template is about half of this."""
+
+MAX_LOOP_DEPTH = 2
+"""Loops inside loops: two levels are plenty for a short email."""
+
+_LEADING_TAGS = re.compile(r"\A(?:\s*(?:\{%.*?%\}|\{#.*?#\}))*\s*", re.DOTALL)
+# Methods of the values drafts hold that group templates may not call (the sandbox refuses
+# them too): `format` builds text of any size, `pop`/`append` change the context.
+_METHODS = frozenset(a for t in (str, dict, list) for a in dir(t)) - STR_METHODS - LOOP_ATTRIBUTES
+_IMPORT_HINT = f'use our shared macros with {{% import "{COMMON}" as c %}}'
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a template cannot be saved: what, where, and how to fix it."""
+
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"Line {self.line}: {self.message}" if self.line else self.message
+
+
+def check_template(
+    source: str,
+    *,
+    variables: Collection[str],
+    lists: Collection[str],
+    env: GroupSandbox | None = None,
+) -> list[Problem]:
+    """Every problem found in `source`, in order; an empty list means it may be test-rendered.
+
+    `variables` are the names the draft's context provides and `lists` those of them that
+    are lists (the only things a loop may run over); both come from the code that builds
+    the context, so they cannot drift from it.
+    """
+    env = env or group_environment()
+    if not source.strip():
+        return [Problem("The template is empty.")]
+    if len(source) > MAX_SOURCE:
+        return [
+            Problem(
+                f"The template is {len(source):,} characters; the limit is {MAX_SOURCE:,}. "
+                "A follow-up note is short: cut the template down."
+            )
+        ]
+    problems: list[Problem] = []
+    leading = _LEADING_TAGS.match(source)
+    if not source[leading.end() if leading else 0 :].startswith("Subject:"):
+        problems.append(
+            Problem("The first line must be the subject, like 'Subject: Thank you, ...'.", 1)
+        )
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as error:
+        return [*problems, Problem(f"{error.message or 'syntax error'}.", error.lineno)]
+    found = _Walker(tree, env, lists).problems() + _unknown_names(tree, variables)
+    problems += sorted(found, key=lambda p: p.line or 0)
+    if not problems:
+        try:
+            env.from_string(source)  # compile-time checks: filters and tests that don't exist
+        except TemplateSyntaxError as error:
+            problems.append(Problem(f"{error.message or 'syntax error'}.", error.lineno))
+    return problems
+
+
+def _unknown_names(tree: nodes.Template, variables: Collection[str]) -> list[Problem]:
+    # Jinja also reports a name set in only one branch of an `if`; a name the template
+    # assigns somewhere is its own, and the test render shows if a branch leaves it unset.
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    known = set(variables) | GLOBALS | assigned
+    try:
+        unknown = meta.find_undeclared_variables(tree) - known
+    except TemplateSyntaxError:  # an unknown filter: reported with its line elsewhere
+        return []
+    problems = []
+    for name in sorted(unknown, key=lambda n: _first_line(tree, n)):
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        problems.append(
+            Problem(
+                f"'{name}' isn't something drafts know.{hint} "
+                f"Drafts know: {', '.join(sorted(variables))}.",
+                _first_line(tree, name),
+            )
+        )
+    return problems
+
+
+def _first_line(tree: nodes.Template, name: str) -> int:
+    return min((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), default=0)
+
+
+class _Walker:
+    """Walks the template's syntax tree once, remembering whether it is in a macro or loop."""
+
+    def __init__(self, tree: nodes.Template, env: GroupSandbox, lists: Collection[str]) -> None:
+        self.tree = tree
+        self.env = env
+        self.lists = frozenset(lists)
+        self.macros = frozenset(m.name for m in tree.find_all(nodes.Macro))
+
+    def problems(self) -> list[Problem]:
+        return list(self._visit(self.tree, in_macro=False, depth=0))
+
+    def _visit(self, node: nodes.Node, *, in_macro: bool, depth: int) -> Iterator[Problem]:
+        line = node.lineno
+        if isinstance(node, nodes.Include | nodes.Extends):
+            word = "include" if isinstance(node, nodes.Include) else "extends"
+            yield Problem(
+                f"{{% {word} %}} isn't available in group templates; {_IMPORT_HINT}.", line
+            )
+            return
+        if isinstance(node, nodes.Import | nodes.FromImport):
+            if not (isinstance(node.template, nodes.Const) and node.template.value == COMMON):
+                yield Problem(f"Only {COMMON} can be imported; {_IMPORT_HINT}.", line)
+            return
+        if isinstance(node, nodes.Block):
+            yield Problem(
+                "{% block %} isn't available in group templates; write the text in place.", line
+            )
+            return
+        if isinstance(node, nodes.Macro):
+            in_macro = True
+        if isinstance(node, nodes.For):
+            yield from self._loop(node, depth)
+            depth += 1
+        if isinstance(node, nodes.Call | nodes.CallBlock):
+            yield from self._call(node if isinstance(node, nodes.Call) else node.call, in_macro)
+        yield from self._expression(node)
+        for child in node.iter_child_nodes():
+            if isinstance(node, nodes.Call) and child is node.node and self._is_own_macro(child):
+                continue  # the callee of a call: checked in _call
+            if isinstance(node, nodes.CallBlock) and child is node.call:
+                for grandchild in child.iter_child_nodes():
+                    if grandchild is not child.node or not self._is_own_macro(grandchild):
+                        yield from self._visit(grandchild, in_macro=in_macro, depth=depth)
+                continue
+            yield from self._visit(child, in_macro=in_macro, depth=depth)
+
+    def _is_own_macro(self, node: nodes.Node) -> bool:
+        return isinstance(node, nodes.Name) and node.name in self.macros
+
+    def _loop(self, node: nodes.For, depth: int) -> Iterator[Problem]:
+        if node.recursive:
+            yield Problem("Recursive loops aren't available in group templates.", node.lineno)
+        if depth + 1 > MAX_LOOP_DEPTH:
+            yield Problem(
+                f"Loops can be nested at most {MAX_LOOP_DEPTH} deep in a group template.",
+                node.lineno,
+            )
+        if not self._bounded(node.iter):
+            lists = ", ".join(sorted(self.lists)) or "none"
+            yield Problem(
+                "A loop can only run over the draft's own lists "
+                f"({lists}), a list written in the template, or range() of at most "
+                f"{RANGE_LIMIT} numbers.",
+                node.lineno,
+            )
+
+    def _bounded(self, node: nodes.Node) -> bool:
+        if isinstance(node, nodes.Name):
+            return node.name in self.lists
+        if isinstance(node, nodes.List | nodes.Tuple):
+            return True
+        if isinstance(node, nodes.Filter):
+            return node.node is not None and self._bounded(node.node)
+        return isinstance(node, nodes.Call) and _is_name(node.node, "range")
+
+    def _call(self, call: nodes.Call, in_macro: bool) -> Iterator[Problem]:
+        if in_macro and self._is_own_macro(call.node):
+            yield Problem(
+                "A macro can't call a macro of this template (that could repeat without end); "
+                f"write the text out, or call {COMMON}'s macros.",
+                call.lineno,
+            )
+        if _is_name(call.node, "range"):
+            yield from _range(call)
+
+    def _expression(self, node: nodes.Node) -> Iterator[Problem]:
+        line = node.lineno
+        if isinstance(node, nodes.Name) and node.ctx == "load":
+            if node.name in self.macros:
+                yield Problem(
+                    f"The macro '{node.name}' can only be called, like {node.name}().", line
+                )
+            elif node.name == "self":
+                yield Problem("'self' isn't available in group templates.", line)
+        elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            yield Problem(f"'{node.attr}' can't be used: names starting with _ are internal.", line)
+        elif isinstance(node, nodes.Getattr) and node.attr in _METHODS:
+            yield Problem(
+                f"'.{node.attr}' isn't available in group templates; the text methods are "
+                f"{', '.join(sorted(STR_METHODS))}.",
+                line,
+            )
+        elif (
+            isinstance(node, nodes.Getitem)
+            and isinstance(node.arg, nodes.Const)
+            and isinstance(node.arg.value, str)
+            and node.arg.value.startswith("_")
+        ):
+            yield Problem(
+                f"'{node.arg.value}' can't be used: names starting with _ are internal.", line
+            )
+        elif isinstance(node, nodes.Pow):
+            yield Problem("'**' isn't available in group templates: a draft needs no powers.", line)
+        elif isinstance(node, nodes.Mul) and any(
+            _is_text_or_list(side) for side in (node.left, node.right)
+        ):
+            yield Problem(
+                "Repeating text or lists with '*' isn't available in group templates.", line
+            )
+        elif isinstance(node, nodes.Mod) and _is_text_or_list(node.left):
+            yield Problem(
+                "'%' formatting isn't available in group templates; join text with ~.", line
+            )
+        elif isinstance(node, nodes.Filter) and node.name not in self.env.filters:
+            yield Problem(
+                f"The filter '{node.name}' isn't available in group templates; available: "
+                f"{', '.join(sorted(self.env.filters))}.",
+                line,
+            )
+
+
+def _range(call: nodes.Call) -> Iterator[Problem]:
+    values = [a.value for a in call.args if isinstance(a, nodes.Const)]
+    constant = (
+        len(values) == len(call.args)
+        and 1 <= len(values) <= 3
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+        and not call.kwargs
+        and call.dyn_args is None
+        and call.dyn_kwargs is None
+    )
+    if not constant or len(range(*values)) > RANGE_LIMIT:
+        yield Problem(
+            f"range() takes plain numbers and may give at most {RANGE_LIMIT}, like range(3).",
+            call.lineno,
+        )
+
+
+def _is_name(node: nodes.Node, name: str) -> bool:
+    return isinstance(node, nodes.Name) and node.name == name
+
+
+def _is_text_or_list(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.Const):
+        return isinstance(node.value, str)
+    return isinstance(node, nodes.List | nodes.Tuple | nodes.TemplateData | nodes.Concat)

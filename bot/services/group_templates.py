@@ -1,0 +1,515 @@
+"""A career group's own draft templates: checked, saved, previewed, reverted, and used.
+
+An admin replaces any draft kind with their group's house style. Nothing is saved until it
+passes the static checks (`bot.drafting.template_check`) and renders, in the same sandbox
+members' drafts use, against sample interviews of several shapes; the reply shows those
+sample drafts with the proofreader's findings. Members of the group then get it, unless
+they chose the built-in templates (`/interview settings templates=builtin`).
+
+Drafts stay fast: each process keeps a small cache of renderers per group, keyed by the
+group and a digest of its templates, and looks for changes at most every few seconds (at
+once after a change made in this process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cached_property
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, object_session
+
+from bot.chat import CommandRequest, DraftBlock, Form, FormField, Reply, Section
+from bot.domain.policy import Kind
+from bot.drafting.render import DraftRenderer, group_environment
+from bot.drafting.sandbox import GroupSandbox, TemplateRefused
+from bot.drafting.template_check import MAX_SOURCE, Problem, check_template
+from bot.errors import UserError
+from bot.services.deps import Deps
+from bot.services.drafts import DraftService, Target
+from bot.services.followups import KIND_LABELS, parse_kind
+from bot.storage import repositories as repo
+from bot.storage.models import Interview, Interviewer, Member, Workspace
+
+log = logging.getLogger(__name__)
+
+CACHE_SIZE = 64
+"""Groups whose renderers a process keeps ready."""
+
+RECHECK_SECONDS = 5.0
+"""How long a process trusts what it read of a group's templates (other processes' edits)."""
+
+COMMAND = "/interview admin template"
+MAX_TYPED = 4000  # what a chat message or a form field can hold (bot/commands/args.py)
+MAX_PREFILL = 3000  # Slack cuts a text input's initial value here: longer would be mangled
+MAX_PROBLEMS = 8
+_HEAD = re.compile(r"\s*(\S+)(?:\s+(\S+))?[ \t]*\r?\n?(.*)\Z", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A made-up interview a template is test-rendered against before it is saved."""
+
+    label: str
+    member: Member
+    interview: Interview
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A template that passed every check, with the sample drafts it produced."""
+
+    kind: Kind
+    source: str
+    previews: list[DraftBlock]
+
+    @property
+    def findings(self) -> int:
+        """How many proofreading findings the sample drafts have."""
+        return sum(len(block.findings) for block in self.previews)
+
+
+class GroupTemplateService:
+    """Everything about group templates; admin checks are the caller's (`admin` command)."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+        self.kinds = tuple(kind for kind in Kind if deps.renderer.has(kind.value))
+        self._lock = threading.Lock()
+        self._renderers: OrderedDict[tuple[int, str], DraftRenderer] = OrderedDict()
+        self._read: dict[int, tuple[float, str, dict[str, str]]] = {}
+
+    # --- members' drafts -----------------------------------------------------------------
+
+    def renderer_for(self, member: Member) -> DraftRenderer:
+        """The renderer for a member's drafts: their group's templates, unless they chose ours.
+
+        Reads only column values of `member`, so it also works for the detached members
+        that delivery composes reminders for.
+        """
+        if member.builtin_templates:
+            return self.deps.renderer
+        group_id = member.group_id or member.workspace_id
+        digest, sources = self._sources(group_id, object_session(member))
+        if not sources:
+            return self.deps.renderer
+        key = (group_id, digest)
+        with self._lock:
+            renderer = self._renderers.get(key)
+            if renderer is not None:
+                self._renderers.move_to_end(key)
+                return renderer
+        overrides = {f"{kind}.txt.j2": source for kind, source in sources.items()}
+        renderer = self.deps.renderer.with_overrides(overrides, fallback=True)
+        with self._lock:
+            self._renderers[key] = renderer
+            while len(self._renderers) > CACHE_SIZE:
+                self._renderers.popitem(last=False)
+        return renderer
+
+    def _sources(self, group_id: int, session: Session | None) -> tuple[str, dict[str, str]]:
+        now = time.monotonic()
+        with self._lock:
+            known = self._read.get(group_id)
+        if known is not None and now - known[0] < RECHECK_SECONDS:
+            return known[1], known[2]
+        if session is not None:
+            rows = repo.group_templates(session, group_id)
+            sources = {row.kind: row.source for row in rows}
+        else:
+            with self.deps.db.reading() as reader:
+                sources = {row.kind: row.source for row in repo.group_templates(reader, group_id)}
+        digest = hashlib.sha256(repr(sorted(sources.items())).encode()).hexdigest()
+        with self._lock:
+            self._read[group_id] = (now, digest, sources)
+            if len(self._read) > CACHE_SIZE * 4:
+                self._read.pop(next(iter(self._read)))
+        return digest, sources
+
+    def _forget(self, group_id: int) -> None:
+        with self._lock:
+            self._read.pop(group_id, None)
+
+    def _forget_after_commit(self, session: Session, group_id: int) -> None:
+        """Drop what this process read, now and once the change is visible to readers."""
+        self._forget(group_id)
+        event.listen(session, "after_commit", lambda _s: self._forget(group_id), once=True)
+
+    # --- admins --------------------------------------------------------------------------
+
+    def current(self, session: Session, group: Workspace, kind: Kind) -> tuple[str, bool]:
+        """The source members of `group` get for `kind`, and whether it is the group's own."""
+        own = repo.group_template(session, group, kind.value)
+        if own is not None:
+            return own.source, True
+        return builtin_source(self.deps.renderer, kind), False
+
+    def check(self, kind: Kind, source: str) -> Checked:
+        """Validate `source` for `kind` and test-render it; a `UserError` lists what to fix."""
+        source = source.replace("\r\n", "\n").strip("\n")
+        previews: list[DraftBlock] = []
+        problems = check_template(
+            source, variables=self.variables, lists=self._lists, env=self._env
+        )
+        if not problems:
+            previews, problems = self._try(kind, source)
+        if problems:
+            shown = problems[:MAX_PROBLEMS]
+            more = len(problems) - len(shown)
+            listing = "\n".join(f"• {p}" for p in shown) + (
+                f"\n• ...and {more} more" if more else ""
+            )
+            raise UserError(
+                f"I couldn't save that {KIND_LABELS[kind]} template:\n{listing}\n",
+                hint="Nothing was saved. Fix it and send it again; "
+                f"{COMMAND} {kind.value} shows the built-in one to start from.",
+                field="template",
+            )
+        return Checked(kind, source, previews)
+
+    def save(
+        self, session: Session, group: Workspace, kind: Kind, source: str, *, by: str
+    ) -> Checked:
+        """Check, then store the group's template for `kind`; its members get it at once."""
+        checked = self.check(kind, source)
+        now = self.deps.clock.now()
+        repo.save_group_template(session, group, kind.value, checked.source, by=by, now=now)
+        self._forget_after_commit(session, group.id)
+        return checked
+
+    def preview(self, session: Session, group: Workspace, kind: Kind) -> list[DraftBlock]:
+        """Sample drafts from the template the group's members get for `kind` now."""
+        source, own = self.current(session, group, kind)
+        if not own:
+            return self._drafts(self.deps.renderer, kind)
+        previews, problems = self._try(kind, source)
+        if problems:  # saved by an older, laxer version of the checks
+            raise UserError(
+                f"Your group's {KIND_LABELS[kind]} template no longer renders: {problems[0]}",
+                hint=f"Members get the built-in one meanwhile. Fix it, or {COMMAND} "
+                f"{kind.value} revert.",
+            )
+        return previews
+
+    def revert(self, session: Session, group: Workspace, kind: Kind) -> bool:
+        """Back to the built-in template for `kind`; whether the group had its own."""
+        removed = repo.delete_group_template(session, group, kind.value)
+        if removed:
+            self._forget_after_commit(session, group.id)
+        return removed
+
+    def own_kinds(self, session: Session, group: Workspace) -> list[str]:
+        """The kinds the group has replaced."""
+        return [row.kind for row in repo.group_templates(session, group.id)]
+
+    # --- test renders --------------------------------------------------------------------
+
+    def _try(self, kind: Kind, source: str) -> tuple[list[DraftBlock], list[Problem]]:
+        renderer = self.deps.renderer.with_overrides({f"{kind.value}.txt.j2": source})
+        try:
+            return self._drafts(renderer, kind), []
+        except _SampleFailed as failed:
+            return [], [failed.problem]
+
+    def _drafts(self, renderer: DraftRenderer, kind: Kind) -> list[DraftBlock]:
+        service = DraftService(self.deps, lambda _member: renderer)
+        previews = []
+        for sample in self.samples():
+            people: Sequence[Interviewer | None] = sample.interview.interviewers or [None]
+            if kind is not Kind.THANK_YOU:
+                people = people[:1]
+            targets = [Target(kind, person) for person in people]
+            try:
+                blocks = service.drafts(sample.member, sample.interview, targets, sample.extra)
+            except Exception as error:  # a group's template can fail in any way: show how
+                raise _SampleFailed(_render_problem(error, sample.label)) from None
+            previews += [
+                DraftBlock(
+                    title=f"Preview: {sample.label}",
+                    to=block.to,
+                    subject=block.subject,
+                    body=block.body,
+                    findings=block.findings,
+                )
+                for block in blocks
+            ]
+        return previews
+
+    def samples(self) -> list[Sample]:
+        """Interviews of several shapes: stages, one or two interviewers or none, notes or not."""
+        now = self.deps.clock.now()
+        return [
+            _sample(
+                "phone screen, one interviewer, no notes",
+                now,
+                tone="warm",
+                company="Acme",
+                role="Backend Engineer",
+                stage="phone_screen",
+                people=[("Jane Doe", "Engineering Manager", None)],
+            ),
+            _sample(
+                "onsite, two interviewers, full notes",
+                now,
+                tone="formal",
+                company="Globex",
+                role="Data Engineer",
+                stage="onsite",
+                people=[
+                    ("Raj Patel", "Staff Engineer", "the Kafka migration"),
+                    ("Mei Chen", "Product Manager", "the on-call rotation"),
+                ],
+                notes={
+                    "topics": "system design; testing culture",
+                    "qualifications": "streaming pipelines",
+                    "clarification": "on caching, I would add a time-to-live",
+                    "open_questions": "the team's roadmap",
+                    "promised_by_me": "my portfolio",
+                    "promised_by_them": "a decision by Friday",
+                },
+                extra={"news": "I finished my cloud certification", "until": "Friday"},
+            ),
+            _sample(
+                "final round, nobody named, topics only",
+                now,
+                tone="concise",
+                company="Initech",
+                role=None,
+                stage="final",
+                people=[],
+                notes={"topics": "team culture"},
+            ),
+            _sample(
+                "technical interview, one interviewer, notes",
+                now,
+                tone="warm",
+                company="Umbrella",
+                role="Platform Engineer",
+                stage="technical",
+                people=[("Ana Silva", None, "the rate limiter exercise")],
+                notes={"promised_by_me": "the code sample"},
+            ),
+        ]
+
+    # Derived once from the code that builds contexts, so the checks never drift from it.
+
+    @cached_property
+    def _contexts(self) -> list[dict[str, object]]:
+        service = DraftService(self.deps)
+        return [
+            service.context(s.member, s.interview, Target(kind, None), s.extra)
+            for s in self.samples()
+            for kind in self.kinds
+        ]
+
+    @cached_property
+    def variables(self) -> frozenset[str]:
+        """The names a template may use: the keys of the contexts drafts are rendered with."""
+        return frozenset(key for context in self._contexts for key in context)
+
+    @cached_property
+    def _lists(self) -> frozenset[str]:
+        return frozenset(
+            key
+            for context in self._contexts
+            for key, value in context.items()
+            if isinstance(value, list | tuple)
+        )
+
+    @cached_property
+    def _env(self) -> GroupSandbox:
+        return group_environment()
+
+
+class _SampleFailed(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def builtin_source(renderer: DraftRenderer, kind: Kind) -> str:
+    """Our own template for `kind`, as an admin would start editing it."""
+    return renderer.source(f"{kind.value}.txt.j2")
+
+
+def _render_problem(error: Exception, sample: str) -> Problem:
+    line = _template_line(error)
+    if isinstance(error, TemplateRefused):
+        what = f"it was stopped: {error}"
+    elif isinstance(error, RecursionError):
+        what = "it calls itself without end"
+    else:
+        what = str(error) or type(error).__name__
+        if "has no attribute" in what and "None" in what:
+            what += " (guard it with {% if ... %}: not every interview has it)"
+    return Problem(f"With the sample interview '{sample}', {what}.", line)
+
+
+def _template_line(error: BaseException) -> int | None:
+    """The template line Jinja put in the traceback, if it did."""
+    line = getattr(error, "lineno", None)
+    if isinstance(line, int):
+        return line
+    tb = error.__traceback__
+    found = None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".txt.j2") or name == "<template>":
+            found = tb.tb_lineno
+        tb = tb.tb_next
+    return found
+
+
+def _sample(
+    label: str,
+    now: datetime,
+    *,
+    tone: str,
+    company: str,
+    role: str | None,
+    stage: str,
+    people: list[tuple[str, str | None, str | None]],
+    notes: dict[str, str] | None = None,
+    extra: dict[str, str] | None = None,
+) -> Sample:
+    """A transient member and interview (never added to a session, never stored)."""
+    workspace = Workspace(platform="sample", external_id="sample", timezone="America/New_York")
+    member = Member(
+        workspace=workspace,
+        user_id="sample",
+        display_name="Ada Lovelace",
+        timezone="America/New_York",
+        tone=tone,
+        builtin_templates=False,
+    )
+    ended = now - timedelta(hours=3)
+    interview = Interview(
+        number=1,
+        company=company,
+        role=role,
+        stage=stage,
+        starts_at=ended - timedelta(hours=1),
+        ends_at=ended,
+        status="held",
+        interviewers=[
+            Interviewer(position=i, name=name, title=title, discussed=discussed)
+            for i, (name, title, discussed) in enumerate(people)
+        ],
+        follow_ups=[],
+        **(notes or {}),
+    )
+    return Sample(label, member, interview, dict(extra or {}))
+
+
+# --- the admin verb: `/interview admin template KIND [preview|revert|<source>]` ---------------
+
+
+def template_command(
+    service: GroupTemplateService, session: Session, group: Workspace, request: CommandRequest
+) -> Reply:
+    """Show, set (typed after the kind, or in the form), preview or revert a group template.
+
+    Reads the raw text, not parsed options: a template is full of quotes, braces and `=`.
+    """
+    match = _HEAD.match(request.text)
+    kind_word = match.group(2) if match else None
+    rest = (match.group(3) if match else "").strip()
+    if not kind_word:
+        return _overview(service, session, group)
+    kind = parse_kind(kind_word)
+    if kind is None or kind not in service.kinds:
+        raise UserError(
+            f"I don't know the draft kind '{kind_word}'.",
+            hint="Kinds: " + ", ".join(k.value for k in service.kinds) + ".",
+        )
+    label = KIND_LABELS[kind]
+    options = request.options or {}
+    if "template" in options:
+        rest = options["template"]
+    elif rest.casefold() == "preview":
+        return Reply(
+            blocks=[
+                Section(f"Your group's {label} drafts, with sample interviews:"),
+                *service.preview(session, group, kind),
+            ]
+        )
+    elif rest.casefold() == "revert":
+        if service.revert(session, group, kind):
+            return Reply.text(f"Done: your group's members get the built-in {label} again.")
+        return Reply.text(f"Your group already uses the built-in {label} template.")
+    if not rest:
+        return _show(service, session, group, kind)
+    checked = service.save(session, group, kind, rest, by=request.member.user_id)
+    proofread = (
+        f"The proofreader has {checked.findings} remark(s) on the sample drafts below: worth a "
+        "look before members see them."
+        if checked.findings
+        else "The proofreader found nothing to remark on in the sample drafts below."
+    )
+    return Reply(
+        blocks=[
+            Section(
+                f"Saved your group's {label} template: members' drafts use it from now on "
+                "(members who chose templates=builtin keep ours). Back to ours with one "
+                f"command: {COMMAND} {kind.value} revert"
+            ),
+            Section(proofread),
+            *checked.previews,
+        ]
+    )
+
+
+def _overview(service: GroupTemplateService, session: Session, group: Workspace) -> Reply:
+    own = service.own_kinds(session, group)
+    lines = [
+        f"• {kind.value}: {'your group' + chr(39) + 's own' if kind.value in own else 'built-in'}"
+        for kind in service.kinds
+    ]
+    return Reply.text(
+        "Your group's draft templates:",
+        "\n".join(lines),
+        f"See one (and edit it in a form) with {COMMAND} thank_you; replace it by typing the "
+        f"template after the kind; {COMMAND} thank_you preview shows sample drafts; "
+        f"{COMMAND} thank_you revert goes back to ours.",
+    )
+
+
+def _show(service: GroupTemplateService, session: Session, group: Workspace, kind: Kind) -> Reply:
+    source, own = service.current(session, group, kind)
+    label = KIND_LABELS[kind]
+    whose = f"Your group's own {label} template" if own else f"The built-in {label} template"
+    return Reply(
+        blocks=[
+            Section(f"{whose} (Jinja2; the first line is the subject):"),
+            Section(f"```\n{source}\n```"),
+            Section(
+                f"Replace it by typing your version after {COMMAND} {kind.value}, or in the "
+                f"form. Variables: {', '.join(sorted(service.variables))}. Limit: "
+                f"{min(MAX_SOURCE, MAX_TYPED):,} characters."
+            ),
+        ],
+        form=Form(
+            command="admin",
+            title="Group template",
+            fields=(
+                FormField(
+                    "template",
+                    f"Your {label} template (first line: Subject: ...)",
+                    kind="long_text",
+                    required=True,
+                    max_length=MAX_TYPED,
+                    initial=source if len(source) <= MAX_PREFILL else None,
+                ),
+            ),
+            context=f"template {kind.value}",
+        ),
+    )
