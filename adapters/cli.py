@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Coroutine
 from datetime import datetime
+from typing import Any
 
 import click
 
@@ -17,13 +19,29 @@ from adapters.discord import (
     invite_url,
     sync_commands,
 )
+from adapters.ops import (
+    DeliveryLock,
+    DeliveryLocked,
+    Health,
+    OpsServer,
+    routes,
+    schema_is_behind,
+    stop_signals,
+)
 from adapters.slack import SlackAdapter
 from bot.app import build_core
+from bot.logs import configure, secrets_of
+from bot.metrics import METRICS
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
+from bot.scheduling.group_jobs import GroupJobs
 from bot.scheduling.trigger import DeliveryTrigger
 from bot.settings import Settings
+from bot.storage.crypto import rotate
 from bot.storage.db import Database
 from bot.storage.migrate import upgrade
+from bot.storage.types import EncryptionError
+
+log = logging.getLogger("followup")
 
 
 @click.group()
@@ -33,18 +51,46 @@ def main() -> None:
 
 @main.command()
 def run() -> None:
-    """Start every adapter whose credentials are set; with none, the local console."""
+    """Start every adapter whose credentials are set, and delivery; with none, the console."""
     settings = Settings()
     _logging(settings)
     if settings.slack_enabled or settings.discord_enabled:
-        asyncio.run(_platforms(settings))
+        _serve(_platforms(settings))
     else:
         asyncio.run(_console(settings, user=settings.console_user, start=None))
 
 
-@main.group("discord")
-def discord_group() -> None:
-    """Discord: register the slash commands, print the invite link."""
+@main.command()
+def web() -> None:
+    """Serve Slack (events, interactivity, OAuth) with /healthz and /metrics on $PORT."""
+    settings = Settings()
+    _logging(settings)
+    if not settings.slack_enabled:
+        raise click.UsageError(NO_SLACK)
+    _serve(_process(settings, slack=True, gateway=False, deliver=False))
+
+
+@main.command()
+def worker() -> None:
+    """Deliver due reminders to Slack and Discord (many workers on PostgreSQL)."""
+    settings = Settings()
+    _logging(settings)
+    if not (settings.slack_enabled or settings.discord_enabled):
+        raise click.UsageError(NO_PLATFORM)
+    _serve(_process(settings, slack=False, gateway=False, deliver=True))
+
+
+@main.group("discord", invoke_without_command=True)
+@click.pass_context
+def discord_group(context: click.Context) -> None:
+    """Discord: alone, run the gateway client (the shards set); or set up the commands."""
+    if context.invoked_subcommand is not None:
+        return
+    settings = Settings()
+    _logging(settings)
+    if not settings.discord_enabled:
+        raise click.UsageError("Set DISCORD_TOKEN first.")
+    _serve(_process(settings, slack=False, gateway=True, deliver=False))
 
 
 @discord_group.command("sync")
@@ -106,47 +152,192 @@ def migrate(db_url: str | None) -> None:
     click.echo("Database is up to date.")
 
 
+@main.command("rotate-key")
+@click.option("--db", "db_url", help="Database URL (default: FOLLOWUP_DATABASE_URL).")
+@click.option("--batch-size", default=500, show_default=True, help="Rows per transaction.")
+@click.option("--decrypt", is_flag=True, help="Write everything back as plaintext instead.")
+def rotate_key(db_url: str | None, batch_size: int, decrypt: bool) -> None:
+    """Re-encrypt notes and contacts with the newest FOLLOWUP_ENCRYPTION_KEY (the first one)."""
+    settings = Settings(**({"database_url": db_url} if db_url else {}))  # type: ignore[arg-type]
+    if not settings.encryption_keys:
+        raise click.UsageError(
+            "Set FOLLOWUP_ENCRYPTION_KEY first: the new key, then the old ones, comma-separated."
+        )
+    db = Database.from_url(settings.database_url, encryption_keys=settings.encryption_keys)
+    try:
+        upgrade(db.engine)  # ciphertext needs the widened columns of migration 0005
+        done = rotate(db, batch_size=batch_size, decrypt=decrypt)
+    except EncryptionError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        db.dispose()
+    how = "decrypted" if decrypt else "encrypted with the newest key"
+    for label, count in sorted(done.rewritten.items()):
+        click.echo(f"{label}: {count} value(s) {how}")
+    click.echo(f"Done: {done.total} value(s) {how}, {done.unchanged} already were.")
+
+
 async def _console(settings: Settings, *, user: str, start: datetime | None) -> None:
     clock = ManualClock(start) if start else OffsetClock()
     core = build_core(settings, clock)
     conversation = Conversation(core, clock, user=user, write=lambda text: print(text, flush=True))
     trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
     trigger.start()
+    group_jobs = GroupJobs(core.groups, core.delivery.messengers)
+    group_jobs.start()
     try:
         await run_console(conversation, sys.stdin)
     finally:
+        await group_jobs.stop()
         await trigger.stop()
         core.deps.db.dispose()
 
 
 async def _platforms(settings: Settings) -> None:
-    """Every platform whose credentials are set, and delivery, on one event loop."""
+    """Every platform whose credentials are set, and delivery, on one event loop (`run`)."""
+    await _process(
+        settings,
+        slack=settings.slack_enabled,
+        gateway=settings.discord_enabled,
+        deliver=True,
+        migrate=True,
+    )
+
+
+async def _process(
+    settings: Settings, *, slack: bool, gateway: bool, deliver: bool, migrate: bool = False
+) -> None:
+    """One production process: serve Slack, run the Discord gateway, deliver, or all three.
+
+    Runs until SIGTERM or SIGINT (or cancellation), then shuts down in order: delivery
+    stops claiming and its in-flight DMs get the grace period (what is claimed but unsent
+    goes back to the queue), then the platforms stop taking requests and finish the work
+    they acknowledged, then the database connections close.
+    """
+    lock = DeliveryLock.for_url(settings.database_url) if deliver else None
+    async with stop_signals() as stop:
+        if lock is not None:
+            lock.acquire()
+        try:
+            await _run_until(
+                stop, settings, slack=slack, gateway=gateway, deliver=deliver, migrate=migrate
+            )
+        finally:
+            if lock is not None:
+                lock.release()
+
+
+async def _run_until(
+    stop: asyncio.Event,
+    settings: Settings,
+    *,
+    slack: bool,
+    gateway: bool,
+    deliver: bool,
+    migrate: bool,
+) -> None:
     clock = SystemClock()
-    core = build_core(settings, clock)
-    adapters: list[SlackAdapter | DiscordAdapter] = []
-    if settings.slack_enabled:
-        adapters.append(SlackAdapter(core, settings))  # each registers its messenger
-    if settings.discord_enabled:
-        adapters.append(DiscordAdapter(core, settings))
-    trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
-    trigger.start()
-    try:
-        await asyncio.gather(*(adapter.run() for adapter in adapters))
-    finally:
-        await trigger.stop()
-        for adapter in adapters:
-            await adapter.close()
+    sqlite = settings.database_url.startswith("sqlite")
+    core = build_core(settings, clock, migrate=migrate or sqlite)
+    if not (migrate or sqlite) and await asyncio.to_thread(schema_is_behind, core.deps.db.engine):
         core.deps.db.dispose()
+        raise SchemaNotCurrent(SCHEMA_NOT_CURRENT)
+    health = Health(core)
+    slack_adapter = (
+        SlackAdapter(core, settings) if settings.slack_enabled and (slack or deliver) else None
+    )
+    discord_adapter = (
+        DiscordAdapter(core, settings)
+        if settings.discord_enabled and (gateway or deliver)
+        else None
+    )
+    trigger = None
+    group_jobs = None  # weekly wins posts and retention purges ride with delivery
+    if deliver:
+        trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
+        health.trigger = trigger
+        group_jobs = GroupJobs(core.groups, core.delivery.messengers)
+    ops: OpsServer | None = None
+    if slack and slack_adapter is not None and not settings.slack_app_token:
+        slack_adapter.extra_routes = routes(health)  # beside Slack on $PORT
+    elif slack:
+        ops = OpsServer(health, settings.port)  # Socket Mode: $PORT is free for health
+    elif settings.metrics_port:
+        ops = OpsServer(health, settings.metrics_port)
+    METRICS.with_process_metrics().watch_backlog(core.deps.db, clock.now)
+    runs: list[asyncio.Task[None]] = []
+    try:
+        if ops is not None:
+            await ops.start()
+        if discord_adapter is not None and not gateway:
+            await discord_adapter.start_rest()  # a worker sends DMs over REST only
+        if slack and slack_adapter is not None:
+            runs.append(asyncio.create_task(slack_adapter.run()))
+        if gateway and discord_adapter is not None:
+            runs.append(asyncio.create_task(discord_adapter.run()))
+        if trigger is not None:
+            trigger.start()
+        if group_jobs is not None:
+            group_jobs.start()
+        log.info("started", extra={"slack": slack, "discord": gateway, "delivery": deliver})
+        stopped = asyncio.create_task(stop.wait())
+        try:
+            await asyncio.wait([*runs, stopped], return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopped.cancel()
+    finally:
+        if group_jobs is not None:
+            await group_jobs.stop()
+        if trigger is not None:
+            await trigger.stop(settings.shutdown_grace_seconds)
+        for task in runs:
+            task.cancel()
+        failures = [
+            result
+            for result in await asyncio.gather(*runs, return_exceptions=True)
+            if isinstance(result, Exception)
+        ]
+        for adapter in (slack_adapter, discord_adapter):
+            if adapter is not None:
+                await adapter.close()
+        if ops is not None:
+            await ops.stop()
+        core.deps.db.dispose()
+        log.info("stopped")
+    if failures:
+        raise failures[0]
+
+
+def _serve(process: Coroutine[Any, Any, None]) -> None:
+    """Run a process to its end; refusals to start become a message, not a traceback."""
+    try:
+        asyncio.run(process)
+    except (DeliveryLocked, SchemaNotCurrent) as error:
+        raise click.ClickException(str(error)) from None
+
+
+class SchemaNotCurrent(Exception):
+    """The database is not at this version's schema and this process must not migrate it."""
+
+
+NO_SLACK = (
+    "`followup web` serves Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one "
+    "workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (many)."
+)
+NO_PLATFORM = (
+    "`followup worker` delivers reminders to Slack and Discord: set SLACK_BOT_TOKEN (or "
+    "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) or DISCORD_TOKEN. The console delivers its own."
+)
+SCHEMA_NOT_CURRENT = (
+    "The database lacks migrations this version needs. Run `followup migrate` first (the "
+    "Procfile's release step does it on each deploy); on PostgreSQL only `migrate` and "
+    "`run` change the schema, so that several processes never migrate at once."
+)
 
 
 def _logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
-    for chatty in ("alembic", "apscheduler"):
-        logging.getLogger(chatty).setLevel(logging.WARNING)
+    """JSON lines on stderr, with every credential in the settings redacted."""
+    configure(settings.log_level, secrets_of(settings))
 
 
 if __name__ == "__main__":

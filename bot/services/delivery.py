@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot.chat import Action, MemberRef, Reply, Section, Visibility
 from bot.domain.policy import Kind
 from bot.domain.timeparse import format_local
+from bot.metrics import METRICS, Metrics
 from bot.ports import Delivery, DeliveryStatus, Messenger
 from bot.services.deps import Deps
 from bot.services.drafts import DraftService, Target
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 12
 DIGEST_AFTER = timedelta(minutes=15)
 AHEAD = 2  # batches being sent at once by one worker
+LEASE_USABLE = 0.8  # of a lease, the part in which a send may still start
 FIRST_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
 
@@ -44,6 +46,7 @@ class Outgoing:
     member: MemberRef
     reply: Reply
     dedupe_key: str
+    send_by: datetime  # after this our lease is (nearly) over: another worker may send it
     maybe_sent: bool = False  # an earlier attempt's outcome was never recorded
 
 
@@ -78,13 +81,17 @@ class DeliveryService:
         lease: timedelta = timedelta(minutes=5),
         batch_size: int = 100,
         concurrency: int = 8,
+        metrics: Metrics = METRICS,
     ) -> None:
         self.deps = deps
         self.drafts = drafts
         self.messengers = dict(messengers)
         self.lease = lease
         self.batch_size = batch_size
+        self.metrics = metrics
         self._limit = asyncio.Semaphore(concurrency)
+        self._draining = False  # shutting down: claim nothing more, start no more sends
+        self._held: dict[int, repo.Claim] = {}  # claimed, composed, not yet recorded
 
     async def deliver_due(self) -> TickReport:
         """Deliver every reminder that is due now; safe to run in many processes at once.
@@ -99,7 +106,7 @@ class DeliveryService:
             return TickReport()
         claimed_total = 0
         batches: list[asyncio.Future[TickReport]] = []
-        while True:
+        while not self._draining:
             claimed, groups = await asyncio.to_thread(self._claim)
             outgoing = [item async for item in self._compose_all(groups)]
             claimed_total += claimed
@@ -121,6 +128,35 @@ class DeliveryService:
     async def _send_and_record(self, outgoing: list[Outgoing]) -> TickReport:
         results = await asyncio.gather(*(self._send(item) for item in outgoing))
         return await asyncio.to_thread(self._record, results)
+
+    def drain(self) -> None:
+        """Start shutting down: sends in flight finish, claimed ones not yet sent go back.
+
+        `release_held` hands back the claims of sends that never finished.
+        """
+        self._draining = True
+
+    async def release_held(self) -> int:
+        """Hand back every claim still held (its send was cut off), due at once.
+
+        Attempts are kept: such a DM may have gone out, so the next worker sends it with
+        `maybe_sent` and the platform's dedupe check. Returns how many were released.
+        """
+        claims, self._held = list(self._held.values()), {}
+        if not claims:
+            return 0
+
+        def release() -> int:
+            now = self.deps.clock.now()
+            with self.deps.db.transaction() as session:
+                held = repo.claimed_reminders(session, claims)
+                for reminder in held:
+                    _release(reminder, now, sent=None)
+                return len(held)
+
+        count = await asyncio.to_thread(release)
+        self.metrics.released.inc(count)
+        return count
 
     async def next_due(self) -> datetime | None:
         """When the next reminder falls due, so the trigger can wake up right then."""
@@ -156,6 +192,7 @@ class DeliveryService:
                     earlier[1].last_error = "superseded by a later reminder"
                 latest[reminder.follow_up_id] = (token_of[reminder.id], reminder)
             members = repo.members_by_id(session, {r.member_id for _, r in latest.values()})
+            self._held.update((claim.reminder_id, claim) for claim, _ in latest.values())
             groups = [
                 Group(members[member_id], items, now)
                 for member_id, items in _by_member(latest.values()).items()
@@ -166,6 +203,7 @@ class DeliveryService:
         """Compose each DM (a digest where several piled up), yielding to sends between."""
         for group in groups:
             member, items = group.member, group.items
+            send_by = group.now + self.lease * LEASE_USABLE
             ref = repo.member_ref(member)
             fresh = [(c, r) for c, r in items if r.attempts == 1]
             alone = items
@@ -175,10 +213,13 @@ class DeliveryService:
                 alone = [(c, r) for c, r in items if r.attempts > 1]
                 reminders = [r for _, r in fresh]
                 held = tuple(c for c, _ in fresh)
-                yield Outgoing(held, ref, self._digest(member, reminders), _digest_key(reminders))
+                digest = self._digest(member, reminders)
+                yield Outgoing(held, ref, digest, _digest_key(reminders), send_by)
             for claim, reminder in alone:
                 reply = self._compose(member, reminder)
-                yield Outgoing((claim,), ref, reply, reminder.dedupe_key, reminder.attempts > 1)
+                yield Outgoing(
+                    (claim,), ref, reply, reminder.dedupe_key, send_by, reminder.attempts > 1
+                )
                 await asyncio.sleep(0)
 
     def _compose(self, member: Member, reminder: Reminder) -> Reply:
@@ -222,9 +263,17 @@ class DeliveryService:
             visibility=Visibility.DIRECT,
         )
 
-    async def _send(self, item: Outgoing) -> tuple[Outgoing, Delivery]:
+    async def _send(self, item: Outgoing) -> tuple[Outgoing, Delivery | None]:
+        """Send one DM; None if shutdown began before its turn (it was never sent)."""
         messenger = self.messengers[item.member.platform]
         async with self._limit:
+            if self._draining:
+                return item, None
+            if self.deps.clock.now() >= item.send_by:
+                # Queued behind slow sends (rate limits) until the lease nearly ran out:
+                # another worker may claim it now, so sending could make a duplicate.
+                log.warning("lease nearly over; handing back %d reminder(s)", len(item.claims))
+                return item, None
             try:
                 delivery = await messenger.send_dm(
                     item.member, item.reply, dedupe_key=item.dedupe_key, maybe_sent=item.maybe_sent
@@ -234,23 +283,45 @@ class DeliveryService:
                 delivery = Delivery.retry(f"unexpected error: {exc.__class__.__name__}")
         return item, delivery
 
-    def _record(self, results: list[tuple[Outgoing, Delivery]]) -> TickReport:
+    def _record(self, results: list[tuple[Outgoing, Delivery | None]]) -> TickReport:
         now = self.deps.clock.now()
         counts = dict.fromkeys(DeliveryStatus, 0)
         outcome = {claim.reminder_id: d for item, d in results for claim in item.claims}
+        platform = {c.reminder_id: item.member.platform for item, _ in results for c in item.claims}
         claims = [claim for item, _ in results for claim in item.claims]
         with self.deps.db.transaction() as session:
             held = repo.claimed_reminders(session, claims)
             for lost in set(outcome) - {r.id for r in held}:
                 log.warning("lease lost before recording reminder %s", lost)
             for reminder in held:
-                counts[_apply(session, reminder, outcome[reminder.id], now)] += 1
+                delivery = outcome[reminder.id]
+                if delivery is None:  # never sent: back to the queue as if never claimed
+                    _release(reminder, now, sent=False)
+                    self.metrics.released.inc()
+                    continue
+                status = _apply(session, reminder, delivery, now)
+                counts[status] += 1
+                self._count(status, platform[reminder.id], reminder, now)
+        for claim in claims:
+            self._held.pop(claim.reminder_id, None)
         return TickReport(
             0,
             counts[DeliveryStatus.DELIVERED],
             counts[DeliveryStatus.RETRY],
             counts[DeliveryStatus.UNDELIVERABLE],
         )
+
+    def _count(
+        self, status: DeliveryStatus, platform: str, reminder: Reminder, now: datetime
+    ) -> None:
+        if status is DeliveryStatus.DELIVERED:
+            self.metrics.delivered.labels(platform).inc()
+            late = (now - reminder.remind_at).total_seconds()
+            self.metrics.lateness.labels(platform).observe(max(late, 0.0))
+        elif status is DeliveryStatus.RETRY:
+            self.metrics.retried.labels(platform).inc()
+        else:
+            self.metrics.failed.labels(platform).inc()
 
 
 _LEADS = {
@@ -298,6 +369,20 @@ def _apply(
         member.dm_status_at = now
     log.warning("reminder %s failed: %s", reminder.id, reminder.last_error)
     return DeliveryStatus.UNDELIVERABLE
+
+
+def _release(reminder: Reminder, now: datetime, *, sent: bool | None) -> None:
+    """Hand a claimed reminder back so any worker takes it at once.
+
+    `sent=False`: it never left, so the claim's attempt is undone; `None`: unknown, so the
+    attempt stands and the next send checks for an earlier copy (`maybe_sent`).
+    """
+    reminder.state = "scheduled"
+    reminder.lease_until = None
+    reminder.lease_token = None
+    reminder.attempt_at = min(reminder.attempt_at, now)
+    if sent is False:
+        reminder.attempts = max(reminder.attempts - 1, 0)
 
 
 def _by_member(

@@ -152,3 +152,27 @@ async def test_an_uninstalled_workspace_gets_no_reminders(
     assert (await core.delivery.deliver_due()).claimed == 0
     assert await core.delivery.next_due() is None
     assert messenger.sent == []
+
+
+async def test_a_send_that_would_start_after_the_lease_is_handed_back(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    """Sends queued behind slow ones (rate limits) must not race the worker that takes over."""
+    await convo.say(
+        '/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe; Raj Patel; Li Wei"'
+    )
+    messenger = use(core, RecordingMessenger())
+    real_send = messenger.send_dm
+
+    async def slow_send(*args: object, **kwargs: object) -> Delivery:
+        clock.advance(core.delivery.lease / 2)  # each send eats half the lease
+        return await real_send(*args, **kwargs)  # type: ignore[arg-type]
+
+    messenger.send_dm = slow_send  # type: ignore[method-assign]
+    clock.advance(timedelta(days=1, hours=3, minutes=1))  # the three thank-yous are due
+    first = await core.delivery.deliver_due()
+    assert (first.claimed, first.delivered) == (3, 2)
+    assert states(core).count("delivered") == 2
+    second = await core.delivery.deliver_due()  # handed back at once, not after the lease
+    assert second.delivered == 1
+    assert len(set(messenger.keys)) == len(messenger.keys) == 3
