@@ -92,6 +92,41 @@ class PostgresServer:
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
 
+    @property
+    def restartable(self) -> bool:
+        """Whether this helper started the cluster, and so may restart it (fault drills)."""
+        return self._data_dir is not None and not self._stopped
+
+    def restart(self) -> None:
+        """Restart the private cluster, as an operator would: every session is cut off.
+
+        Fast mode ends sessions and checkpoints, so committed work survives even with
+        `synchronous_commit=off`; the server comes back on the same port and options.
+        """
+        if self._data_dir is None or self._stopped:
+            raise RuntimeError("only a running cluster started by this helper can restart")
+        if self._admin is not None:
+            self._admin.close()
+            self._admin = None
+        log = self._data_dir / "server.log"
+        wait = ["-w", "-t", str(_TIMEOUT_S)]
+        _run(
+            [
+                *self._pg_ctl,
+                "-D",
+                str(self._data_dir),
+                "-l",
+                str(log),
+                *wait,
+                "-m",
+                "fast",
+                "restart",
+            ],
+            cwd=self._data_dir,
+            what="pg_ctl restart",
+            log=log,
+        )
+
     def stop(self) -> None:
         """Stop the private cluster (if we started one) and delete its files. Idempotent."""
         if self._stopped:

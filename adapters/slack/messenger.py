@@ -15,6 +15,7 @@ from datetime import timedelta
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -52,6 +53,7 @@ PERMANENT = frozenset(
         "app_uninstalled",
         "team_not_found",
         "ekm_access_denied",
+        "not_in_channel",  # a channel post: the app was never invited there
     }
 )
 DEFAULT_RETRY_AFTER = 30
@@ -60,17 +62,26 @@ HISTORY_LOOKBACK = 20  # messages searched for a dedupe key before a re-send
 TokenLookup = Callable[[str], Awaitable[str | None]]
 
 
-def make_client(base_url: str, token: str | None, *, rate_limit_retries: int = 2) -> AsyncWebClient:
-    """A Web API client on `base_url` that retries connection errors and 429s."""
-    return AsyncWebClient(
-        token=token,
-        base_url=base_url,
-        timeout=15,
-        retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=1),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries),
-        ],
-    )
+def make_client(
+    base_url: str,
+    token: str | None,
+    *,
+    rate_limit_retries: int = 2,
+    retry_connection_errors: bool = True,
+) -> AsyncWebClient:
+    """A Web API client on `base_url` that retries 429s (and connection errors, if asked).
+
+    A connection that drops after Slack has carried out `chat.postMessage` looks like any
+    other connection error, and Slack has no idempotent send: a blind retry posts the DM
+    twice (found by tests/drills). Reminder DMs therefore turn connection errors into a
+    later attempt, which searches the DM history for the dedupe key before re-sending.
+    """
+    handlers: list[AsyncRetryHandler] = [
+        AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries)
+    ]
+    if retry_connection_errors:
+        handlers.insert(0, AsyncConnectionErrorRetryHandler(max_retry_count=1))
+    return AsyncWebClient(token=token, base_url=base_url, timeout=15, retry_handlers=handlers)
 
 
 class SlackMessenger:
@@ -98,7 +109,12 @@ class SlackMessenger:
         """One client per bot token (each workspace has its own)."""
         found = self._clients.get(token)
         if found is None:
-            found = make_client(self._base_url, token, rate_limit_retries=self._retries)
+            found = make_client(
+                self._base_url,
+                token,
+                rate_limit_retries=self._retries,
+                retry_connection_errors=False,  # maybe posted: the next attempt checks
+            )
             self._clients[token] = found
         if self._session is None:  # one pooled session, made inside the running loop
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15))
@@ -147,6 +163,25 @@ class SlackMessenger:
         while len(self._recent) > 10_000:
             self._recent.popitem(last=False)
         return Delivery.delivered(ref)
+
+    async def post_to_channel(self, group_id: str, channel_id: str, reply: Reply) -> Delivery:
+        """Post in a workspace channel with `chat.postMessage` (the app must be a member)."""
+        token = await self._token_for(group_id)
+        if not token:
+            return Delivery.undeliverable("app_uninstalled: no bot token for this workspace")
+        try:
+            posted = await self.client(token).chat_postMessage(
+                channel=channel_id,
+                text=fallback_text(reply),
+                blocks=reply_blocks(reply),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except SlackApiError as error:
+            return self._failure(error)
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            return Delivery.retry(f"network: {error.__class__.__name__}")
+        return Delivery.delivered(f"{channel_id}:{posted['ts']}")
 
     def _failure(self, error: SlackApiError) -> Delivery:
         response = error.response

@@ -324,6 +324,13 @@ def _set_people(interview: Interview, people: list[PersonSpec]) -> None:
         person.title = spec.title or person.title
         person.email = spec.email or person.email
         kept.append(person)
+    # A person dropped from the list takes their follow-ups along. Let the ORM delete them
+    # now: left to the database's ON DELETE CASCADE, the re-plan that follows would update
+    # rows already gone (StaleDataError; found by tests/fuzz).
+    dropped = [p for p in interview.interviewers if not any(p is k for k in kept)]
+    interview.follow_ups[:] = [
+        f for f in interview.follow_ups if not any(f.interviewer is p for p in dropped)
+    ]
     interview.interviewers[:] = kept
 
 

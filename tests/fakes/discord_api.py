@@ -14,7 +14,7 @@ import copy
 import itertools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,10 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "discord"
 BOT_ID = "900000000000000001"
 USER = "700000000000000001"
 OTHER = "700000000000000002"
+GUILD = "800000000000000001"  # the server in interaction_slash_interview.json
+GUILD_CHANNEL = "810000000000000001"  # its #career-help channel
+# A member's resolved permissions in a channel: everything but Manage Server/Administrator.
+MEMBER_PERMISSIONS = str(2147483647 & ~(1 << 5) & ~(1 << 3))
 EPHEMERAL = 64
 JSON = "application/json"
 
@@ -58,6 +62,9 @@ class Failure:
 
 
 RECORDED = web.RequestKey("recorded", Recorded)
+# Fault injection (tests/drills): wraps each REST answer; may fail, delay or drop it.
+Answer = Callable[[], Awaitable[web.StreamResponse]]
+Chaos = Callable[[web.Request, str, Answer], Awaitable[web.StreamResponse]]
 
 
 class FakeDiscord:
@@ -69,9 +76,11 @@ class FakeDiscord:
         self.closed_dms: set[str] = set()  # user ids whose DMs answer 403 / 50007
         self.dm_channels: dict[str, str] = {}  # user id -> channel id
         self.messages: dict[str, list[dict[str, Any]]] = {}  # channel id -> messages
+        self.text_channels: set[str] = {GUILD_CHANNEL}  # server channels the bot may post in
         self.sockets: list[web.WebSocketResponse] = []
         self.identifies: list[dict[str, Any]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> commands
+        self.chaos: Chaos | None = None  # called with (request, path, answer) for REST calls
         self._ids = itertools.count(1_000_000_000_000_000_000)
         self._seq = itertools.count(2)
         self._changed = asyncio.Condition()
@@ -278,7 +287,10 @@ class FakeDiscord:
             await self._note(recorded)
             headers = {"Via": "1.1 google"} if failure.status == 429 else {}
             return _json(failure.body, failure.status, headers)
-        response = await handler(request)
+        if self.chaos is not None:
+            response = await self.chaos(request, request.path, lambda: handler(request))
+        else:
+            response = await handler(request)
         await self._note(recorded)
         return response
 
@@ -346,6 +358,10 @@ class FakeDiscord:
         channel_id = request.match_info["channel"]
         body = request[RECORDED].body or {}
         user = next((u for u, c in self.dm_channels.items() if c == channel_id), None)
+        if user is None and channel_id in self.text_channels:  # a server channel post
+            message = self._message(channel_id, body)
+            self.messages.setdefault(channel_id, []).append(message)
+            return _json(message)
         if user is None:
             return _json({"message": "Unknown Channel", "code": 10003}, 404)
         if user in self.closed_dms:

@@ -8,6 +8,7 @@ It can be told to answer 429 with Retry-After, an HTTP status, or a Slack error 
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -17,6 +18,10 @@ from aiohttp import web
 TEAM = "T0FOLLOW"
 BOT_USER = "UBOT0001"
 BOT_ID = "B0FOLLOW"
+
+# Fault injection (tests/drills): wraps each Web API answer; may fail, delay or drop it.
+Answer = Callable[[], Awaitable[web.StreamResponse]]
+Chaos = Callable[[web.Request, str, Answer], Awaitable[web.StreamResponse]]
 
 
 @dataclass
@@ -49,6 +54,8 @@ class FakeSlack:
     timezones: dict[str, str] = field(default_factory=dict)
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # newest first
     default_tz: str = "America/New_York"
+    admins: set[str] = field(default_factory=set)  # users.info is_admin
+    owners: set[str] = field(default_factory=set)  # users.info is_owner
     team_id: str = TEAM
     calls: list[Call] = field(default_factory=list)
     script: dict[str, list[Scripted]] = field(default_factory=dict)
@@ -56,6 +63,11 @@ class FakeSlack:
     _runner: web.AppRunner | None = None
     _ts: int = 0
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    chaos: Chaos | None = None  # called with (request, method, answer) for every API call
+    # files_upload_v2: file id -> name and bytes as uploaded, and where each was shared.
+    upload_names: dict[str, str] = field(default_factory=dict)
+    uploads: dict[str, bytes] = field(default_factory=dict)
+    shared: dict[str, str] = field(default_factory=dict)  # file id -> channel id
 
     @property
     def base(self) -> str:
@@ -73,6 +85,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/hooks/{tail:.*}", self._hook)
         app.router.add_get("/link", self._socket)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -150,6 +163,23 @@ class FakeSlack:
             body.update(parse_qsl(text, keep_blank_values=True))
         return body
 
+    def files_in(self, channel: str) -> dict[str, bytes]:
+        """Files uploaded and shared to `channel` (completeUploadExternal), by file name."""
+        return {
+            self.upload_names[file_id]: self.uploads[file_id]
+            for file_id, shared_to in self.shared.items()
+            if shared_to == channel and file_id in self.uploads
+        }
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """The upload URL getUploadURLExternal handed out: store the raw bytes."""
+        file_id = request.match_info["file_id"]
+        if file_id not in self.upload_names:
+            return web.Response(status=404, text="unknown upload")
+        self.uploads[file_id] = await request.read()
+        self.calls.append(Call("upload", {"file_id": file_id}, None))
+        return web.Response(text=f"OK - {len(self.uploads[file_id])}")
+
     async def _hook(self, request: web.Request) -> web.Response:
         self.calls.append(Call("hooks", await self._body(request), None))
         return web.Response(text="ok")
@@ -171,6 +201,12 @@ class FakeSlack:
                 status=scripted.status,
                 headers=headers,
             )
+        if self.chaos is not None:
+
+            async def answer() -> web.StreamResponse:
+                return web.json_response(self._answer(method, body))
+
+            return await self.chaos(request, method, answer)
         return web.json_response(self._answer(method, body))
 
     def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -199,7 +235,8 @@ class FakeSlack:
             self.history.setdefault(str(body.get("channel")), []).insert(0, message)
             return {**ok, "channel": body.get("channel"), "ts": message["ts"], "message": message}
         if method == "conversations.history":
-            return {**ok, "messages": self.history.get(str(body.get("channel")), [])}
+            limit = int(body.get("limit") or 100)  # Slack returns the newest `limit`
+            return {**ok, "messages": self.history.get(str(body.get("channel")), [])[:limit]}
         if method == "chat.postEphemeral":
             return {**ok, "message_ts": "1764000000.000001"}
         if method in ("views.open", "views.publish", "views.update"):
@@ -208,16 +245,36 @@ class FakeSlack:
             return {**ok, "view": {**(view or {}), "id": "V0FOLLOW"}}
         if method == "apps.connections.open":
             return {**ok, "url": f"ws://127.0.0.1:{self.port}/link"}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{len(self.upload_names) + 1:07d}"
+            self.upload_names[file_id] = str(body.get("filename"))
+            return {**ok, "file_id": file_id, "upload_url": f"{self.base}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            files = json.loads(str(body.get("files") or "[]"))
+            if any(f.get("id") not in self.uploads for f in files):
+                return {"ok": False, "error": "file_not_found"}
+            channel = str(body.get("channel_id") or "")
+            for f in files:
+                self.shared[f["id"]] = channel
+            return {
+                **ok,
+                "files": [
+                    {"id": f["id"], "title": f.get("title"), "name": self.upload_names[f["id"]]}
+                    for f in files
+                ],
+            }
         if method == "users.info":
             user = str(body.get("user", ""))
             tz = self.timezones.get(user, self.default_tz)
-            return {**ok, "user": {"id": user, "team_id": self.team_id, "tz": tz}}
+            profile = {"id": user, "team_id": self.team_id, "tz": tz}
+            profile.update(is_admin=user in self.admins, is_owner=user in self.owners)
+            return {**ok, "user": profile}
         if method == "oauth.v2.access":
             return {
                 **ok,
                 "app_id": "A0FOLLOW",
                 "authed_user": {"id": "U0INSTALL"},
-                "scope": "commands,chat:write,im:write,users:read",
+                "scope": "commands,chat:write,im:write,users:read,files:write",
                 "token_type": "bot",
                 "access_token": "xoxb-installed-token",
                 "bot_user_id": BOT_USER,
