@@ -25,6 +25,9 @@ CODE_UNKNOWN_CHANNEL = 10003
 CODE_UNKNOWN_USER = 10013
 MAX_NONCE = 25
 NOT_CONNECTED_WAIT = 10.0
+# discord.py sets no timeout on REST calls (aiohttp's default is 5 minutes, as long as a
+# delivery lease): a hung request is cut off and retried; the nonce makes the retry safe.
+SEND_TIMEOUT = 30.0
 
 
 def member_ref(user_id: int | str) -> MemberRef:
@@ -56,7 +59,9 @@ class DiscordMessenger:
             return Delivery.retry("Discord client not connected")
         try:
             await asyncio.wait_for(client.wait_until_ready(), NOT_CONNECTED_WAIT)
-            return await self._send(client, member, reply, dedupe_key[:MAX_NONCE])
+            return await asyncio.wait_for(
+                self._send(client, member, reply, dedupe_key[:MAX_NONCE]), SEND_TIMEOUT
+            )
         except discord.Forbidden as error:
             if error.code == CODE_DMS_CLOSED:
                 return Delivery.undeliverable(DMS_CLOSED)
@@ -70,6 +75,25 @@ class DiscordMessenger:
             return Delivery.retry(f"Discord HTTP {error.status}: {error.text}"[:200])
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
             return Delivery.retry(f"network: {error.__class__.__name__}")
+
+    async def post_to_channel(self, group_id: str, channel_id: str, reply: Reply) -> Delivery:
+        """Post in a server channel (the wins post); mentions are off client-wide."""
+        client = self.client
+        if client is None or client.is_closed():
+            return Delivery.retry("Discord client not connected")
+        try:
+            await asyncio.wait_for(client.wait_until_ready(), NOT_CONNECTED_WAIT)
+            channel = client.get_partial_messageable(
+                int(channel_id), guild_id=int(group_id), type=discord.ChannelType.text
+            )
+            message = await channel.send(**render(reply, "").kwargs())
+        except (discord.Forbidden, discord.NotFound) as error:
+            return Delivery.undeliverable(f"Discord refused the post: {error.text or error.status}")
+        except discord.HTTPException as error:
+            return Delivery.retry(f"Discord HTTP {error.status}: {error.text}"[:200])
+        except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as error:
+            return Delivery.retry(f"post failed: {error.__class__.__name__}")
+        return Delivery.delivered(f"{channel_id}/{message.id}")
 
     async def _send(
         self, client: discord.Client, member: MemberRef, reply: Reply, nonce: str

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
-from fakes.discord_api import EPHEMERAL, OTHER, USER, FakeDiscord, custom_ids, say, text_of
+import pytest
+from aiohttp import web
+from fakes.discord_api import (
+    EPHEMERAL,
+    OTHER,
+    USER,
+    Answer,
+    FakeDiscord,
+    custom_ids,
+    say,
+    text_of,
+)
 
 from adapters.discord import DiscordAdapter
+from adapters.discord import messenger as messenger_module
 from adapters.discord.messenger import DMS_CLOSED, member_ref
 from bot.app import Core
 from bot.chat import Action, Reply, Section
@@ -167,3 +180,25 @@ async def test_someone_elses_button_does_nothing_for_them(
     body = (await fake.callback(payload["id"])).body
     assert "belongs to someone else" in text_of(body)
     assert "Marked sent" not in text_of(await say(fake, "due"))
+
+
+async def test_a_hung_send_is_cut_off_and_retried_safely(
+    adapter: DiscordAdapter, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """discord.py has no REST timeout of its own; ours turns a hang into a retry."""
+    monkeypatch.setattr(messenger_module, "SEND_TIMEOUT", 0.3)
+
+    async def hang_messages(request: web.Request, path: str, answer: Answer) -> web.StreamResponse:
+        if path.endswith("/messages"):
+            await asyncio.sleep(2)
+        return await answer()
+
+    fake.chaos = hang_messages
+    hung = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r9-a")
+    assert hung.status is DeliveryStatus.RETRY
+    assert "TimeoutError" in (hung.reason or "")
+    fake.chaos = None
+    again = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r9-a")
+    assert again.status is DeliveryStatus.DELIVERED
+    await asyncio.sleep(2)  # let the hung request land too: the nonce keeps it to one message
+    assert len(fake.dm_messages()) == 1
