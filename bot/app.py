@@ -17,6 +17,8 @@ from bot.services.delivery import DeliveryService
 from bot.services.deps import Deps
 from bot.services.drafts import DraftService
 from bot.services.followups import FollowUpService
+from bot.services.group_templates import GroupTemplateService
+from bot.services.groups import GroupService
 from bot.services.interviews import InterviewService
 from bot.services.member_settings import MemberSettingsService
 from bot.settings import Settings
@@ -37,8 +39,10 @@ class Core:
     def __post_init__(self) -> None:
         self.interviews = InterviewService(self.deps)
         self.follow_ups = FollowUpService(self.deps)
-        self.drafts = DraftService(self.deps)
+        self.group_templates = GroupTemplateService(self.deps)
+        self.drafts = DraftService(self.deps, self.group_templates.renderer_for)
         self.member_settings = MemberSettingsService(self.deps)
+        self.groups = GroupService(self.deps)
         self.dispatcher = Dispatcher(self)
         self.delivery = DeliveryService(
             self.deps,
@@ -62,7 +66,7 @@ def build_core(
     migrate: bool = True,
 ) -> Core:
     """Open the database (migrating it to head when asked) and build the core on it."""
-    db = Database.from_url(settings.database_url)
+    db = Database.from_url(settings.database_url, encryption_keys=settings.encryption_keys)
     if migrate:
         upgrade(db.engine)
     deps = Deps(

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field
+import binascii
+import re
+
+from cryptography.fernet import Fernet
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+NEW_KEY_COMMAND = (
+    "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+)
 
 
 def _env(*names: str) -> AliasChoices:
@@ -20,6 +28,7 @@ class Settings(BaseSettings):
         env_ignore_empty=True,
         extra="ignore",
         populate_by_name=True,
+        hide_input_in_errors=True,  # a bad setting's error must not print keys or tokens
     )
 
     database_url: str = Field(
@@ -31,7 +40,43 @@ class Settings(BaseSettings):
     delivery_concurrency: int = Field(8, gt=0, description="DMs in flight at once")
     lease_seconds: int = Field(300, gt=0, description="How long a claim is held")
     console_user: str = Field("you", description="Who you are in the local console")
+    shutdown_grace_seconds: float = Field(
+        20.0, ge=0, description="Seconds in-flight DMs get to finish after SIGTERM"
+    )
+    metrics_port: int | None = Field(
+        None, gt=0, description="Port for /healthz and /metrics in worker and discord processes"
+    )
     log_level: str = Field("INFO", description="Python logging level")
+    encryption_key: SecretStr | None = Field(
+        None, description="Fernet keys, comma-separated, newest first; notes encrypted at rest"
+    )
+
+    @field_validator("encryption_key")
+    @classmethod
+    def _fernet_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        """Refuse a malformed key at start-up, not at the first note written."""
+        if value is None:
+            return None
+        keys = _split_keys(value.get_secret_value())
+        if not keys:
+            raise ValueError(f"FOLLOWUP_ENCRYPTION_KEY is empty. Generate one: {NEW_KEY_COMMAND}")
+        for position, key in enumerate(keys, start=1):
+            try:
+                Fernet(key)
+            except (ValueError, binascii.Error):
+                raise ValueError(
+                    f"FOLLOWUP_ENCRYPTION_KEY: key {position} of {len(keys)} is not a Fernet "
+                    "key (44 characters of url-safe base64). Keys are comma-separated, newest "
+                    f"first. Generate one: {NEW_KEY_COMMAND}"
+                ) from None
+        return value
+
+    @property
+    def encryption_keys(self) -> tuple[str, ...]:
+        """The Fernet keys, newest first (empty: notes are stored as plaintext)."""
+        if self.encryption_key is None:
+            return ()
+        return tuple(_split_keys(self.encryption_key.get_secret_value()))
 
     # Slack
     slack_bot_token: str | None = Field(
@@ -78,3 +123,8 @@ class Settings(BaseSettings):
     def discord_enabled(self) -> bool:
         """Whether a Discord bot token is set."""
         return bool(self.discord_token)
+
+
+def _split_keys(text: str) -> list[str]:
+    """Comma- (or whitespace-) separated keys, in order."""
+    return [key for key in re.split(r"[\s,]+", text) if key]

@@ -20,7 +20,16 @@ from bot.chat import Action, CommandRequest, MemberRef, Reply
 from bot.commands.dispatch import OOPS
 from bot.scheduling.clock import ManualClock
 from bot.storage import repositories as repo
-from bot.storage.models import Base, FollowUp, Interview, Interviewer, Member, Reminder
+from bot.storage.models import (
+    Base,
+    FollowUp,
+    GroupTemplate,
+    Interview,
+    Interviewer,
+    Member,
+    Reminder,
+    Workspace,
+)
 
 VICTIM = MemberRef("slack", "T1", "UVICTIM")
 ATTACKERS = {
@@ -28,7 +37,7 @@ ATTACKERS = {
     "other workspace": MemberRef("slack", "T2", "UCAROL"),
     "discord": MemberRef("discord", "discord", "4242"),
 }
-SECRETS = ("Globex", "moonshot", "hank@globex.example", "Hank Scorpio")
+SECRETS = ("Vandelay", "moonshot", "hank@vandelay.example", "Hank Scorpio")
 # What an attacker might type after any command: the victim's numbers, with every shape of
 # argument the commands take.
 TAILS = (
@@ -49,12 +58,37 @@ TAILS = (
 )
 
 
-def _request(who: MemberRef, command: str, text: str, core: Core) -> CommandRequest:
-    return CommandRequest(who, command, text, core.deps.clock.now(), group_id=who.workspace_id)
+# Everything an admin can try: show, set, stats, wins, retention, templates.
+ADMIN_TAILS = (
+    "",
+    "tone=formal",
+    'quiet_hours="22:00-07:00" thank_you_delay=2h status_check_days=10 retention=30d',
+    "wins=<#C999>",
+    "stats",
+    "template thank_you",
+    "template thank_you revert",
+    "template thank_you Subject: Thanks\n\nHello from {{ company }}",
+)
 
 
-def _say(core: Core, who: MemberRef, command: str, text: str = "") -> Reply:
-    return core.dispatcher.handle_sync(_request(who, command, text, core))
+def _say(
+    core: Core,
+    who: MemberRef,
+    command: str,
+    text: str = "",
+    *,
+    group: str | None = "",
+    admin: bool = False,
+) -> Reply:
+    request = CommandRequest(
+        who,
+        command,
+        text,
+        core.deps.clock.now(),
+        group_id=who.workspace_id if group == "" else group,
+        is_admin=admin,
+    )
+    return core.dispatcher.handle_sync(request)
 
 
 def _row(obj: Base) -> dict[str, Any]:
@@ -96,8 +130,8 @@ async def world(core: Core, clock: ManualClock) -> tuple[Core, list[Action]]:
         core,
         VICTIM,
         "log",
-        'company="Globex" role="Project moonshot lead" when="today 1pm" '
-        'with="Hank Scorpio <hank@globex.example>"',
+        'company="Vandelay" role="Project moonshot lead" when="today 1pm" '
+        'with="Hank Scorpio <hank@vandelay.example>"',
     )
     assert "#2" in reply.plain_text()
     _say(core, VICTIM, "notes", '#2 topics="the moonshot budget" promised="moonshot deck"')
@@ -151,14 +185,57 @@ async def test_replayed_and_tampered_buttons_act_only_for_whoever_presses(
 async def test_the_victim_still_sees_everything(world: tuple[Core, list[Action]]) -> None:
     core, _ = world
     text = _say(core, VICTIM, "show", "#2").plain_text()
-    assert "Globex" in text
+    assert "Vandelay" in text
     assert "moonshot" in text
 
 
 async def test_workspaces_are_separate_rows_even_for_the_same_user_id(core: Core) -> None:
     twin = MemberRef("slack", "T2", VICTIM.user_id)  # same user id, another team
-    _say(core, VICTIM, "log", 'company="Globex" when="today 10am"')
-    assert "Globex" not in _say(core, twin, "list").plain_text()
+    _say(core, VICTIM, "log", 'company="Vandelay" when="today 10am"')
+    assert "Vandelay" not in _say(core, twin, "list").plain_text()
     with core.deps.db.reading() as session:
         members = session.scalars(select(Member).where(Member.user_id == VICTIM.user_id)).all()
         assert len({m.workspace_id for m in members}) == 2
+
+
+def _group_snapshot(core: Core, platform: str, external_id: str) -> dict[str, Any]:
+    """A group's settings row and its templates."""
+    with core.deps.db.reading() as session:
+        group = session.scalars(
+            select(Workspace).where(
+                Workspace.platform == platform, Workspace.external_id == external_id
+            )
+        ).one()
+        templates = session.scalars(
+            select(GroupTemplate).where(GroupTemplate.workspace_id == group.id)
+        )
+        return {"group": _row(group), "templates": sorted(_row(t)["kind"] for t in templates)}
+
+
+async def test_admin_commands_from_a_member_or_a_dm_are_refused(
+    world: tuple[Core, list[Action]],
+) -> None:
+    core, _ = world
+    member = ATTACKERS["same workspace"]
+    before = _group_snapshot(core, "slack", "T1")
+    for tail in ADMIN_TAILS:
+        refused = _say(core, member, "admin", tail, admin=False).plain_text()
+        assert "Only this group's admins" in refused, refused
+        in_dm = _say(core, member, "admin", tail, group=None, admin=True).plain_text()
+        assert "this is a direct message" in in_dm, in_dm
+    assert _group_snapshot(core, "slack", "T1") == before
+
+
+async def test_another_groups_admin_changes_only_their_own_group(
+    world: tuple[Core, list[Action]],
+) -> None:
+    core, _ = world
+    other_admin = ATTACKERS["other workspace"]
+    before = _group_snapshot(core, "slack", "T1")
+    victim_before = _snapshot(core, VICTIM)
+    for tail in ADMIN_TAILS:
+        reply = _say(core, other_admin, "admin", tail, admin=True)
+        _assert_refused(reply, tail)
+    assert _group_snapshot(core, "slack", "T2")["group"]["tone"] == "formal"  # took effect there
+    assert _group_snapshot(core, "slack", "T1") == before
+    assert _snapshot(core, VICTIM) == victim_before

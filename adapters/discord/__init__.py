@@ -43,6 +43,7 @@ from adapters.discord.render import (
 )
 from bot.app import Core
 from bot.chat import CommandRequest, MemberRef, Reply, Section, Visibility
+from bot.commands.admin import here_channel
 from bot.commands.dispatch import OOPS
 from bot.commands.handlers import build_registry
 from bot.settings import Settings
@@ -151,6 +152,20 @@ class DiscordAdapter:
         await client.wait_until_ready()
         return client
 
+    async def start_rest(self) -> None:
+        """Log in over REST only, so a delivery worker can send DMs without a gateway session.
+
+        A gateway session of its own would also receive the interactions meant for the
+        `discord` process (and take an identify); a DM needs only REST.
+        """
+        apply_endpoints(self.settings)
+        client = _RestOnlyClient(
+            intents=discord.Intents.none(), allowed_mentions=discord.AllowedMentions.none()
+        )
+        await client.login(self.settings.discord_token or "")
+        self.client = client
+        self.messenger.attach(client)
+
     async def run(self) -> None:
         """Connect and serve until cancelled."""
         client = self.build_client()
@@ -238,6 +253,10 @@ class DiscordAdapter:
         options: dict[str, str] | None = None,
     ) -> CommandRequest:
         user = interaction.user
+        guild_id = str(interaction.guild_id) if interaction.guild_id else None
+        permissions = interaction.permissions  # resolved by Discord: none outside a server
+        if command == "admin" and interaction.channel_id:
+            text = here_channel(text, str(interaction.channel_id))
         return CommandRequest(
             member=member_ref(user.id),
             command=command,
@@ -246,6 +265,8 @@ class DiscordAdapter:
             display_name=user.global_name or user.name,
             locale=str(interaction.locale),
             options=options,
+            group_id=guild_id,
+            is_admin=bool(guild_id and (permissions.manage_guild or permissions.administrator)),
         )
 
     async def _dispatch(
@@ -327,6 +348,13 @@ class DiscordAdapter:
                 (f"#{i.number} {i.company}" + (f" · {i.role}" if i.role else ""), f"#{i.number}")
                 for i in reversed(interviews)  # the most recent first
             ]
+
+
+class _RestOnlyClient(discord.Client):
+    """Logged in over REST and never connected: ready as soon as it has logged in."""
+
+    async def wait_until_ready(self) -> None:
+        """Nothing to wait for: sending a DM needs no gateway."""
 
 
 def plan_form_left_out(labels: dict[str, str] | None, submitted: dict[str, str]) -> str | None:

@@ -9,6 +9,7 @@ restart would lose (buttons carry the whole command in their value; modals carry
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import json
 import logging
@@ -24,7 +25,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import (
@@ -42,7 +43,17 @@ from adapters.slack.blocks import (
 from adapters.slack.messenger import PLATFORM, SlackMessenger, make_client
 from adapters.slack.stores import InstallationStore, StateStore, set_workspace_active
 from bot.app import Core
-from bot.chat import CommandRequest, Form, FormField, MemberRef, Reply, Visibility
+from bot.chat import (
+    Attachment,
+    CommandRequest,
+    Form,
+    FormField,
+    MemberRef,
+    Reply,
+    Section,
+    Visibility,
+)
+from bot.commands.admin import here_channel
 from bot.settings import Settings
 from bot.storage import repositories as repo
 
@@ -50,14 +61,19 @@ log = logging.getLogger(__name__)
 
 COMMAND = "/interview"
 EVENTS_PATH = "/slack/events"
-BOT_SCOPES = ("commands", "chat:write", "im:write", "users:read")
+BOT_SCOPES = ("commands", "chat:write", "im:write", "users:read", "files:write")
 TZ_TTL_SECONDS = 6 * 3600
+ADMIN_TTL_SECONDS = 300
 WORK_CONCURRENCY = 8
 # Commands run one at a time after their acks: ORM work in a thread holds the GIL, and each
 # extra one in flight slows the event loop that acknowledges the next request (measured in
 # bench/slack.py). SQLite takes one writer at a time anyway.
 DISPATCH_CONCURRENCY = 1
 SENT_BY_DM = "I've sent that to you by DM."
+FILES_FAILED = "I couldn't attach the files to this message. Please try again in a moment."
+NO_DM_FOR_FILES = (
+    "I couldn't DM you the files. Allow direct messages from Followup, then try again."
+)
 
 
 class SlackAdapter:
@@ -75,6 +91,7 @@ class SlackAdapter:
         self.installations: InstallationStore | None = None
         self.authorize: AsyncInstallationStoreAuthorize | None = None
         self._timezones: dict[tuple[str, str], tuple[str | None, float]] = {}
+        self._admins: dict[tuple[str, str], tuple[bool, float]] = {}  # (team, user) -> flag
         # The work after an ack runs a few at a time, so acks never queue behind it.
         self._work = asyncio.Semaphore(WORK_CONCURRENCY)
         self._dispatching = asyncio.Semaphore(DISPATCH_CONCURRENCY)
@@ -121,6 +138,7 @@ class SlackAdapter:
         core.add_messenger(self.messenger)
         self._socket: AsyncSocketModeHandler | None = None
         self._runner: web.AppRunner | None = None
+        self.extra_routes: list[web.RouteDef] = []  # served beside Slack (health, metrics)
         self._register()
 
     # --- wiring ---------------------------------------------------------------------
@@ -138,7 +156,9 @@ class SlackAdapter:
     def web_app(self) -> web.Application:
         """The aiohttp app: `/slack/events` (+ `/slack/install`, `/slack/oauth_redirect`)."""
         application = self.bolt.web_app(path=EVENTS_PATH, port=self.settings.port)
-        application.router.add_get("/healthz", _healthz)
+        if not self.extra_routes:  # the process's own routes bring a fuller /healthz
+            application.router.add_get("/healthz", _healthz)
+        application.add_routes(self.extra_routes)
         return application
 
     async def run(self) -> None:
@@ -225,6 +245,8 @@ class SlackAdapter:
     async def _command(self, body: dict[str, Any], client: AsyncWebClient) -> None:
         self._http()
         sub, _, rest = str(body.get("text") or "").strip().partition(" ")
+        if sub.casefold() == "admin":
+            rest = here_channel(rest, str(body.get("channel_id") or ""))
         member = MemberRef(PLATFORM, str(body.get("team_id")), str(body.get("user_id")))
         reply = await self._dispatch(
             client, member, sub, rest.strip(), display_name=body.get("user_name")
@@ -338,6 +360,7 @@ class SlackAdapter:
         display_name: str | None = None,
     ) -> Reply:
         timezone = await self._timezone(client, member)
+        is_admin = command.strip().casefold() == "admin" and await self._is_admin(client, member)
         request = CommandRequest(
             member=member,
             command=command,
@@ -345,6 +368,8 @@ class SlackAdapter:
             received_at=self.core.deps.clock.now(),
             display_name=display_name,
             member_timezone=timezone,
+            group_id=member.workspace_id,  # a Slack member's group is their workspace
+            is_admin=is_admin,
         )
         async with self._dispatching:
             return await self.core.dispatcher.handle(request)
@@ -368,6 +393,8 @@ class SlackAdapter:
             return
         if reply.visibility is Visibility.DIRECT and await self._dm(client, member, reply):
             reply = Reply.text(SENT_BY_DM)
+        elif reply.attachments:  # the DM failed: files cannot go on a response URL
+            reply.blocks.insert(0, Section(NO_DM_FOR_FILES))
         if response_url:
             await self._respond(
                 response_url,
@@ -407,8 +434,9 @@ class SlackAdapter:
     async def _dm(self, client: AsyncWebClient, member: MemberRef, reply: Reply) -> bool:
         try:
             opened = await client.conversations_open(users=member.user_id)
+            channel = str(opened["channel"]["id"])
             await client.chat_postMessage(
-                channel=opened["channel"]["id"],
+                channel=channel,
                 text=fallback_text(reply),
                 blocks=reply_blocks(reply),
                 unfurl_links=False,
@@ -416,7 +444,24 @@ class SlackAdapter:
         except SlackApiError as error:
             log.warning("DM to %s failed: %s", member.user_id, _code(error))
             return False
+        if reply.attachments:
+            await self._upload(client, channel, reply.attachments)
         return True
+
+    async def _upload(
+        self, client: AsyncWebClient, channel: str, attachments: list[Attachment]
+    ) -> None:
+        """Attach files to the DM (files.getUploadURLExternal, upload, completeUploadExternal)."""
+        uploads = [{"content": a.content, "filename": a.filename} for a in attachments]
+        try:
+            await client.files_upload_v2(
+                channel=channel, file_uploads=uploads, request_file_info=False
+            )
+        except (SlackApiError, SlackRequestError) as error:
+            code = _code(error) if isinstance(error, SlackApiError) else "upload failed"
+            log.warning("file upload to %s failed: %s", channel, code)
+            with contextlib.suppress(SlackApiError):
+                await client.chat_postMessage(channel=channel, text=FILES_FAILED)
 
     async def _publish_home(self, client: AsyncWebClient, member: MemberRef) -> None:
         pipeline = await self._dispatch(client, member, "list", "")
@@ -440,6 +485,29 @@ class SlackAdapter:
             log.info("users.info failed: %s", _code(error))
         self._timezones[key] = (zone, time.monotonic())
         return zone
+
+    async def _is_admin(self, client: AsyncWebClient, member: MemberRef) -> bool:
+        """Whether Slack says the member is a workspace admin or owner (cached briefly).
+
+        Asked only for admin commands; a few minutes of cache keeps a demoted admin's
+        access short while sparing `users.info` on every settings change.
+        """
+        key = (member.workspace_id, member.user_id)
+        cached = self._admins.get(key)
+        if cached is not None and time.monotonic() - cached[1] < ADMIN_TTL_SECONDS:
+            return cached[0]
+        try:
+            info = await client.users_info(user=member.user_id)
+        except SlackApiError as error:
+            log.info("users.info failed: %s", _code(error))
+            return False  # not cached: the next attempt asks again
+        user = info.get("user") or {}
+        is_admin = bool(user.get("is_admin") or user.get("is_owner"))
+        is_admin = is_admin and str(user.get("team_id") or member.workspace_id) == (
+            member.workspace_id
+        )
+        self._admins[key] = (is_admin, time.monotonic())
+        return is_admin
 
     def _cached_timezone(self, member: MemberRef) -> str | None:
         cached = self._timezones.get((member.workspace_id, member.user_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.chat import Action, Fields, Reply, Section, Visibility
+from bot.commands.admin import admin
 from bot.commands.args import parse_ref
 from bot.commands.forms import interview_form, notes_form
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
@@ -11,6 +12,7 @@ from bot.domain.timeparse import format_local, parse_duration, parse_when
 from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
 from bot.services.drafts import EXTRA_KEYS, Target
+from bot.services.export import export_member
 from bot.services.followups import describe, parse_kind, select_follow_ups
 from bot.services.interviews import DETAIL_FIELDS, STAGES
 from bot.storage.models import Interview, Interviewer
@@ -47,7 +49,8 @@ def _status(ctx: Context, interview: Interview) -> str:
         for f in interview.follow_ups
         if f.state == "done" and f.done_at
     }
-    if status in WAITING_STATUSES and gone_quiet(finished, interview.last_contact_at):
+    limit = ctx.core.deps.cadence_of(ctx.member).status_check_limit
+    if status in WAITING_STATUSES and gone_quiet(finished, interview.last_contact_at, limit):
         return f"gone quiet (no more nudges; {PRODUCT} replied #{interview.number} if they write)"
     return status.replace("_", " ") + (" (paused)" if interview.paused else "")
 
@@ -417,6 +420,23 @@ def forget(ctx: Context) -> Reply:
     )
 
 
+def export(ctx: Context) -> Reply:
+    """Everything stored about the member, as files in a DM (never in a channel)."""
+    done = export_member(ctx.session, ctx.member, ctx.core.deps.clock.now())
+    return Reply(
+        blocks=[
+            Section(
+                f"Here is everything I store about you: {done.interviews} interview(s) with "
+                f"their interviewers and notes, {done.follow_ups} follow-up(s) and their "
+                "reminders, and your settings. The .json file has all of it; the .csv files "
+                f"open in a spreadsheet. To delete it all: {PRODUCT} forget"
+            )
+        ],
+        visibility=Visibility.DIRECT,
+        attachments=done.attachments(),
+    )
+
+
 def build_registry() -> Registry:
     """Every `/interview` subcommand, declared once."""
     ref = "#3"
@@ -499,6 +519,20 @@ def build_registry() -> Registry:
                 settings,
             ),
             CommandSpec("delete", "Delete an interview.", f"delete {ref}", delete),
+            CommandSpec(
+                "export",
+                "Everything stored about you, as JSON and CSV files by DM.",
+                "export",
+                export,
+                writes=False,
+            ),
             CommandSpec("forget", "Delete everything stored about you.", "forget", forget),
+            CommandSpec(
+                "admin",
+                "Admins: your group's defaults, wins channel, retention and anonymous stats.",
+                "admin [stats] [tone=formal] [wins=here] [retention=90d]",
+                admin,
+                raw=True,  # `admin template` takes a template's text verbatim
+            ),
         ]
     )

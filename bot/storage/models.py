@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -46,6 +47,17 @@ class Workspace(Base):
     timezone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The group's defaults, set by its admins; NULL means the built-in value.
+    quiet_start: Mapped[str | None] = mapped_column(String(5))
+    quiet_end: Mapped[str | None] = mapped_column(String(5))
+    weekdays_only: Mapped[bool | None] = mapped_column()
+    thank_you_delay_minutes: Mapped[int | None] = mapped_column()
+    status_check_days: Mapped[int | None] = mapped_column()
+    status_check_limit: Mapped[int | None] = mapped_column()
+    tone: Mapped[str | None] = mapped_column(String(16))
+    retention_days: Mapped[int | None] = mapped_column()  # purge closed interviews; NULL: keep
+    wins_channel: Mapped[str | None] = mapped_column(String(64))  # opt-in weekly counts
+    wins_posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Member(Base):
@@ -63,17 +75,20 @@ class Member(Base):
     display_name: Mapped[str | None] = mapped_column(String(200))
     timezone: Mapped[str | None] = mapped_column(String(64))
     platform_timezone: Mapped[str | None] = mapped_column(String(64))
-    quiet_start: Mapped[str] = mapped_column(String(5), default="21:00")
-    quiet_end: Mapped[str] = mapped_column(String(5), default="08:00")
-    weekdays_only: Mapped[bool] = mapped_column(default=True)
-    thank_you_delay_minutes: Mapped[int] = mapped_column(default=60)
-    status_check_days: Mapped[int] = mapped_column(default=7)
+    # Timing and tone: NULL follows the group's default (bot/services/group_defaults.py).
+    quiet_start: Mapped[str | None] = mapped_column(String(5))
+    quiet_end: Mapped[str | None] = mapped_column(String(5))
+    weekdays_only: Mapped[bool | None] = mapped_column()
+    thank_you_delay_minutes: Mapped[int | None] = mapped_column()
+    status_check_days: Mapped[int | None] = mapped_column()
     signature: Mapped[str | None] = mapped_column(Text)
-    tone: Mapped[str] = mapped_column(String(16), default="warm")
+    tone: Mapped[str | None] = mapped_column(String(16))
     dm_status: Mapped[str] = mapped_column(String(16), default="ok")
     dm_status_reason: Mapped[str | None] = mapped_column(String(200))
     dm_status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_number: Mapped[int] = mapped_column(default=1)
+    # The member chose the built-in drafts over their group's own templates.
+    builtin_templates: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     workspace: Mapped[Workspace] = relationship(foreign_keys=[workspace_id])
@@ -194,3 +209,17 @@ class Reminder(Base):
     last_error: Mapped[str | None] = mapped_column(String(500))
 
     follow_up: Mapped[FollowUp] = relationship(back_populates="reminders")
+
+
+class GroupTemplate(Base):
+    """A career group's own template for one draft kind, rendered sandboxed for its members."""
+
+    __tablename__ = "group_template"
+    __table_args__ = (UniqueConstraint("workspace_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(String(64))  # the admin's platform user id

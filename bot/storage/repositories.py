@@ -3,29 +3,49 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from bot.chat import MemberRef
-from bot.storage.models import FollowUp, Interview, Member, Reminder, Workspace
+from bot.storage.models import (
+    FollowUp,
+    GroupTemplate,
+    Interview,
+    Interviewer,
+    Member,
+    Reminder,
+    Workspace,
+)
 
 
 def find_member(session: Session, ref: MemberRef) -> Member | None:
     """The member behind a platform identity, if they have used the bot before."""
-    return session.scalars(
+    params = {"platform": ref.platform, "workspace": ref.workspace_id, "user": ref.user_id}
+    return session.scalars(_member_by_identity(), params).one_or_none()
+
+
+@cache
+def _member_by_identity() -> Select[Member]:
+    """Built once: every command runs it, and building it cost more than running it.
+
+    The member's group comes in the same query: every command checks it (`group_of`).
+    """
+    return (
         select(Member)
         .join(Member.workspace)
         .where(
-            Workspace.platform == ref.platform,
-            Workspace.external_id == ref.workspace_id,
-            Member.user_id == ref.user_id,
+            Workspace.platform == bindparam("platform"),
+            Workspace.external_id == bindparam("workspace"),
+            Member.user_id == bindparam("user"),
         )
-        .options(contains_eager(Member.workspace))
-    ).one_or_none()
+        .options(contains_eager(Member.workspace), joinedload(Member.group))
+    )
 
 
 def ensure_member(session: Session, ref: MemberRef, now: datetime) -> Member:
@@ -76,6 +96,51 @@ def join_group(session: Session, member: Member, external_id: str, now: datetime
         return
     group = ensure_workspace(session, member.workspace.platform, external_id, now)
     member.group = None if group.id == member.workspace_id else group
+
+
+def group_templates(session: Session, group_id: int) -> list[GroupTemplate]:
+    """A career group's own templates, one per draft kind it replaced."""
+    query = select(GroupTemplate).where(GroupTemplate.workspace_id == group_id)
+    return list(session.scalars(query.order_by(GroupTemplate.kind)))
+
+
+def group_template(session: Session, group: Workspace, kind: str) -> GroupTemplate | None:
+    """The group's own template for one kind, if it has one."""
+    return session.scalars(
+        select(GroupTemplate).where(
+            GroupTemplate.workspace_id == group.id, GroupTemplate.kind == kind
+        )
+    ).one_or_none()
+
+
+def save_group_template(
+    session: Session, group: Workspace, kind: str, source: str, *, by: str, now: datetime
+) -> GroupTemplate:
+    """Create or replace the group's template for `kind` (two admins at once: last wins)."""
+    found = group_template(session, group, kind)
+    if found is None:
+        try:
+            with session.begin_nested():
+                found = GroupTemplate(
+                    workspace_id=group.id, kind=kind, source=source, updated_at=now, updated_by=by
+                )
+                session.add(found)
+                session.flush()
+        except IntegrityError:  # another admin saved this kind first
+            found = group_template(session, group, kind)
+            if found is None:
+                raise
+    found.source, found.updated_at, found.updated_by = source, now, by
+    return found
+
+
+def delete_group_template(session: Session, group: Workspace, kind: str) -> bool:
+    """Back to the built-in template for `kind`; whether the group had its own."""
+    found = group_template(session, group, kind)
+    if found is None:
+        return False
+    session.delete(found)
+    return True
 
 
 def member_ref(member: Member) -> MemberRef:
@@ -199,7 +264,9 @@ def claimed_reminders(session: Session, claims: list[Claim]) -> list[Reminder]:
 def members_by_id(session: Session, ids: set[int]) -> dict[int, Member]:
     """Members with their workspaces, in one query."""
     found = session.scalars(
-        select(Member).where(Member.id.in_(ids)).options(selectinload(Member.workspace))
+        select(Member)
+        .where(Member.id.in_(ids))
+        .options(selectinload(Member.workspace), selectinload(Member.group))
     )
     return {member.id: member for member in found}
 
@@ -216,3 +283,193 @@ def next_attempt_at(session: Session, platforms: list[str]) -> datetime | None:
             Workspace.active.is_(True),
         )
     )
+
+
+# --- career groups: settings for admins, anonymous counts, retention ----------------------
+
+
+def find_group(session: Session, platform: str, external_id: str) -> Workspace | None:
+    """A career group by its platform id (a Slack team, a Discord server)."""
+    query = select(Workspace).where(
+        Workspace.platform == platform, Workspace.external_id == external_id
+    )
+    return session.scalars(query).one_or_none()
+
+
+def _in_group(group_id: int) -> ColumnElement[bool]:
+    """Members whose group is `group_id`: chosen explicitly, or their own workspace."""
+    return or_(
+        Member.group_id == group_id,
+        and_(Member.group_id.is_(None), Member.workspace_id == group_id),
+    )
+
+
+def members_following(
+    session: Session, group: Workspace, columns: Iterable[str], *, everyone: bool = False
+) -> list[Member]:
+    """The group's members who left any of these settings to the group (NULL), or all."""
+    query = (
+        select(Member)
+        .where(_in_group(group.id))
+        .options(selectinload(Member.workspace), selectinload(Member.group))
+    )
+    if not everyone:
+        unset = [getattr(Member, column).is_(None) for column in columns]
+        if not unset:
+            return []
+        query = query.where(or_(*unset))
+    return list(session.scalars(query))
+
+
+def interviews_with_pending(
+    session: Session, member_ids: Iterable[int], statuses: Iterable[str] = ()
+) -> list[Interview]:
+    """These members' interviews with a follow-up still to send (or in `statuses`)."""
+    ids = list(member_ids)
+    if not ids:
+        return []
+    pending = select(FollowUp.id).where(
+        FollowUp.interview_id == Interview.id, FollowUp.state == "pending"
+    )
+    return list(
+        session.scalars(
+            select(Interview)
+            .where(
+                Interview.member_id.in_(ids),
+                or_(pending.exists(), Interview.status.in_([str(s) for s in statuses])),
+            )
+            .options(
+                selectinload(Interview.interviewers),
+                selectinload(Interview.follow_ups).selectinload(FollowUp.reminders),
+            )
+        )
+    )
+
+
+@dataclass(frozen=True)
+class GroupActivity:
+    """Per-member counts over a period, keyed by member id: never leaves the core as such."""
+
+    logged: dict[int, int]
+    thanked_on_time: dict[int, int]
+    offers: dict[int, int]
+
+
+def group_activity(
+    session: Session, group: Workspace, since: datetime, until: datetime
+) -> GroupActivity:
+    """Interviews logged, thank-yous marked sent by their 24-hour deadline, and offers."""
+    in_group = _in_group(group.id)
+
+    def per_member(query: Select[int, int]) -> dict[int, int]:
+        return {row[0]: row[1] for row in session.execute(query)}
+
+    logged = per_member(
+        select(Interview.member_id, func.count(Interview.id))
+        .join(Member, Member.id == Interview.member_id)
+        .where(in_group, Interview.created_at >= since, Interview.created_at < until)
+        .group_by(Interview.member_id)
+    )
+    thanked = per_member(
+        select(Interview.member_id, func.count(FollowUp.id))
+        .join(Interview, Interview.id == FollowUp.interview_id)
+        .join(Member, Member.id == Interview.member_id)
+        .where(
+            in_group,
+            FollowUp.kind == "thank_you",
+            FollowUp.state == "done",
+            FollowUp.done_how == "sent",
+            FollowUp.done_at >= since,
+            FollowUp.done_at < until,
+            FollowUp.done_at <= FollowUp.deadline_at,
+        )
+        .group_by(Interview.member_id)
+    )
+    offers = per_member(
+        select(Interview.member_id, func.count(Interview.id))
+        .join(Member, Member.id == Interview.member_id)
+        .where(
+            in_group,
+            Interview.status == "offer",
+            Interview.last_contact_at >= since,
+            Interview.last_contact_at < until,
+        )
+        .group_by(Interview.member_id)
+    )
+    return GroupActivity(logged, thanked, offers)
+
+
+def groups_with_wins_channel(session: Session) -> list[Workspace]:
+    """Active groups whose admins opted in to the weekly wins post."""
+    return list(
+        session.scalars(
+            select(Workspace).where(Workspace.wins_channel.is_not(None), Workspace.active.is_(True))
+        )
+    )
+
+
+def claim_wins_post(session: Session, group_id: int, due: datetime, now: datetime) -> bool:
+    """Take this week's post for a group: true for exactly one process per week."""
+    result = session.execute(
+        update(Workspace)
+        .where(
+            Workspace.id == group_id,
+            Workspace.wins_channel.is_not(None),
+            (Workspace.wins_posted_at.is_(None)) | (Workspace.wins_posted_at < due),
+        )
+        .values(wins_posted_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def release_wins_post(
+    session: Session, group_id: int, claimed_at: datetime, previous: datetime | None
+) -> None:
+    """Give a claimed post back (it could not be sent), unless another process moved on."""
+    session.execute(
+        update(Workspace)
+        .where(Workspace.id == group_id, Workspace.wins_posted_at == claimed_at)
+        .values(wins_posted_at=previous)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def groups_with_retention(session: Session) -> list[Workspace]:
+    """Groups that delete closed interviews after a while."""
+    return list(session.scalars(select(Workspace).where(Workspace.retention_days.is_not(None))))
+
+
+def purge_closed_interviews(
+    session: Session, group: Workspace, statuses: Iterable[str], before: datetime, limit: int
+) -> int:
+    """Delete up to `limit` of the group's closed interviews untouched since `before`.
+
+    Their interviewers, follow-ups and reminders go with them (explicitly, so the result is
+    the same whether or not the engine enforces ON DELETE CASCADE).
+    """
+    ids = list(
+        session.scalars(
+            select(Interview.id)
+            .join(Member, Member.id == Interview.member_id)
+            .where(
+                _in_group(group.id),
+                Interview.status.in_([str(status) for status in statuses]),
+                Interview.updated_at < before,
+                or_(Interview.last_contact_at.is_(None), Interview.last_contact_at < before),
+            )
+            .order_by(Interview.id)
+            .limit(limit)
+        )
+    )
+    if not ids:
+        return 0
+    follow_ups = select(FollowUp.id).where(FollowUp.interview_id.in_(ids))
+    for statement in (
+        delete(Reminder).where(Reminder.follow_up_id.in_(follow_ups)),
+        delete(FollowUp).where(FollowUp.interview_id.in_(ids)),
+        delete(Interviewer).where(Interviewer.interview_id.in_(ids)),
+        delete(Interview).where(Interview.id.in_(ids)),
+    ):
+        session.execute(statement.execution_options(synchronize_session=False))
+    return len(ids)

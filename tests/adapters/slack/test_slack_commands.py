@@ -54,6 +54,8 @@ SCRIPT = [
     ("settings quiet_hours=22:00-07:00", "Saved. Your settings:"),
     ("delete #1", "Delete #1 Acme and its reminders?"),
     ("delete #1 confirm", "Deleted #1 Acme"),
+    ("export", "sent that to you by DM"),
+    ("admin", "Only this group's admins"),  # U0ADA is not a workspace admin
     ("forget", "deletes everything I store about you"),
     ("forget confirm", "everything about you is deleted"),
     ("frobnicate", "I don't know the command 'frobnicate'"),
