@@ -239,3 +239,19 @@ async def test_another_groups_admin_changes_only_their_own_group(
     assert _group_snapshot(core, "slack", "T2")["group"]["tone"] == "formal"  # took effect there
     assert _group_snapshot(core, "slack", "T1") == before
     assert _snapshot(core, VICTIM) == victim_before
+
+
+async def test_two_discord_servers_keep_their_settings_apart(
+    world: tuple[Core, list[Action]],
+) -> None:
+    """One Discord identity everywhere, but each server's admin shapes only that server."""
+    core, _ = world
+    member, admin = ATTACKERS["discord"], MemberRef("discord", "discord", "777")
+    _say(core, member, "list", group="G1")  # G1 exists, with a member in it
+    before = _group_snapshot(core, "discord", "G1")
+    for tail in ADMIN_TAILS:
+        _assert_refused(_say(core, admin, "admin", tail, group="G2", admin=True), tail)
+        refused = _say(core, member, "admin", tail, group="G1").plain_text()
+        assert "Only this group's admins" in refused, refused
+    assert _group_snapshot(core, "discord", "G2")["group"]["tone"] == "formal"
+    assert _group_snapshot(core, "discord", "G1") == before
