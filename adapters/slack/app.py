@@ -41,7 +41,7 @@ from adapters.slack.blocks import (
     view_errors,
 )
 from adapters.slack.messenger import PLATFORM, SlackMessenger, make_client
-from adapters.slack.stores import InstallationStore, StateStore, set_workspace_active
+from adapters.slack.stores import InstallationStore, StateStore
 from bot.app import Core
 from bot.chat import (
     Attachment,
@@ -527,10 +527,11 @@ class SlackAdapter:
         return bot.bot_token if bot is not None else None
 
     async def _activate(self, team_id: str) -> None:
-        now = self.core.deps.clock.now()
-        await asyncio.to_thread(
-            set_workspace_active, self.core.deps.db, team_id, active=True, now=now
+        replanned = await asyncio.to_thread(
+            self.core.groups.set_active, PLATFORM, team_id, active=True
         )
+        if replanned:
+            log.info("Slack workspace %s back; %s interviews re-planned", team_id, replanned)
 
     async def _deactivate(self, body: Mapping[str, Any]) -> None:
         team_id = str(body.get("team_id") or "")
@@ -539,9 +540,8 @@ class SlackAdapter:
             await self.installations.async_delete_all(enterprise_id=enterprise_id, team_id=team_id)
         if self.authorize is not None:
             self.authorize.authorize_result_cache.clear()
-        now = self.core.deps.clock.now()
         cancelled = await asyncio.to_thread(
-            set_workspace_active, self.core.deps.db, team_id, active=False, now=now
+            self.core.groups.set_active, PLATFORM, team_id, active=False
         )
         log.info("Slack workspace %s deactivated; %s reminders cancelled", team_id, cancelled)
 

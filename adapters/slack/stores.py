@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
 from typing import Any
 
 from slack_sdk.oauth.installation_store import Bot, Installation
@@ -17,43 +16,13 @@ from slack_sdk.oauth.installation_store.async_installation_store import AsyncIns
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
 
 from adapters.slack.tables import BOTS, INSTALLATIONS, OAUTH_STATES
 from bot.storage.db import Database
-from bot.storage.models import Member, Reminder, Workspace
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
-
-
-def set_workspace_active(db: Database, team_id: str, *, active: bool, now: datetime) -> int:
-    """Mark a Slack workspace (in)active; deactivating cancels its scheduled reminders.
-
-    Returns how many reminders were cancelled. Members, interviews and follow-ups stay.
-    """
-    with db.transaction() as session:
-        workspace = session.scalars(
-            select(Workspace).where(
-                Workspace.platform == PLATFORM, Workspace.external_id == team_id
-            )
-        ).one_or_none()
-        if workspace is None:
-            if not active:
-                return 0
-            workspace = Workspace(platform=PLATFORM, external_id=team_id, created_at=now)
-            session.add(workspace)
-        workspace.active = active
-        if active:
-            return 0
-        members = select(Member.id).where(Member.workspace_id == workspace.id)
-        result = session.execute(
-            update(Reminder)
-            .where(Reminder.state == "scheduled", Reminder.member_id.in_(members))
-            .values(state="cancelled", last_error="workspace uninstalled")
-            .execution_options(synchronize_session=False)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
 
 
 class InstallationStore(AsyncInstallationStore):

@@ -125,6 +125,26 @@ class GroupService:
         for interview in repo.interviews_with_pending(session, by_id, waiting):
             replan(interview, self.deps.cadence_of(by_id[interview.member_id]), now)
 
+    def set_active(self, platform: str, external_id: str, *, active: bool) -> int:
+        """The app was installed in (or removed from) a group; returns reminders changed.
+
+        Removing it cancels the group's scheduled reminders and keeps members' data;
+        installing it again re-plans them, so nobody's follow-ups silently stop.
+        """
+        now = self.deps.clock.now()
+        with self.deps.db.transaction() as session:
+            group = repo.ensure_workspace(session, platform, external_id, now)
+            was_active, group.active = group.active, active
+            if not active:
+                return repo.cancel_group_reminders(session, group, "workspace uninstalled")
+            if was_active:
+                return 0
+            members = {m.id: m for m in repo.members_of(session, group)}
+            interviews = repo.interviews_with_pending(session, members)
+            for interview in interviews:
+                replan(interview, self.deps.cadence_of(members[interview.member_id]), now)
+            return len(interviews)
+
     def purge(self, session: Session, group: Workspace, *, limit: int) -> int:
         """Delete closed interviews older than the group's retention; returns how many."""
         if not group.retention_days:

@@ -321,6 +321,23 @@ def members_following(
     return list(session.scalars(query))
 
 
+def members_of(session: Session, group: Workspace) -> list[Member]:
+    """Everyone whose identity lives in this workspace."""
+    return list(session.scalars(select(Member).where(Member.workspace_id == group.id)))
+
+
+def cancel_group_reminders(session: Session, group: Workspace, why: str) -> int:
+    """Cancel the scheduled reminders of everyone in the workspace; returns how many."""
+    members = select(Member.id).where(Member.workspace_id == group.id)
+    result = session.execute(
+        update(Reminder)
+        .where(Reminder.state == "scheduled", Reminder.member_id.in_(members))
+        .values(state="cancelled", last_error=why)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def interviews_with_pending(
     session: Session, member_ids: Iterable[int], statuses: Iterable[str] = ()
 ) -> list[Interview]:

@@ -115,8 +115,12 @@ async def test_uninstall_deactivates_and_cancels_reminders_but_keeps_data(
     await core.delivery.deliver_due()
     assert slack.fake.of("chat.postMessage") == []
 
-    await install(slack)  # coming back re-activates the workspace
+    await install(slack)  # coming back re-activates the workspace and its reminders
     assert active(core)
+    assert scheduled(core) > 0
+    await core.delivery.deliver_due()  # the thank-you that came due while it was away
+    (dm,) = slack.fake.of("chat.postMessage")
+    assert "Jane Doe" in str(dm.body)
 
 
 async def test_revoked_bot_token_deactivates_a_single_workspace_install(
