@@ -267,14 +267,13 @@ class SlackAdapter:
         """Run the command inside the ack window so errors can show on their fields."""
         meta = json.loads(view.get("private_metadata") or "{}")
         member = MemberRef(PLATFORM, _team_of(body), str(body["user"]["id"]))
-        options = submitted_options(view)
-        request = CommandRequest(
-            member=member,
-            command=str(meta.get("command", "")),
-            text=str(meta.get("context", "")),
-            received_at=self.core.deps.clock.now(),
-            member_timezone=self._cached_timezone(member),
-            options=options,
+        request = await self._request(
+            client,
+            member,
+            str(meta.get("command", "")),
+            str(meta.get("context", "")),
+            timezone=self._cached_timezone(member),
+            options=submitted_options(view),
         )
         reply = await self.core.dispatcher.handle(request)
         if reply.field_errors:
@@ -360,19 +359,36 @@ class SlackAdapter:
         display_name: str | None = None,
     ) -> Reply:
         timezone = await self._timezone(client, member)
+        request = await self._request(
+            client, member, command, text, timezone=timezone, display_name=display_name
+        )
+        async with self._dispatching:
+            return await self.core.dispatcher.handle(request)
+
+    async def _request(
+        self,
+        client: AsyncWebClient,
+        member: MemberRef,
+        command: str,
+        text: str,
+        *,
+        timezone: str | None,
+        display_name: str | None = None,
+        options: dict[str, str] | None = None,
+    ) -> CommandRequest:
+        """The request for a command, a button or a form: one place sets group and admin."""
         is_admin = command.strip().casefold() == "admin" and await self._is_admin(client, member)
-        request = CommandRequest(
+        return CommandRequest(
             member=member,
             command=command,
             text=text,
             received_at=self.core.deps.clock.now(),
             display_name=display_name,
             member_timezone=timezone,
+            options=options,
             group_id=member.workspace_id,  # a Slack member's group is their workspace
             is_admin=is_admin,
         )
-        async with self._dispatching:
-            return await self.core.dispatcher.handle(request)
 
     async def _answer(
         self,

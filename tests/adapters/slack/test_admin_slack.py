@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
-from slack_harness import Harness, blocks_text
+from slack_harness import Harness, blocks_text, fill
 
 from bot.scheduling.clock import ManualClock
 from bot.scheduling.group_jobs import GroupJobs
@@ -75,3 +76,19 @@ async def test_a_channel_the_app_is_not_in_is_reported_not_retried(
     jobs = GroupJobs(slack.core.groups, slack.core.delivery.messengers)
     assert await jobs.post_wins() == 0
     assert await jobs.post_wins() == 0  # permanent for this week: no retry storm
+
+
+async def test_an_admin_submits_a_group_template_through_the_form(slack: Harness) -> None:
+    """A form submission is an admin command too: it must carry the admin flag."""
+    slack.fake.admins.add("U0ADA")  # the member the view_submission fixture comes from
+    before = len(slack.fake.of("views.open"))
+    await slack.command("admin template thank_you")
+    view = (await slack.wait_for("views.open", before + 1))[-1].json("view")
+    attack = "Subject: x\n\n{{ ''.__class__ }}"
+    status, body = await slack.interact(
+        slack.view_submission(view, fill(view, {"template": attack}))
+    )
+    assert status == 200
+    answer = json.loads(body)
+    assert answer["response_action"] == "errors"
+    assert "'__class__' can't be used" in str(answer["errors"])
