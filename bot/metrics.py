@@ -24,10 +24,9 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.platform_collector import PlatformCollector
 from prometheus_client.process_collector import ProcessCollector
 from prometheus_client.registry import Collector
-from sqlalchemy import func, select
 
+from bot.storage import repositories as repo
 from bot.storage.db import Database
-from bot.storage.models import Reminder
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
 # From "on time" to "a day late" (downtime, quiet hours of a retry, a long rate limit).
@@ -128,17 +127,9 @@ class BacklogCollector(Collector):
         )
         try:
             with self.db.reading() as session:
-                rows = session.execute(
-                    select(Reminder.state, func.count())
-                    .where(
-                        Reminder.state.in_(("scheduled", "claimed")),
-                        Reminder.attempt_at <= self.now(),
-                    )
-                    .group_by(Reminder.state)
-                ).all()
+                counts = repo.due_backlog(session, self.now())
         except Exception:  # health reports the database; metrics still serve without it
             return iter(())
-        counts = {"scheduled": 0, "claimed": 0, **{str(state): int(n) for state, n in rows}}
         for state, count in sorted(counts.items()):
             gauge.add_metric([state], count)
         return iter([gauge])

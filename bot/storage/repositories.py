@@ -321,6 +321,16 @@ def members_following(
     return list(session.scalars(query))
 
 
+def due_backlog(session: Session, now: datetime) -> dict[str, int]:
+    """Reminders due by `now` and not yet sent: waiting (scheduled) and being sent (claimed)."""
+    rows = session.execute(
+        select(Reminder.state, func.count())
+        .where(Reminder.state.in_(("scheduled", "claimed")), Reminder.attempt_at <= now)
+        .group_by(Reminder.state)
+    ).all()
+    return {"scheduled": 0, "claimed": 0, **{str(state): int(n) for state, n in rows}}
+
+
 def members_of(session: Session, group: Workspace) -> list[Member]:
     """Everyone whose identity lives in this workspace."""
     return list(session.scalars(select(Member).where(Member.workspace_id == group.id)))
