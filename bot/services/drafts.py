@@ -16,6 +16,7 @@ from bot.drafting.proofread import ProofContext, proofread
 from bot.drafting.render import Draft, DraftRenderer, trim_end
 from bot.services.deps import Deps
 from bot.services.followups import KIND_LABELS
+from bot.services.interviews import DETAIL_FIELDS
 from bot.storage.models import Interview, Interviewer, Member
 
 DAYS_SAID_BY_WEEKDAY = 6
@@ -202,16 +203,7 @@ def _known_terms(member: Member, interview: Interview) -> tuple[str, ...]:
     terms = [interview.company, interview.role or "", *signature_lines(member)]
     for person in interview.interviewers:
         terms += [person.name, person.title or "", person.discussed or ""]
-    for column in (
-        "topics",
-        "highlights",
-        "qualifications",
-        "open_questions",
-        "clarification",
-        "promised_by_me",
-        "promised_by_them",
-        "notes",
-    ):
+    for column, _label, _limit in DETAIL_FIELDS.values():  # everything the member wrote
         terms.append(getattr(interview, column) or "")
     return tuple(t for t in terms if t)
 
