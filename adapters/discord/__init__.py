@@ -293,8 +293,8 @@ class DiscordAdapter:
 
     def _unset_zone(self, ref: MemberRef) -> str | None:
         """The zone in use if the member never set one (Discord gives none), else None."""
-        with self.core.deps.db.transaction() as session:
-            member = repo.find_member(session, ref)
+        with self.core.deps.db.reading() as session:
+            member = repo.member_facts(session, ref)
             if member is None or member.timezone or member.platform_timezone:
                 return None
             return self.core.deps.zone_of(member).key
@@ -339,11 +339,11 @@ class DiscordAdapter:
         await interaction.response.autocomplete(choices[:MAX_CHOICES])
 
     def _interviews(self, ref: MemberRef) -> list[tuple[str, str]]:
-        with self.core.deps.db.transaction() as session:
-            member = repo.find_member(session, ref)
+        with self.core.deps.db.reading() as session:
+            member = repo.member_facts(session, ref)
             if member is None:
                 return []
-            interviews = repo.interviews_of(session, member)
+            interviews = repo.interview_lines(session, member.id)
             return [
                 (f"#{i.number} {i.company}" + (f" · {i.role}" if i.role else ""), f"#{i.number}")
                 for i in reversed(interviews)  # the most recent first

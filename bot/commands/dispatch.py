@@ -15,7 +15,7 @@ from bot.commands.registry import Context
 from bot.errors import UserError
 from bot.metrics import METRICS
 from bot.storage import repositories as repo
-from bot.storage.models import Member
+from bot.storage.repositories import MemberFacts
 
 if TYPE_CHECKING:
     from bot.app import Core
@@ -95,9 +95,9 @@ class Dispatcher:
             )
         if not spec.writes:
             with self.core.deps.db.reading() as session:
-                member = repo.find_member(session, request.member)
-                if member is not None and not _needs_write(member, request):
-                    return spec.handler(Context(request, args, member, session, self.core))
+                facts = repo.member_facts(session, request.member)
+                if facts is not None and not _needs_write(facts, request):
+                    return spec.handler(Context(request, args, facts, session, self.core))
         if reads_only:
             return None
         with self.core.deps.db.transaction() as session:
@@ -119,13 +119,13 @@ def _name(request: CommandRequest) -> str:
     return request.command.strip().casefold() or "help"
 
 
-def _needs_write(member: Member, request: CommandRequest) -> bool:
+def _needs_write(member: MemberFacts, request: CommandRequest) -> bool:
     """Whether this request brings news about the member that must be saved first."""
     return (
         member.dm_status == "closed"
         or bool(request.display_name and not member.display_name)
         or bool(request.member_timezone and member.platform_timezone != request.member_timezone)
-        or bool(request.group_id and repo.group_of(member).external_id != request.group_id)
+        or bool(request.group_id and member.group.external_id != request.group_id)
     )
 
 

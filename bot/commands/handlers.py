@@ -16,6 +16,7 @@ from bot.services.export import export_member
 from bot.services.followups import describe, parse_kind, select_follow_ups
 from bot.services.interviews import DETAIL_FIELDS, STAGES
 from bot.storage.models import Interview, Interviewer
+from bot.storage.repositories import InterviewLine
 
 PRODUCT = "/interview"
 
@@ -26,11 +27,11 @@ def _number(ctx: Context, usage: str) -> int:
     return parse_ref(ctx.args.positionals[0])
 
 
-def _when(ctx: Context, interview: Interview) -> str:
-    return format_local(interview.starts_at, ctx.core.deps.zone_of(ctx.member))
+def _when(ctx: Context, interview: Interview | InterviewLine) -> str:
+    return format_local(interview.starts_at, ctx.zone)
 
 
-def _summary(ctx: Context, interview: Interview) -> str:
+def _summary(ctx: Context, interview: Interview | InterviewLine) -> str:
     parts = [f"#{interview.number} {interview.company}"]
     if interview.role:
         parts.append(interview.role)
@@ -39,19 +40,22 @@ def _summary(ctx: Context, interview: Interview) -> str:
     return " · ".join(parts)
 
 
-def _status(ctx: Context, interview: Interview) -> str:
+def _status(ctx: Context, interview: Interview | InterviewLine) -> str:
     """The status as the member thinks of it: a scheduled interview in the past was held."""
     status = interview.status
     if status == Status.SCHEDULED and interview.ends_at <= ctx.core.deps.clock.now():
         status = Status.HELD
-    finished = {
-        (Kind(f.kind), f.interviewer_id, f.sequence): f.done_at
-        for f in interview.follow_ups
-        if f.state == "done" and f.done_at
-    }
-    limit = ctx.core.deps.cadence_of(ctx.member).status_check_limit
-    if status in WAITING_STATUSES and gone_quiet(finished, interview.last_contact_at, limit):
-        return f"gone quiet (no more nudges; {PRODUCT} replied #{interview.number} if they write)"
+    if status in WAITING_STATUSES:
+        finished = {
+            (Kind(f.kind), f.interviewer_id, f.sequence): f.done_at
+            for f in interview.follow_ups
+            if f.state == "done" and f.done_at
+        }
+        limit = ctx.core.deps.cadence_of(ctx.known).status_check_limit
+        if gone_quiet(finished, interview.last_contact_at, limit):
+            return (
+                f"gone quiet (no more nudges; {PRODUCT} replied #{interview.number} if they write)"
+            )
     return status.replace("_", " ") + (" (paused)" if interview.paused else "")
 
 
@@ -60,7 +64,7 @@ def _people(interview: Interview) -> str:
 
 
 def _pending(ctx: Context, interview: Interview) -> list[str]:
-    tz = ctx.core.deps.zone_of(ctx.member)
+    tz = ctx.zone
     return [
         f"{describe(f)}: due by {format_local(f.due_at, tz)}"
         for f in sorted(interview.follow_ups, key=lambda f: f.due_at)
@@ -82,7 +86,7 @@ def help_(ctx: Context) -> Reply:
 def log(ctx: Context) -> Reply:
     """Log a new interview; with nothing typed, offer the form."""
     if not ctx.args.positionals and not ctx.args.options:
-        form = interview_form(None, ctx.core.deps.zone_of(ctx.member))
+        form = interview_form(None, ctx.zone)
         return Reply(
             blocks=[
                 Section(f'Log it in one line: {PRODUCT} log company="Acme" when="tomorrow 3pm"')
@@ -114,7 +118,7 @@ def log(ctx: Context) -> Reply:
 
 def list_(ctx: Context) -> Reply:
     """List the member's interviews."""
-    interviews = ctx.core.repo.interviews_of(ctx.session, ctx.member)
+    interviews = ctx.core.repo.interview_lines(ctx.session, ctx.member_id)
     if not interviews:
         return Reply.text(
             "You haven't logged any interviews yet.",
@@ -162,7 +166,7 @@ def edit(ctx: Context) -> Reply:
             blocks=[
                 Section(f'Change any field, like: {PRODUCT} edit #{number} role="Staff Engineer"')
             ],
-            form=interview_form(interview, ctx.core.deps.zone_of(ctx.member)),
+            form=interview_form(interview, ctx.zone),
         )
     outcome = ctx.core.interviews.edit(ctx.session, ctx.member, number, ctx.args.options)
     return Reply.text(f"Updated {_summary(ctx, outcome.interview)}.", *outcome.notes)
@@ -245,11 +249,11 @@ def snooze(ctx: Context) -> Reply:
             hint='Use for=1h, for=3d, for=tomorrow, or until="monday 9am".',
         )
     now = ctx.core.deps.clock.now()
-    tz = ctx.core.deps.zone_of(ctx.member)
+    tz = ctx.zone
     if "until" in ctx.args.options:
         until = parse_when(ctx.args.options["until"], now=now, tz=tz).at
     elif ctx.args.options.get("for", "").strip().casefold() == "tomorrow":
-        until = add_days_local(now, 1, ctx.core.deps.cadence_of(ctx.member))
+        until = add_days_local(now, 1, ctx.core.deps.cadence_of(ctx.known))
     else:
         until = now + parse_duration(ctx.args.options.get("for", "1h"))
     if until <= now:
@@ -298,7 +302,7 @@ def resume(ctx: Context) -> Reply:
 
 def due(ctx: Context) -> Reply:
     """What is coming up, in the member's time zone."""
-    tz = ctx.core.deps.zone_of(ctx.member)
+    tz = ctx.zone
     agenda = ctx.core.follow_ups.agenda(ctx.session, ctx.member)
     if not agenda:
         return Reply.text("Nothing is due. Log an interview and I'll plan the follow-ups.")

@@ -12,6 +12,7 @@ from bot.ports import Clock
 from bot.services.group_defaults import member_group, resolve
 from bot.storage.db import Database
 from bot.storage.models import Member
+from bot.storage.repositories import MemberFacts
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Deps:
     default_tz: ZoneInfo
     renderer: DraftRenderer
 
-    def zone_of(self, member: Member) -> ZoneInfo:
+    def zone_of(self, member: Member | MemberFacts) -> ZoneInfo:
         """The member's zone: their setting, else their platform's, else the group's."""
         names = (member.timezone, member.platform_timezone, member_group(member).timezone)
         for name in (*names, member.workspace.timezone):
@@ -34,7 +35,7 @@ class Deps:
                     continue
         return self.default_tz
 
-    def cadence_of(self, member: Member) -> Cadence:
+    def cadence_of(self, member: Member | MemberFacts) -> Cadence:
         """The member's timing for the follow-up policy: theirs, else their group's."""
         settings = resolve(member)
         return Cadence(
@@ -47,6 +48,6 @@ class Deps:
             status_check_limit=settings.int_("status_check_limit"),
         )
 
-    def tone_of(self, member: Member) -> str:
+    def tone_of(self, member: Member | MemberFacts) -> str:
         """How the member's drafts sound: their choice, else their group's."""
         return resolve(member).str_("tone")

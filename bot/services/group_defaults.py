@@ -14,7 +14,7 @@ from sqlalchemy.orm import object_session
 
 from bot.domain.policy import MAX_STATUS_CHECKS
 from bot.storage.models import Member, Workspace
-from bot.storage.repositories import group_of
+from bot.storage.repositories import GroupFacts, MemberFacts, group_of
 
 # Built-in values: what a member gets when neither they nor their group chose.
 BUILT_IN: dict[str, object] = {
@@ -60,12 +60,14 @@ class Resolved:
         return bool(self.values[column])
 
 
-def member_group(member: Member) -> Workspace:
+def member_group(member: Member | MemberFacts) -> Workspace | GroupFacts:
     """The member's group, loaded (lazily, at most once) without flushing pending changes.
 
     Use cases ask for a member's cadence in the middle of changing things; a lazy load
-    must not write their half-made changes early.
+    must not write their half-made changes early. Facts carry their group already.
     """
+    if isinstance(member, MemberFacts):
+        return member.group
     session = object_session(member)
     if session is None:
         return group_of(member)
@@ -73,7 +75,7 @@ def member_group(member: Member) -> Workspace:
         return group_of(member)
 
 
-def resolve(member: Member) -> Resolved:
+def resolve(member: Member | MemberFacts) -> Resolved:
     """Member, then group, then built-in, for every timing and tone setting."""
     group = member_group(member)
     values: dict[str, object] = {}

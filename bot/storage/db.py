@@ -43,8 +43,9 @@ def make_engine(url: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         # Readers take no write lock, so many can answer at once beside one writer (WAL).
+        # Straight to the driver: through `exec_driver_sql` a BEGIN cost as much as a query.
         readonly = conn.get_execution_options().get(READONLY, False)
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+        conn.connection.driver_connection.execute("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -45,6 +46,88 @@ def _member_by_identity() -> Select[Member]:
             Member.user_id == bindparam("user"),
         )
         .options(contains_eager(Member.workspace), joinedload(Member.group))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFacts:
+    """A workspace's settings as plain values: what resolving a member's settings reads."""
+
+    id: int
+    external_id: str
+    timezone: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+    weekdays_only: bool | None
+    thank_you_delay_minutes: int | None
+    status_check_days: int | None
+    status_check_limit: int | None
+    tone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFacts:
+    """A member as a read-only command needs them, read as columns rather than entities.
+
+    Loading the `Member` entity with its workspace and group was most of a light command's
+    cost (bench/discord.py); a command that needs the entity still gets it
+    (`Context.member`). `group` is the member's career group (`group_of`).
+    """
+
+    id: int
+    display_name: str | None
+    timezone: str | None
+    platform_timezone: str | None
+    dm_status: str
+    dm_status_reason: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+    weekdays_only: bool | None
+    thank_you_delay_minutes: int | None
+    status_check_days: int | None
+    tone: str | None
+    workspace: GroupFacts
+    group: GroupFacts
+
+
+_MEMBER_FIELDS = [f.name for f in fields(MemberFacts) if f.name not in ("workspace", "group")]
+_GROUP_FIELDS = [f.name for f in fields(GroupFacts)]
+
+
+def member_facts(session: Session, ref: MemberRef) -> MemberFacts | None:
+    """`find_member`'s member as plain values, in one query, without loading entities."""
+    params = {"platform": ref.platform, "workspace": ref.workspace_id, "user": ref.user_id}
+    row = session.execute(_facts_by_identity(), params).first()
+    if row is None:
+        return None
+    n, g = len(_MEMBER_FIELDS), len(_GROUP_FIELDS)
+    workspace = GroupFacts(*row[n : n + g])
+    group = GroupFacts(*row[n + g :]) if row[n + g] is not None else workspace
+    return MemberFacts(*(*row[:n], workspace, group))  # the last two fields
+
+
+@cache
+def _facts_by_identity() -> Select[Any]:
+    """Built once, like `_member_by_identity`: member, workspace and group columns."""
+    member = Member.__table__
+    workspace = Workspace.__table__.alias("own_workspace")
+    group = Workspace.__table__.alias("career_group")
+    return (
+        select(
+            *(member.c[name] for name in _MEMBER_FIELDS),
+            *(workspace.c[name].label(f"workspace_{name}") for name in _GROUP_FIELDS),
+            *(group.c[name].label(f"group_{name}") for name in _GROUP_FIELDS),
+        )
+        .select_from(
+            member.join(workspace, member.c.workspace_id == workspace.c.id).outerjoin(
+                group, member.c.group_id == group.c.id
+            )
+        )
+        .where(
+            workspace.c.platform == bindparam("platform"),
+            workspace.c.external_id == bindparam("workspace"),
+            member.c.user_id == bindparam("user"),
+        )
     )
 
 
@@ -158,6 +241,72 @@ def interviews_of(session: Session, member: Member) -> list[Interview]:
             .options(joinedload(Interview.interviewers), joinedload(Interview.follow_ups))
             .order_by(Interview.starts_at, Interview.number)
         ).unique()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpLine:
+    """A follow-up as a list of interviews shows it."""
+
+    kind: str
+    interviewer_id: int | None
+    sequence: int
+    state: str
+    due_at: datetime
+    done_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewLine:
+    """An interview as a list shows it: its columns, not an entity (see `MemberFacts`)."""
+
+    number: int
+    company: str
+    role: str | None
+    stage: str
+    starts_at: datetime
+    ends_at: datetime
+    status: str
+    paused: bool
+    last_contact_at: datetime | None
+    follow_ups: tuple[FollowUpLine, ...]
+
+
+_LINE_FIELDS = [f.name for f in fields(InterviewLine) if f.name != "follow_ups"]
+_FOLLOW_UP_LINE_FIELDS = [f.name for f in fields(FollowUpLine)]
+
+
+def interview_lines(session: Session, member_id: int) -> list[InterviewLine]:
+    """`interviews_of` for a list: the member's interviews, soonest first, without notes."""
+    rows = session.execute(_lines_of_member(), {"member": member_id}).all()
+    if not rows:
+        return []
+    follow_ups: dict[int, list[FollowUpLine]] = {}
+    for interview_id, *values in session.execute(_follow_up_lines(), {"member": member_id}):
+        follow_ups.setdefault(interview_id, []).append(FollowUpLine(*values))
+    return [
+        InterviewLine(*(*values, tuple(follow_ups.get(interview_id, ()))))
+        for interview_id, *values in rows
+    ]
+
+
+@cache
+def _lines_of_member() -> Select[Any]:
+    table = Interview.__table__
+    return (
+        select(table.c.id, *(table.c[name] for name in _LINE_FIELDS))
+        .where(table.c.member_id == bindparam("member"))
+        .order_by(table.c.starts_at, table.c.number)
+    )
+
+
+@cache
+def _follow_up_lines() -> Select[Any]:
+    table, interview = FollowUp.__table__, Interview.__table__
+    return (
+        select(table.c.interview_id, *(table.c[name] for name in _FOLLOW_UP_LINE_FIELDS))
+        .join(interview, table.c.interview_id == interview.c.id)
+        .where(interview.c.member_id == bindparam("member"))
     )
 
 
