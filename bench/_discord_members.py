@@ -4,13 +4,14 @@ Run as `python -m bench._discord_members` from the repository root. It serves th
 suite's loopback fake Discord (REST and gateway, `tests/fakes/discord_api.py`), prints its
 URLs as one JSON line on stdout, then answers one JSON line per JSON line read on stdin:
 
-- `{"op": "say", "token": T, "subcommand": S, "options": {...}}`: dispatch one interaction
-  to the gateway session that identified with token T, wait for its callback, answer
-  `{"body": <callback body>}`;
-- `{"op": "rounds", "plan": [[T, S], ...], "concurrent": N, "pause": P}`: for each entry, N
-  interactions at once to T's session, timed from just before each frame is written to the
-  arrival of its callback POST (`time.perf_counter`, the monotonic clock, in this process);
-  P seconds of quiet between bursts; answer `{"latencies": [[seconds, ...], ...]}`;
+- `{"op": "say", "token": T, "user": U, "subcommand": S, "options": {...}}`: dispatch one
+  interaction from user U to the gateway session that identified with token T, wait for its
+  callback, answer `{"body": <callback body>}`;
+- `{"op": "rounds", "plan": [[T, S], ...], "users": [U, ...], "pause": P}`: for each
+  entry, one interaction from each user, all at once, to T's session, each timed from just
+  before its frame is written to the arrival of its callback POST (`time.perf_counter`,
+  the monotonic clock, in this process); P seconds of quiet between bursts; answer
+  `{"latencies": [[seconds, ...], ...]}`;
 - `{"op": "freeze"}`: `gc.collect()` then `gc.freeze()` here too, answer `{}`.
 
 End of input stops the fake. Keeping it out of the measured process means that process
@@ -99,17 +100,17 @@ class TimingFake(fakes.FakeDiscord):  # type: ignore[misc,name-defined]
     def _frame(self, payload: dict[str, Any]) -> str:
         return json.dumps({"op": 0, "t": "INTERACTION_CREATE", "s": next(self._seq), "d": payload})
 
-    async def say(self, token: str, subcommand: str, options: dict[str, str]) -> Any:
-        """One interaction, answered: the callback's body."""
-        payload = self.slash(subcommand, **options)
+    async def say(self, token: str, user: str, subcommand: str, options: dict[str, str]) -> Any:
+        """One interaction from `user`, answered: the callback's body."""
+        payload = self.slash(subcommand, user=user, **options)
         future = self._expect(payload)
         await self.session(token).send_str(self._frame(payload))
         return (await asyncio.wait_for(future, 30.0)).body
 
-    async def burst(self, token: str, subcommand: str, count: int) -> list[float]:
-        """`count` interactions at once; each one's seconds from dispatch to callback."""
+    async def burst(self, token: str, subcommand: str, users: list[str]) -> list[float]:
+        """One interaction per user, all at once; each one's seconds from dispatch to callback."""
         ws = self.session(token)
-        payloads = [self.slash(subcommand) for _ in range(count)]
+        payloads = [self.slash(subcommand, user=user) for user in users]
         frames = [self._frame(p) for p in payloads]  # serialised before the clock starts
         futures = [self._expect(p) for p in payloads]
         sent: list[float] = []
@@ -141,12 +142,14 @@ async def _serve() -> None:
             order = json.loads(line)
             op = order["op"]
             if op == "say":
-                body = await fake.say(order["token"], order["subcommand"], order["options"])
+                body = await fake.say(
+                    order["token"], order["user"], order["subcommand"], order["options"]
+                )
                 _answer({"body": body})
             elif op == "rounds":
                 latencies = []
                 for token, subcommand in order["plan"]:
-                    latencies.append(await fake.burst(token, subcommand, order["concurrent"]))
+                    latencies.append(await fake.burst(token, subcommand, order["users"]))
                     await asyncio.sleep(order["pause"])
                 _answer({"latencies": latencies})
             elif op == "freeze":

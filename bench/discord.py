@@ -13,8 +13,9 @@ on its own gateway session:
 - bare, "ok": a bare `discord.Client` answering every interaction with a fixed message,
   shown beside for information: what discord.py alone costs.
 
-The fake sends 50 INTERACTION_CREATE events at once to one of them and times each, on its
-own monotonic clock, from just before the frame is written to the arrival of the callback
+Fifty members have logged three interviews each. The fake sends 50 INTERACTION_CREATE
+events at once to one of the clients, one from each member, and times each, on its own
+monotonic clock, from just before the frame is written to the arrival of the callback
 POST. Two commands are measured: `/interview help`, the lightest, and `/interview list`,
 which reads the member's three interviews. The clients are warmed alike (a round of each
 command each), then the start-up heap is frozen (`gc.collect()` + `gc.freeze()`, as a
@@ -53,6 +54,9 @@ from bot.scheduling.clock import ManualClock
 from bot.settings import Settings
 
 CONCURRENT = 50
+# One interaction from each member per burst, as 50 people at once would send them.
+MEMBERS = [str(700_000_000_000_100_000 + n) for n in range(CONCURRENT)]
+COMPANIES = ("Acme", "Globex", "Initech")
 COMMANDS = {
     "help": "lightest command",
     "list": "reads interviews",
@@ -105,13 +109,12 @@ class Fake:
         await self.process.stdin.drain()
         return await self._read()
 
-    async def say(self, token: str, subcommand: str, **options: str) -> Any:
-        return (await self.ask(op="say", token=token, subcommand=subcommand, options=options))[
-            "body"
-        ]
+    async def say(self, token: str, user: str, subcommand: str, **options: str) -> Any:
+        order = {"token": token, "user": user, "subcommand": subcommand, "options": options}
+        return (await self.ask(op="say", **order))["body"]
 
     async def rounds(self, plan: list[tuple[str, str]]) -> list[list[float]]:
-        answer = await self.ask(op="rounds", plan=plan, concurrent=CONCURRENT, pause=PAUSE)
+        answer = await self.ask(op="rounds", plan=plan, users=MEMBERS, pause=PAUSE)
         latencies: list[list[float]] = answer["latencies"]
         return latencies
 
@@ -187,13 +190,15 @@ async def _measure(quick: bool, folder: str) -> tuple[Results, Results]:
         bares.append(await _bare(settings, CORE, core))
         adapter = DiscordAdapter(core, settings, guild_ready_timeout=0.05)
         await adapter.start()
-        for company in ("Acme", "Globex", "Initech"):
-            await fake.say(OURS, "log", company=company, when="2026-11-24 15:00")
-        await fake.say(OURS, "settings", timezone="Europe/Berlin")
-        listed = json.dumps(await fake.say(OURS, "list"))
-        missing = [c for c in ("Acme", "Globex", "Initech") if c not in listed]
-        if missing:
-            raise RuntimeError(f"/interview list does not show {missing}: {listed[:500]}")
+        for user in MEMBERS:
+            for company in COMPANIES:
+                await fake.say(OURS, user, "log", company=company, when="2026-11-24 15:00")
+            await fake.say(OURS, user, "settings", timezone="Europe/Berlin")
+        for client in (OURS, CORE):
+            listed = json.dumps(await fake.say(client, MEMBERS[-1], "list"))
+            missing = [c for c in COMPANIES if c not in listed]
+            if missing:
+                raise RuntimeError(f"/interview list does not show {missing}: {listed[:500]}")
         await fake.rounds(_plan(1))  # warm-up: a round of each command, for each client
         gc.collect()
         gc.freeze()  # as a long-lived server does once started (see bench/slack.py)
