@@ -157,6 +157,9 @@ class Reply:
     form: Form | None = None
     field_errors: dict[str, str] = field(default_factory=dict)  # form field key -> problem
     attachments: list[Attachment] = field(default_factory=list)  # only with Visibility.DIRECT
+    # Done with what the buttons it answers were for (sent, skipped, snoozed, replied,
+    # deleted): adapters retire the buttons on the message that was pressed. Never on an error.
+    settled: bool = False
 
     @classmethod
     def text(cls, *paragraphs: str, visibility: Visibility = Visibility.EPHEMERAL) -> Reply:

@@ -39,6 +39,7 @@ from adapters.discord.render import (
     form_labels,
     parse_form_id,
     render,
+    settled_note,
     submitted_values,
 )
 from bot.app import Core
@@ -221,6 +222,10 @@ class DiscordAdapter:
             self._labels[modal.custom_id] = form_labels(reply.form)
             modal.stop()  # submissions are handled from the raw interaction: restart-safe
             await interaction.response.send_modal(modal)
+            return
+        if reply.settled and not deferred and interaction.message is not None:
+            # The buttons did their job: the message says what was done and loses them.
+            await interaction.response.edit_message(content=settled_note(reply), view=None)
             return
         await self._answer(interaction, reply, deferred)
 

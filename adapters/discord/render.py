@@ -18,6 +18,7 @@ ROW_WIDTH, MAX_ROWS = 5, 5
 MAX_BUTTONS, MAX_MENUS = 10, 2
 MAX_LINK_URL = 512  # Discord's limit on a link button's URL
 MAX_EMBEDS = 10
+MAX_CONTENT = 2000
 MAX_FILES = 10
 MAX_DESCRIPTION = 4096
 MAX_FIELD_NAME = 256
@@ -107,6 +108,11 @@ def render(reply: Reply, owner_id: str, *, with_files: bool = True) -> Rendered:
         ][: MAX_FILES - len(out.files)]
     out.view = action_view(reply.actions, owner_id, links)
     return out
+
+
+def settled_note(reply: Reply) -> str:
+    """What a pressed message says above itself once its buttons are retired."""
+    return _clip("✓ " + esc(reply.plain_text()), MAX_CONTENT)
 
 
 def draft_embed(draft: DraftBlock) -> discord.Embed:

@@ -37,6 +37,7 @@ from adapters.slack.blocks import (
     parse_action_id,
     reply_blocks,
     result_view,
+    settled_message,
     submitted_options,
     view_errors,
 )
@@ -302,11 +303,17 @@ class SlackAdapter:
         member = MemberRef(PLATFORM, _team_of(body), str(body["user"]["id"]))
         reply = await self._dispatch(client, member, command, str(value))
         in_home = (body.get("view") or {}).get("type") == "home"
+        from_message = (body.get("container") or {}).get("type") == "message"
+        pressed = body.get("message") if from_message else None
+        response_url = body.get("response_url")
+        if reply.settled and pressed and response_url:  # the buttons did their job
+            await self._respond(response_url, settled_message(pressed, reply))
+            return
         await self._answer(
             client,
             member,
             reply,
-            response_url=body.get("response_url"),
+            response_url=response_url,
             trigger_id=body.get("trigger_id"),
             origin={},
         )

@@ -185,6 +185,21 @@ def reply_blocks(reply: Reply) -> list[Block]:
     return blocks + actions
 
 
+def settled_message(message: Mapping[str, Any], reply: Reply) -> dict[str, Any]:
+    """The pressed message, its buttons retired: what it showed, then what was done.
+
+    Posted with `replace_original` on the press's response URL, which works for the DMs we
+    sent and for ephemeral replies alike (chat.update cannot reach an ephemeral message).
+    """
+    kept = [b for b in message.get("blocks") or [] if b.get("type") != "actions"]
+    done = [{"type": "divider"}, *reply_blocks(reply)]
+    return {
+        "replace_original": True,
+        "text": fallback_text(reply),
+        "blocks": (kept[: MAX_BLOCKS - len(done)] + done)[:MAX_BLOCKS],
+    }
+
+
 def fallback_text(reply: Reply) -> str:
     """The notification text of a message: the reply as plain text, escaped and clipped."""
     return _clip(escape(reply.plain_text()), MAX_FALLBACK) or "Followup"

@@ -59,6 +59,12 @@ def _status(ctx: Context, interview: Interview | InterviewLine) -> str:
     return status.replace("_", " ") + (" (paused)" if interview.paused else "")
 
 
+def _settled(reply: Reply) -> Reply:
+    """Mark a reply as the end of what its buttons were for (see `Reply.settled`)."""
+    reply.settled = True
+    return reply
+
+
 def _people(interview: Interview) -> str:
     return ", ".join(f"{p.name} ({p.title})" if p.title else p.name for p in interview.interviewers)
 
@@ -225,7 +231,7 @@ def _finish(ctx: Context, how: str) -> Reply:
     text = f"{verb}: {describe(done)} (#{number})."
     remaining = _pending(ctx, interview)
     tail = ["Still to do:\n" + "\n".join(f"• {r}" for r in remaining)] if remaining else []
-    return Reply.text(text, *tail)
+    return _settled(Reply.text(text, *tail))
 
 
 def sent(ctx: Context) -> Reply:
@@ -264,7 +270,9 @@ def snooze(ctx: Context) -> Reply:
         ctx.session, ctx.member, interview, list(ctx.args.positionals[1:]), until
     )
     at = next(r.remind_at for r in chosen.reminders if r.state == "scheduled")
-    return Reply.text(f"Snoozed the {describe(chosen)} (#{number}) until {format_local(at, tz)}.")
+    return _settled(
+        Reply.text(f"Snoozed the {describe(chosen)} (#{number}) until {format_local(at, tz)}.")
+    )
 
 
 def replied(ctx: Context) -> Reply:
@@ -274,7 +282,7 @@ def replied(ctx: Context) -> Reply:
     ctx.core.follow_ups.replied(ctx.session, ctx.member, interview)
     follow = _pending(ctx, interview)
     tail = ["Next:\n" + "\n".join(f"• {f}" for f in follow)] if follow else []
-    return Reply.text(f"Noted that {interview.company} replied (#{number}).", *tail)
+    return _settled(Reply.text(f"Noted that {interview.company} replied (#{number}).", *tail))
 
 
 def _pause(ctx: Context, *, paused: bool) -> Reply:
@@ -400,7 +408,7 @@ def delete(ctx: Context) -> Reply:
             actions=[Action("delete", f"Delete #{number}", f"#{number} confirm", "danger")],
         )
     ctx.core.interviews.delete(ctx.session, ctx.member, number)
-    return Reply.text(f"Deleted #{number} {interview.company} and its reminders.")
+    return _settled(Reply.text(f"Deleted #{number} {interview.company} and its reminders."))
 
 
 def forget(ctx: Context) -> Reply:
@@ -419,8 +427,10 @@ def forget(ctx: Context) -> Reply:
             actions=[Action("forget", "Forget everything", "confirm", "danger")],
         )
     ctx.session.delete(ctx.member)
-    return Reply.text(
-        "Done: everything about you is deleted. If you use Followup again, it starts fresh."
+    return _settled(
+        Reply.text(
+            "Done: everything about you is deleted. If you use Followup again, it starts fresh."
+        )
     )
 
 

@@ -30,6 +30,7 @@ GUILD_CHANNEL = "810000000000000001"  # its #career-help channel
 # A member's resolved permissions in a channel: everything but Manage Server/Administrator.
 MEMBER_PERMISSIONS = str(2147483647 & ~(1 << 5) & ~(1 << 3))
 EPHEMERAL = 64
+UPDATE_MESSAGE = 7  # interaction callback type: edit the message the component is on
 JSON = "application/json"
 
 

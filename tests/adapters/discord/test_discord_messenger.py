@@ -10,6 +10,7 @@ from aiohttp import web
 from fakes.discord_api import (
     EPHEMERAL,
     OTHER,
+    UPDATE_MESSAGE,
     USER,
     Answer,
     FakeDiscord,
@@ -149,7 +150,8 @@ async def test_button_press_after_restart_runs_the_command(
         payload = fake.click(message, button)
         await fake.interact(payload)
         body = (await fake.callback(payload["id"])).body
-        assert body["data"]["flags"] & EPHEMERAL
+        assert body["type"] == UPDATE_MESSAGE  # the pressed reminder, buttons retired
+        assert body["data"]["components"] == []
         assert "Marked sent: thank-you to Jane Doe (#1)" in text_of(body)
     finally:
         await restarted.close()
@@ -166,6 +168,22 @@ async def test_snooze_menu_runs_the_chosen_snooze(
     await fake.interact(payload)
     body = (await fake.callback(payload["id"])).body
     assert "Snoozed the thank-you to Jane Doe (#1)" in text_of(body)
+
+
+async def test_a_press_that_fails_keeps_the_buttons_and_answers_privately(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    await say(fake, "log", company="Acme", when="2026-11-24 15:00", **{"with": "Jane Doe"})
+    await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-k")
+    (message,) = fake.dm_messages()
+    await say(fake, "delete", text="#1 confirm")  # the interview is gone before the press
+    button = next(i for i in custom_ids(message) if i.startswith("fu:sent:"))
+    payload = fake.click(message, button)
+    await fake.interact(payload)
+    body = (await fake.callback(payload["id"])).body
+    assert body["type"] != UPDATE_MESSAGE
+    assert body["data"]["flags"] & EPHEMERAL
+    assert "no interview #1" in text_of(body)
 
 
 async def test_someone_elses_button_does_nothing_for_them(

@@ -142,10 +142,15 @@ async def test_end_to_end_modal_reminder_button_after_restart(
     await slack.restart()  # no memory of the message survives; the button carries the command
     press = load("block_actions_dm", slack.fake)
     press["actions"][0]["value"] = buttons["followup:sent"]["value"]
+    press["message"]["blocks"] = dm.json("blocks")  # Slack sends the pressed message back
     status, _ = await slack.interact(press)
     assert status == 200
     (hook,) = await slack.wait_for("hooks")
+    # The reminder itself now says what was done, and its buttons are gone.
+    assert hook.body["replace_original"] is True
+    assert "Time to send your thank-you" in blocks_text(hook.body)
     assert "Marked sent: thank-you to Jane Doe" in blocks_text(hook.body)
+    assert not [b for b in hook.body["blocks"] if b["type"] == "actions"]
 
     clock.advance(timedelta(days=3))
     await core.delivery.deliver_due()
@@ -159,6 +164,7 @@ async def test_a_button_acts_only_for_whoever_presses_it(slack: Harness) -> None
     await slack.interact(press)
     hooks = await slack.wait_for("hooks", 2)
     assert "You have no interview #1" in blocks_text(hooks[-1].body)
+    assert hooks[-1].body["replace_original"] is False  # a refusal leaves the buttons be
     assert "thank-you to Jane Doe" in await slack.say("due")
 
 
