@@ -81,7 +81,7 @@ class Member(Base):
     weekdays_only: Mapped[bool | None] = mapped_column()
     thank_you_delay_minutes: Mapped[int | None] = mapped_column()
     status_check_days: Mapped[int | None] = mapped_column()
-    signature: Mapped[str | None] = mapped_column(Text)
+    signature: Mapped[str | None] = mapped_column(EncryptedText())  # a phone number, often
     tone: Mapped[str | None] = mapped_column(String(16))
     dm_status: Mapped[str] = mapped_column(String(16), default="ok")
     dm_status_reason: Mapped[str | None] = mapped_column(String(200))

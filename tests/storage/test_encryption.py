@@ -36,7 +36,8 @@ NOTES = {
 }
 EMAIL = "jane.doe@acme.example"
 DISCUSSED = "the Kafka migration"
-SECRETS = [*NOTES.values(), EMAIL, DISCUSSED]
+SIGNATURE = "Ada Lovelace · +44 20 7946 0000"
+SECRETS = [*NOTES.values(), EMAIL, DISCUSSED, SIGNATURE]
 
 
 def open_db(url: str, *keys: str) -> Database:
@@ -58,6 +59,7 @@ def store_interview(db: Database, user: str = "ada") -> None:
     """One interview with every encrypted field filled, written through the ORM."""
     with db.transaction() as session:
         member = repo.ensure_member(session, MemberRef("console", "local", user), NOW)
+        member.signature = SIGNATURE
         interview = Interview(
             member_id=member.id,
             number=1,
@@ -101,6 +103,7 @@ def test_the_encrypted_columns_are_the_members_free_text() -> None:
     assert found == {f"interview.{n}" for n in NOTES} | {
         "interviewer.email",
         "interviewer.discussed",
+        "member.signature",
     }
 
 
@@ -117,6 +120,10 @@ def test_with_a_key_the_table_holds_ciphertext_and_the_repositories_plaintext(
     notes, email, discussed = read_back(db)
     assert notes == NOTES
     assert (email, discussed) == (EMAIL, DISCUSSED)
+    with db.reading() as session:
+        member = repo.find_member(session, MemberRef("console", "local", "ada"))
+        assert member is not None
+        assert member.signature == SIGNATURE
 
 
 def test_without_a_key_values_are_stored_as_they_are(
