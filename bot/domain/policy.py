@@ -251,14 +251,19 @@ def add_days_local(at: datetime, days: int, cadence: Cadence) -> datetime:
     return _local(day, MORNING, cadence.tz)
 
 
-def add_business_days(start: date, days: int, cadence: Cadence) -> datetime:
-    """09:00 local, `days` business days (Monday to Friday) after `start`."""
+def business_days_later(start: date, days: int) -> date:
+    """The date `days` business days (Monday to Friday) after `start`."""
     day = start
     while days > 0:
         day += timedelta(days=1)
         if day.weekday() < 5:
             days -= 1
-    return _local(day, MORNING, cadence.tz)
+    return day
+
+
+def add_business_days(start: date, days: int, cadence: Cadence) -> datetime:
+    """09:00 local, `days` business days (Monday to Friday) after `start`."""
+    return _local(business_days_later(start, days), MORNING, cadence.tz)
 
 
 def next_working_morning(at: datetime, cadence: Cadence) -> datetime:

@@ -34,6 +34,7 @@ from typing import NamedTuple
 from spellchecker import SpellChecker
 
 from bot.chat import Finding
+from bot.domain.policy import business_days_later
 
 __all__ = ["ERROR", "INFO", "WARNING", "ProofContext", "proofread", "words"]
 
@@ -993,14 +994,6 @@ def _business_days_after(start: date, end: date) -> int:
     return count
 
 
-def _add_business_days(start: date, n: int) -> date:
-    day = start
-    while n > 0:
-        day += timedelta(days=1)
-        n -= day.weekday() < 5
-    return day
-
-
 def _check_thank_you_timing(d: _Draft) -> Iterator[_Hit]:
     ctx = d.ctx
     if ctx.kind != "thank_you" or ctx.interview_ended_at is None or ctx.now is None:
@@ -1038,7 +1031,7 @@ def _check_status_check_timing(d: _Draft) -> Iterator[_Hit]:
     last = _aware(ctx.last_message_at, "last_message_at").astimezone(now.tzinfo)
     waited = _business_days_after(last.date(), now.date())
     if waited < _STATUS_CHECK_WAIT_BUSINESS_DAYS:
-        ready = _add_business_days(last.date(), _STATUS_CHECK_WAIT_BUSINESS_DAYS)
+        ready = business_days_later(last.date(), _STATUS_CHECK_WAIT_BUSINESS_DAYS)
         yield _hit(
             WARNING,
             _WHOLE,
