@@ -25,7 +25,6 @@ import os
 import random
 import signal
 import sys
-import traceback
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -42,6 +41,7 @@ from bot.services.drafts import DraftService
 from bot.storage import repositories as repo
 from bot.storage.db import Database
 from bot.storage.models import Member, Reminder
+from tests.forking import serve_forks
 
 LEASE = timedelta(seconds=1)
 BATCH_SIZE = 20
@@ -138,28 +138,18 @@ def fork_server(service: DeliveryService) -> None:
     """Warm up once, then fork a waiting worker for each `fork` line on stdin."""
     warm_up(service)
     service.deps.db.dispose()  # children open their own connections
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps killed children
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})  # held until sigwait
-    print("ready", flush=True)
-    for line in sys.stdin:
-        if line.strip() != "fork":
-            continue
-        if os.fork() == 0:
-            code = 1
-            try:  # the child never returns into the parent's loop
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                for messenger in service.messengers.values():
-                    if isinstance(messenger, FileMessenger):
-                        messenger.rng.seed()  # not the parent's jitter sequence
-                warm_up(service)  # connects; rolled back
-                os.write(sys.stdout.fileno(), f"{os.getpid()}\n".encode())
-                signal.sigwait({signal.SIGUSR1})
-                asyncio.run(deliver_until_done(service))
-                code = 0
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                os._exit(code)
+
+    def child() -> None:
+        for messenger in service.messengers.values():
+            if isinstance(messenger, FileMessenger):
+                messenger.rng.seed()  # not the parent's jitter sequence
+        warm_up(service)  # connects; rolled back
+        os.write(sys.stdout.fileno(), f"{os.getpid()}\n".encode())
+        signal.sigwait({signal.SIGUSR1})
+        asyncio.run(deliver_until_done(service))
+
+    serve_forks(child)
 
 
 def main(argv: list[str]) -> int:

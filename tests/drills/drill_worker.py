@@ -26,9 +26,7 @@ import asyncio
 import json
 import logging
 import os
-import signal
 import sys
-import traceback
 from datetime import timedelta
 from typing import Any
 
@@ -42,6 +40,7 @@ from bot.scheduling.clock import SystemClock
 from bot.scheduling.trigger import DeliveryTrigger
 from bot.services import delivery
 from bot.settings import Settings
+from tests.forking import serve_forks
 
 SLACK_TOKEN = "xoxb-drill"  # the fakes accept any token
 DISCORD_TOKEN = "drill-token"
@@ -99,21 +98,7 @@ async def run(config: dict[str, Any], announce: str = "ready") -> None:
 
 def fork_server(config: dict[str, Any]) -> None:
     """Fork a fresh worker for each `fork` line on stdin; each prints `PID ready`."""
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps killed children
-    print("ready", flush=True)
-    for line in sys.stdin:
-        if line.strip() != "fork":
-            continue
-        if os.fork() == 0:
-            code = 1
-            try:  # the child never returns into the parent's loop
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                asyncio.run(run(config, announce=f"{os.getpid()} ready"))
-                code = 0
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                os._exit(code)
+    serve_forks(lambda: asyncio.run(run(config, announce=f"{os.getpid()} ready")))
 
 
 def main(argv: list[str]) -> int:
