@@ -304,10 +304,9 @@ class SlackAdapter:
         reply = await self._dispatch(client, member, command, str(value))
         in_home = (body.get("view") or {}).get("type") == "home"
         from_message = (body.get("container") or {}).get("type") == "message"
-        pressed = body.get("message") if from_message else None
         response_url = body.get("response_url")
-        if reply.settled and pressed and response_url:  # the buttons did their job
-            await self._respond(response_url, settled_message(pressed, reply))
+        if reply.settled and from_message and response_url:  # the buttons did their job
+            await self._respond(response_url, settled_message(body.get("message") or {}, reply))
             return
         await self._answer(
             client,

@@ -190,9 +190,10 @@ def settled_message(message: Mapping[str, Any], reply: Reply) -> dict[str, Any]:
 
     Posted with `replace_original` on the press's response URL, which works for the DMs we
     sent and for ephemeral replies alike (chat.update cannot reach an ephemeral message).
+    Slack leaves an ephemeral message out of the press: then the result replaces it whole.
     """
     kept = [b for b in message.get("blocks") or [] if b.get("type") != "actions"]
-    done = [{"type": "divider"}, *reply_blocks(reply)]
+    done = [*([{"type": "divider"}] if kept else []), *reply_blocks(reply)]
     return {
         "replace_original": True,
         "text": fallback_text(reply),

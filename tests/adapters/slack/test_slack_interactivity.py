@@ -187,3 +187,25 @@ async def test_snooze_menu_in_a_dm_snoozes_the_follow_up(slack: Harness) -> None
     assert status == 200
     hooks = await slack.wait_for("hooks", 2)
     assert "Snoozed the thank-you to Jane Doe (#1) until" in blocks_text(hooks[-1].body)
+
+
+async def test_confirming_a_delete_replaces_the_ephemeral_question(slack: Harness) -> None:
+    await slack.say('log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    question = await slack.say("delete #1")
+    assert "Delete #1 Acme" in question
+    press = load("block_actions_dm", slack.fake)
+    press["container"] = {
+        "type": "message",
+        "message_ts": "1764000000.000009",
+        "is_ephemeral": True,
+    }
+    del press["message"]  # Slack does not send an ephemeral message back
+    press["actions"][0].update(action_id="followup:delete", value="#1 confirm", style="danger")
+    before = len(slack.fake.of("hooks"))
+    status, _ = await slack.interact(press)
+    assert status == 200
+    hook = (await slack.wait_for("hooks", before + 1))[-1]
+    assert hook.body["replace_original"] is True
+    assert "Deleted #1 Acme" in blocks_text(hook.body)
+    assert [b["type"] for b in hook.body["blocks"]] == ["section"]  # no buttons, no divider
+    assert "haven't logged any" in await slack.say("list")
