@@ -14,6 +14,7 @@ from bot.errors import UserError
 from bot.services.drafts import EXTRA_KEYS, Target
 from bot.services.export import export_member
 from bot.services.followups import describe, parse_kind, select_follow_ups
+from bot.services.group_defaults import resolve
 from bot.services.interviews import DETAIL_FIELDS, STAGES
 from bot.storage.models import Interview, Interviewer
 from bot.storage.repositories import InterviewLine
@@ -51,7 +52,7 @@ def _status(ctx: Context, interview: Interview | InterviewLine) -> str:
             for f in interview.follow_ups
             if f.state == "done" and f.done_at
         }
-        limit = ctx.core.deps.cadence_of(ctx.known).status_check_limit
+        limit = resolve(ctx.known).int_("status_check_limit")  # the group's alone
         if gone_quiet(finished, interview.last_contact_at, limit):
             return (
                 f"gone quiet (no more nudges; {PRODUCT} replied #{interview.number} if they write)"
@@ -135,7 +136,7 @@ def list_(ctx: Context) -> Reply:
 
 def show(ctx: Context) -> Reply:
     """Everything about one interview."""
-    interview = ctx.core.interviews.get(ctx.session, ctx.member, _number(ctx, "show #3"))
+    interview = ctx.core.interviews.get(ctx.session, ctx.known, _number(ctx, "show #3"))
     pairs: list[tuple[str, str]] = [
         ("Company", interview.company),
         ("Role", interview.role or "—"),
@@ -311,7 +312,7 @@ def resume(ctx: Context) -> Reply:
 def due(ctx: Context) -> Reply:
     """What is coming up, in the member's time zone."""
     tz = ctx.zone
-    agenda = ctx.core.follow_ups.agenda(ctx.session, ctx.member)
+    agenda = ctx.core.follow_ups.agenda(ctx.session, ctx.known)
     if not agenda:
         return Reply.text("Nothing is due. Log an interview and I'll plan the follow-ups.")
     now = ctx.core.deps.clock.now()

@@ -12,6 +12,7 @@ from bot.services.deps import Deps
 from bot.services.planning import SNOOZE, add_reminder, replan
 from bot.storage import repositories as repo
 from bot.storage.models import FollowUp, Interview, Member
+from bot.storage.repositories import MemberFacts
 
 KIND_LABELS = {
     Kind.THANK_YOU: "thank-you",
@@ -170,6 +171,6 @@ class FollowUpService:
             )
         return matches[0]
 
-    def agenda(self, session: Session, member: Member) -> list[FollowUp]:
+    def agenda(self, session: Session, member: Member | MemberFacts) -> list[FollowUp]:
         """Everything pending for the member, soonest first."""
         return repo.pending_follow_ups(session, member)

@@ -77,22 +77,15 @@ def member_group(member: Member | MemberFacts) -> Workspace | GroupFacts:
 
 def resolve(member: Member | MemberFacts) -> Resolved:
     """Member, then group, then built-in, for every timing and tone setting."""
-    group = member_group(member)
-    values: dict[str, object] = {}
-    sources: dict[str, Source] = {}
-    for column, built_in in BUILT_IN.items():
-        own = getattr(member, column) if column in MEMBER_COLUMNS else None
-        default = getattr(group, column)
+    resolved = group_values(member_group(member))
+    for column in MEMBER_COLUMNS:
+        own = getattr(member, column)
         if own is not None:
-            values[column], sources[column] = own, Source.MEMBER
-        elif default is not None:
-            values[column], sources[column] = default, Source.GROUP
-        else:
-            values[column], sources[column] = built_in, Source.BUILT_IN
-    return Resolved(values, sources)
+            resolved.values[column], resolved.sources[column] = own, Source.MEMBER
+    return resolved
 
 
-def group_values(group: Workspace) -> Resolved:
+def group_values(group: Workspace | GroupFacts) -> Resolved:
     """A group's defaults as its members see them (built-in where the group chose none)."""
     values: dict[str, object] = {}
     sources: dict[str, Source] = {}

@@ -19,6 +19,7 @@ from bot.services.deps import Deps
 from bot.services.planning import replan
 from bot.storage import repositories as repo
 from bot.storage.models import Interview, Interviewer, Member
+from bot.storage.repositories import MemberFacts
 
 STAGES = {
     "recruiter_screen": "recruiter screen",
@@ -165,7 +166,7 @@ class InterviewService:
         session.delete(interview)
         return interview
 
-    def get(self, session: Session, member: Member, number: int) -> Interview:
+    def get(self, session: Session, member: Member | MemberFacts, number: int) -> Interview:
         """One of the member's interviews, or a friendly error naming the number."""
         interview = repo.interview_by_number(session, member, number)
         if interview is None:

@@ -152,10 +152,7 @@ def ensure_member(session: Session, ref: MemberRef, now: datetime) -> Member:
 
 def ensure_workspace(session: Session, platform: str, external_id: str, now: datetime) -> Workspace:
     """The workspace (career group) for a platform id, created on first use."""
-    query = select(Workspace).where(
-        Workspace.platform == platform, Workspace.external_id == external_id
-    )
-    workspace = session.scalars(query).one_or_none()
+    workspace = find_group(session, platform, external_id)
     if workspace is not None:
         return workspace
     try:
@@ -164,7 +161,10 @@ def ensure_workspace(session: Session, platform: str, external_id: str, now: dat
             session.add(workspace)
             session.flush()
     except IntegrityError:  # a concurrent first command created it
-        return session.scalars(query).one()
+        found = find_group(session, platform, external_id)
+        if found is None:
+            raise
+        return found
     return workspace
 
 
@@ -310,7 +310,9 @@ def _follow_up_lines() -> Select[Any]:
     )
 
 
-def interview_by_number(session: Session, member: Member, number: int) -> Interview | None:
+def interview_by_number(
+    session: Session, member: Member | MemberFacts, number: int
+) -> Interview | None:
     """One of the member's interviews by the number they know it by."""
     return session.scalars(
         select(Interview)
@@ -322,7 +324,7 @@ def interview_by_number(session: Session, member: Member, number: int) -> Interv
     ).one_or_none()
 
 
-def pending_follow_ups(session: Session, member: Member) -> list[FollowUp]:
+def pending_follow_ups(session: Session, member: Member | MemberFacts) -> list[FollowUp]:
     """The member's follow-ups still to send, soonest due first."""
     return list(
         session.scalars(
