@@ -233,12 +233,19 @@ def member_ref(member: Member) -> MemberRef:
 
 
 def interviews_of(session: Session, member: Member) -> list[Interview]:
-    """All of a member's interviews, soonest first, with interviewers and follow-ups."""
+    """All of a member's interviews, soonest first, with interviewers and follow-ups.
+
+    The follow-ups' reminders come too, in one more query: an export lists them and a
+    settings change re-plans them, and loading them lazily cost a query per follow-up.
+    """
     return list(
         session.scalars(
             select(Interview)
             .where(Interview.member_id == member.id)
-            .options(joinedload(Interview.interviewers), joinedload(Interview.follow_ups))
+            .options(
+                joinedload(Interview.interviewers),
+                joinedload(Interview.follow_ups).selectinload(FollowUp.reminders),
+            )
             .order_by(Interview.starts_at, Interview.number)
         ).unique()
     )
