@@ -23,6 +23,8 @@ from pydantic import BaseModel, SecretStr
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.settings import split_keys
+
 REDACTED = "[redacted]"
 MIN_SECRET = 6  # shorter values would scrub ordinary words
 
@@ -69,14 +71,14 @@ class Redactor:
 
 
 def secrets_of(settings: BaseModel) -> list[str]:
-    """Every credential in `settings`: secret fields (each of a comma list) and the DB password."""
+    """Every credential in `settings`: secret fields (each key of a list) and the DB password."""
     found: list[str] = []
     for name, field in settings:
         value = field.get_secret_value() if isinstance(field, SecretStr) else field
         if not isinstance(field, SecretStr) and not _SECRET_NAME.search(name):
             continue
         if isinstance(value, str) and value:
-            found += [value, *(part.strip() for part in value.split(","))]
+            found += [value, *split_keys(value)]
     url = getattr(settings, "database_url", None)
     if isinstance(url, str):
         with contextlib.suppress(ArgumentError):

@@ -57,7 +57,7 @@ class Settings(BaseSettings):
         """Refuse a malformed key at start-up, not at the first note written."""
         if value is None:
             return None
-        keys = _split_keys(value.get_secret_value())
+        keys = split_keys(value.get_secret_value())
         if not keys:
             raise ValueError(f"FOLLOWUP_ENCRYPTION_KEY is empty. Generate one: {NEW_KEY_COMMAND}")
         for position, key in enumerate(keys, start=1):
@@ -76,7 +76,7 @@ class Settings(BaseSettings):
         """The Fernet keys, newest first (empty: notes are stored as plaintext)."""
         if self.encryption_key is None:
             return ()
-        return tuple(_split_keys(self.encryption_key.get_secret_value()))
+        return tuple(split_keys(self.encryption_key.get_secret_value()))
 
     # Slack
     slack_bot_token: str | None = Field(
@@ -125,6 +125,6 @@ class Settings(BaseSettings):
         return bool(self.discord_token)
 
 
-def _split_keys(text: str) -> list[str]:
+def split_keys(text: str) -> list[str]:
     """Comma- (or whitespace-) separated keys, in order."""
     return [key for key in re.split(r"[\s,]+", text) if key]
