@@ -83,15 +83,20 @@ def check_template(
     try:
         tree = env.parse(source)
     except TemplateSyntaxError as error:
-        return [*problems, Problem(f"{error.message or 'syntax error'}.", error.lineno)]
+        return [*problems, _syntax_problem(error)]
     found = _Walker(tree, env, lists).problems() + _unknown_names(tree, variables)
     problems += sorted(found, key=lambda p: p.line or 0)
     if not problems:
         try:
-            env.from_string(source)  # compile-time checks: filters and tests that don't exist
+            env.from_string(tree)  # compile-time checks: filters and tests that don't exist
         except TemplateSyntaxError as error:
-            problems.append(Problem(f"{error.message or 'syntax error'}.", error.lineno))
+            problems.append(_syntax_problem(error))
     return problems
+
+
+def _syntax_problem(error: TemplateSyntaxError) -> Problem:
+    """Jinja's message as one sentence (some of its messages end in a full stop already)."""
+    return Problem((error.message or "syntax error").rstrip(".") + ".", error.lineno)
 
 
 def _unknown_names(tree: nodes.Template, variables: Collection[str]) -> list[Problem]:

@@ -132,6 +132,13 @@ def test_mistakes_are_reported_with_their_line(source: str, line: int, says: str
     assert any(str(p).startswith(f"Line {line}: ") for p in problems)
 
 
+def test_jinja_compile_errors_read_as_one_sentence() -> None:
+    source = "Subject: x\n{{ company is nosuchtest }}"  # caught only when compiling
+    (problem,) = check_template(source, variables=VARIABLES, lists=LISTS)
+    assert problem.message == "No test named 'nosuchtest'."
+    assert problem.line == 2
+
+
 def test_size_and_emptiness_are_limited() -> None:
     assert check_template("  \n", variables=VARIABLES, lists=LISTS)[0].message.startswith(
         "The template is empty"
