@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 import aiohttp
@@ -54,46 +55,61 @@ class DiscordMessenger:
         self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
     ) -> Delivery:
         """Send `reply` to the member's DM channel, at most once per `dedupe_key`."""
+
+        async def send(client: discord.Client) -> Delivery:
+            try:
+                return await self._send(client, member, reply, dedupe_key[:MAX_NONCE])
+            except discord.Forbidden as error:
+                if error.code == CODE_DMS_CLOSED:
+                    return Delivery.undeliverable(DMS_CLOSED)
+                return Delivery.undeliverable(
+                    f"Discord refused the DM: {error.text or error.status}"
+                )
+            except discord.NotFound as error:
+                return Delivery.undeliverable(f"Discord user not found: {error.text or error.code}")
+
+        return await self._deliver(send)
+
+    async def post_to_channel(self, group_id: str, channel_id: str, reply: Reply) -> Delivery:
+        """Post in a server channel (the wins post); mentions are off client-wide."""
+
+        async def send(client: discord.Client) -> Delivery:
+            try:
+                channel = client.get_partial_messageable(
+                    int(channel_id), guild_id=int(group_id), type=discord.ChannelType.text
+                )
+                message = await channel.send(**render(reply, "").kwargs())
+            except (discord.Forbidden, discord.NotFound) as error:
+                return Delivery.undeliverable(
+                    f"Discord refused the post: {error.text or error.status}"
+                )
+            except ValueError as error:  # an id that is not a number
+                return Delivery.retry(f"post failed: {error.__class__.__name__}")
+            return Delivery.delivered(f"{channel_id}/{message.id}")
+
+        return await self._deliver(send, failure="post failed")
+
+    async def _deliver(
+        self, send: Callable[[discord.Client], Awaitable[Delivery]], *, failure: str = "network"
+    ) -> Delivery:
+        """Run `send` on the connected client, cut off after SEND_TIMEOUT; map what is left.
+
+        `send` maps the refusals it knows (a closed DM, a missing channel); rate limits,
+        other HTTP errors and network failures (prefixed `failure`) are retried.
+        """
         client = self.client
         if client is None or client.is_closed():
             return Delivery.retry("Discord client not connected")
         try:
             await asyncio.wait_for(client.wait_until_ready(), NOT_CONNECTED_WAIT)
-            return await asyncio.wait_for(
-                self._send(client, member, reply, dedupe_key[:MAX_NONCE]), SEND_TIMEOUT
-            )
-        except discord.Forbidden as error:
-            if error.code == CODE_DMS_CLOSED:
-                return Delivery.undeliverable(DMS_CLOSED)
-            return Delivery.undeliverable(f"Discord refused the DM: {error.text or error.status}")
-        except discord.NotFound as error:
-            return Delivery.undeliverable(f"Discord user not found: {error.text or error.code}")
+            return await asyncio.wait_for(send(client), SEND_TIMEOUT)
         except discord.RateLimited as error:
             retry_at = self.clock.now() + timedelta(seconds=error.retry_after)
             return Delivery.retry("rate limited by Discord", retry_at)
         except discord.HTTPException as error:  # 5xx, and 4xx we did not expect
             return Delivery.retry(f"Discord HTTP {error.status}: {error.text}"[:200])
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
-            return Delivery.retry(f"network: {error.__class__.__name__}")
-
-    async def post_to_channel(self, group_id: str, channel_id: str, reply: Reply) -> Delivery:
-        """Post in a server channel (the wins post); mentions are off client-wide."""
-        client = self.client
-        if client is None or client.is_closed():
-            return Delivery.retry("Discord client not connected")
-        try:
-            await asyncio.wait_for(client.wait_until_ready(), NOT_CONNECTED_WAIT)
-            channel = client.get_partial_messageable(
-                int(channel_id), guild_id=int(group_id), type=discord.ChannelType.text
-            )
-            message = await channel.send(**render(reply, "").kwargs())
-        except (discord.Forbidden, discord.NotFound) as error:
-            return Delivery.undeliverable(f"Discord refused the post: {error.text or error.status}")
-        except discord.HTTPException as error:
-            return Delivery.retry(f"Discord HTTP {error.status}: {error.text}"[:200])
-        except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as error:
-            return Delivery.retry(f"post failed: {error.__class__.__name__}")
-        return Delivery.delivered(f"{channel_id}/{message.id}")
+            return Delivery.retry(f"{failure}: {error.__class__.__name__}")
 
     async def _send(
         self, client: discord.Client, member: MemberRef, reply: Reply, nonce: str
