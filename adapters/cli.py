@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import click
+from sqlalchemy.engine import make_url
 
 from adapters.console import run_console
 from adapters.console.conversation import Conversation
@@ -24,6 +25,7 @@ from adapters.ops import (
     DeliveryLocked,
     Health,
     OpsServer,
+    freeze_startup_heap,
     routes,
     schema_is_behind,
     stop_signals,
@@ -237,12 +239,11 @@ async def _run_until(
     migrate: bool,
 ) -> None:
     clock = SystemClock()
-    sqlite = settings.database_url.startswith("sqlite")
+    sqlite = make_url(settings.database_url).get_backend_name() == "sqlite"
     core = build_core(settings, clock, migrate=migrate or sqlite)
     if not (migrate or sqlite) and await asyncio.to_thread(schema_is_behind, core.deps.db.engine):
         core.deps.db.dispose()
         raise SchemaNotCurrent(SCHEMA_NOT_CURRENT)
-    health = Health(core)
     slack_adapter = (
         SlackAdapter(core, settings) if settings.slack_enabled and (slack or deliver) else None
     )
@@ -255,8 +256,8 @@ async def _run_until(
     group_jobs = None  # weekly wins posts and retention purges ride with delivery
     if deliver:
         trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
-        health.trigger = trigger
         group_jobs = GroupJobs(core.groups, core.delivery.messengers)
+    health = Health(core, trigger)
     ops: OpsServer | None = None
     if slack and slack_adapter is not None and not settings.slack_app_token:
         slack_adapter.extra_routes = routes(health)  # beside Slack on $PORT
@@ -279,6 +280,7 @@ async def _run_until(
             trigger.start()
         if group_jobs is not None:
             group_jobs.start()
+        freeze_startup_heap()
         log.info("started", extra={"slack": slack, "discord": gateway, "delivery": deliver})
         stopped = asyncio.create_task(stop.wait())
         try:

@@ -48,6 +48,7 @@ import discord
 from adapters.discord import DiscordAdapter, apply_endpoints
 from adapters.discord.commands import command_text, invoked
 from adapters.discord.messenger import member_ref
+from adapters.ops import freeze_startup_heap
 from bot.app import Core, build_core
 from bot.chat import CommandRequest
 from bot.scheduling.clock import ManualClock
@@ -200,8 +201,7 @@ async def _measure(quick: bool, folder: str) -> tuple[Results, Results]:
             if missing:
                 raise RuntimeError(f"/interview list does not show {missing}: {listed[:500]}")
         await fake.rounds(_plan(1))  # warm-up: a round of each command, for each client
-        gc.collect()
-        gc.freeze()  # as a long-lived server does once started (see bench/slack.py)
+        freeze_startup_heap()  # as a long-lived server does once started (see bench/slack.py)
         await fake.ask(op="freeze")
         results: dict[tuple[str, str], list[float]] = {}
         cpu: dict[tuple[str, str], float] = {}

@@ -26,8 +26,8 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.ops import freeze_startup_heap
 from adapters.slack import SlackAdapter
-from adapters.slack.app import freeze_startup_heap
 from bot.app import build_core
 from bot.scheduling.clock import ManualClock
 from bot.settings import Settings
@@ -156,7 +156,7 @@ async def _measure(quick: bool, folder: Path) -> list[Row]:
         await _load(pool, bare_url, fake, 5, 2, "w")
         await _load(pool, ours_url, fake, 5, 2, "w")
         await _drain(fake, 10)
-        freeze_startup_heap()  # as SlackAdapter.run() does once serving (both apps share it)
+        freeze_startup_heap()  # as every process does once started (both apps share it)
         for n in range(rounds):
             sent = len(fake.of("hooks"))
             bare_ms += await _load(pool, bare_url, fake, 50, each, f"b{n}")

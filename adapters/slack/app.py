@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import json
 import logging
 import re
@@ -177,7 +176,6 @@ class SlackAdapter:
             await self._runner.setup()
             await web.TCPSite(self._runner, port=self.settings.port).start()
             log.info("Slack: listening on port %s at %s", self.settings.port, EVENTS_PATH)
-        freeze_startup_heap()
         try:
             await asyncio.Event().wait()
         finally:
@@ -566,18 +564,6 @@ class SlackAdapter:
             self.core.groups.set_active, PLATFORM, team_id, active=False
         )
         log.info("Slack workspace %s deactivated; %s reminders cancelled", team_id, cancelled)
-
-
-def freeze_startup_heap() -> None:
-    """Move everything loaded at start-up out of the garbage collector's sight.
-
-    The core, SQLAlchemy, Bolt and slack_sdk leave a large heap of objects that live as long
-    as the process; without this, each full collection walks all of them and stalls the
-    event loop for about 100 ms, holding up every acknowledgement in flight (measured in
-    bench/slack.py). `gc.freeze()` is the standard remedy for long-lived servers.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def _code(error: SlackApiError) -> str:
