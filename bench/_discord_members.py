@@ -23,45 +23,17 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib.util
 import json
 import sys
 import time
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-FAKE = Path(__file__).resolve().parent.parent / "tests" / "fakes" / "discord_api.py"
+from tests.fakes import discord_api as fakes
+
 CALLBACK = "/api/v10/interactions/"
 
 
-def _fake_module() -> ModuleType:
-    """The test suite's fake Discord, loaded by path (tests/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("followup_bench_discord_fake", FAKE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-fakes = _fake_module()
-_texts: dict[str, str] = {}
-
-
-def _fixture(name: str) -> dict[str, Any]:
-    """`fixture`, without reading the file again for every callback it answers."""
-    if name not in _texts:
-        _texts[name] = (fakes.FIXTURES / f"{name}.json").read_text()
-    data: dict[str, Any] = json.loads(_texts[name])
-    return data
-
-
-vars(fakes)["fixture"] = _fixture  # every use in the fake looks it up by name
-
-
-class TimingFake(fakes.FakeDiscord):  # type: ignore[misc,name-defined]
+class TimingFake(fakes.FakeDiscord):
     """The fake, plus: sessions known by their token, callbacks resolved by interaction id.
 
     Callbacks are not kept in `requests` (the base class rescans that list on every
@@ -134,7 +106,8 @@ def _answer(data: Any) -> None:
 
 
 async def _serve() -> None:
-    fake = await TimingFake().start()
+    fake = TimingFake()
+    await fake.start()
     reader = await _stdin()
     _answer({"base_url": fake.base_url, "gateway_url": fake.gateway_url})
     try:

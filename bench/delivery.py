@@ -255,9 +255,9 @@ def delivery(
 
 
 def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank percentile, `p` in (0, 100]."""
+    """Nearest-rank percentile, `p` in (0, 100]; nan when there are no values."""
     ordered = sorted(values)
-    return ordered[max(math.ceil(p / 100 * len(ordered)) - 1, 0)]
+    return ordered[max(math.ceil(p / 100 * len(ordered)) - 1, 0)] if ordered else math.nan
 
 
 # --- (a) drain --------------------------------------------------------------------------

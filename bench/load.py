@@ -42,6 +42,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
+from bench.delivery import percentile
 from bot.app import Core, build_core
 from bot.chat import CommandRequest, MemberRef, Reply, Section
 from bot.ports import Delivery
@@ -377,11 +378,6 @@ def postgres_url() -> Iterator[str]:
         server.stop()
 
 
-def _percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(math.ceil(p / 100 * len(ordered)) - 1, 0)] if ordered else math.nan
-
-
 def run(quick: bool = False) -> list[Row]:
     """Rows: a week for 100 x 50 members (10 x 20 quick) on PostgreSQL."""
     workspaces, members = (10, 20) if quick else (100, 50)
@@ -403,8 +399,8 @@ def run(quick: bool = False) -> list[Row]:
         (f"{what}: late past {LATE:g} s", report.late, None, None, "0", report.late == 0),
         ("duplicated", report.duplicated, None, None, "0", report.duplicated == 0),
         ("lost", report.lost, None, None, "0", report.lost == 0),
-        ("lateness p50 (s)", _percentile(report.lateness, 50), None, None, "", None),
-        ("lateness p99 (s)", _percentile(report.lateness, 99), None, None, "", None),
+        ("lateness p50 (s)", percentile(report.lateness, 50), None, None, "", None),
+        ("lateness p99 (s)", percentile(report.lateness, 99), None, None, "", None),
         ("lateness max (s)", max(report.lateness, default=math.nan), None, None, "", None),
         (
             f"{report.commands:,} commands, {report.dms:,} DMs, wall (s)",

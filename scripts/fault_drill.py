@@ -90,12 +90,13 @@ def main(argv: list[str]) -> int:
             )
             with tempfile.TemporaryDirectory(prefix="followup-drill-") as workdir:
                 result = run_drill(server, config, Path(workdir))
+            problems = result.problems()
             print(f"round {round_ + 1}: {result.summary()}", flush=True)
-            for problem in result.problems()[:20]:
+            for problem in problems[:20]:
                 print(f"  {problem}")
                 for line in result.story(problem.split()[1].strip(":")):
                     print(f"    {line}")
-            if result.problems():
+            if problems:
                 failed += 1
                 print(result.worker_errors[-4000:], file=sys.stderr)
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import functools
 import itertools
 import json
 import time
@@ -34,9 +35,15 @@ UPDATE_MESSAGE = 7  # interaction callback type: edit the message the component 
 JSON = "application/json"
 
 
+@functools.cache
+def _fixture_text(name: str) -> str:
+    """A fixture file's text, read once: the fake answers with some on every request."""
+    return (FIXTURES / f"{name}.json").read_text()
+
+
 def fixture(name: str) -> dict[str, Any]:
-    """A fresh copy of a payload fixture, by file name without `.json`."""
-    data: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())
+    """A fresh copy of a payload fixture, by file name without `.json`: callers may change it."""
+    data: dict[str, Any] = json.loads(_fixture_text(name))
     return data
 
 
