@@ -192,6 +192,8 @@ class DeliveryService:
                     earlier[1].last_error = "superseded by a later reminder"
                 latest[reminder.follow_up_id] = (token_of[reminder.id], reminder)
             members = repo.members_by_id(session, {r.member_id for _, r in latest.values()})
+            for member in members.values():  # read group templates here, off the event loop
+                self.drafts.renderer_for(member)
             self._held.update((claim.reminder_id, claim) for claim, _ in latest.values())
             groups = [
                 Group(members[member_id], items, now)

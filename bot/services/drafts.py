@@ -52,6 +52,10 @@ class DraftService:
         # Which renderer a member's drafts come from: their group's templates or ours.
         self._renderer_for = renderer_for or (lambda _member: deps.renderer)
 
+    def renderer_for(self, member: Member) -> DraftRenderer:
+        """The renderer the member's drafts come from (their group's templates, or ours)."""
+        return self._renderer_for(member)
+
     def context(
         self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
     ) -> dict[str, Any]:
@@ -77,7 +81,7 @@ class DraftService:
     def _render(
         self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
     ) -> Draft:
-        renderer = self._renderer_for(member)
+        renderer = self.renderer_for(member)
         kind = target.kind.value if renderer.has(target.kind.value) else Kind.STATUS_CHECK.value
         context = self._context(member, interview, target, extra)
         return renderer.render(kind, context, signature_lines(member))
