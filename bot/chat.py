@@ -51,6 +51,9 @@ class CommandRequest:
     # The platform says this person administers `group_id` (Slack admin or owner; Discord
     # Manage Server). Adapters set it from the platform, never from anything the user typed.
     is_admin: bool = False
+    # Where it was typed (a Slack channel or Discord channel id; the console's one channel):
+    # what `admin wins=here` means. None where there is no channel to post in.
+    channel_id: str | None = None
 
 
 @dataclass(frozen=True)

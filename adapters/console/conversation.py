@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from adapters.console.messenger import PLATFORM, ConsoleMessenger, dm_text
 from bot.app import Core
 from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Visibility
-from bot.commands.admin import here_channel
 from bot.domain.timeparse import parse_duration
 from bot.errors import UserError
 from bot.scheduling.clock import ManualClock, OffsetClock
@@ -85,8 +84,6 @@ class Conversation:
             return
         rest = words[1] if len(words) > 1 else ""
         command, _, args = rest.strip().partition(" ")
-        if command.casefold() == "admin":
-            args = here_channel(args, CHANNEL)
         request = CommandRequest(
             member=self.member(),
             command=command,
@@ -95,6 +92,7 @@ class Conversation:
             display_name=self.user,
             group_id=WORKSPACE,  # the local group
             is_admin=self.is_admin,  # their own machine: they administer it
+            channel_id=CHANNEL,
         )
         reply = await self.core.dispatcher.handle(request)
         self._show(reply)

@@ -44,7 +44,6 @@ from adapters.discord.render import (
 )
 from bot.app import Core
 from bot.chat import CommandRequest, MemberRef, Reply, Section, Visibility
-from bot.commands.admin import here_channel
 from bot.commands.dispatch import OOPS
 from bot.commands.handlers import build_registry
 from bot.settings import Settings
@@ -260,8 +259,6 @@ class DiscordAdapter:
         user = interaction.user
         guild_id = str(interaction.guild_id) if interaction.guild_id else None
         permissions = interaction.permissions  # resolved by Discord: none outside a server
-        if command == "admin" and interaction.channel_id:
-            text = here_channel(text, str(interaction.channel_id))
         return CommandRequest(
             member=member_ref(user.id),
             command=command,
@@ -272,6 +269,7 @@ class DiscordAdapter:
             options=options,
             group_id=guild_id,
             is_admin=bool(guild_id and (permissions.manage_guild or permissions.administrator)),
+            channel_id=str(interaction.channel_id) if interaction.channel_id else None,
         )
 
     async def _dispatch(

@@ -53,7 +53,6 @@ from bot.chat import (
     Section,
     Visibility,
 )
-from bot.commands.admin import here_channel
 from bot.settings import Settings
 from bot.storage import repositories as repo
 
@@ -244,11 +243,14 @@ class SlackAdapter:
     async def _command(self, body: dict[str, Any], client: AsyncWebClient) -> None:
         self._http()
         sub, _, rest = str(body.get("text") or "").strip().partition(" ")
-        if sub.casefold() == "admin":
-            rest = here_channel(rest, str(body.get("channel_id") or ""))
         member = MemberRef(PLATFORM, str(body.get("team_id")), str(body.get("user_id")))
         reply = await self._dispatch(
-            client, member, sub, rest.strip(), display_name=body.get("user_name")
+            client,
+            member,
+            sub,
+            rest.strip(),
+            display_name=body.get("user_name"),
+            channel_id=body.get("channel_id") or None,
         )
         origin = {"channel": str(body.get("channel_id") or "")}
         await self._answer(
@@ -361,10 +363,17 @@ class SlackAdapter:
         text: str,
         *,
         display_name: str | None = None,
+        channel_id: str | None = None,
     ) -> Reply:
         timezone = await self._timezone(client, member)
         request = await self._request(
-            client, member, command, text, timezone=timezone, display_name=display_name
+            client,
+            member,
+            command,
+            text,
+            timezone=timezone,
+            display_name=display_name,
+            channel_id=channel_id,
         )
         async with self._dispatching:
             return await self.core.dispatcher.handle(request)
@@ -379,6 +388,7 @@ class SlackAdapter:
         timezone: str | None,
         display_name: str | None = None,
         options: dict[str, str] | None = None,
+        channel_id: str | None = None,
     ) -> CommandRequest:
         """The request for a command, a button or a form: one place sets group and admin."""
         is_admin = command.strip().casefold() == "admin" and await self._is_admin(client, member)
@@ -392,6 +402,7 @@ class SlackAdapter:
             options=options,
             group_id=member.workspace_id,  # a Slack member's group is their workspace
             is_admin=is_admin,
+            channel_id=channel_id,
         )
 
     async def _answer(

@@ -37,8 +37,8 @@ class AdminVerb:
     handler: Callable[[Context, Workspace], Reply]
 
 
-def here_channel(text: str, channel_id: str) -> str:
-    """`wins=here` is the channel the admin typed in: adapters spell it as its mention.
+def _here_channel(text: str, channel_id: str) -> str:
+    """`wins=here` is the channel the admin typed in, spelled as its mention.
 
     Slack sends channel names, not ids, in slash-command text unless escaping is on, so
     "here" is the one way to name a channel that works the same everywhere.
@@ -54,7 +54,8 @@ def admin(ctx: Context) -> Reply:
     if ctx.request.text.strip().casefold().startswith(TEMPLATE_VERB):
         return template(ctx, group)  # a template is full of quotes: it reads the raw text
     if ctx.request.options is None:  # `admin` is declared raw; everything else is key=value
-        ctx = replace(ctx, args=parse_args(ctx.request.text))
+        text = _here_channel(ctx.request.text, ctx.request.channel_id or "")
+        ctx = replace(ctx, args=parse_args(text))
     if ctx.args.positionals:
         word = ctx.args.positionals[0].casefold()
         verb = VERBS.get(word)
