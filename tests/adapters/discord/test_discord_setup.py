@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from fakes.discord_api import FakeDiscord, text_of
+from fakes.discord_api import FakeDiscord, guild_on_shard, text_of
 
 from adapters.discord import (
     DiscordAdapter,
@@ -76,7 +76,8 @@ async def test_sharded_adapter_identifies_each_configured_shard(
         assert sorted(tuple(i["shard"]) for i in fake.identifies) == [(1, 4), (3, 4)]
         for shard in (1, 3):
             payload = fake.slash("list")
-            await fake.interact(payload, shard=shard)
+            payload["guild_id"] = guild_on_shard(shard, 4)  # Discord routes it to that shard
+            await fake.interact(payload)
             body = (await fake.callback(payload["id"])).body
             assert "haven't logged any interviews" in text_of(body)
     finally:
