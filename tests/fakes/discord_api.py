@@ -229,6 +229,23 @@ class FakeDiscord:
         )
         return found
 
+    async def followup(self, payload: dict[str, Any], timeout: float = 5.0) -> Recorded:
+        """The first follow-up (or edit) sent with this interaction's token."""
+        marker = f"/{payload['token']}"
+        found = await self.wait_for(
+            lambda r: r.method in ("POST", "PATCH") and "/webhooks/" in r.path and marker in r.path,
+            timeout=timeout,
+        )
+        return found[0]
+
+    async def answer(self, payload: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
+        """What the member sees: the callback's body or, after a deferral, `{"type": 5,
+        "data": <the follow-up>}` (a follow-up right after a deferral edits the original)."""
+        body: dict[str, Any] = (await self.callback(payload["id"], timeout)).body
+        if body.get("type") != DEFERRED:
+            return body
+        return {"type": DEFERRED, "data": (await self.followup(payload, timeout)).body}
+
     async def wait_connected(self, count: int = 1, timeout: float = 5.0) -> None:
         """Wait until `count` gateway sessions have identified."""
         async with self._changed:
@@ -605,11 +622,10 @@ def text_of(body: dict[str, Any]) -> str:
 
 
 async def say(fake: FakeDiscord, subcommand: str, **options: str) -> dict[str, Any]:
-    """Run `/interview <subcommand>` and return the interaction callback's body."""
+    """Run `/interview <subcommand>` and return what the member sees (`FakeDiscord.answer`)."""
     payload = fake.slash(subcommand, **options)
     await fake.interact(payload)
-    body: dict[str, Any] = (await fake.callback(payload["id"])).body
-    return body
+    return await fake.answer(payload)
 
 
 def custom_ids(message: dict[str, Any]) -> list[str]:
