@@ -69,6 +69,13 @@ TIMEZONE_PROMPT = (
     "/interview settings timezone:Europe/Berlin (start typing your city)."
 )
 SENT_BY_DM = "I sent that to you by DM."
+# Discord sends events without a guild (DMs, presses of the buttons on reminder DMs) to
+# shard 0 only (events/gateway.mdx, Sharding): some process must run it.
+NO_SHARD_ZERO = (
+    "FOLLOWUP_DISCORD_SHARD_IDS=%s leaves out shard 0: Discord sends DM events, including "
+    "presses of reminder buttons, to shard 0 only. Run shard 0 in another process, or "
+    "those presses go unanswered."
+)
 
 
 def apply_endpoints(settings: Settings) -> None:
@@ -121,6 +128,8 @@ class DiscordAdapter:
         if self.settings.discord_shards:
             if self.settings.discord_shard_ids:
                 options["shard_ids"] = list(self.settings.discord_shard_ids)
+                if 0 not in self.settings.discord_shard_ids:
+                    log.warning(NO_SHARD_ZERO, self.settings.discord_shard_ids)
             client = discord.AutoShardedClient(shard_count=self.settings.discord_shards, **options)
         else:
             client = discord.Client(**options)
@@ -305,6 +314,11 @@ class DiscordAdapter:
     async def _answer(self, interaction: discord.Interaction, reply: Reply, deferred: bool) -> None:
         user_id = str(interaction.user.id)
         if reply.visibility is Visibility.DIRECT:
+            if not deferred and not interaction.response.is_done():
+                # Opening the DM, sending it and waiting out a 429 can take longer than the
+                # 3 s Discord gives the first response: acknowledge first, then follow up.
+                await interaction.response.defer(ephemeral=True, thinking=True)
+                deferred = True
             delivery = await self.messenger.send_dm(
                 member_ref(user_id), reply, dedupe_key=f"i{interaction.id}"
             )

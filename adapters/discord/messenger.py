@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 import discord
@@ -21,10 +22,21 @@ WORKSPACE = "discord"  # a Discord user id is global: one profile across every s
 DMS_CLOSED = (
     "DMs closed: allow direct messages from server members in the server's Privacy Settings"
 )
+NO_MUTUAL_GUILD = (
+    "Discord won't let me DM you: you added the app to your account only, and you share no "
+    "server with it. Join (or add the app to) a server with it, or see what is due with "
+    "/interview due"
+)
 CODE_DMS_CLOSED = 50007
+CODE_NO_MUTUAL_GUILD = 50278
 CODE_UNKNOWN_CHANNEL = 10003
 CODE_UNKNOWN_USER = 10013
 MAX_NONCE = 25
+# A re-send looks for its dedupe key among this many recent DM messages (Discord: 1..100).
+HISTORY_LOOKBACK = 20
+REF_PREFIX = "ref "  # the footer mark a DM's dedupe key is found by
+MAX_EMBEDS_TOTAL = 6000  # Discord's limit across a message's embeds
+MAX_FOOTER = 2048
 NOT_CONNECTED_WAIT = 10.0
 # discord.py sets no timeout on REST calls (aiohttp's default is 5 minutes, as long as a
 # delivery lease): a hung request is cut off and retried; the nonce makes the retry safe.
@@ -54,14 +66,24 @@ class DiscordMessenger:
     async def send_dm(
         self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
     ) -> Delivery:
-        """Send `reply` to the member's DM channel, at most once per `dedupe_key`."""
+        """Send `reply` to the member's DM channel, at most once per `dedupe_key`.
+
+        The key goes as the nonce (Discord de-duplicates it for a few minutes only) and in
+        the first embed's footer. When an earlier attempt may have gone out (`maybe_sent`),
+        the DM's recent messages are searched for that footer first: fetched messages carry
+        no nonce, and a re-send after the nonce window would post a second DM.
+        """
 
         async def send(client: discord.Client) -> Delivery:
             try:
-                return await self._send(client, member, reply, dedupe_key[:MAX_NONCE])
+                return await self._send(
+                    client, member, reply, dedupe_key[:MAX_NONCE], maybe_sent=maybe_sent
+                )
             except discord.Forbidden as error:
                 if error.code == CODE_DMS_CLOSED:
                     return Delivery.undeliverable(DMS_CLOSED)
+                if error.code == CODE_NO_MUTUAL_GUILD:  # a user install, in no shared server
+                    return Delivery.undeliverable(NO_MUTUAL_GUILD)
                 return Delivery.undeliverable(
                     f"Discord refused the DM: {error.text or error.status}"
                 )
@@ -112,18 +134,46 @@ class DiscordMessenger:
             return Delivery.retry(f"{failure}: {error.__class__.__name__}")
 
     async def _send(
-        self, client: discord.Client, member: MemberRef, reply: Reply, nonce: str
+        self,
+        client: discord.Client,
+        member: MemberRef,
+        reply: Reply,
+        nonce: str,
+        *,
+        maybe_sent: bool,
     ) -> Delivery:
         channel_id = await self._channel(client, member.user_id)
         try:
-            message = await self._post(client, channel_id, member, reply, nonce)
+            message_id = await self._post_once(
+                client, channel_id, member, reply, nonce, maybe_sent=maybe_sent
+            )
         except discord.NotFound as error:
             if error.code != CODE_UNKNOWN_CHANNEL:
                 raise
             self.channels.pop(member.user_id, None)  # the DM channel is gone: open a new one
             channel_id = await self._channel(client, member.user_id)
-            message = await self._post(client, channel_id, member, reply, nonce)
-        return Delivery.delivered(f"{channel_id}/{message.id}")
+            message_id = await self._post_once(
+                client, channel_id, member, reply, nonce, maybe_sent=maybe_sent
+            )
+        return Delivery.delivered(f"{channel_id}/{message_id}")
+
+    async def _post_once(
+        self,
+        client: discord.Client,
+        channel_id: int,
+        member: MemberRef,
+        reply: Reply,
+        nonce: str,
+        *,
+        maybe_sent: bool,
+    ) -> int:
+        """The id of the DM carrying `nonce`: found among recent ones on a re-send, or posted."""
+        if maybe_sent:
+            found = await _already_sent(client, channel_id, nonce)
+            if found is not None:
+                return found
+        message = await self._post(client, channel_id, member, reply, nonce)
+        return message.id
 
     async def _channel(self, client: discord.Client, user_id: str) -> int:
         known = self.channels.get(user_id)
@@ -144,4 +194,29 @@ class DiscordMessenger:
     ) -> discord.Message:
         channel = client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
         rendered = render(reply, member.user_id)
+        if rendered.embeds:
+            _mark(rendered.embeds, nonce)
         return await channel.send(nonce=nonce, **rendered.kwargs())
+
+
+def _mark(embeds: list[discord.Embed], key: str) -> None:
+    """Put `ref <key>` in the first embed's footer, if Discord's limits leave room."""
+    first = embeds[0]
+    mark = REF_PREFIX + key
+    footer = f"{first.footer.text} · {mark}" if first.footer.text else mark
+    added = len(footer) - len(first.footer.text or "")
+    if len(footer) <= MAX_FOOTER and sum(len(e) for e in embeds) + added <= MAX_EMBEDS_TOTAL:
+        first.set_footer(text=footer)
+
+
+async def _already_sent(client: discord.Client, channel_id: int, key: str) -> int | None:
+    """The id of a recent message of ours in the DM whose first embed carries `key`."""
+    mark = REF_PREFIX + key
+    recent = await client.http.logs_from(channel_id, HISTORY_LOOKBACK)
+    for message in recent:
+        embeds: list[Any] = list(message.get("embeds") or [])
+        footer = str((embeds[0].get("footer") or {}).get("text") or "") if embeds else ""
+        mine = client.user is not None and str(message["author"]["id"]) == str(client.user.id)
+        if mine and footer.endswith(mark):
+            return int(message["id"])
+    return None

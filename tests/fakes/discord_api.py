@@ -5,6 +5,12 @@ The real discord.py client talks to it once `discord.http.Route.BASE` and
 `Settings.discord_api_url` / `discord_gateway_url`). Payloads are the fixture files under
 `tests/fixtures/discord/`, shaped as Discord documents them. JSON answers carry
 `Content-Type: application/json` exactly: discord.py compares the string.
+
+It is as strict as Discord: every request body is checked against Discord's OpenAPI spec and
+documented limits (`discord_contract.py`), interactions must be answered within 3 s and once,
+their tokens live 15 minutes, nonces de-duplicate for a few minutes only, and gateway events
+go to the shard Discord would pick. Refusals carry Discord's status, code and JSON shape.
+The fake's clock is real time plus `advance()`, so a rule test can skip ahead without sleeping.
 """
 
 from __future__ import annotations
@@ -12,8 +18,10 @@ from __future__ import annotations
 import asyncio
 import copy
 import functools
+import hashlib
 import itertools
 import json
+import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -21,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
+from fakes.discord_contract import Refused, check, error
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "discord"
 BOT_ID = "900000000000000001"
@@ -32,7 +41,16 @@ GUILD_CHANNEL = "810000000000000001"  # its #career-help channel
 MEMBER_PERMISSIONS = str(2147483647 & ~(1 << 5) & ~(1 << 3))
 EPHEMERAL = 64
 UPDATE_MESSAGE = 7  # interaction callback type: edit the message the component is on
+DEFERRED = 5  # DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: the member sees "thinking..."
 JSON = "application/json"
+# interactions/receiving-and-responding.mdx: "you must send an initial response within 3
+# seconds of receiving the event"; "Interaction tokens are valid for 15 minutes".
+RESPONSE_DEADLINE = 3.0
+TOKEN_LIFETIME = 15 * 60.0
+# resources/message.mdx, Create Message `enforce_nonce`: "checked for uniqueness in the past
+# few minutes". Discord gives no figure; the fake takes the short end of "a few".
+NONCE_WINDOW = 3 * 60.0
+SHARD_BITS = 22  # events/gateway.mdx, Sharding Formula: (guild_id >> 22) % num_shards
 
 
 @functools.cache
@@ -57,6 +75,8 @@ class Recorded:
     body: Any  # the JSON body, or payload_json of a multipart body
     files: dict[str, bytes] = field(default_factory=dict)
     at: float = 0.0
+    status: int = 0  # what the fake answered
+    validated: bool = False  # the body was checked against Discord's spec and limits
 
 
 @dataclass
@@ -67,6 +87,22 @@ class Failure:
     status: int
     body: dict[str, Any]
     times: int = 1
+
+
+@dataclass
+class Interaction:
+    """An interaction the fake dispatched: when, and how it has been answered."""
+
+    id: str
+    token: str
+    at: float
+    answered: int | None = None  # the callback type of the first response
+    original: dict[str, Any] | None = None  # the response message, if it made one
+    followed_up: bool = False
+
+
+class Undelivered(RuntimeError):
+    """No gateway session runs the shard Discord would send this event to."""
 
 
 RECORDED = web.RequestKey("recorded", Recorded)
@@ -82,6 +118,10 @@ class FakeDiscord:
         self.requests: list[Recorded] = []
         self.failures: list[Failure] = []
         self.closed_dms: set[str] = set()  # user ids whose DMs answer 403 / 50007
+        self.no_mutual_guild: set[str] = set()  # user-install only: DMs answer 403 / 50278
+        self.interactions: dict[str, Interaction] = {}  # by interaction id
+        self.offset = 0.0  # seconds `advance()` has moved the fake's clock on
+        self._created: dict[str, float] = {}  # message id -> when (fake clock)
         self.dm_channels: dict[str, str] = {}  # user id -> channel id
         self.messages: dict[str, list[dict[str, Any]]] = {}  # channel id -> messages
         self.text_channels: set[str] = {GUILD_CHANNEL}  # server channels the bot may post in
@@ -116,6 +156,7 @@ class FakeDiscord:
         app.router.add_post("/api/v10/webhooks/{app}/{token}", self._webhook_message)
         app.router.add_post("/api/v10/users/@me/channels", self._open_dm)
         app.router.add_post("/api/v10/channels/{channel}/messages", self._create_message)
+        app.router.add_get("/api/v10/channels/{channel}/messages", self._channel_messages)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -138,10 +179,31 @@ class FakeDiscord:
         """Answer the next `times` requests whose path contains `path_contains` with an error."""
         self.failures.append(Failure(path_contains, status, body, times))
 
-    def rate_limit(self, path_contains: str, retry_after: float, times: int = 1) -> None:
-        """Answer 429 with `retry_after` (seconds) before letting requests through."""
+    def rate_limit(
+        self, path_contains: str, retry_after: float, times: int = 1, *, is_global: bool = False
+    ) -> None:
+        """Answer 429 with `retry_after` (seconds) before letting requests through.
+
+        As topics/rate-limits.mdx shows: the body's `retry_after` and `global`, and the
+        `Retry-After` and `X-RateLimit-*` headers discord.py reads for its buckets and its
+        global lock.
+        """
         body = {"message": "You are being rate limited.", "retry_after": retry_after}
-        self.fail(path_contains, 429, {**body, "global": False}, times)
+        self.fail(path_contains, 429, {**body, "global": is_global}, times)
+
+    def now(self) -> float:
+        """The fake's clock: real (monotonic) time plus what `advance()` added."""
+        return time.monotonic() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the fake's clock on, for the 3 s, 15 min and nonce-window rules."""
+        self.offset += seconds
+
+    def register(self, payload: dict[str, Any]) -> Interaction:
+        """Note an interaction as sent now; `interact` does this when it dispatches one."""
+        state = Interaction(payload["id"], payload["token"], self.now())
+        self.interactions[state.id] = state
+        return state
 
     def sent(self, method: str, path_contains: str) -> list[Recorded]:
         """Requests so far with this method whose path contains `path_contains`."""
@@ -166,6 +228,23 @@ class FakeDiscord:
             lambda r: r.method == "POST" and path in r.path, timeout=timeout
         )
         return found
+
+    async def followup(self, payload: dict[str, Any], timeout: float = 5.0) -> Recorded:
+        """The first follow-up (or edit) sent with this interaction's token."""
+        marker = f"/{payload['token']}"
+        found = await self.wait_for(
+            lambda r: r.method in ("POST", "PATCH") and "/webhooks/" in r.path and marker in r.path,
+            timeout=timeout,
+        )
+        return found[0]
+
+    async def answer(self, payload: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
+        """What the member sees: the callback's body or, after a deferral, `{"type": 5,
+        "data": <the follow-up>}` (a follow-up right after a deferral edits the original)."""
+        body: dict[str, Any] = (await self.callback(payload["id"], timeout)).body
+        if body.get("type") != DEFERRED:
+            return body
+        return {"type": DEFERRED, "data": (await self.followup(payload, timeout)).body}
 
     async def wait_connected(self, count: int = 1, timeout: float = 5.0) -> None:
         """Wait until `count` gateway sessions have identified."""
@@ -248,20 +327,27 @@ class FakeDiscord:
         channel = self.dm_channels.get(user)
         return list(self.messages.get(channel, [])) if channel else []
 
-    async def dispatch(self, event: str, data: dict[str, Any], shard: int | None = None) -> None:
-        """Send a DISPATCH event once: to the first open session (or to one shard's)."""
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send a DISPATCH event to one session of the shard Discord would route it to.
+
+        events/gateway.mdx, Sharding: `(guild_id >> 22) % num_shards`; "Gateway events that
+        do not contain a guild_id will only be sent to the first shard (shard_id: 0)",
+        DMs and DM button presses included. Raises `Undelivered` if no session runs it.
+        """
         frame = json.dumps({"op": 0, "t": event, "s": next(self._seq), "d": data})
+        guild = data.get("guild_id")
         for ws in list(self.sockets):
-            if shard is not None and getattr(ws, "shard", None) != shard:
-                continue
-            if not ws.closed:
+            shard, count = getattr(ws, "shard", (0, 1))
+            target = (int(guild) >> SHARD_BITS) % count if guild else 0
+            if shard == target and not ws.closed:
                 await ws.send_str(frame)
                 return
-        raise RuntimeError(f"no open gateway session for {event}")
+        raise Undelivered(f"no open gateway session for {event} (guild {guild or 'none'})")
 
-    async def interact(self, payload: dict[str, Any], shard: int | None = None) -> None:
-        """Dispatch INTERACTION_CREATE."""
-        await self.dispatch("INTERACTION_CREATE", payload, shard)
+    async def interact(self, payload: dict[str, Any]) -> None:
+        """Dispatch INTERACTION_CREATE; its 3 s and 15 min start now."""
+        self.register(payload)
+        await self.dispatch("INTERACTION_CREATE", payload)
 
     # --- REST -----------------------------------------------------------------------
 
@@ -292,13 +378,24 @@ class FakeDiscord:
             failure.times -= 1
             if failure.times <= 0:
                 self.failures.remove(failure)
-            await self._note(recorded)
-            headers = {"Via": "1.1 google"} if failure.status == 429 else {}
-            return _json(failure.body, failure.status, headers)
-        if self.chaos is not None:
-            response = await self.chaos(request, request.path, lambda: handler(request))
+            limited = failure.status == 429
+            headers = _rate_limit_headers(request.path, failure.body) if limited else {}
+            response = _json(failure.body, failure.status, headers)
         else:
-            response = await handler(request)
+            try:
+                recorded.validated = check(
+                    request.method, request.path, body, query=recorded.query, files=len(files)
+                )
+            except Refused as refused:
+                response = _refusal(refused)
+            else:
+                if self.chaos is not None:
+                    response = await self.chaos(request, request.path, lambda: handler(request))
+                else:
+                    response = await handler(request)
+        if response.status < 400 and not response.prepared:
+            response.headers.update(_rate_limit_headers(request.path))
+        recorded.status = response.status
         await self._note(recorded)
         return response
 
@@ -340,11 +437,25 @@ class FakeDiscord:
     async def _callback(self, request: web.Request) -> web.Response:
         body = request[RECORDED].body or {}
         kind = body.get("type")
+        state = self.interactions.get(request.match_info["id"])
+        if (
+            state is None
+            or state.token != request.match_info["token"]
+            or self.now() - state.at > RESPONSE_DEADLINE
+        ):
+            # interactions/receiving-and-responding.mdx: past 3 s the token is invalidated;
+            # topics/opcodes-and-status-codes.mdx: 10062 Unknown interaction.
+            return _refusal(error(404, 10062, "Unknown interaction"))
+        if state.answered is not None:
+            # topics/opcodes-and-status-codes.mdx: 40060, one initial response per interaction.
+            return _refusal(error(400, 40060, "Interaction has already been acknowledged."))
+        state.answered = kind
         interaction: dict[str, Any] = {"id": request.match_info["id"], "type": 2}
         answer: dict[str, Any] = {"interaction": interaction}
         if kind in (4, 5, 7):
             data = body.get("data") or {}
             message = self._message("0", data)
+            state.original = message
             interaction["response_message_id"] = message["id"]
             interaction["response_message_ephemeral"] = bool((data.get("flags") or 0) & 64)
             interaction["response_message_loading"] = kind == 5
@@ -354,7 +465,33 @@ class FakeDiscord:
         return web.Response(status=204)
 
     async def _webhook_message(self, request: web.Request) -> web.Response:
-        return _json(self._message("0", request[RECORDED].body or {}))
+        """A follow-up (POST) or an edit of a response (PATCH), by interaction token."""
+        body = request[RECORDED].body or {}
+        state = next(
+            (i for i in self.interactions.values() if i.token == request.match_info["token"]),
+            None,
+        )
+        if state is None or state.answered is None:
+            # No initial response, no webhook: topics/opcodes-and-status-codes.mdx 10015.
+            return _refusal(error(404, 10015, "Unknown Webhook"))
+        if self.now() - state.at > TOKEN_LIFETIME:
+            # interactions/receiving-and-responding.mdx: tokens are valid for 15 minutes;
+            # topics/opcodes-and-status-codes.mdx: 50027 Invalid webhook token.
+            return _refusal(error(401, 50027, "Invalid Webhook Token"))
+        edits_original = request.method == "PATCH" or (
+            state.answered == DEFERRED and not state.followed_up
+        )
+        if request.method == "POST":
+            state.followed_up = True
+        if edits_original and state.original is not None:
+            # receiving-and-responding.mdx, Create Followup Message: right after a deferral
+            # "no new message will be created, and the loading message will be edited
+            # instead. The ephemeral flag will be ignored".
+            for key in ("content", "embeds", "components"):
+                if key in body:
+                    state.original[key] = body[key] or ([] if key != "content" else "")
+            return _json(state.original)
+        return _json(self._message("0", body))
 
     async def _open_dm(self, request: web.Request) -> web.Response:
         user_id = str((request[RECORDED].body or {}).get("recipient_id"))
@@ -375,19 +512,42 @@ class FakeDiscord:
         if user in self.closed_dms:
             body = {"message": "Cannot send messages to this user", "code": 50007}
             return _json(body, 403)
+        if user in self.no_mutual_guild:
+            # topics/opcodes-and-status-codes.mdx, 50278: a member who only user-installed
+            # the app shares no server with it, and cannot be sent a DM.
+            text = "Cannot send messages to this user due to having no mutual guilds"
+            return _json({"message": text, "code": 50278}, 403)
         nonce = body.get("nonce")
         history = self.messages.setdefault(channel_id, [])
         if nonce and body.get("enforce_nonce"):
+            # resources/message.mdx: the same nonce "in the past few minutes" returns that
+            # message instead of creating one; after that, a new message is created.
             for message in history:
-                if message.get("nonce") == nonce:
+                recent = self.now() - self._created[message["id"]] <= NONCE_WINDOW
+                if message.get("nonce") == nonce and recent:
                     return _json(message)
         message = self._message(channel_id, body)
         history.append(message)
         return _json(message)
 
+    async def _channel_messages(self, request: web.Request) -> web.Response:
+        """GET /channels/{id}/messages: newest first, `limit` (default 50) of them.
+
+        resources/message.mdx: the nonce "will appear in the Message Create event" only, so
+        fetched messages carry none.
+        """
+        channel_id = request.match_info["channel"]
+        if channel_id not in self.messages and channel_id not in self.dm_channels.values():
+            return _json({"message": "Unknown Channel", "code": 10003}, 404)
+        limit = int(request.query.get("limit", "50"))
+        newest = list(reversed(self.messages.get(channel_id, [])))[:limit]
+        return _json([{k: v for k, v in m.items() if k != "nonce"} for m in newest])
+
     def _message(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        message_id = str(next(self._ids))
+        self._created[message_id] = self.now()
         return {
-            "id": str(next(self._ids)),
+            "id": message_id,
             "channel_id": channel_id,
             "author": fixture("user_bot"),
             "content": body.get("content") or "",
@@ -432,7 +592,7 @@ class FakeDiscord:
         elif op == 2:
             data = frame["d"]
             shard = data.get("shard")
-            ws.shard = shard[0] if shard else None  # type: ignore[attr-defined]
+            ws.shard = tuple(shard) if shard else (0, 1)  # type: ignore[attr-defined]
             ready = fixture("ready")
             ready["resume_gateway_url"] = self.gateway_url
             if shard:
@@ -462,11 +622,10 @@ def text_of(body: dict[str, Any]) -> str:
 
 
 async def say(fake: FakeDiscord, subcommand: str, **options: str) -> dict[str, Any]:
-    """Run `/interview <subcommand>` and return the interaction callback's body."""
+    """Run `/interview <subcommand>` and return what the member sees (`FakeDiscord.answer`)."""
     payload = fake.slash(subcommand, **options)
     await fake.interact(payload)
-    body: dict[str, Any] = (await fake.callback(payload["id"])).body
-    return body
+    return await fake.answer(payload)
 
 
 def custom_ids(message: dict[str, Any]) -> list[str]:
@@ -477,6 +636,42 @@ def custom_ids(message: dict[str, Any]) -> list[str]:
             if "custom_id" in component:
                 found.append(component["custom_id"])
     return found
+
+
+def guild_on_shard(shard: int, shard_count: int) -> str:
+    """A guild id Discord routes to `shard` of `shard_count` (events/gateway.mdx)."""
+    base = int(GUILD) >> SHARD_BITS
+    high = base + (shard - base) % shard_count
+    return str(high << SHARD_BITS | int(GUILD) & ((1 << SHARD_BITS) - 1))
+
+
+def _rate_limit_headers(path: str, limited: dict[str, Any] | None = None) -> dict[str, str]:
+    """The `X-RateLimit-*` headers of topics/rate-limits.mdx, for an answer or a 429 body.
+
+    Every answer names its bucket and leaves requests in it; a 429 (with `retry_after`)
+    empties the bucket until then, says its scope and, if global, `X-RateLimit-Global`.
+    """
+    bucket = hashlib.sha256(path.rsplit("/", 1)[0].encode()).hexdigest()[:16]
+    retry = float((limited or {}).get("retry_after", 0.0))
+    headers = {
+        "X-RateLimit-Limit": "5",
+        "X-RateLimit-Remaining": "0" if limited else "4",
+        "X-RateLimit-Reset": f"{time.time() + (retry or 1.0):.3f}",
+        "X-RateLimit-Reset-After": f"{retry or 1.0:.3f}",
+        "X-RateLimit-Bucket": bucket,
+    }
+    if limited:
+        is_global = bool(limited.get("global"))
+        headers["Retry-After"] = str(math.ceil(retry))
+        headers["X-RateLimit-Scope"] = "global" if is_global else "user"
+        headers["Via"] = "1.1 google"  # Discord's own 429, not a Cloudflare ban (discord.py)
+        if is_global:
+            headers["X-RateLimit-Global"] = "true"
+    return headers
+
+
+def _refusal(refused: Refused) -> web.Response:
+    return _json(refused.body, refused.status)
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:

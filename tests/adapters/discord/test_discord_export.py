@@ -41,8 +41,8 @@ async def test_with_dms_closed_the_files_come_in_the_ephemeral_answer(
     fake.closed_dms.add(USER)
     payload = fake.slash("export")
     await fake.interact(payload)
-    callback = await fake.callback(payload["id"])
-    assert callback.body["data"]["flags"] & EPHEMERAL
-    assert "couldn't DM you" in text_of(callback.body)
-    data = json.loads(next(v for k, v in callback.files.items() if k.endswith(".json")))
+    answer = await fake.followup(payload)  # a DM reply is deferred first: this is its answer
+    assert answer.body["flags"] & EPHEMERAL
+    assert "couldn't DM you" in text_of(answer.body)
+    data = json.loads(next(v for k, v in answer.files.items() if k.endswith(".json")))
     assert [i["company"] for i in data["interviews"]] == ["Acme"]

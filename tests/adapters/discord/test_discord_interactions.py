@@ -5,7 +5,17 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from fakes.discord_api import EPHEMERAL, USER, FakeDiscord, custom_ids, fixture, say, text_of
+from aiohttp import web
+from fakes.discord_api import (
+    EPHEMERAL,
+    USER,
+    Answer,
+    FakeDiscord,
+    custom_ids,
+    fixture,
+    say,
+    text_of,
+)
 
 from adapters.discord import DiscordAdapter
 from bot.app import Core
@@ -162,6 +172,26 @@ async def test_slow_core_is_deferred_then_followed_up(
     (followup,) = await fake.wait_for(lambda r: r.method == "POST" and "/webhooks/" in r.path)
     assert "haven't logged any interviews" in text_of(followup.body)
     assert followup.body["flags"] & EPHEMERAL
+
+
+async def test_a_dm_reply_is_acknowledged_first_so_a_slow_dm_misses_no_deadline(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    """Opening the DM takes 5 s (the fake's clock): the deferral went out before it."""
+
+    async def slow_dm_open(request: web.Request, path: str, answer: Answer) -> web.StreamResponse:
+        if path.endswith("/users/@me/channels"):
+            fake.advance(5.0)  # past Discord's 3 s for the first response
+        return await answer()
+
+    await say(fake, "log", company="Acme", when="2026-11-24 15:00")
+    fake.chaos = slow_dm_open
+    payload = fake.slash("export")
+    await fake.interact(payload)
+    answer = await fake.answer(payload)
+    assert answer["type"] == DEFERRED
+    assert "sent that to you by DM" in text_of(answer)
+    assert [r.status for r in fake.requests if r.status >= 400] == []
 
 
 async def test_draft_goes_by_dm(adapter: DiscordAdapter, fake: FakeDiscord) -> None:

@@ -9,6 +9,7 @@ import pytest
 from aiohttp import web
 from fakes.discord_api import (
     EPHEMERAL,
+    NONCE_WINDOW,
     OTHER,
     UPDATE_MESSAGE,
     USER,
@@ -21,7 +22,7 @@ from fakes.discord_api import (
 
 from adapters.discord import DiscordAdapter
 from adapters.discord import messenger as messenger_module
-from adapters.discord.messenger import DMS_CLOSED, member_ref
+from adapters.discord.messenger import DMS_CLOSED, NO_MUTUAL_GUILD, member_ref
 from bot.app import Core
 from bot.chat import Action, Reply, Section
 from bot.ports import DeliveryStatus
@@ -106,6 +107,42 @@ async def test_50007_maps_to_undeliverable(adapter: DiscordAdapter, fake: FakeDi
     delivery = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-c")
     assert delivery.status is DeliveryStatus.UNDELIVERABLE
     assert delivery.reason == DMS_CLOSED
+
+
+async def test_no_mutual_guild_is_undeliverable_and_says_what_works(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    """50278: a user install with no shared server cannot be DMed; allowing DMs won't help."""
+    fake.no_mutual_guild.add(USER)
+    delivery = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-m")
+    assert delivery.status is DeliveryStatus.UNDELIVERABLE
+    assert delivery.reason == NO_MUTUAL_GUILD
+    assert "server" in NO_MUTUAL_GUILD
+    assert "/interview due" in NO_MUTUAL_GUILD
+    assert "allow direct messages" not in NO_MUTUAL_GUILD
+
+
+async def test_resend_after_the_nonce_window_finds_the_first_dm_instead_of_posting_again(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    first = await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-w")
+    await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r2-w")
+    fake.advance(NONCE_WINDOW + 60)  # Discord no longer de-duplicates the nonce
+    again = await adapter.messenger.send_dm(
+        member_ref(USER), REPLY, dedupe_key="r1-w", maybe_sent=True
+    )
+    assert again.status is DeliveryStatus.DELIVERED
+    assert again.message_ref == first.message_ref
+    assert len(fake.dm_messages()) == 2
+    (looked,) = fake.sent("GET", "/messages")
+    assert 1 <= int(looked.query["limit"]) <= 100
+
+
+async def test_first_send_does_not_read_the_dm_history(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    await adapter.messenger.send_dm(member_ref(USER), REPLY, dedupe_key="r1-h")
+    assert fake.sent("GET", "/messages") == []
 
 
 async def test_server_errors_are_retried_later(adapter: DiscordAdapter, fake: FakeDiscord) -> None:

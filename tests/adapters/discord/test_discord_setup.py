@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import parse_qs, urlsplit
 
-from fakes.discord_api import FakeDiscord, text_of
+import pytest
+from fakes.discord_api import FakeDiscord, Undelivered, guild_on_shard, text_of
 
 from adapters.discord import (
     DiscordAdapter,
@@ -76,8 +78,36 @@ async def test_sharded_adapter_identifies_each_configured_shard(
         assert sorted(tuple(i["shard"]) for i in fake.identifies) == [(1, 4), (3, 4)]
         for shard in (1, 3):
             payload = fake.slash("list")
-            await fake.interact(payload, shard=shard)
+            payload["guild_id"] = guild_on_shard(shard, 4)  # Discord routes it to that shard
+            await fake.interact(payload)
             body = (await fake.callback(payload["id"])).body
             assert "haven't logged any interviews" in text_of(body)
     finally:
         await adapter.close()
+
+
+async def test_shard_ids_without_shard_zero_are_warned_about_as_dm_presses_go_there(
+    fake: FakeDiscord, discord_settings: Settings, core: Core, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Discord sends DM button presses to shard 0 only: a process without it never sees one."""
+    settings = discord_settings.model_copy(update={"discord_shards": 2, "discord_shard_ids": [1]})
+    adapter = DiscordAdapter(core, settings, guild_ready_timeout=0.05, identify_delay=0.0)
+    with caplog.at_level(logging.WARNING, logger="adapters.discord"):
+        await adapter.start()
+    try:
+        assert any("leaves out shard 0" in r.getMessage() for r in caplog.records)
+        press = fake.interaction("interaction_button_dm", custom_id="fu:due:1:", component_type=2)
+        with pytest.raises(Undelivered):
+            await fake.interact(press)
+    finally:
+        await adapter.close()
+
+
+async def test_shard_ids_with_shard_zero_give_no_warning(
+    fake: FakeDiscord, discord_settings: Settings, core: Core, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = discord_settings.model_copy(update={"discord_shards": 2, "discord_shard_ids": [0]})
+    adapter = DiscordAdapter(core, settings, guild_ready_timeout=0.05, identify_delay=0.0)
+    with caplog.at_level(logging.WARNING, logger="adapters.discord"):
+        adapter.build_client()
+    assert not any("shard 0" in r.getMessage() for r in caplog.records)
