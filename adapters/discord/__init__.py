@@ -25,6 +25,8 @@ import yarl
 from adapters.discord.buttons import CommandButton, CommandSelect
 from adapters.discord.commands import (
     GROUP,
+    INSTALL_GUILD,
+    INSTALL_USER,
     REF_OPTION,
     TIMEZONE_OPTION,
     command_payload,
@@ -385,10 +387,12 @@ async def sync_commands(settings: Settings, guild_id: int | None) -> int:
         application_id = client.application_id
         if application_id is None:
             raise RuntimeError("Discord did not say which application this token belongs to")
-        payload = [command_payload(build_registry().specs)]
+        specs = build_registry().specs
         if guild_id is None:
+            payload = [command_payload(specs)]
             answered = await client.http.bulk_upsert_global_commands(application_id, payload)
         else:
+            payload = [command_payload(specs, guild=True)]
             answered = await client.http.bulk_upsert_guild_commands(
                 application_id, guild_id, payload
             )
@@ -412,7 +416,18 @@ def application_id_from_token(token: str) -> str | None:
     return decoded if decoded.isdigit() else None
 
 
-def invite_url(application_id: str) -> str:
-    """The link that adds the app to a server or to a member's own apps."""
-    query = urlencode({"client_id": application_id, "scope": "applications.commands bot"})
+def invite_url(application_id: str, *, user: bool = False) -> str:
+    """The link that adds the app to a server, or (`user=True`) to a member's own account.
+
+    `integration_type` picks the installation context: 0 a server, 1 the user
+    (developers/topics/oauth2.mdx, Authorization URL Example; the values in
+    developers/resources/application.mdx, Application Integration Types). A server install
+    adds the bot user (scope `bot`) that DMs reminders; a user install takes only
+    `applications.commands`, since a bot joins servers, not accounts.
+    """
+    scope = "applications.commands" if user else "applications.commands bot"
+    integration_type = INSTALL_USER if user else INSTALL_GUILD
+    query = urlencode(
+        {"client_id": application_id, "scope": scope, "integration_type": integration_type}
+    )
     return f"https://discord.com/oauth2/authorize?{query}"
