@@ -40,7 +40,7 @@ from adapters.discord.render import (
     field_error_text,
     form_labels,
     parse_form_id,
-    render,
+    render_messages,
     settled_note,
     submitted_values,
 )
@@ -315,8 +315,8 @@ class DiscordAdapter:
                 return
             note = f"I couldn't DM you ({delivery.reason}), so here it is."
             reply.blocks.insert(0, Section(note))
-        rendered = render(reply, user_id)
-        await self._send(interaction, deferred, **rendered.kwargs())
+        for rendered in render_messages(reply, user_id):  # the first answers, the rest follow
+            await self._send(interaction, deferred, **rendered.kwargs())
 
     async def _send(self, interaction: discord.Interaction, deferred: bool, **kwargs: Any) -> None:
         if deferred or interaction.response.is_done():

@@ -10,7 +10,7 @@ from datetime import timedelta
 import aiohttp
 import discord
 
-from adapters.discord.render import render
+from adapters.discord.render import render_messages
 from bot.chat import MemberRef, Reply
 from bot.ports import Clock, Delivery
 
@@ -78,7 +78,10 @@ class DiscordMessenger:
                 channel = client.get_partial_messageable(
                     int(channel_id), guild_id=int(group_id), type=discord.ChannelType.text
                 )
-                message = await channel.send(**render(reply, "").kwargs())
+                first, *more = render_messages(reply, "")
+                message = await channel.send(**first.kwargs())
+                for rendered in more:
+                    await channel.send(**rendered.kwargs())
             except (discord.Forbidden, discord.NotFound) as error:
                 return Delivery.undeliverable(
                     f"Discord refused the post: {error.text or error.status}"
@@ -143,5 +146,8 @@ class DiscordMessenger:
         nonce: str,
     ) -> discord.Message:
         channel = client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
-        rendered = render(reply, member.user_id)
-        return await channel.send(nonce=nonce, **rendered.kwargs())
+        first, *more = render_messages(reply, member.user_id)
+        message = await channel.send(nonce=nonce, **first.kwargs())  # the nonce: first only
+        for rendered in more:
+            await channel.send(**rendered.kwargs())
+        return message

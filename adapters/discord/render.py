@@ -387,8 +387,3 @@ def form_labels(form: Form) -> dict[str, str]:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def render(reply: Reply, owner_id: str) -> Rendered:
-    """The first message only: kept until the callers send every one of `render_messages`."""
-    return render_messages(reply, owner_id)[0]

@@ -11,9 +11,11 @@ from datetime import timedelta
 from email import message_from_bytes, policy
 from typing import Any
 
-from fakes.discord_api import USER
+import pytest
+from fakes.discord_api import USER, FakeDiscord, say
 from recording import RecordingMessenger
 
+from adapters.discord import DiscordAdapter
 from adapters.discord.messenger import member_ref
 from adapters.discord.render import Rendered, render_messages
 from bot.app import Core
@@ -185,3 +187,28 @@ def test_many_fields_continue_in_another_embed_rather_than_fail() -> None:
     check_rendered(messages)
     fields = [f for m in messages for e in m.embeds for f in e.fields]
     assert [f.name for f in fields] == [f"Field {n}" for n in range(30)]
+
+
+@pytest.mark.parametrize("closed", [False, True], ids=["by DM", "in place, DMs closed"])
+async def test_a_panels_drafts_reach_discord_as_several_messages(
+    adapter: DiscordAdapter, fake: FakeDiscord, core: Core, closed: bool
+) -> None:
+    """By DM the nonce goes on the first message only; in place they are follow-ups."""
+    await log_panel(core)
+    if closed:
+        fake.closed_dms.add(USER)
+    await say(fake, "draft", interview="#1")
+    if closed:  # the interaction's answer, then follow-ups, the last with the last draft
+        await fake.wait_for(lambda r: "draft-6.eml" in r.files)
+        posts = [*fake.sent("POST", "/callback"), *fake.sent("POST", "/webhooks/")]
+        bodies = [posts[0].body["data"], *(p.body for p in posts[1:])]
+    else:
+        posts = fake.sent("POST", "/messages")
+        bodies = [p.body for p in posts]
+        assert posts[0].body["nonce"]
+        assert all(body.get("nonce") != bodies[0]["nonce"] for body in bodies[1:])
+    assert len(bodies) > 1
+    for body in bodies:
+        check_message(body.get("embeds") or [], body.get("components") or [])
+    files = sorted(name for p in posts for name in p.files)
+    assert files == [f"draft-{n}.eml" for n in range(1, 7)]
