@@ -129,8 +129,15 @@ def _text_embeds(reply: Reply) -> list[discord.Embed]:
     """Sections as one description, then fields, starting another embed when one is full."""
     paragraphs = [esc(block.text) for block in reply.blocks if isinstance(block, Section)]
     embed = discord.Embed(colour=COLOUR)
-    if paragraphs:
-        embed.description = fit_lines("\n\n".join(paragraphs), MAX_DESCRIPTION)
+    text = "\n\n".join(paragraphs)
+    if len(text) > MAX_DESCRIPTION:
+        longest = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))
+        others = len(text) - len(paragraphs[longest])
+        if others < MAX_DESCRIPTION // 2:  # a list among short paragraphs: cut only the list
+            paragraphs[longest] = fit_lines(paragraphs[longest], MAX_DESCRIPTION - others)
+        text = fit_lines("\n\n".join(paragraphs), MAX_DESCRIPTION)
+    if text:
+        embed.description = text
     embeds = [embed]
     for block in reply.blocks:
         if not isinstance(block, Fields):

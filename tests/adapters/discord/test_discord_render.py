@@ -170,15 +170,20 @@ def test_a_short_draft_has_both_web_links_in_its_text_and_no_mailto() -> None:
     assert "Shortened" not in description
 
 
-async def test_a_long_list_says_how_many_interviews_are_not_shown(core: Core) -> None:
+async def test_a_long_list_says_how_many_interviews_are_not_shown(
+    adapter: DiscordAdapter, fake: FakeDiscord, core: Core
+) -> None:
+    """The adapter's time-zone tip after the list stays, and is not counted as an interview."""
     for n in range(40):
         await ask(core, "log", f'company="{n:02d} {COMPANY[3:]}" role="{ROLE}"')
-    (message,) = render_messages(await ask(core, "list", ""), USER)
-    check_rendered([message])
-    description = message.embeds[0].description or ""
+    body = await say(fake, "list")
+    (embed,) = body["data"]["embeds"]
+    check_message([embed], [])
+    description = embed["description"]
     shown = len(re.findall(r"^\\#\d+ ", description, flags=re.M))  # "#" escaped at a line start
     assert 0 < shown < 40
-    assert description.endswith(f"… and {40 - shown} more not shown.")
+    assert f"… and {40 - shown} more not shown." in description
+    assert "Discord doesn't tell me your time zone" in description
 
 
 def test_many_fields_continue_in_another_embed_rather_than_fail() -> None:
