@@ -4,7 +4,7 @@
 `FOLLOWUP_DISCORD_SHARDS` is set), turns each interaction into a `CommandRequest` for the
 core's dispatcher, and answers ephemerally within Discord's 3 seconds (deferring when the
 core is slow). Its `messenger` delivers reminders by DM. Command registration is a separate,
-deliberate step: `sync_commands`; `invite_url` prints the link that installs the app.
+deliberate step: `sync_commands`; `invite_url` gives the links that install the app.
 """
 
 from __future__ import annotations
