@@ -110,11 +110,14 @@ def discord_sync(guild: int | None) -> None:
 @discord_group.command("invite-url")
 @click.option("--app-id", help="Application ID (default: read from DISCORD_TOKEN).")
 def discord_invite_url(app_id: str | None) -> None:
-    """Print the link that adds Followup to a server or to your own apps."""
+    """Print the two install links: to a server, and to your own Discord account."""
     app_id = app_id or application_id_from_token(Settings().discord_token or "")
     if not app_id:
         raise click.UsageError("Give --app-id or set DISCORD_TOKEN.")
+    click.echo(SERVER_INSTALL)
     click.echo(invite_url(app_id))
+    click.echo(USER_INSTALL)
+    click.echo(invite_url(app_id, user=True))
 
 
 @main.command()
@@ -329,6 +332,14 @@ NO_SLACK = (
 NO_PLATFORM = (
     "`followup worker` delivers reminders to Slack and Discord: set SLACK_BOT_TOKEN (or "
     "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) or DISCORD_TOKEN. The console delivers its own."
+)
+SERVER_INSTALL = (
+    "Add Followup to a server (needs Manage Server there; its members get /interview, "
+    "and reminders by DM):"
+)
+USER_INSTALL = (
+    "Add Followup to your own account (/interview in any server or DM; reminders by DM "
+    "still need a server you share with Followup):"
 )
 SCHEMA_NOT_CURRENT = (
     "The database lacks migrations this version needs. Run `followup migrate` first (the "

@@ -4,7 +4,7 @@
 `FOLLOWUP_DISCORD_SHARDS` is set), turns each interaction into a `CommandRequest` for the
 core's dispatcher, and answers ephemerally within Discord's 3 seconds (deferring when the
 core is slow). Its `messenger` delivers reminders by DM. Command registration is a separate,
-deliberate step: `sync_commands`; `invite_url` prints the link that installs the app.
+deliberate step: `sync_commands`; `invite_url` gives the links that install the app.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ import yarl
 from adapters.discord.buttons import CommandButton, CommandSelect
 from adapters.discord.commands import (
     GROUP,
+    INSTALL_GUILD,
+    INSTALL_USER,
     REF_OPTION,
     TIMEZONE_OPTION,
     command_payload,
@@ -38,7 +40,7 @@ from adapters.discord.render import (
     field_error_text,
     form_labels,
     parse_form_id,
-    render,
+    render_messages,
     settled_note,
     submitted_values,
 )
@@ -327,8 +329,8 @@ class DiscordAdapter:
                 return
             note = f"I couldn't DM you ({delivery.reason}), so here it is."
             reply.blocks.insert(0, Section(note))
-        rendered = render(reply, user_id)
-        await self._send(interaction, deferred, **rendered.kwargs())
+        for rendered in render_messages(reply, user_id):  # the first answers, the rest follow
+            await self._send(interaction, deferred, **rendered.kwargs())
 
     async def _send(self, interaction: discord.Interaction, deferred: bool, **kwargs: Any) -> None:
         if deferred or interaction.response.is_done():
@@ -399,10 +401,12 @@ async def sync_commands(settings: Settings, guild_id: int | None) -> int:
         application_id = client.application_id
         if application_id is None:
             raise RuntimeError("Discord did not say which application this token belongs to")
-        payload = [command_payload(build_registry().specs)]
+        specs = build_registry().specs
         if guild_id is None:
+            payload = [command_payload(specs)]
             answered = await client.http.bulk_upsert_global_commands(application_id, payload)
         else:
+            payload = [command_payload(specs, guild=True)]
             answered = await client.http.bulk_upsert_guild_commands(
                 application_id, guild_id, payload
             )
@@ -426,7 +430,18 @@ def application_id_from_token(token: str) -> str | None:
     return decoded if decoded.isdigit() else None
 
 
-def invite_url(application_id: str) -> str:
-    """The link that adds the app to a server or to a member's own apps."""
-    query = urlencode({"client_id": application_id, "scope": "applications.commands bot"})
+def invite_url(application_id: str, *, user: bool = False) -> str:
+    """The link that adds the app to a server, or (`user=True`) to a member's own account.
+
+    `integration_type` picks the installation context: 0 a server, 1 the user
+    (developers/topics/oauth2.mdx, Authorization URL Example; the values in
+    developers/resources/application.mdx, Application Integration Types). A server install
+    adds the bot user (scope `bot`) that DMs reminders; a user install takes only
+    `applications.commands`, since a bot joins servers, not accounts.
+    """
+    scope = "applications.commands" if user else "applications.commands bot"
+    integration_type = INSTALL_USER if user else INSTALL_GUILD
+    query = urlencode(
+        {"client_id": application_id, "scope": scope, "integration_type": integration_type}
+    )
     return f"https://discord.com/oauth2/authorize?{query}"

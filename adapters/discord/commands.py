@@ -34,16 +34,23 @@ TIMEZONE_OPTION = "timezone"
 _NAME = re.compile(r"[^a-z0-9_-]")
 
 
-def command_payload(specs: Iterable[CommandSpec]) -> dict[str, Any]:
-    """The `/interview` group as Discord's bulk-overwrite endpoint takes it."""
-    return {
+def command_payload(specs: Iterable[CommandSpec], *, guild: bool = False) -> dict[str, Any]:
+    """The `/interview` group as Discord's bulk-overwrite endpoint takes it.
+
+    `integration_types` and `contexts` are "only for globally-scoped commands"
+    (developers/interactions/application-commands.mdx, Application Command Structure), so
+    a guild's copy (`guild=True`) leaves them out.
+    """
+    payload: dict[str, Any] = {
         "name": GROUP,
         "description": GROUP_DESCRIPTION,
         "type": 1,
         "options": [_subcommand(spec) for spec in specs][:MAX_OPTIONS],
-        "integration_types": [INSTALL_GUILD, INSTALL_USER],
-        "contexts": [CONTEXT_GUILD, CONTEXT_BOT_DM, CONTEXT_PRIVATE],
     }
+    if not guild:
+        payload["integration_types"] = [INSTALL_GUILD, INSTALL_USER]
+        payload["contexts"] = [CONTEXT_GUILD, CONTEXT_BOT_DM, CONTEXT_PRIVATE]
+    return payload
 
 
 def takes_ref(spec: CommandSpec) -> bool:

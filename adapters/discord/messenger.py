@@ -11,7 +11,7 @@ from typing import Any
 import aiohttp
 import discord
 
-from adapters.discord.render import render
+from adapters.discord.render import MAX_TOTAL, render_messages
 from bot.chat import MemberRef, Reply
 from bot.ports import Clock, Delivery
 
@@ -35,7 +35,7 @@ MAX_NONCE = 25
 # A re-send looks for its dedupe key among this many recent DM messages (Discord: 1..100).
 HISTORY_LOOKBACK = 20
 REF_PREFIX = "ref "  # the footer mark a DM's dedupe key is found by
-MAX_EMBEDS_TOTAL = 6000  # Discord's limit across a message's embeds
+
 MAX_FOOTER = 2048
 NOT_CONNECTED_WAIT = 10.0
 # discord.py sets no timeout on REST calls (aiohttp's default is 5 minutes, as long as a
@@ -100,7 +100,10 @@ class DiscordMessenger:
                 channel = client.get_partial_messageable(
                     int(channel_id), guild_id=int(group_id), type=discord.ChannelType.text
                 )
-                message = await channel.send(**render(reply, "").kwargs())
+                first, *more = render_messages(reply, "")
+                message = await channel.send(**first.kwargs())
+                for rendered in more:
+                    await channel.send(**rendered.kwargs())
             except (discord.Forbidden, discord.NotFound) as error:
                 return Delivery.undeliverable(
                     f"Discord refused the post: {error.text or error.status}"
@@ -193,10 +196,13 @@ class DiscordMessenger:
         nonce: str,
     ) -> discord.Message:
         channel = client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
-        rendered = render(reply, member.user_id)
-        if rendered.embeds:
-            _mark(rendered.embeds, nonce)
-        return await channel.send(nonce=nonce, **rendered.kwargs())
+        first, *more = render_messages(reply, member.user_id)
+        if first.embeds:
+            _mark(first.embeds, nonce)
+        message = await channel.send(nonce=nonce, **first.kwargs())  # the nonce: first only
+        for rendered in more:
+            await channel.send(**rendered.kwargs())
+        return message
 
 
 def _mark(embeds: list[discord.Embed], key: str) -> None:
@@ -205,7 +211,7 @@ def _mark(embeds: list[discord.Embed], key: str) -> None:
     mark = REF_PREFIX + key
     footer = f"{first.footer.text} · {mark}" if first.footer.text else mark
     added = len(footer) - len(first.footer.text or "")
-    if len(footer) <= MAX_FOOTER and sum(len(e) for e in embeds) + added <= MAX_EMBEDS_TOTAL:
+    if len(footer) <= MAX_FOOTER and sum(len(e) for e in embeds) + added <= MAX_TOTAL:
         first.set_footer(text=footer)
 
 

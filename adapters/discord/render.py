@@ -14,21 +14,42 @@ from bot.chat import Action, DraftBlock, Fields, Form, FormField, Reply, Section
 from bot.drafting.compose import eml_draft
 
 COLOUR = discord.Colour(0x2B6CB0)
-ROW_WIDTH, MAX_ROWS = 5, 5
+# developers/components/reference.mdx: an action row holds up to 5 buttons or one select,
+# and a message up to 5 rows; 10 buttons (2 rows) and 2 menus leave room to spare.
+ROW_WIDTH = 5
 MAX_BUTTONS, MAX_MENUS = 10, 2
-MAX_LINK_URL = 512  # Discord's limit on a link button's URL
+# developers/resources/message.mdx, Create Message: "Up to 10 rich embeds (up to 6000
+# characters)"; content "up to 2000 characters".
 MAX_EMBEDS = 10
 MAX_CONTENT = 2000
-MAX_FILES = 10
+# developers/resources/message.mdx, Embed Limits: the per-field limits below, and "the
+# combined sum of characters in all title, description, field.name, field.value,
+# footer.text, and author.name fields across all embeds attached to a message must not
+# exceed 6000" (discord.py's `len(embed)` counts exactly those).
+MAX_TOTAL = 6000
+# Kept free in every message for the `ref <dedupe key>` a DM's first embed carries in its
+# footer (messenger.py), so the mark a re-send looks for is never squeezed out.
+MARK_ROOM = 40
 MAX_DESCRIPTION = 4096
 MAX_FIELD_NAME = 256
 MAX_FIELD_VALUE = 1024
 MAX_FIELDS = 25
 MAX_TITLE = 256
+MAX_FILES = 10  # files[n] per message: discord.py refuses an 11th before sending
 MAX_MODAL_ITEMS = 5
 MAX_LABEL = 45
 MAX_SELECT_OPTIONS = 25
 MAX_TEXT_INPUT = 4000
+# Compose links go in the draft's text as masked links, never as link buttons: a button's
+# URL must be http, https or discord and at most 512 characters
+# (developers/components/reference.mdx, Button), so `mailto:` is refused with a 400 and a
+# real draft's Gmail or Outlook URL (about 1,100 characters) does not fit. Markdown links
+# only open web URLs, so the mail-app path is the draft's `.eml` attachment.
+WEB_SCHEMES = ("https://", "http://")
+FENCE = "```"
+LEFT_OUT = "… and {count} more not shown."
+SHORTENED = "*Shortened to fit Discord: {filename} has the whole text.*"
+EML_NOTE = "{filename} opens as a draft in your mail app."
 FORM_PREFIX = "fm:"
 WHEN_KEYS = ("when_date", "when_time")
 PLACEHOLDERS = {"date": "2026-12-01", "time": "15:00"}
@@ -51,7 +72,7 @@ def esc(text: str) -> str:
 
 @dataclass
 class Rendered:
-    """Keyword arguments for `send`/`send_message`, built once from a `Reply`."""
+    """Keyword arguments for `send`/`send_message`: one message of a rendered `Reply`."""
 
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
@@ -66,48 +87,97 @@ class Rendered:
             out["files"] = self.files
         return out
 
+    def fits(self, embeds: list[discord.Embed], files: list[discord.File]) -> bool:
+        """Whether these embeds and files can join this message within Discord's limits."""
+        together = [*self.embeds, *embeds]
+        return (
+            len(together) <= MAX_EMBEDS
+            and sum(len(e) for e in together) <= MAX_TOTAL - MARK_ROOM
+            and len(self.files) + len(files) <= MAX_FILES
+        )
 
-def render(reply: Reply, owner_id: str, *, with_files: bool = True) -> Rendered:
-    """The whole reply: text and fields in one embed, each draft in its own."""
-    out = Rendered()
-    main = discord.Embed(colour=COLOUR)
-    paragraphs: list[str] = []
-    drafts: list[DraftBlock] = []
+
+def render_messages(reply: Reply, owner_id: str) -> list[Rendered]:
+    """The whole reply as one message, or several when it exceeds one message's limits.
+
+    The first message holds the reply's text, its files and its buttons: it is the one a
+    reminder's nonce and message reference name, and the one a pressed button edits. The
+    drafts follow, each embed with its `.eml`, as many to a message as the 6,000-character
+    total allows, so a panel of six never makes Discord refuse the lot.
+    """
+    pieces: list[tuple[list[discord.Embed], list[discord.File]]] = [
+        ([embed], []) for embed in _text_embeds(reply)
+    ]
+    pieces += [([], [_file(a.filename, a.content)]) for a in reply.attachments]
+    drafts = [block for block in reply.blocks if isinstance(block, DraftBlock)]
+    for index, draft in enumerate(drafts, start=1):
+        filename = f"draft-{index}.eml"
+        data = eml_draft(draft.to, draft.subject, draft.body)
+        pieces.append(([draft_embed(draft, filename)], [_file(filename, data)]))
+    messages = [Rendered()]
+    for embeds, files in pieces:
+        if not messages[-1].fits(embeds, files):
+            messages.append(Rendered())
+        messages[-1].embeds += embeds
+        messages[-1].files += files
+    messages[0].view = action_view(reply.actions, owner_id)
+    return messages
+
+
+def _file(filename: str, data: bytes) -> discord.File:
+    return discord.File(io.BytesIO(data), filename=filename)
+
+
+def _text_embeds(reply: Reply) -> list[discord.Embed]:
+    """Sections as one description, then fields, starting another embed when one is full."""
+    paragraphs = [esc(block.text) for block in reply.blocks if isinstance(block, Section)]
+    embed = discord.Embed(colour=COLOUR)
+    text = "\n\n".join(paragraphs)
+    if len(text) > MAX_DESCRIPTION:
+        longest = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))
+        others = len(text) - len(paragraphs[longest])
+        if others < MAX_DESCRIPTION // 2:  # a list among short paragraphs: cut only the list
+            paragraphs[longest] = fit_lines(paragraphs[longest], MAX_DESCRIPTION - others)
+        text = fit_lines("\n\n".join(paragraphs), MAX_DESCRIPTION)
+    if text:
+        embed.description = text
+    embeds = [embed]
     for block in reply.blocks:
-        if isinstance(block, Section):
-            paragraphs.append(esc(block.text))
-        elif isinstance(block, Fields):
-            for label, value in block.pairs:
-                if len(main.fields) < MAX_FIELDS:
-                    main.add_field(
-                        name=_clip(esc(label), MAX_FIELD_NAME) or "-",
-                        value=_clip(esc(value), MAX_FIELD_VALUE) or "-",
-                        inline=len(value) < 40,
-                    )
-        else:
-            drafts.append(block)
-    if paragraphs:
-        main.description = _clip("\n\n".join(paragraphs), MAX_DESCRIPTION)
-    if main.description or main.fields:
-        out.embeds.append(main)
-    links: list[discord.ui.Button[Any]] = []
-    for index, draft in enumerate(drafts):
-        if len(out.embeds) >= MAX_EMBEDS:
+        if not isinstance(block, Fields):
+            continue
+        for label, value in block.pairs:
+            name = _clip(esc(label), MAX_FIELD_NAME) or "-"
+            text = _clip(esc(value), MAX_FIELD_VALUE) or "-"
+            if len(embed.fields) >= MAX_FIELDS or len(embed) + len(name) + len(text) > MAX_TOTAL:
+                embed = discord.Embed(colour=COLOUR)
+                embeds.append(embed)
+            embed.add_field(name=name, value=text, inline=len(value) < 40)
+    return [e for e in embeds if e.description or e.fields]
+
+
+def fit_lines(text: str, limit: int) -> str:
+    """`text` cut at a line break to fit `limit`, saying how many lines were left out.
+
+    A long `/interview list` is one line per interview, so the member learns how many more
+    they have rather than meeting a bare ellipsis.
+    """
+    if len(text) <= limit:
+        return text
+    lines = text.split("\n")
+    room = limit - len(LEFT_OUT.format(count=len(lines))) - 1
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        if used + len(line) > room:
             break
-        out.embeds.append(draft_embed(draft))
-        if with_files:
-            data = eml_draft(draft.to, draft.subject, draft.body)
-            out.files.append(discord.File(io.BytesIO(data), filename=f"draft-{index + 1}.eml"))
-        for link in draft.links:
-            if len(link.url) <= MAX_LINK_URL and len(links) < 5:
-                label = link.label if len(drafts) == 1 else f"{link.label} ({index + 1})"
-                links.append(discord.ui.Button(label=label[:80], url=link.url))
-    if with_files:  # an export's files; Discord takes up to 10 per message
-        out.files += [
-            discord.File(io.BytesIO(a.content), filename=a.filename) for a in reply.attachments
-        ][: MAX_FILES - len(out.files)]
-    out.view = action_view(reply.actions, owner_id, links)
-    return out
+        kept.append(line)
+        used += len(line) + 1
+    if not kept:  # one line longer than the limit: cut inside it
+        kept = [_clip(lines[0], room)]
+    count = sum(1 for line in lines[len(kept) :] if line.strip())
+    if count == 0:
+        return "\n".join(kept)
+    return "\n".join([*kept, LEFT_OUT.format(count=count)])
 
 
 def settled_note(reply: Reply) -> str:
@@ -115,38 +185,50 @@ def settled_note(reply: Reply) -> str:
     return _clip("✓ " + esc(reply.plain_text()), MAX_CONTENT)
 
 
-def draft_embed(draft: DraftBlock) -> discord.Embed:
-    """A draft: headers, the body in a copyable code block, findings and the short variant."""
-    head = []
-    if draft.to:
-        head.append(f"**To:** {esc(draft.to)}")
-    head.append(f"**Subject:** {esc(draft.subject)}")
-    fence = "```"
-    room = MAX_DESCRIPTION - sum(len(h) + 1 for h in head) - 2 * len(fence) - 4
-    body = _clip(draft.body.replace("```", "`\u200b``"), room)
-    embed = discord.Embed(
-        title=_clip(draft.title, MAX_TITLE),
-        description="\n".join([*head, f"{fence}\n{body}\n{fence}"]),
-        colour=COLOUR,
-    )
+def draft_embed(draft: DraftBlock, filename: str) -> discord.Embed:
+    """A draft: headers, the body in a copyable code block, web compose links, findings.
+
+    The embed fits a message on its own. A body too long for it is cut, and the embed says
+    that `filename` (the `.eml` sent with it) holds the whole text; each web compose link
+    comes when there is room after the body.
+    """
+    embed = discord.Embed(title=_clip(esc(draft.title), MAX_TITLE), colour=COLOUR)
     if draft.findings:
         lines = [f"• {esc(f.message)} {esc(f.fix)}" for f in draft.findings]
         embed.add_field(name="Before you send", value=_clip("\n".join(lines), MAX_FIELD_VALUE))
     if draft.linkedin:
-        text = draft.linkedin.replace("```", "`\u200b``")
+        text = draft.linkedin.replace(FENCE, "`\u200b``")
         embed.add_field(
             name="Short version (LinkedIn)",
-            value=_clip(f"```\n{text}\n```", MAX_FIELD_VALUE),
+            value=_clip(f"{FENCE}\n{text}\n{FENCE}", MAX_FIELD_VALUE),
             inline=False,
         )
-    embed.set_footer(text="The .eml attachment opens as a draft in your mail app.")
+    embed.set_footer(text=EML_NOTE.format(filename=filename))
+    head = []
+    if draft.to:
+        head.append(_clip(f"**To:** {esc(draft.to)}", MAX_FIELD_VALUE))
+    head.append(_clip(f"**Subject:** {esc(draft.subject)}", MAX_FIELD_VALUE))
+    room = min(MAX_DESCRIPTION, MAX_TOTAL - len(embed))
+    body = draft.body.replace(FENCE, "`\u200b``")
+    frame = sum(len(h) + 1 for h in head) + 2 * len(FENCE) + 2
+    tail: list[str] = []
+    if frame + len(body) > room:
+        note = SHORTENED.format(filename=filename)
+        body = _clip(body, room - frame - len(note) - 1)
+        tail.append(note)
+    text = "\n".join([*head, f"{FENCE}\n{body}\n{FENCE}", *tail])
+    links: list[str] = []
+    for link in draft.links:  # in the core's order (Gmail first), each while it fits
+        markdown = f"[{link.label}]({link.url})"
+        line = " · ".join([*links, markdown])
+        if link.url.startswith(WEB_SCHEMES) and len(text) + 1 + len(line) <= room:
+            links.append(markdown)
+    embed.description = "\n".join([text, " · ".join(links)]) if links else text
     return embed
 
 
-def action_view(
-    actions: list[Action], owner_id: str, links: list[discord.ui.Button[Any]] | None = None
-) -> discord.ui.View | None:
-    """Buttons first, then menus (one command's several actions), then link buttons."""
+def action_view(actions: list[Action], owner_id: str) -> discord.ui.View | None:
+    """Buttons first, then menus (one command's several actions)."""
     view = discord.ui.View(timeout=None)
     groups: dict[str, list[Action]] = {}
     for action in actions:
@@ -173,10 +255,6 @@ def action_view(
     for index, item in enumerate(menus):
         item.row = first_menu_row + index
         view.add_item(item)
-    link_row = first_menu_row + len(menus)
-    for link in (links or [])[: ROW_WIDTH if link_row < MAX_ROWS else 0]:
-        link.row = link_row
-        view.add_item(link)
     if not view.children:
         return None
     view.stop()  # dynamic items dispatch by custom id: nothing to keep in memory per message

@@ -1,14 +1,16 @@
-"""`followup run` with a Discord token connects to Discord and delivers, until stopped."""
+"""`followup run` with a Discord token connects and delivers; `followup discord invite-url`."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
+from click.testing import CliRunner
 from fakes.discord_api import FakeDiscord
 
-from adapters.cli import _platforms
+from adapters.cli import _platforms, main
 from bot.settings import Settings
 
 
@@ -30,3 +32,14 @@ async def test_run_connects_to_discord_and_stops_cleanly(fake: FakeDiscord, tmp_
         with contextlib.suppress(asyncio.CancelledError):
             await task
     assert (tmp_path / "run.db").exists()
+
+
+def test_invite_url_prints_a_server_install_and_a_user_install_each_named() -> None:
+    result = CliRunner().invoke(main, ["discord", "invite-url", "--app-id", "900000000000000001"])
+    assert result.exit_code == 0, result.output
+    server_label, server, user_label, user = result.output.strip().splitlines()
+    assert server_label.startswith("Add Followup to a server")
+    assert parse_qs(urlsplit(server).query)["integration_type"] == ["0"]
+    assert user_label.startswith("Add Followup to your own account")
+    assert "need a server you share" in user_label  # DMs need a mutual server (50278)
+    assert parse_qs(urlsplit(user).query)["integration_type"] == ["1"]

@@ -45,18 +45,34 @@ async def test_sync_puts_the_interview_group_built_from_the_registry(
     assert settings["timezone"]["autocomplete"] is True
 
 
-async def test_sync_to_one_guild(fake: FakeDiscord, discord_settings: Settings) -> None:
+async def test_sync_to_one_guild_leaves_out_the_global_only_fields(
+    fake: FakeDiscord, discord_settings: Settings
+) -> None:
+    """`integration_types` and `contexts` are for global commands (application-commands.mdx)."""
     await sync_commands(discord_settings, 800000000000000001)
     (put,) = fake.sent("PUT", "/commands")
     assert put.path.endswith("/guilds/800000000000000001/commands")
+    (group,) = put.body
+    assert group["name"] == "interview"
+    assert "integration_types" not in group
+    assert "contexts" not in group
 
 
-def test_invite_url_asks_for_commands_and_bot() -> None:
+def test_server_invite_asks_for_commands_and_bot_as_a_guild_install() -> None:
     url = invite_url("900000000000000001")
     query = parse_qs(urlsplit(url).query)
     assert url.startswith("https://discord.com/oauth2/authorize?")
     assert query["client_id"] == ["900000000000000001"]
     assert query["scope"] == ["applications.commands bot"]
+    assert query["integration_type"] == ["0"]
+
+
+def test_user_invite_offers_a_user_install_of_the_commands() -> None:
+    """`integration_type=1` is a user install (oauth2.mdx); a bot user joins servers only."""
+    query = parse_qs(urlsplit(invite_url("900000000000000001", user=True)).query)
+    assert query["client_id"] == ["900000000000000001"]
+    assert query["scope"] == ["applications.commands"]
+    assert query["integration_type"] == ["1"]
 
 
 def test_application_id_is_read_from_the_token() -> None:
