@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
+from sqlalchemy.orm import Session, contains_eager, defer, joinedload, selectinload
 
 from bot.chat import MemberRef
 from bot.storage.models import (
@@ -584,7 +584,7 @@ def members_following(
     query = (
         select(Member)
         .where(_in_group(group.id))
-        .options(selectinload(Member.workspace), selectinload(Member.group))
+        .options(selectinload(Member.workspace), selectinload(Member.group), _NO_SIGNATURE)
     )
     if not everyone:
         unset = [getattr(Member, column).is_(None) for column in columns]
@@ -606,7 +606,13 @@ def due_backlog(session: Session, now: datetime) -> dict[str, int]:
 
 def members_of(session: Session, group: Workspace) -> list[Member]:
     """Everyone whose identity lives in this workspace."""
-    return list(session.scalars(select(Member).where(Member.workspace_id == group.id)))
+    query = select(Member).where(Member.workspace_id == group.id).options(_NO_SIGNATURE)
+    return list(session.scalars(query))
+
+
+# Re-planning never reads a signature: left unloaded, one that cannot be decrypted (its key
+# removed) stops nobody's planning.
+_NO_SIGNATURE = defer(Member.signature)
 
 
 def cancel_group_reminders(session: Session, group: Workspace, why: str) -> int:

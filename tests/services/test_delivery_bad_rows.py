@@ -182,3 +182,21 @@ async def test_a_reminder_that_cannot_be_composed_is_set_aside_and_the_rest_go_o
     assert state == "set_aside"
     assert (error or "").startswith("bad_data: ")
     assert set_aside_count("bad_data") == before + 1
+
+
+async def test_a_set_aside_reminder_of_a_paused_interview_is_not_requeued(
+    database_url: str, clock: ManualClock, cores: list[Core]
+) -> None:
+    old = keyed_core(database_url, clock, OLD_KEY)
+    cores.append(old)
+    await log_interview(old, clock, "bad")
+    new = keyed_core(database_url, clock, NEW_KEY)
+    cores.append(new)
+    new.delivery.messengers = {"console": RecordingMessenger()}
+    clock.advance(timedelta(days=1, hours=3))
+    assert (await new.delivery.deliver_due()).set_aside == 1
+    both = keyed_core(database_url, clock, NEW_KEY, OLD_KEY)
+    cores.append(both)
+    await Conversation(both, clock, user="bad").say("/interview pause #1")
+    assert rotate(both.deps.db).requeued == 0
+    assert {state for state, _ in reminder_states(both)["bad"]} == {"cancelled"}
