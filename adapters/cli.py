@@ -191,6 +191,8 @@ def rotate_key(db_url: str | None, batch_size: int, decrypt: bool) -> None:
     for label, count in sorted(done.rewritten.items()):
         click.echo(f"{label}: {count} value(s) {how}")
     click.echo(f"Done: {done.total} value(s) {how}, {done.unchanged} already were.")
+    if done.requeued:
+        click.echo(f"{done.requeued} reminder(s) set aside as unreadable are back in the queue.")
 
 
 async def _console(settings: Settings, *, user: str, start: datetime | None) -> None:

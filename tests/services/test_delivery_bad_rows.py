@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from click.testing import CliRunner
 from cryptography.fernet import Fernet
 from recording import RecordingMessenger
 from sqlalchemy import select
 
+from adapters.cli import main
 from adapters.console.conversation import Conversation
 from bot.app import Core, build_core
 from bot.metrics import METRICS
@@ -115,7 +117,7 @@ async def test_a_row_under_a_removed_key_is_set_aside_and_everyone_else_is_remin
     assert (await new.delivery.deliver_due()).claimed == 0
 
 
-async def test_restoring_the_key_and_rotating_requeues_the_set_aside_reminder(
+async def test_restoring_the_key_and_running_rotate_key_requeues_the_set_aside_reminder(
     database_url: str, clock: ManualClock, cores: list[Core]
 ) -> None:
     old = keyed_core(database_url, clock, OLD_KEY)
@@ -128,10 +130,16 @@ async def test_restoring_the_key_and_rotating_requeues_the_set_aside_reminder(
     clock.advance(timedelta(days=1, hours=3))
     assert (await new.delivery.deliver_due()).set_aside == 1
 
-    both = keyed_core(database_url, clock, NEW_KEY, OLD_KEY)  # the old key put back
+    result = CliRunner().invoke(  # the old key put back, after the new one
+        main,
+        ["rotate-key", "--db", database_url],
+        env={"FOLLOWUP_ENCRYPTION_KEY": f"{NEW_KEY},{OLD_KEY}"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 reminder(s) set aside as unreadable are back in the queue." in result.output
+    both = keyed_core(database_url, clock, NEW_KEY, OLD_KEY)
     cores.append(both)
     both.delivery.messengers = {messenger.platform: messenger}
-    assert rotate(both.deps.db).requeued == 1
     report = await both.delivery.deliver_due()
     assert report.delivered == 1
     assert [ref.user_id for ref, _, _ in messenger.sent] == ["bad"]
