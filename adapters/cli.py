@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import click
+from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 
 from adapters.console import run_console
@@ -37,7 +38,7 @@ from bot.metrics import METRICS
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
 from bot.scheduling.group_jobs import GroupJobs
 from bot.scheduling.trigger import DeliveryTrigger
-from bot.settings import Settings
+from bot.settings import Settings, explain
 from bot.storage.crypto import rotate
 from bot.storage.db import Database
 from bot.storage.migrate import upgrade
@@ -46,7 +47,20 @@ from bot.storage.types import EncryptionError
 log = logging.getLogger("followup")
 
 
-@click.group()
+class _Followup(click.Group):
+    """The command group: a setting that fails validation is one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand; invalid settings become a one-line error and exit 1."""
+        try:
+            return super().invoke(ctx)
+        except ValidationError as error:
+            if error.title != Settings.__name__:
+                raise
+            raise click.ClickException(explain(error)) from None
+
+
+@click.group(cls=_Followup)
 def main() -> None:
     """Followup: follow up after interviews, from Slack, Discord or this console."""
 
@@ -180,6 +194,8 @@ def rotate_key(db_url: str | None, batch_size: int, decrypt: bool) -> None:
     for label, count in sorted(done.rewritten.items()):
         click.echo(f"{label}: {count} value(s) {how}")
     click.echo(f"Done: {done.total} value(s) {how}, {done.unchanged} already were.")
+    if done.requeued:
+        click.echo(f"{done.requeued} reminder(s) set aside as unreadable are back in the queue.")
 
 
 async def _console(settings: Settings, *, user: str, start: datetime | None) -> None:

@@ -55,6 +55,13 @@ class Metrics:
             ["platform"],
             registry=r,
         )
+        self.set_aside = Counter(
+            "followup_reminders_set_aside",
+            "Reminders parked unsent because their rows could not be read or composed "
+            "(reason: unreadable, bad_data); `followup rotate-key` re-queues unreadable ones",
+            ["platform", "reason"],
+            registry=r,
+        )
         self.released = Counter(
             "followup_reminders_released",
             "Claimed reminders handed back at shutdown for another worker",

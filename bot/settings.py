@@ -6,7 +6,7 @@ import binascii
 import re
 
 from cryptography.fernet import Fernet
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 NEW_KEY_COMMAND = (
@@ -128,3 +128,14 @@ class Settings(BaseSettings):
 def split_keys(text: str) -> list[str]:
     """Comma- (or whitespace-) separated keys, in order."""
     return [key for key in re.split(r"[\s,]+", text) if key]
+
+
+def explain(error: ValidationError) -> str:
+    """One line saying which settings are wrong and how to fix them, never their values."""
+    problems = []
+    for item in error.errors(include_input=False, include_url=False):
+        message = item["msg"].removeprefix("Value error, ")
+        name = str(item["loc"][0]) if item["loc"] else ""
+        variable = name if name.isupper() else f"FOLLOWUP_{name.upper()}"
+        problems.append(message if message.startswith(variable) else f"{variable}: {message}")
+    return "Invalid settings: " + "; ".join(problems)

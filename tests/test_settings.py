@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from cryptography.fernet import Fernet
+from pydantic import ValidationError
 
-from bot.settings import Settings
+from adapters.cli import main
+from bot.settings import Settings, explain
 
 EXAMPLE = Path(__file__).resolve().parents[1] / ".env.example"
 
@@ -37,3 +41,34 @@ def test_platform_names_enable_adapters(monkeypatch: pytest.MonkeyPatch) -> None
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     assert settings.slack_enabled
     assert settings.discord_enabled
+
+
+@pytest.mark.parametrize("key", [Fernet.generate_key().decode()[:-2], "ünïcode-key"])
+def test_a_malformed_encryption_key_is_one_line_saying_how_to_make_one(
+    key: str, tmp_path: Path
+) -> None:
+    """No traceback and no key in the output: what is wrong and the command that fixes it."""
+    result = CliRunner().invoke(
+        main,
+        ["migrate", "--db", f"sqlite:///{tmp_path}/x.db"],
+        env={"FOLLOWUP_ENCRYPTION_KEY": f"{Fernet.generate_key().decode()},{key}"},
+    )
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)  # a message, not a ValidationError
+    (line,) = result.output.strip().splitlines()
+    assert "FOLLOWUP_ENCRYPTION_KEY: key 2 of 2 is not a Fernet key" in line
+    assert "Fernet.generate_key()" in line
+    assert key not in line
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_every_invalid_setting_is_named_by_its_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOLLOWUP_DELIVERY_INTERVAL_SECONDS", "soon")
+    monkeypatch.setenv("PORT", "http")
+    with pytest.raises(ValidationError) as raised:
+        Settings(_env_file=None)  # type: ignore[call-arg]
+    text = explain(raised.value)
+    assert "FOLLOWUP_DELIVERY_INTERVAL_SECONDS: Input should be a valid number" in text
+    assert "PORT: Input should be a valid integer" in text
+    assert "soon" not in text
+    assert "\n" not in text

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import io
+import logging
 import sys
 from typing import TextIO
 
 from adapters.console.conversation import DIRECTIVES, Conversation
 
+log = logging.getLogger(__name__)
+SORRY = (
+    "Something went wrong on my side with that line (the log says what). The console is "
+    "still running: try again, or carry on with something else."
+)
+
 
 async def run_console(conversation: Conversation, stdin: TextIO = sys.stdin) -> None:
-    """Read lines until end of input; interactive with a prompt when stdin is a terminal."""
+    """Read lines until end of input; interactive with a prompt when stdin is a terminal.
+
+    Bytes that are not UTF-8 arrive as lone surrogates (so the line can be refused, not
+    crash the reader), and a line that fails is apologised for: the console keeps going.
+    """
+    if isinstance(stdin, io.TextIOWrapper):
+        stdin.reconfigure(errors="surrogateescape")
     interactive = stdin.isatty()
     if interactive:
         print(
@@ -23,7 +37,11 @@ async def run_console(conversation: Conversation, stdin: TextIO = sys.stdin) -> 
         line = await asyncio.to_thread(_read_line, stdin, prompt)
         if line is None:
             return
-        await conversation.say(line)
+        try:
+            await conversation.say(line)
+        except Exception:
+            log.exception("console line failed")
+            print(SORRY, flush=True)
 
 
 def _read_line(stdin: TextIO, prompt: str) -> str | None:

@@ -20,6 +20,10 @@ from bot.storage import repositories as repo
 WORKSPACE = "local"
 CHANNEL = "wins"  # the console's one channel: where `wins=here` posts go
 DIRECTIVES = ":as NAME, :advance DURATION (like 25h or 3d), :now, :help"
+NOT_UTF8 = (
+    "That line has bytes that aren't UTF-8 text, so I ignored it and stored nothing. Set "
+    "your terminal (or the file you piped in) to UTF-8 and type it again."
+)
 EXPORT_DIR = Path("var/exports")
 
 
@@ -62,6 +66,8 @@ class Conversation:
         text = line.strip()
         if not text or text.startswith("#"):
             pass
+        elif not _is_text(text):
+            self._emit(NOT_UTF8)
         elif text.startswith(":"):
             await self._directive(text)
         else:
@@ -138,11 +144,21 @@ class Conversation:
         )
 
     def _zone_of(self, ref: MemberRef) -> ZoneInfo:
-        with self.core.deps.db.transaction() as session:
-            member = repo.find_member(session, ref)
+        """The member's zone from their columns: a signature that won't decrypt can't stop it."""
+        with self.core.deps.db.reading() as session:
+            member = repo.member_facts(session, ref)
             return self.core.deps.zone_of(member) if member else self.core.deps.default_tz
 
     def _emit(self, text: str) -> None:
         self.transcript.append(text)
         if self._write is not None:
             self._write(text)
+
+
+def _is_text(line: str) -> bool:
+    """False for lone surrogates: undecodable input bytes (surrogateescape), never stored."""
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -3,7 +3,8 @@
 Like delivery, the database is the schedule: a group's `wins_posted_at` says whether this
 week's post went out, and a process takes the post with a conditional UPDATE, so several
 processes running these jobs post at most once per group per week. The purge deletes only
-what a group's admins asked to delete, and logs counts, never what was deleted.
+what a group's admins asked to delete, and logs counts, never what was deleted. Each group
+is its own unit of work: one group's failure is logged by id and the others go on.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.ports import DeliveryStatus, Messenger
+from bot.ports import Delivery, DeliveryStatus, Messenger
 from bot.scheduling.every import every
 from bot.services.group_stats import GroupStats, group_stats, stats_reply
 from bot.services.groups import GroupService
@@ -41,6 +42,11 @@ class WinsPost:
     group_id: int
     claimed_at: datetime
     previous: datetime | None
+
+
+def _failed(job: str, group_id: int, error: Exception) -> None:
+    """Log one group's failure by id and type: its message may quote what was stored."""
+    log.error("%s for group %s failed: %s", job, group_id, error.__class__.__name__)
 
 
 def week_start(group: Workspace, now: datetime, default_tz: ZoneInfo) -> datetime:
@@ -86,15 +92,18 @@ class GroupJobs:
                 self.scheduler.shutdown(wait=False)
 
     async def tick(self) -> None:
-        """One pass of both jobs; an error is logged and the next pass tries again."""
+        """One pass of both jobs, each on its own; an error is logged, the next pass retries."""
         async with self._busy:
             if self._stopping:
                 return
             try:
                 await self.post_wins()
+            except Exception:
+                log.exception("wins posts failed")
+            try:
                 await asyncio.to_thread(self.purge)
             except Exception:
-                log.exception("group jobs failed")
+                log.exception("retention purge failed")
 
     async def post_wins(self) -> int:
         """Post this week's counts for every group due one; returns how many were posted."""
@@ -109,9 +118,13 @@ class GroupJobs:
                 f"This week's wins, from {post.stats.since:%d %b} to {post.stats.until:%d %b} "
                 "(anonymous: no names, no companies)"
             )
-            delivery = await messenger.post_to_channel(
-                post.group_external_id, post.channel_id, stats_reply(post.stats, heading)
-            )
+            try:
+                delivery = await messenger.post_to_channel(
+                    post.group_external_id, post.channel_id, stats_reply(post.stats, heading)
+                )
+            except Exception as error:  # a messenger bug: this group retries, others go on
+                _failed("wins post", post.group_id, error)
+                delivery = Delivery.retry(f"unexpected error: {error.__class__.__name__}")
             if delivery.status is DeliveryStatus.DELIVERED:
                 posted += 1
             elif delivery.status is DeliveryStatus.RETRY:  # try again on a later run
@@ -134,18 +147,20 @@ class GroupJobs:
             ]
         posts: list[WinsPost] = []
         for group_id, platform, external_id, previous, start in due:
-            with self.deps.db.transaction() as session:
-                if not repo.claim_wins_post(session, group_id, start, now):
-                    continue  # another process took it
-                group = repo.find_group(session, platform, external_id)
-                if group is None or group.wins_channel is None:
-                    continue
-                stats = group_stats(session, group, start - WEEK, start)
-                posts.append(
-                    WinsPost(
-                        platform, external_id, group.wins_channel, stats, group_id, now, previous
-                    )
-                )
+            try:
+                with self.deps.db.transaction() as session:
+                    if not repo.claim_wins_post(session, group_id, start, now):
+                        continue  # another process took it
+                    group = repo.find_group(session, platform, external_id)
+                    if group is None or group.wins_channel is None:
+                        continue
+                    stats = group_stats(session, group, start - WEEK, start)
+            except Exception as error:  # rolled back: this group's post is tried next run
+                _failed("wins post", group_id, error)
+                continue
+            posts.append(
+                WinsPost(platform, external_id, group.wins_channel, stats, group_id, now, previous)
+            )
         return posts
 
     def _release(self, post: WinsPost) -> None:
@@ -155,13 +170,18 @@ class GroupJobs:
     def purge(self) -> int:
         """Delete closed interviews past each group's retention; log the count only."""
         with self.deps.db.reading() as session:
-            targets = [(g.platform, g.external_id) for g in repo.groups_with_retention(session)]
+            targets = [
+                (g.id, g.platform, g.external_id) for g in repo.groups_with_retention(session)
+            ]
         total = 0
-        for platform, external_id in targets:
-            with self.deps.db.transaction() as session:
-                group = repo.find_group(session, platform, external_id)
-                if group is not None:
-                    total += self.groups.purge(session, group, limit=PURGE_BATCH)
+        for group_id, platform, external_id in targets:
+            try:
+                with self.deps.db.transaction() as session:
+                    group = repo.find_group(session, platform, external_id)
+                    if group is not None:
+                        total += self.groups.purge(session, group, limit=PURGE_BATCH)
+            except Exception as error:  # rolled back: this group is purged on a later run
+                _failed("retention purge", group_id, error)
         if total:
             log.info("retention: deleted %d closed interviews", total)
         return total

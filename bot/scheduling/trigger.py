@@ -78,6 +78,7 @@ class DeliveryTrigger:
                     "delivered": report.delivered,
                     "retried": report.retried,
                     "failed": report.failed,
+                    "set_aside": report.set_aside,
                 },
             )
         if next_due is not None:

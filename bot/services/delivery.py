@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import traceback
 from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -67,6 +68,15 @@ class TickReport:
     delivered: int = 0
     retried: int = 0
     failed: int = 0
+    set_aside: int = 0  # could not be read or composed: parked for an operator
+
+
+@dataclass(frozen=True)
+class Aside:
+    """A claimed reminder that cannot be sent: its rows cannot be read or composed."""
+
+    claim: repo.Claim
+    reason: str  # `repo.UNREADABLE` or `repo.BAD_DATA`
 
 
 class DeliveryService:
@@ -104,14 +114,16 @@ class DeliveryService:
         """
         if not self.messengers:
             return TickReport()
-        claimed_total = 0
+        claimed_total = set_aside = 0
         batches: list[asyncio.Future[TickReport]] = []
         while not self._draining:
-            claimed, groups = await asyncio.to_thread(self._claim)
-            outgoing = [item async for item in self._compose_all(groups)]
+            claimed, groups, unreadable = await asyncio.to_thread(self._claim)
+            aside: list[Aside] = []
+            outgoing = [item async for item in self._compose_all(groups, aside)]
             claimed_total += claimed
-            if outgoing:
-                batches.append(asyncio.ensure_future(self._send_and_record(outgoing)))
+            set_aside += unreadable
+            if outgoing or aside:
+                batches.append(asyncio.ensure_future(self._send_and_record(outgoing, aside)))
             if claimed < self.batch_size:
                 break
             in_flight = [b for b in batches if not b.done()]
@@ -123,11 +135,12 @@ class DeliveryService:
             sum(r.delivered for r in reports),
             sum(r.retried for r in reports),
             sum(r.failed for r in reports),
+            set_aside + sum(r.set_aside for r in reports),
         )
 
-    async def _send_and_record(self, outgoing: list[Outgoing]) -> TickReport:
+    async def _send_and_record(self, outgoing: list[Outgoing], aside: list[Aside]) -> TickReport:
         results = await asyncio.gather(*(self._send(item) for item in outgoing))
-        return await asyncio.to_thread(self._record, results)
+        return await asyncio.to_thread(self._record, results, aside)
 
     def drain(self) -> None:
         """Start shutting down: sends in flight finish, claimed ones not yet sent go back.
@@ -169,8 +182,12 @@ class DeliveryService:
 
         return await asyncio.to_thread(query)
 
-    def _claim(self) -> tuple[int, list[Group]]:
-        """Claim due reminders and load what composing them needs; runs in a thread."""
+    def _claim(self) -> tuple[int, list[Group], int]:
+        """Claim due reminders and load what composing them needs; runs in a thread.
+
+        Returns how many were claimed, the loaded groups, and how many were set aside
+        because their rows could not be read (one bad row never holds back the others).
+        """
         now = self.deps.clock.now()
         with self.deps.db.transaction() as session:
             claims = repo.claim_due(
@@ -180,9 +197,13 @@ class DeliveryService:
                 limit=self.batch_size,
                 platforms=list(self.messengers),
             )
+            reminders, failed = repo.readable(
+                session, lambda chunk: repo.claimed_reminders(session, list(chunk)), claims
+            )
+            aside = [Aside(claim, repo.reason_of(error)) for claim, error in failed]
             latest: dict[int, tuple[repo.Claim, Reminder]] = {}
             token_of = {claim.reminder_id: claim for claim in claims}
-            for reminder in repo.claimed_reminders(session, claims):
+            for reminder in reminders:
                 if reminder.follow_up.state != "pending":
                     reminder.state = "cancelled"
                     continue
@@ -191,18 +212,54 @@ class DeliveryService:
                     earlier[1].state = "cancelled"
                     earlier[1].last_error = "superseded by a later reminder"
                 latest[reminder.follow_up_id] = (token_of[reminder.id], reminder)
-            members = repo.members_by_id(session, {r.member_id for _, r in latest.values()})
-            for member in members.values():  # read group templates here, off the event loop
-                self.drafts.renderer_for(member)
-            self._held.update((claim.reminder_id, claim) for claim, _ in latest.values())
+            by_member = _by_member(latest.values())
+            found, failed_members = repo.readable(
+                session,
+                lambda ids: list(repo.members_by_id(session, ids).values()),
+                list(by_member),
+            )
+            members = {member.id: member for member in found}
+            for member_id, error in failed_members:
+                aside += [Aside(claim, repo.reason_of(error)) for claim, _ in by_member[member_id]]
+            for member in found:  # read group templates here, off the event loop
+                try:
+                    self.drafts.renderer_for(member)
+                except Exception as error:
+                    del members[member.id]
+                    why = repo.reason_of(error)
+                    aside += [Aside(claim, why) for claim, _ in by_member[member.id]]
             groups = [
                 Group(members[member_id], items, now)
-                for member_id, items in _by_member(latest.values()).items()
+                for member_id, items in by_member.items()
+                if member_id in members
             ]
-            return len(claims), groups
+            self._held.update((claim.reminder_id, claim) for g in groups for claim, _ in g.items)
+            return len(claims), groups, self._set_aside(session, aside, "loading")
 
-    async def _compose_all(self, groups: list[Group]) -> AsyncIterator[Outgoing]:
-        """Compose each DM (a digest where several piled up), yielding to sends between."""
+    def _set_aside(self, session: Session, aside: list[Aside], stage: str) -> int:
+        """Park reminders that cannot be sent, logging ids only and counting them."""
+        count = 0
+        for reason in sorted({item.reason for item in aside}):
+            claims = [item.claim for item in aside if item.reason == reason]
+            for reminder_id, platform in repo.set_aside(session, claims, reason):
+                log.warning(
+                    "reminder %s set aside while %s: %s",
+                    reminder_id,
+                    stage,
+                    reason,
+                    extra={"reminder_id": reminder_id, "reason": reason},
+                )
+                self.metrics.set_aside.labels(platform, reason).inc()
+                count += 1
+        return count
+
+    async def _compose_all(
+        self, groups: list[Group], aside: list[Aside]
+    ) -> AsyncIterator[Outgoing]:
+        """Compose each DM (a digest where several piled up), yielding to sends between.
+
+        A reminder that cannot be composed joins `aside`; the others go on.
+        """
         for group in groups:
             member, items = group.member, group.items
             send_by = group.now + self.lease * LEASE_USABLE
@@ -215,10 +272,20 @@ class DeliveryService:
                 alone = [(c, r) for c, r in items if r.attempts > 1]
                 reminders = [r for _, r in fresh]
                 held = tuple(c for c, _ in fresh)
-                digest = self._digest(member, reminders)
-                yield Outgoing(held, ref, digest, _digest_key(reminders), send_by)
+                try:
+                    digest = self._digest(member, reminders)
+                except Exception as error:
+                    _composing_failed(error, reminders)
+                    aside += [Aside(claim, repo.BAD_DATA) for claim in held]
+                else:
+                    yield Outgoing(held, ref, digest, _digest_key(reminders), send_by)
             for claim, reminder in alone:
-                reply = self._compose(member, reminder)
+                try:
+                    reply = self._compose(member, reminder)
+                except Exception as error:
+                    _composing_failed(error, [reminder])
+                    aside.append(Aside(claim, repo.BAD_DATA))
+                    continue
                 yield Outgoing(
                     (claim,), ref, reply, reminder.dedupe_key, send_by, reminder.attempts > 1
                 )
@@ -285,13 +352,16 @@ class DeliveryService:
                 delivery = Delivery.retry(f"unexpected error: {exc.__class__.__name__}")
         return item, delivery
 
-    def _record(self, results: list[tuple[Outgoing, Delivery | None]]) -> TickReport:
+    def _record(
+        self, results: list[tuple[Outgoing, Delivery | None]], aside: list[Aside]
+    ) -> TickReport:
         now = self.deps.clock.now()
         counts = dict.fromkeys(DeliveryStatus, 0)
         outcome = {claim.reminder_id: d for item, d in results for claim in item.claims}
         platform = {c.reminder_id: item.member.platform for item, _ in results for c in item.claims}
         claims = [claim for item, _ in results for claim in item.claims]
         with self.deps.db.transaction() as session:
+            set_aside = self._set_aside(session, aside, "composing")
             held = repo.claimed_reminders(session, claims)
             for lost in set(outcome) - {r.id for r in held}:
                 log.warning("lease lost before recording reminder %s", lost)
@@ -304,13 +374,14 @@ class DeliveryService:
                 status = _apply(session, reminder, delivery, now)
                 counts[status] += 1
                 self._count(status, platform[reminder.id], reminder, now)
-        for claim in claims:
+        for claim in [*claims, *(item.claim for item in aside)]:
             self._held.pop(claim.reminder_id, None)
         return TickReport(
             0,
             counts[DeliveryStatus.DELIVERED],
             counts[DeliveryStatus.RETRY],
             counts[DeliveryStatus.UNDELIVERABLE],
+            set_aside,
         )
 
     def _count(
@@ -371,6 +442,18 @@ def _apply(
         member.dm_status_at = now
     log.warning("reminder %s failed: %s", reminder.id, reminder.last_error)
     return DeliveryStatus.UNDELIVERABLE
+
+
+def _composing_failed(error: Exception, reminders: list[Reminder]) -> None:
+    """Log a composing failure by ids, type and place: its message may quote a member."""
+    frame = traceback.extract_tb(error.__traceback__)[-1:]
+    where = f"{frame[0].filename}:{frame[0].lineno}" if frame else "?"
+    log.error(
+        "composing reminder(s) %s failed: %s at %s",
+        ",".join(str(r.id) for r in reminders),
+        type(error).__name__,
+        where,
+    )
 
 
 def _release(reminder: Reminder, now: datetime, *, sent: bool | None) -> None:

@@ -8,10 +8,12 @@ same thing whoever sets it.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.chat import CommandRequest
@@ -29,6 +31,8 @@ from bot.services.member_settings import (
 from bot.services.planning import replan
 from bot.storage import repositories as repo
 from bot.storage.models import Member, Workspace
+
+log = logging.getLogger(__name__)
 
 DEFAULT_KEYS = (
     "timezone",
@@ -122,8 +126,7 @@ class GroupService:
         by_id = {member.id: member for member in candidates if _follows(member, keys)}
         # A raised limit may revive a nudge for an interview that had gone quiet.
         waiting = WAITING_STATUSES if everyone else frozenset()
-        for interview in repo.interviews_with_pending(session, by_id, waiting):
-            replan(interview, self.deps.cadence_of(by_id[interview.member_id]), now)
+        self._replan_members(session, by_id, waiting, now)
 
     def set_active(self, platform: str, external_id: str, *, active: bool) -> int:
         """The app was installed in (or removed from) a group; returns reminders changed.
@@ -140,10 +143,41 @@ class GroupService:
             if was_active:
                 return 0
             members = {m.id: m for m in repo.members_of(session, group)}
-            interviews = repo.interviews_with_pending(session, members)
-            for interview in interviews:
-                replan(interview, self.deps.cadence_of(members[interview.member_id]), now)
-            return len(interviews)
+            return self._replan_members(session, members, (), now)
+
+    def _replan_members(
+        self,
+        session: Session,
+        members: Mapping[int, Member],
+        statuses: Iterable[str],
+        now: datetime,
+    ) -> int:
+        """Re-plan these members' interviews; returns how many were re-planned.
+
+        One member's rows that cannot be read, or one interview the policy cannot plan, is
+        logged by id and left as it was: it never stops anyone else's re-planning.
+        """
+        interviews, unreadable = repo.readable(
+            session,
+            lambda ids: repo.interviews_with_pending(session, ids, statuses),
+            list(members),
+        )
+        for member_id, error in unreadable:
+            log.error("re-planning member %s skipped: %s", member_id, type(error).__name__)
+        done = 0
+        for interview in interviews:
+            try:
+                with session.begin_nested():  # a failure undoes this interview's changes only
+                    replan(interview, self.deps.cadence_of(members[interview.member_id]), now)
+            except SQLAlchemyError:
+                raise
+            except Exception as error:
+                log.error(
+                    "re-planning interview %s skipped: %s", interview.id, type(error).__name__
+                )
+            else:
+                done += 1
+        return done
 
     def purge(self, session: Session, group: Workspace, *, limit: int) -> int:
         """Delete closed interviews older than the group's retention; returns how many."""

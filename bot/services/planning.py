@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.domain.policy import Cadence, FollowUpKey, InterviewFacts, Kind, Status, plan
 from bot.storage.models import FollowUp, Interview, Reminder
+from bot.storage.repositories import SET_ASIDE
 
 FINISHED_STATES = frozenset({"done", "skipped"})
 SENT_STATES = frozenset({"delivered", "failed"})
@@ -84,7 +85,8 @@ def _key(follow_up: FollowUp) -> FollowUpKey:
 
 def _cancel_reminders(follow_up: FollowUp) -> None:
     for reminder in follow_up.reminders:
-        if reminder.state in ("scheduled", "claimed"):
+        # A set-aside one too: re-queued after its key comes back, it would be a stale prompt.
+        if reminder.state in ("scheduled", "claimed", SET_ASIDE):
             reminder.state = "cancelled"
 
 

@@ -3,7 +3,8 @@
 `followup rotate-key` runs this after a new key is put first in FOLLOWUP_ENCRYPTION_KEY. It
 also encrypts rows written before any key was configured, and with `decrypt=True` writes
 everything back as plaintext (before switching encryption off). Each batch is one short
-transaction holding its rows locked, so the bot can keep running while it works.
+transaction holding its rows locked, so the bot can keep running while it works. Once every
+value has been read, reminders that delivery set aside as unreadable go back in the queue.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import MetaData, Table, Text, column, select, table, update
 
 from bot.storage.db import Database
 from bot.storage.models import Base
+from bot.storage.repositories import requeue_set_aside
 from bot.storage.types import Cipher, EncryptedText, EncryptionError, from_stored, to_stored
 
 
@@ -24,6 +26,7 @@ class Rotation:
 
     rewritten: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
+    requeued: int = 0  # reminders set aside as unreadable, now back in the queue
 
     @property
     def total(self) -> int:
@@ -54,6 +57,8 @@ def rotate(db: Database, *, batch_size: int = 500, decrypt: bool = False) -> Rot
         _rotate_table(
             db, source, names, cipher=cipher, batch_size=batch_size, decrypt=decrypt, result=result
         )
+    with db.transaction() as session:  # every value read with these keys: they can go out
+        result.requeued = requeue_set_aside(session)
     return result
 
 

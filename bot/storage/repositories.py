@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, contains_eager, defer, joinedload, selectinload
 
 from bot.chat import MemberRef
 from bot.storage.models import (
@@ -23,6 +23,13 @@ from bot.storage.models import (
     Reminder,
     Workspace,
 )
+from bot.storage.types import EncryptionError
+
+K = TypeVar("K")
+T = TypeVar("T")
+SET_ASIDE = "set_aside"  # a reminder whose rows could not be read: kept, not retried
+UNREADABLE = "unreadable"  # why: a stored value could not be decrypted (or parsed)
+BAD_DATA = "bad_data"  # why: composing it failed on what was stored
 
 
 def find_member(session: Session, ref: MemberRef) -> Member | None:
@@ -419,14 +426,122 @@ def claimed_reminders(session: Session, claims: list[Claim]) -> list[Reminder]:
     return [r for r in reminders if r.lease_token == token_of[r.id]]
 
 
-def members_by_id(session: Session, ids: set[int]) -> dict[int, Member]:
+def members_by_id(session: Session, ids: Iterable[int]) -> dict[int, Member]:
     """Members with their workspaces, in one query."""
     found = session.scalars(
         select(Member)
-        .where(Member.id.in_(ids))
+        .where(Member.id.in_(set(ids)))
         .options(selectinload(Member.workspace), selectinload(Member.group))
     )
     return {member.id: member for member in found}
+
+
+def readable(
+    session: Session, load: Callable[[Sequence[K]], list[T]], keys: Sequence[K]
+) -> tuple[list[T], list[tuple[K, Exception]]]:
+    """Load `keys` in one query; if a stored value cannot be read, load them one by one.
+
+    Values are decrypted as rows load, so one bad row makes a whole batch fail; this
+    finds which keys fail, with why, and returns the rest. The common case costs nothing
+    more. A database error is not a bad row: it propagates.
+    """
+    try:
+        return _loaded_or_forgotten(session, load, keys), []
+    except SQLAlchemyError:
+        raise
+    except Exception:  # noqa: S110 - found again, key by key, below
+        pass
+    found: list[T] = []
+    failed: list[tuple[K, Exception]] = []
+    for key in keys:
+        try:
+            found += _loaded_or_forgotten(session, load, [key])
+        except SQLAlchemyError:
+            raise
+        except Exception as error:
+            failed.append((key, error))
+    return found, failed
+
+
+def _loaded_or_forgotten(
+    session: Session, load: Callable[[Sequence[K]], list[T]], keys: Sequence[K]
+) -> list[T]:
+    """`load(keys)`; if it fails, the objects it had begun to load leave the session.
+
+    A half-loaded object (an interview whose interviewers never came) would otherwise be
+    taken from the identity map by the next load as if it were whole.
+    """
+    before = set(session.identity_map.keys())
+    try:
+        return load(keys)
+    except Exception:
+        for identity in set(session.identity_map.keys()) - before:
+            session.expunge(session.identity_map[identity])
+        raise
+
+
+def reason_of(error: Exception) -> str:
+    """The category of a row that could not be used, for `last_error`, logs and metrics."""
+    return UNREADABLE if isinstance(error, EncryptionError) else BAD_DATA
+
+
+_WHY = {
+    UNREADABLE: (
+        "a stored value could not be decrypted with FOLLOWUP_ENCRYPTION_KEY; restore the key "
+        "that wrote it (after the newest) and run `followup rotate-key` to re-queue"
+    ),
+    BAD_DATA: "composing it failed on what was stored",
+}
+
+
+def set_aside(session: Session, claims: Sequence[Claim], reason: str) -> list[tuple[int, str]]:
+    """Park claimed reminders we cannot send (`reason`: `UNREADABLE` or `BAD_DATA`).
+
+    They leave the queue, so no tick claims them again, and stay for an operator (see
+    `requeue_set_aside`); the claim's attempt is undone, as nothing was sent. Returns each
+    reminder's id and platform, for the metric.
+    """
+    mine = or_(
+        *(
+            and_(Reminder.id == claim.reminder_id, Reminder.lease_token == claim.token)
+            for claim in claims
+        )
+    )
+    session.execute(
+        update(Reminder)
+        .where(mine, Reminder.state == "claimed")
+        .values(
+            state=SET_ASIDE,
+            lease_until=None,
+            lease_token=None,
+            attempts=Reminder.attempts - 1,  # every claim counted one
+            last_error=f"{reason}: {_WHY[reason]}",
+        )
+        .execution_options(synchronize_session=False)
+    )
+    rows = session.execute(
+        select(Reminder.id, Workspace.platform)
+        .join(Member, Member.id == Reminder.member_id)
+        .join(Workspace, Workspace.id == Member.workspace_id)
+        .where(Reminder.id.in_([c.reminder_id for c in claims]), Reminder.state == SET_ASIDE)
+        .order_by(Reminder.id)
+    ).all()
+    return [(int(reminder_id), str(platform)) for reminder_id, platform in rows]
+
+
+def requeue_set_aside(session: Session, reason: str = UNREADABLE) -> int:
+    """Put reminders set aside for `reason` back in the queue; returns how many.
+
+    They were due when set aside, so the next tick sends them (or cancels those whose
+    follow-up was done meanwhile).
+    """
+    result = session.execute(
+        update(Reminder)
+        .where(Reminder.state == SET_ASIDE, Reminder.last_error.startswith(f"{reason}:"))
+        .values(state="scheduled", last_error=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def next_attempt_at(session: Session, platforms: list[str]) -> datetime | None:
@@ -469,7 +584,7 @@ def members_following(
     query = (
         select(Member)
         .where(_in_group(group.id))
-        .options(selectinload(Member.workspace), selectinload(Member.group))
+        .options(selectinload(Member.workspace), selectinload(Member.group), _NO_SIGNATURE)
     )
     if not everyone:
         unset = [getattr(Member, column).is_(None) for column in columns]
@@ -491,7 +606,13 @@ def due_backlog(session: Session, now: datetime) -> dict[str, int]:
 
 def members_of(session: Session, group: Workspace) -> list[Member]:
     """Everyone whose identity lives in this workspace."""
-    return list(session.scalars(select(Member).where(Member.workspace_id == group.id)))
+    query = select(Member).where(Member.workspace_id == group.id).options(_NO_SIGNATURE)
+    return list(session.scalars(query))
+
+
+# Re-planning never reads a signature: left unloaded, one that cannot be decrypted (its key
+# removed) stops nobody's planning.
+_NO_SIGNATURE = defer(Member.signature)
 
 
 def cancel_group_reminders(session: Session, group: Workspace, why: str) -> int:
