@@ -158,7 +158,11 @@ class GroupTemplateService:
         source = source.replace("\r\n", "\n").strip("\n")
         previews: list[DraftBlock] = []
         problems = check_template(
-            source, variables=self.variables, lists=self._lists, env=self._env
+            source,
+            variables=self.variables,
+            lists=self._lists,
+            mappings=self._mappings,
+            env=self._env,
         )
         if not problems:
             previews, problems = self._try(kind, source)
@@ -323,6 +327,15 @@ class GroupTemplateService:
             for context in self._contexts
             for key, value in context.items()
             if isinstance(value, list | tuple)
+        )
+
+    @cached_property
+    def _mappings(self) -> frozenset[str]:
+        return frozenset(
+            key
+            for context in self._contexts
+            for key, value in context.items()
+            if isinstance(value, dict)
         )
 
     @cached_property
