@@ -40,7 +40,7 @@ _LEADING_TAGS = re.compile(r"\A(?:\s*(?:\{%.*?%\}|\{#.*?#\}))*\s*", re.DOTALL)
 # them too): `format` builds text of any size, `pop`/`append` change the context.
 _METHODS = frozenset(a for t in (str, dict, list) for a in dir(t)) - STR_METHODS - LOOP_ATTRIBUTES
 _IMPORT_HINT = f'use our shared macros with {{% import "{COMMON}" as c %}}'
-_CALLABLE_ATTRIBUTES = STR_METHODS | {"cycle", "changed"}
+_LOOP_METHODS = frozenset({"cycle", "changed"})
 _LIST_FILTERS = frozenset({"list", "sort", "unique"})
 
 
@@ -351,7 +351,12 @@ class _Walker:
                 return node.name, "a set of macros", f"call one, like {node.name}.closing(tone)"
         elif isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
             label = f"{node.node.name}.{node.attr}"
-            if node.node.name in self.modules or node.attr in _CALLABLE_ATTRIBUTES:
+            base = node.node.name
+            if (
+                base in self.modules
+                or (base == "loop" and node.attr in _LOOP_METHODS)
+                or (base not in self.mappings and node.attr in STR_METHODS)
+            ):
                 return label, "a function", call
         elif isinstance(node, nodes.List | nodes.Tuple | nodes.Dict):
             return "[...]", "a list", items
