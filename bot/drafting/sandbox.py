@@ -66,6 +66,9 @@ GLOBALS = frozenset({"range"})
 MAX_INT_BITS = 64
 """Integers larger than this come from arithmetic no draft needs."""
 
+MAX_ROUND_DIGITS = 20
+"""Digits `round` may keep (or drop): a float has 17 significant ones."""
+
 STR_METHODS = frozenset(
     {"lower", "upper", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith", "endswith"}
 )
@@ -484,12 +487,14 @@ def _metered_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(func)  # keeps Jinja's marker of what the filter is passed
     def metered(*args: Any, **kwargs: Any) -> Any:
         _spend()
-        value = args[1] if passes else args[0]
+        value, *rest = args[1:] if passes else args
         limits = _limits()
         if name in TEXT_FILTERS:
             _build(_text_cost(as_text(value)), limits)
         elif name in LIST_FILTERS:
             _build(_size(value), limits)
+        elif name == "round":
+            _check_digits(rest[:1] or [kwargs.get("precision", 0)])
         result = func(*args, **kwargs)
         _check_value(result, limits)
         return result
@@ -543,6 +548,12 @@ def _text_cost(text: str) -> int:
 def _check_number(value: Any) -> None:
     if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
         raise TemplateRefused("the template made a number too large for a draft")
+
+
+def _check_digits(precision: list[Any]) -> None:
+    """`round` computes 10 ** precision (and an integer's to minus it) before rounding."""
+    if any(isinstance(p, int) and abs(p) > MAX_ROUND_DIGITS for p in precision):
+        raise TemplateRefused(f"round() takes at most {MAX_ROUND_DIGITS} digits here")
 
 
 def _check_value(value: Any, limits: Limits) -> None:
