@@ -25,7 +25,7 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from bot.drafting.sandbox import GroupSandbox
+from bot.drafting.sandbox import GroupSandbox, Limits
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,13 @@ class DraftRenderer:
         overrides: Mapping[str, str] | None = None,
         *,
         fallback: DraftRenderer | None = None,
+        limits: Limits | None = None,
     ) -> None:
         if overrides:
             # A career group's own templates run sandboxed (bot/drafting/sandbox.py), and are
             # looked up first, so each kind falls back to ours when the group has none.
             loader = ChoiceLoader([DictLoader(dict(overrides)), FileSystemLoader(templates_dir)])
-            self._env: Environment = group_environment(loader)
+            self._env: Environment = group_environment(loader, limits)
         else:
             self._env = Environment(loader=FileSystemLoader(templates_dir), **_OPTIONS)  # noqa: S701
             _add_filters(self._env)
@@ -68,15 +69,22 @@ class DraftRenderer:
         self._names = frozenset(self._env.list_templates())
 
     def with_overrides(
-        self, overrides: Mapping[str, str], *, fallback: bool = False
+        self,
+        overrides: Mapping[str, str],
+        *,
+        fallback: bool = False,
+        limits: Limits | None = None,
     ) -> DraftRenderer:
         """A renderer that prefers a group's templates (`{kind}.txt.j2` names) to ours.
 
         With `fallback` (members' drafts), a group's template that fails or is refused at
-        render time is logged and the draft comes from ours: a member always gets a draft.
-        Without it (validation, preview), the failure is raised to be shown.
+        render time (over its `limits` of time, operations or size, say) is logged and the
+        draft comes from ours: a member always gets a draft. Without it (validation,
+        preview), the failure is raised to be shown.
         """
-        return DraftRenderer(self._templates_dir, overrides, fallback=self if fallback else None)
+        return DraftRenderer(
+            self._templates_dir, overrides, fallback=self if fallback else None, limits=limits
+        )
 
     def has(self, kind: str) -> bool:
         """Whether a template exists for this kind."""
@@ -128,10 +136,13 @@ _OPTIONS: dict[str, Any] = {
 }
 
 
-def group_environment(loader: BaseLoader | None = None) -> GroupSandbox:
+def group_environment(
+    loader: BaseLoader | None = None, limits: Limits | None = None
+) -> GroupSandbox:
     """The sandbox a group's templates are checked and rendered in, with our options."""
-    env = GroupSandbox(loader=loader, **_OPTIONS)
+    env = GroupSandbox(loader=loader, limits=limits, **_OPTIONS)
     _add_filters(env)
+    env.meter_filters()
     return env
 
 

@@ -4,25 +4,36 @@ Jinja2's `SandboxedEnvironment` already refuses underscore attributes and Python
 A group's template is text typed by someone we do not control, rendered for every member of
 the group, so this one goes further: attributes are an allow-list (a few text methods, the
 exported macros of `_common.j2`, the `loop` helpers), the only global is a short `range`,
-filters are an allow-list, the only template a group's may import is `_common.j2`, text
-operators are size-checked before they run, and every render has a budget of operations,
-time and output. Validation (`bot.drafting.template_check`) refuses most of this before a
-template is saved; the budget is what still holds when something slips past it.
+filters are an allow-list, the only template a group's may import is `_common.j2`, and only
+text and numbers can be printed or joined into text (never a function, a list or `None`).
+
+Every render has a budget of operations, time, output and of what it builds. The compiled
+template itself is metered (`MeteredCodeGenerator`): each loop step, each piece of output,
+each `~`, list literal and slice goes through the environment, like the attribute look-ups,
+calls and operators Jinja's sandbox already routes there. Each of those predicts the size
+of what it is about to build from its operands and is refused *before* building it when the
+value or the render's running total would pass its limit, so no single step is expensive
+and memory stays within `MAX_BUILT`; the operation count and the clock stop long loops.
+Validation (`bot.drafting.template_check`) refuses most of this before a template is saved;
+the budget is what still holds when something slips past it.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import wraps
 from operator import add, mod, mul
 from typing import Any
 
-from jinja2 import Template
+from jinja2 import Template, nodes, pass_environment
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.environment import TemplateModule
 from jinja2.exceptions import SecurityError
+from jinja2.filters import make_attrgetter
 from jinja2.runtime import Context, LoopContext, Macro, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -32,10 +43,16 @@ COMMON = "_common.j2"
 MAX_OUTPUT = 20_000
 """Characters one render may produce (a draft is under 1,500); also caps any text value."""
 
-MAX_OPERATIONS = 20_000
-"""Attribute look-ups, item look-ups, calls and checked operators per render.
+MAX_BUILT = 200_000
+"""Characters (and list items) one render may build in all, output included.
 
-Our longest built-in template uses about 50; this leaves room for a generous one."""
+Our built-in templates build under 10,000; this bounds a render's memory to about a
+megabyte, whatever the template does."""
+
+MAX_OPERATIONS = 20_000
+"""Loop steps, outputs, look-ups, calls and checked operators per render.
+
+Our longest built-in template uses a few hundred; this leaves room for a generous one."""
 
 MAX_SECONDS = 0.5
 """Wall-clock time one render may take."""
@@ -48,6 +65,9 @@ GLOBALS = frozenset({"range"})
 
 MAX_INT_BITS = 64
 """Integers larger than this come from arithmetic no draft needs."""
+
+MAX_ROUND_DIGITS = 20
+"""Digits `round` may keep (or drop): a float has 17 significant ones."""
 
 STR_METHODS = frozenset(
     {"lower", "upper", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith", "endswith"}
@@ -69,10 +89,31 @@ LOOP_ATTRIBUTES = frozenset(
         "depth0",
     }
 )
-SAFE_FILTERS = frozenset(
+TEXT_FILTERS = frozenset(
     {
-        "abs",
         "capitalize",
+        "lower",
+        "string",
+        "title",
+        "trim",
+        "truncate",
+        "upper",
+        "wordcount",
+        # ours, added by the renderer
+        "sentence",
+        "trim_end",
+    }
+)
+"""Filters that turn their value into text: it must be text or a number already."""
+
+LIST_FILTERS = frozenset({"list", "reverse", "sort", "unique"})
+"""Filters that build a new list (or text) as long as their value."""
+
+SAFE_FILTERS = (
+    TEXT_FILTERS
+    | LIST_FILTERS
+    | {
+        "abs",
         "count",
         "d",
         "default",
@@ -81,26 +122,13 @@ SAFE_FILTERS = frozenset(
         "join",
         "last",
         "length",
-        "list",
-        "lower",
         "max",
         "min",
-        "reverse",
         "round",
-        "sort",
-        "string",
-        "title",
-        "trim",
-        "truncate",
-        "unique",
-        "upper",
-        "wordcount",
-        # ours, added by the renderer
-        "sentence",
-        "trim_end",
     }
 )
-_SIZED = (str, list, tuple)
+_SIZED = (str, list, tuple, dict)
+_CONTAINERS = (list, tuple, dict, set, frozenset)
 _TEMPLATE_NAME = re.compile(r"[a-z_]+(\.linkedin)?\.txt\.j2")
 _CHECK_CLOCK_EVERY = 64
 
@@ -109,12 +137,25 @@ class TemplateRefused(SecurityError):
     """A group's template tried something the sandbox does not allow, or ran over budget."""
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one render may spend; the clock is a parameter so tests can move it."""
+
+    operations: int = MAX_OPERATIONS
+    seconds: float = MAX_SECONDS
+    output: int = MAX_OUTPUT
+    built: int = MAX_BUILT
+    clock: Callable[[], float] = field(default=time.monotonic)
+
+
 @dataclass
 class _Budget:
-    """What one render may still spend."""
+    """What one render has spent so far."""
 
+    limits: Limits
     deadline: float
     operations: int = 0
+    built: int = 0
 
 
 _budget: ContextVar[_Budget | None] = ContextVar("followup_template_budget", default=None)
@@ -123,21 +164,125 @@ _budget: ContextVar[_Budget | None] = ContextVar("followup_template_budget", def
 def bounded_range(*args: int) -> range:
     """`range()` for group templates: at most `RANGE_LIMIT` numbers."""
     numbers = range(*args)
-    if len(numbers) > RANGE_LIMIT:
+    try:
+        count = len(numbers)
+    except OverflowError:
+        count = RANGE_LIMIT + 1
+    if count > RANGE_LIMIT:
         raise TemplateRefused(f"range() may produce at most {RANGE_LIMIT} numbers here")
     return numbers
+
+
+class MeteredCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with every step that repeats or builds routed to the budget.
+
+    Constant folding is off: Jinja would otherwise run filters on literals at compile time,
+    where nothing is metered (a literal list joined with a long literal separator).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.optimizer = None
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        """Each step of a loop is one operation (`GroupSandbox.metered`)."""
+        original = node.iter
+        node.iter = nodes.Call(
+            nodes.EnvironmentAttribute("metered"), [original], [], None, None
+        ).set_lineno(original.lineno)
+        try:
+            super().visit_For(node, frame)
+        finally:
+            node.iter = original
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        """`a ~ b`: measured before it is joined (`GroupSandbox.join_text`)."""
+        self.write("environment.join_text((")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write("))")
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        """A list literal is counted as built (`GroupSandbox.built`)."""
+        self.write("environment.built(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        """A dict literal is counted as built."""
+        self.write("environment.built(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        """A tuple literal is counted as built (not a tuple being assigned to)."""
+        if node.ctx != "load":
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.built(")
+        super().visit_Tuple(node, frame)
+        self.write(")")
+
+    def visit_Getitem(self, node: nodes.Getitem, frame: Frame) -> None:
+        """Slices too go through `getitem` (Jinja sends only plain subscripts there)."""
+        if not isinstance(node.arg, nodes.Slice):
+            super().visit_Getitem(node, frame)
+            return
+        self.write("environment.getitem(")
+        self.visit(node.node, frame)
+        self.write(", slice(")
+        for i, part in enumerate((node.arg.start, node.arg.stop, node.arg.step)):
+            self.write(", " if i else "")
+            if part is None:
+                self.write("None")
+            else:
+                self.visit(part, frame)
+        self.write("))")
+
+    def _output_child_to_const(self, node: nodes.Expr, frame: Frame, finalize: Any) -> str:
+        """Only literal text is output as a constant; everything else is metered at run time."""
+        if not isinstance(node, nodes.TemplateData):
+            raise nodes.Impossible()
+        return super()._output_child_to_const(node, frame, finalize)
+
+    def _output_const_repr(self, group: Iterable[Any]) -> str:
+        return f"environment.emit({super()._output_const_repr(group)})"
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        self.write("environment.emit(")
+        super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        super()._output_child_post(node, frame, finalize)
+        self.write(")")
 
 
 class GroupSandbox(SandboxedEnvironment):
     """A sandboxed environment with an allow-list of attributes and a budget per render."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = MeteredCodeGenerator
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args: Any, limits: Limits | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, finalize=printable, **kwargs)
+        self.limits = limits or Limits()
         self.globals.clear()
         self.globals["range"] = bounded_range
         self.filters = {name: f for name, f in self.filters.items() if name in SAFE_FILTERS}
+        self.filters["join"] = join
+        self.meter_filters()
+
+    def meter_filters(self) -> None:
+        """Wrap every filter so it is counted and what it builds is measured first.
+
+        Called again after the renderer adds its own filters.
+        """
+        for name, func in list(self.filters.items()):
+            if name not in SAFE_FILTERS:
+                del self.filters[name]
+            elif not hasattr(func, "metered_filter"):
+                self.filters[name] = _metered_filter(name, func)
 
     # --- what may be reached -------------------------------------------------------------
 
@@ -188,43 +333,90 @@ class GroupSandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        """Subscript, counted."""
+        """Subscript, counted; a slice builds at most as much as it slices."""
         _spend()
+        if isinstance(argument, slice):
+            _build(_size(obj), self.limits)
         return super().getitem(obj, argument)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        """Call a macro, a text method or `range`, counted; a huge result is refused."""
+        """Call a macro, a text method or `range`, counted.
+
+        A text method's result is measured first: changing case can triple text.
+        """
         _spend()
+        if isinstance(getattr(__obj, "__self__", None), str):
+            _build(_text_cost(__obj.__self__), __self.limits)
         result = super().call(__context, __obj, *args, **kwargs)
-        _check_size(result)
+        if isinstance(__obj, Macro):
+            _build(_size(result), __self.limits)  # its pieces were counted as they were output
+        _check_value(result, __self.limits)
         return result
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """Run `*`, `**`, `+` and `%` only when the result stays small."""
         _spend()
+        _check_number(left)
+        _check_number(right)
         if operator == "%" and isinstance(left, str):
             raise TemplateRefused("'%' formatting of text is not available; join text with ~")
         if operator == "**" and (not isinstance(right, int | float) or abs(right) > MAX_INT_BITS):
             raise TemplateRefused("that power is too large for a draft")
         if operator == "*":
-            _check_repeat(left, right)
-            _check_repeat(right, left)
+            for sequence, times in ((left, right), (right, left)):
+                if isinstance(sequence, _SIZED) and isinstance(times, int):
+                    _build(len(sequence) * times, self.limits)
         if operator == "+" and isinstance(left, _SIZED) and isinstance(right, _SIZED):
-            _check_length(len(left) + len(right))
+            _build(len(left) + len(right), self.limits)
         result = _BINOPS[operator](left, right)
-        _check_size(result)
+        _check_value(result, self.limits)
         return result
+
+    def join_text(self, parts: tuple[Any, ...]) -> str:
+        """`a ~ b ~ c`: only text and numbers, measured before they are joined."""
+        _spend()
+        texts = [as_text(part) for part in parts]
+        _build(sum(map(len, texts)), self.limits)
+        return "".join(texts)
+
+    def built(self, value: Any) -> Any:
+        """A list, tuple or dict literal: counted, and holding no lists of its own.
+
+        Lists of lists could share themselves (`[l, l]` repeated) into something whose
+        comparison or sorting never ends; a draft needs none.
+        """
+        _spend()
+        _build(len(value), self.limits)
+        items = value.values() if isinstance(value, dict) else value
+        if any(isinstance(item, _CONTAINERS) for item in items):
+            raise TemplateRefused("lists in group templates hold text and numbers, not lists")
+        return value
+
+    def metered(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        """The items of a loop, one operation each."""
+        for item in iterable:
+            _spend()
+            yield item
+
+    def emit(self, text: str) -> str:
+        """A piece of output, in the render or in a macro's, block's or `set`'s buffer."""
+        _spend()
+        _build(len(text), self.limits)
+        return text
 
     def render_bounded(self, template: Template, context: Mapping[str, Any]) -> str:
         """Render within the budget: refuse a template that runs away instead of hanging."""
-        token = _budget.set(_Budget(deadline=time.monotonic() + MAX_SECONDS))
+        limits = self.limits
+        token = _budget.set(_Budget(limits, deadline=limits.clock() + limits.seconds))
         parts: list[str] = []
         size = 0
         try:
             for chunk in template.generate(context):
                 size += len(chunk)
-                _check_length(size)
-                _spend()
+                if size > limits.output:
+                    raise TemplateRefused(
+                        f"the template made text longer than {limits.output:,} characters"
+                    )
                 parts.append(chunk)
         except RecursionError:
             raise TemplateRefused("the template calls itself without end") from None
@@ -236,30 +428,136 @@ class GroupSandbox(SandboxedEnvironment):
 _BINOPS: dict[str, Callable[[Any, Any], Any]] = {"*": mul, "**": pow, "+": add, "%": mod}
 
 
+def printable(value: Any) -> Any:
+    """What `{{ ... }}` may print: text and numbers, never a function, list or object."""
+    if isinstance(value, Undefined):
+        return value  # printing it raises the undefined-variable error
+    as_text(value)
+    return value
+
+
+def as_text(value: Any) -> str:
+    """Text for `~`, `join` and text filters; anything but text or a number is refused.
+
+    `str()` of a function shows its memory address and of a list its Python form; `None`
+    is a missing value the template should have guarded.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        _check_number(value)
+        return str(value)
+    if isinstance(value, Undefined):
+        return str(value)  # raises the undefined-variable error
+    if value is None:
+        raise TemplateRefused(
+            "the template printed a missing value (None); guard it with {% if ... %}"
+        )
+    if isinstance(value, bool):
+        raise TemplateRefused("the template printed true or false; use {% if ... %} instead")
+    if callable(value):
+        raise TemplateRefused("the template printed a function instead of calling it, like f()")
+    raise TemplateRefused(
+        f"the template printed a {type(value).__name__} rather than text; "
+        "print one of its items, or join them with |join(', ')"
+    )
+
+
+@pass_environment
+def join(
+    environment: GroupSandbox,
+    value: Iterable[Any],
+    d: str = "",
+    attribute: str | int | None = None,
+) -> str:
+    """Jinja's `join`, measured before joining: items must be text or numbers."""
+    items = list(value)
+    if attribute is not None:
+        items = list(map(make_attrgetter(environment, attribute), items))
+    texts = [as_text(item) for item in items]
+    separator = as_text(d)
+    _build(sum(map(len, texts)) + len(separator) * max(len(texts) - 1, 0), environment.limits)
+    return separator.join(texts)
+
+
+def _metered_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """`func` counted as an operation, with what it builds measured before it runs."""
+    passes = hasattr(func, "jinja_pass_arg")  # Jinja passes the environment or context first
+
+    @wraps(func)  # keeps Jinja's marker of what the filter is passed
+    def metered(*args: Any, **kwargs: Any) -> Any:
+        _spend()
+        value, *rest = args[1:] if passes else args
+        limits = _limits()
+        if name in TEXT_FILTERS:
+            _build(_text_cost(as_text(value)), limits)
+        elif name in LIST_FILTERS:
+            _build(_size(value), limits)
+        elif name == "round":
+            _check_digits(rest[:1] or [kwargs.get("precision", 0)])
+        result = func(*args, **kwargs)
+        _check_value(result, limits)
+        return result
+
+    metered.metered_filter = True  # type: ignore[attr-defined]
+    return metered
+
+
+def _limits() -> Limits:
+    budget = _budget.get()
+    return budget.limits if budget is not None else Limits()
+
+
 def _spend() -> None:
-    """One operation; outside a budgeted render (Jinja folding constants) nothing is counted."""
+    """One operation; outside a budgeted render nothing is counted."""
     budget = _budget.get()
     if budget is None:
         return
     budget.operations += 1
-    if budget.operations > MAX_OPERATIONS:
-        raise TemplateRefused(f"the template ran more than {MAX_OPERATIONS:,} operations")
-    if budget.operations % _CHECK_CLOCK_EVERY == 0 and time.monotonic() > budget.deadline:
-        raise TemplateRefused(f"the template took longer than {MAX_SECONDS} s to render")
+    limits = budget.limits
+    if budget.operations > limits.operations:
+        raise TemplateRefused(f"the template ran more than {limits.operations:,} operations")
+    if budget.operations % _CHECK_CLOCK_EVERY == 0 and limits.clock() > budget.deadline:
+        raise TemplateRefused(f"the template took longer than {limits.seconds} s to render")
 
 
-def _check_repeat(sequence: Any, times: Any) -> None:
-    if isinstance(sequence, _SIZED) and isinstance(times, int):
-        _check_length(len(sequence) * times)
+def _build(size: int, limits: Limits) -> None:
+    """Refuse a value of `size` before it is built: too long itself, or over the total."""
+    if size > limits.output:
+        raise TemplateRefused(f"the template made text longer than {limits.output:,} characters")
+    budget = _budget.get()
+    if budget is None:
+        return
+    budget.built += size
+    if budget.built > limits.built:
+        raise TemplateRefused(
+            f"the template built more than {limits.built:,} characters of text and lists"
+        )
 
 
-def _check_length(length: int) -> None:
-    if length > MAX_OUTPUT:
-        raise TemplateRefused(f"the template made text longer than {MAX_OUTPUT:,} characters")
+def _size(value: Any) -> int:
+    """How much a value built from `value` can hold (a string, list or mapping: its length)."""
+    return len(value) if isinstance(value, _SIZED) else 0
 
 
-def _check_size(value: Any) -> None:
-    if isinstance(value, _SIZED):
-        _check_length(len(value))
-    elif isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+def _text_cost(text: str) -> int:
+    """Changing the case of non-ASCII text can triple it ('ŉ'.upper() is three letters)."""
+    return len(text) if text.isascii() else 3 * len(text)
+
+
+def _check_number(value: Any) -> None:
+    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
         raise TemplateRefused("the template made a number too large for a draft")
+
+
+def _check_digits(precision: list[Any]) -> None:
+    """`round` computes 10 ** precision (and an integer's to minus it) before rounding."""
+    if any(isinstance(p, int) and abs(p) > MAX_ROUND_DIGITS for p in precision):
+        raise TemplateRefused(f"round() takes at most {MAX_ROUND_DIGITS} digits here")
+
+
+def _check_value(value: Any, limits: Limits) -> None:
+    """A result that slipped past the predictions is still refused before it is kept."""
+    if isinstance(value, _SIZED) and len(value) > limits.output:
+        raise TemplateRefused(f"the template made text longer than {limits.output:,} characters")
+    _check_number(value)

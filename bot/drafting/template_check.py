@@ -24,7 +24,9 @@ from bot.drafting.sandbox import (
     LOOP_ATTRIBUTES,
     RANGE_LIMIT,
     STR_METHODS,
+    TEXT_FILTERS,
     GroupSandbox,
+    MeteredCodeGenerator,
 )
 
 MAX_SOURCE = 10_000
@@ -38,6 +40,8 @@ _LEADING_TAGS = re.compile(r"\A(?:\s*(?:\{%.*?%\}|\{#.*?#\}))*\s*", re.DOTALL)
 # them too): `format` builds text of any size, `pop`/`append` change the context.
 _METHODS = frozenset(a for t in (str, dict, list) for a in dir(t)) - STR_METHODS - LOOP_ATTRIBUTES
 _IMPORT_HINT = f'use our shared macros with {{% import "{COMMON}" as c %}}'
+_LOOP_METHODS = frozenset({"cycle", "changed"})
+_LIST_FILTERS = frozenset({"list", "sort", "unique"})
 
 
 @dataclass(frozen=True)
@@ -51,18 +55,27 @@ class Problem:
         return f"Line {self.line}: {self.message}" if self.line else self.message
 
 
+_TOO_DEEP = Problem(
+    "The template nests brackets or filters too deeply to read; "
+    "split the expression with {% set ... %}."
+)
+_LONG_NUMBER = Problem("A number in the template has too many digits for a draft.")
+
+
 def check_template(
     source: str,
     *,
     variables: Collection[str],
     lists: Collection[str],
+    mappings: Collection[str] = (),
     env: GroupSandbox | None = None,
 ) -> list[Problem]:
     """Every problem found in `source`, in order; an empty list means it may be test-rendered.
 
-    `variables` are the names the draft's context provides and `lists` those of them that
-    are lists (the only things a loop may run over); both come from the code that builds
-    the context, so they cannot drift from it.
+    `variables` are the names the draft's context provides, `lists` those of them that
+    are lists (the only things a loop may run over) and `mappings` those with fields (like
+    `interviewer.name`); all come from the code that builds the context, so they cannot
+    drift from it.
     """
     env = env or group_environment()
     if not source.strip():
@@ -81,16 +94,37 @@ def check_template(
             Problem("The first line must be the subject, like 'Subject: Thank you, ...'.", 1)
         )
     try:
+        return problems + _check_tree(
+            env, source, variables=variables, lists=lists, mappings=mappings, earlier=problems
+        )
+    except RecursionError:  # Jinja's parser and compiler recurse once per bracket or filter
+        return [*problems, _TOO_DEEP]
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        return [*problems, _LONG_NUMBER]
+
+
+def _check_tree(
+    env: GroupSandbox,
+    source: str,
+    *,
+    variables: Collection[str],
+    lists: Collection[str],
+    mappings: Collection[str],
+    earlier: list[Problem],
+) -> list[Problem]:
+    try:
         tree = env.parse(source)
     except TemplateSyntaxError as error:
-        return [*problems, _syntax_problem(error)]
-    found = _Walker(tree, env, lists).problems() + _unknown_names(tree, variables)
-    problems += sorted(found, key=lambda p: p.line or 0)
-    if not problems:
+        return [_syntax_problem(error)]
+    found = _Walker(tree, env, lists, mappings).problems() + _unknown_names(tree, variables, env)
+    problems = sorted(found, key=lambda p: p.line or 0)
+    if not problems and not earlier:
         try:
             env.from_string(tree)  # compile-time checks: filters and tests that don't exist
         except TemplateSyntaxError as error:
             problems.append(_syntax_problem(error))
+        except SyntaxError:  # Python's own limit on nesting in the compiled template
+            problems.append(_TOO_DEEP)
     return problems
 
 
@@ -99,15 +133,19 @@ def _syntax_problem(error: TemplateSyntaxError) -> Problem:
     return Problem((error.message or "syntax error").rstrip(".") + ".", error.lineno)
 
 
-def _unknown_names(tree: nodes.Template, variables: Collection[str]) -> list[Problem]:
+def _unknown_names(
+    tree: nodes.Template, variables: Collection[str], env: GroupSandbox
+) -> list[Problem]:
     # Jinja also reports a name set in only one branch of an `if`; a name the template
     # assigns somewhere is its own, and the test render shows if a branch leaves it unset.
     assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     known = set(variables) | GLOBALS | assigned
+    tracking = _Tracking(env)
     try:
-        unknown = meta.find_undeclared_variables(tree) - known
+        tracking.visit(tree)
     except TemplateSyntaxError:  # an unknown filter: reported with its line elsewhere
         return []
+    unknown = tracking.undeclared_identifiers - known
     problems = []
     for name in sorted(unknown, key=lambda n: _first_line(tree, n)):
         close = difflib.get_close_matches(name, sorted(known), n=1)
@@ -126,14 +164,31 @@ def _first_line(tree: nodes.Template, name: str) -> int:
     return min((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), default=0)
 
 
+class _Tracking(meta.TrackingCodeGenerator, MeteredCodeGenerator):
+    """Jinja's introspection, on the sandbox's code generator: it folds no constants.
+
+    Jinja's own would run filters on literals while looking for names, unmetered.
+    """
+
+
 class _Walker:
     """Walks the template's syntax tree once, remembering whether it is in a macro or loop."""
 
-    def __init__(self, tree: nodes.Template, env: GroupSandbox, lists: Collection[str]) -> None:
+    def __init__(
+        self,
+        tree: nodes.Template,
+        env: GroupSandbox,
+        lists: Collection[str],
+        mappings: Collection[str],
+    ) -> None:
         self.tree = tree
         self.env = env
         self.lists = frozenset(lists)
+        self.mappings = frozenset(mappings)
         self.macros = frozenset(m.name for m in tree.find_all(nodes.Macro))
+        self.modules = frozenset(
+            n.target for n in tree.find_all(nodes.Import) if isinstance(n.target, str)
+        )
 
     def problems(self) -> list[Problem]:
         return list(self._visit(self.tree, in_macro=False, depth=0))
@@ -163,6 +218,7 @@ class _Walker:
         if isinstance(node, nodes.Call | nodes.CallBlock):
             yield from self._call(node if isinstance(node, nodes.Call) else node.call, in_macro)
         yield from self._expression(node)
+        yield from self._printed(node)
         for child in node.iter_child_nodes():
             if isinstance(node, nodes.Call) and child is node.node and self._is_own_macro(child):
                 continue  # the callee of a call: checked in _call
@@ -256,6 +312,59 @@ class _Walker:
                 f"{', '.join(sorted(self.env.filters))}.",
                 line,
             )
+
+    def _printed(self, node: nodes.Node) -> Iterator[Problem]:
+        """What is printed, joined with ~ or given to a text filter must be text or a number.
+
+        Printed, a function shows its memory address and a list its Python form.
+        """
+        if isinstance(node, nodes.Output):
+            texts = [n for n in node.nodes if not isinstance(n, nodes.TemplateData)]
+        elif isinstance(node, nodes.Concat):
+            texts = node.nodes
+        elif isinstance(node, nodes.Filter) and node.name in TEXT_FILTERS and node.node:
+            texts = [node.node]
+        else:
+            return
+        for text in texts:
+            what = self._not_text(text)
+            if what is not None:
+                label, kind, hint = what
+                yield Problem(
+                    f"'{label}' is {kind}, which can't be printed as text; {hint}.", text.lineno
+                )
+
+    def _not_text(self, node: nodes.Node) -> tuple[str, str, str] | None:
+        """(name, what it is, how to fix it) when `node` is known not to be text."""
+        call = "call it, like company.upper()"
+        items = "print one item, or join them, like topics|join(', ')"
+        if isinstance(node, nodes.Name):
+            if node.name in GLOBALS or node.name == "caller":
+                return node.name, "a function", call
+            if node.name in self.lists:
+                return node.name, "a list", items
+            if node.name in self.mappings:
+                return node.name, "a set of fields", f"print one, like {node.name}.name"
+            if node.name == "loop":
+                return node.name, "the loop's helper", "print one of its values, like loop.index"
+            if node.name in self.modules:
+                return node.name, "a set of macros", f"call one, like {node.name}.closing(tone)"
+        elif isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+            label = f"{node.node.name}.{node.attr}"
+            base = node.node.name
+            if (
+                base in self.modules
+                or (base == "loop" and node.attr in _LOOP_METHODS)
+                or (base not in self.mappings and node.attr in STR_METHODS)
+            ):
+                return label, "a function", call
+        elif isinstance(node, nodes.List | nodes.Tuple | nodes.Dict):
+            return "[...]", "a list", items
+        elif isinstance(node, nodes.Filter) and node.name in _LIST_FILTERS:
+            return f"|{node.name}", "a list", items
+        elif isinstance(node, nodes.Const) and (node.value is None or isinstance(node.value, bool)):
+            return str(node.value).lower(), "not text", "write the words instead"
+        return None
 
 
 def _range(call: nodes.Call) -> Iterator[Problem]:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, object_session
 from bot.chat import CommandRequest, DraftBlock, Form, FormField, Reply, Section
 from bot.domain.policy import Kind
 from bot.drafting.render import DraftRenderer, group_environment
-from bot.drafting.sandbox import GroupSandbox, TemplateRefused
+from bot.drafting.sandbox import GroupSandbox, Limits, TemplateRefused
 from bot.drafting.template_check import MAX_SOURCE, Problem, check_template
 from bot.errors import UserError
 from bot.services.deps import Deps
@@ -81,8 +81,9 @@ class Checked:
 class GroupTemplateService:
     """Everything about group templates; admin checks are the caller's (`admin` command)."""
 
-    def __init__(self, deps: Deps) -> None:
+    def __init__(self, deps: Deps, *, limits: Limits | None = None) -> None:
         self.deps = deps
+        self.limits = limits  # the sandbox's budget per render; None: the defaults
         self.kinds = tuple(kind for kind in Kind if deps.renderer.has(kind.value))
         self._lock = threading.Lock()
         self._renderers: OrderedDict[tuple[int, str], DraftRenderer] = OrderedDict()
@@ -109,7 +110,7 @@ class GroupTemplateService:
                 self._renderers.move_to_end(key)
                 return renderer
         overrides = {f"{kind}.txt.j2": source for kind, source in sources.items()}
-        renderer = self.deps.renderer.with_overrides(overrides, fallback=True)
+        renderer = self.deps.renderer.with_overrides(overrides, fallback=True, limits=self.limits)
         with self._lock:
             self._renderers[key] = renderer
             while len(self._renderers) > CACHE_SIZE:
@@ -158,7 +159,11 @@ class GroupTemplateService:
         source = source.replace("\r\n", "\n").strip("\n")
         previews: list[DraftBlock] = []
         problems = check_template(
-            source, variables=self.variables, lists=self._lists, env=self._env
+            source,
+            variables=self.variables,
+            lists=self._lists,
+            mappings=self._mappings,
+            env=self._env,
         )
         if not problems:
             previews, problems = self._try(kind, source)
@@ -214,7 +219,9 @@ class GroupTemplateService:
     # --- test renders --------------------------------------------------------------------
 
     def _try(self, kind: Kind, source: str) -> tuple[list[DraftBlock], list[Problem]]:
-        renderer = self.deps.renderer.with_overrides({f"{kind.value}.txt.j2": source})
+        renderer = self.deps.renderer.with_overrides(
+            {f"{kind.value}.txt.j2": source}, limits=self.limits
+        )
         try:
             return self._drafts(renderer, kind), []
         except _SampleFailed as failed:
@@ -323,6 +330,15 @@ class GroupTemplateService:
             for context in self._contexts
             for key, value in context.items()
             if isinstance(value, list | tuple)
+        )
+
+    @cached_property
+    def _mappings(self) -> frozenset[str]:
+        return frozenset(
+            key
+            for context in self._contexts
+            for key, value in context.items()
+            if isinstance(value, dict)
         )
 
     @cached_property

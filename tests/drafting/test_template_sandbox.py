@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from jinja2.exceptions import SecurityError, TemplateError
 
 from bot.drafting.render import TEMPLATES_DIR, DraftRenderer
-from bot.drafting.sandbox import MAX_OPERATIONS, MAX_OUTPUT, TemplateRefused
+from bot.drafting.sandbox import MAX_BUILT, MAX_OPERATIONS, MAX_OUTPUT, TemplateRefused
 from bot.drafting.template_check import MAX_SOURCE, check_template
 
 CONTEXT = {
@@ -36,6 +37,7 @@ CONTEXT = {
 }
 VARIABLES = frozenset(CONTEXT)
 LISTS = frozenset({"topics"})
+MAPPINGS = frozenset({"interviewer"})
 SUBJECT = "Subject: Thank you\n\n"
 
 # Each tries to escape the sandbox or run away; both the checks and the renderer refuse it.
@@ -124,12 +126,85 @@ def test_output_is_capped_even_when_built_a_piece_at_a_time() -> None:
         ),
         ("Hi {{ company }}", 1, "first line must be the subject"),
         ("Subject: x\n\n{% macro m() %}x{% endmacro %}{% set alias = m %}", 3, "only be called"),
+        ("Subject: x\n\n{{ range }}", 3, "'range' is a function, which can't be printed"),
+        ("Subject: x\n\nHi {{ company.upper }}", 3, "'company.upper' is a function"),
+        ("Subject: x\n\n{{ 'a' ~ topics }}", 3, "'topics' is a list"),
+        ("Subject: x\n\n{{ interviewer|upper }}", 3, "'interviewer' is a set of fields"),
+        ('{% import "_common.j2" as c %}Subject: x\n{{ c.closing }}', 2, "'c.closing' is a"),
+        ("Subject: x\n\n{% for t in topics %}{{ loop }}{% endfor %}", 3, "'loop' is the loop's"),
+        ("Subject: x\n\n{{ none }}", 3, "'none' is not text"),
     ],
 )
 def test_mistakes_are_reported_with_their_line(source: str, line: int, says: str) -> None:
-    problems = check_template(source, variables=VARIABLES, lists=LISTS)
+    problems = check_template(source, variables=VARIABLES, lists=LISTS, mappings=MAPPINGS)
     assert any(p.line == line and says in p.message for p in problems), problems
     assert any(str(p).startswith(f"Line {line}: ") for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("source", "says"),
+    [
+        ("Subject: x\n{{ " + "(" * 300 + "1" + ")" * 300 + " }}", "nests brackets or filters"),
+        ("Subject: x\n{{ company" + "|upper" * 1000 + " }}", "nests brackets or filters"),
+        ("Subject: x\n{{ " + "9" * 5000 + " }}", "too many digits"),
+    ],
+)
+def test_what_jinja_cannot_parse_is_a_problem_not_a_crash(source: str, says: str) -> None:
+    """Jinja's parser recurses per bracket and Python refuses 4,300-digit numbers."""
+    (problem,) = check_template(source, variables=VARIABLES, lists=LISTS)
+    assert says in problem.message
+
+
+def test_literals_are_not_folded_by_running_filters_while_checking() -> None:
+    """Jinja computes constant expressions while compiling: a literal list joined with a
+    long separator would be built, unmetered, by the checks themselves (900 kB here)."""
+    source = "Subject: x\n{{ [" + "0," * 300 + "]|join('" + "x" * 3000 + "') }}"
+    tracemalloc.start()
+    try:
+        assert check_template(source, variables=VARIABLES, lists=LISTS) == []
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 500_000
+    with pytest.raises(TemplateRefused, match=f"longer than {MAX_OUTPUT:,}"):
+        _group(source).render("thank_you", CONTEXT)
+
+
+def test_text_built_with_tilde_is_refused_before_it_is_built() -> None:
+    """The issue's template: 24 doublings of a variable used to allocate 67 MB."""
+    source = SUBJECT + "{% set x = company %}" + "{% set x = x ~ x %}" * 24 + "{{ x }}"
+    group = _group(source)
+    tracemalloc.start()
+    try:
+        with pytest.raises(TemplateRefused, match=f"longer than {MAX_OUTPUT:,}"):
+            group.render("thank_you", CONTEXT)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < MAX_BUILT * 8 + 4_000_000
+
+
+def test_a_render_has_a_budget_for_all_it_builds() -> None:
+    """Values under the per-value cap, kept in a list, still add up to the render's total."""
+    source = (
+        SUBJECT
+        + "{% set s = company %}"
+        + "{% set s = s ~ s %}" * 11
+        + "{% set l = ["
+        + "s ~ 'x'," * 40
+        + "] %}{{ l|length }}"
+    )
+    with pytest.raises(TemplateRefused, match=f"built more than {MAX_BUILT:,}"):
+        _group(source).render("thank_you", CONTEXT)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["{{ range }}", "{{ company.upper }}", "{{ 'x' ~ range }}", "{{ range|upper }}"],
+)
+def test_a_function_is_never_printed_with_its_address(source: str) -> None:
+    with pytest.raises(TemplateRefused, match="printed a function"):
+        _group(SUBJECT + source).render("thank_you", CONTEXT)
 
 
 def test_jinja_compile_errors_read_as_one_sentence() -> None:

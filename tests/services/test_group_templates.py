@@ -13,7 +13,7 @@ from adapters.console.conversation import Conversation
 from bot.app import Core
 from bot.chat import CommandRequest, DraftBlock, MemberRef, Reply
 from bot.domain.policy import Kind
-from bot.drafting.sandbox import MAX_OPERATIONS
+from bot.drafting.sandbox import MAX_OPERATIONS, MAX_OUTPUT
 from bot.errors import UserError
 from bot.scheduling.clock import ManualClock
 from bot.storage import repositories as repo
@@ -189,6 +189,14 @@ def test_show_and_preview_what_members_get(core: Core, clock: ManualClock) -> No
             "{% for a in range(20) %}{% for b in range(20) %}{{ m() }}{% endfor %}{% endfor %}",
             f"{MAX_OPERATIONS:,} operations",
         ),
+        # The issue's template: text doubled with ~ was never measured (67 MB at preview).
+        (
+            "Subject: x\n\n{% set x = company %}" + "{% set x = x ~ x %}" * 24 + "{{ x }}",
+            f"it was stopped: the template made text longer than {MAX_OUTPUT:,} characters",
+        ),
+        ("Subject: x\n\n{{ range }}", "Line 3: 'range' is a function"),
+        ("Subject: x\n\nHi {{ interviewer }}", "Line 3: 'interviewer' is a set of fields"),
+        ("Subject: x\n\nThe {{ role }} role", "printed a missing value (None)"),
     ],
 )
 def test_a_template_that_fails_a_check_is_not_saved(
@@ -241,21 +249,22 @@ def test_unknown_kind_says_which_exist(core: Core, clock: ManualClock) -> None:
     assert "thank_you" in reply
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Subject: x\n\n{{ 'x' * 10**8 }}",
+        "Subject: x\n\n{% set x = company %}" + "{% set x = x ~ x %}" * 24 + "{{ x }}",
+        "Subject: x\n\n{{ range }}",
+    ],
+)
 def test_a_template_that_fails_at_render_falls_back_to_ours(
-    drafting: Core, clock: ManualClock, caplog: pytest.LogCaptureFixture
+    drafting: Core, clock: ManualClock, caplog: pytest.LogCaptureFixture, source: str
 ) -> None:
     """Saved by an older, laxer version of the checks: members still get a draft."""
     core = drafting
     with core.deps.db.transaction() as session:
         group = repo.ensure_workspace(session, "slack", "T1", clock.now())
-        repo.save_group_template(
-            session,
-            group,
-            "thank_you",
-            "Subject: x\n\n{{ 'x' * 10**8 }}",
-            by="old",
-            now=clock.now(),
-        )
+        repo.save_group_template(session, group, "thank_you", source, by="old", now=clock.now())
     with caplog.at_level(logging.WARNING, logger="bot.drafting.render"):
         drafted = say(core, clock, ADA, "draft #1")
     assert subjects(drafted) == ["Thank you, Jane: Backend Engineer at Acme"]
