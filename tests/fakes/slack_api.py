@@ -282,7 +282,8 @@ class FakeSlack:
     def _refuse(self, method: str, body: dict[str, Any], token: str | None) -> web.Response | None:
         """Slack's answer to a call it refuses, or None when the call is acceptable."""
         try:
-            needed = contract.needed_scope(method, body, self.granted)
+            private = str(body.get("channel") or "") in self.private
+            needed = contract.needed_scope(method, body, self.granted, private=private)
         except KeyError:  # https://docs.slack.dev/apis/web-api/ : unknown_method
             return _error("unknown_method")
         if method != "oauth.v2.access" and not token:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from slack_sdk.errors import SlackObjectFormationError
+from slack_sdk.models.basic_objects import JsonObject
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
@@ -101,16 +102,19 @@ def manifest_scopes() -> frozenset[str]:
     return frozenset(manifest["oauth_config"]["scopes"]["bot"])
 
 
-def needed_scope(method: str, body: Mapping[str, Any], granted: frozenset[str]) -> str | None:
+def needed_scope(
+    method: str, body: Mapping[str, Any], granted: frozenset[str], *, private: bool = False
+) -> str | None:
     """The scope a call lacks, or None when the token may call `method`.
 
-    Raises KeyError for a method Slack does not have (the fake answers `unknown_method`).
+    `private` says the channel is a private one (its id may start with C like a public
+    one). Raises KeyError for a method Slack does not have (the fake: `unknown_method`).
     """
     accepted = spec_scopes()[method]
     if "none" in accepted:
         return None
     if method.startswith("conversations."):
-        typed = _typed_scope(method, body)
+        typed = _typed_scope(method, body, private=private)
         if typed is not None:
             return None if typed in granted else typed
     if any(scope in granted for scope in accepted):
@@ -118,14 +122,14 @@ def needed_scope(method: str, body: Mapping[str, Any], granted: frozenset[str]) 
     return accepted[0]
 
 
-def _typed_scope(method: str, body: Mapping[str, Any]) -> str | None:
+def _typed_scope(method: str, body: Mapping[str, Any], *, private: bool) -> str | None:
     verb = {"history": "history", "info": "read", "open": "write"}.get(method.split(".", 1)[1])
     if verb is None:
         return None
     if method == "conversations.open":
         users = [u for u in str(body.get("users") or "").split(",") if u]
         return f"{'im' if len(users) <= 1 else 'mpim'}:write"
-    kind = BY_CHANNEL_TYPE.get(str(body.get("channel") or "")[:1])
+    kind = "groups" if private else BY_CHANNEL_TYPE.get(str(body.get("channel") or "")[:1])
     return f"{kind}:{verb}" if kind else None
 
 
@@ -154,7 +158,7 @@ def view_errors(view: Any) -> list[str]:
         return ["[ERROR] must be an object [json-pointer:/view]"]
     errors: list[str] = []
     try:
-        View(**view).validate_json()
+        _validate_deep(View(**view))
     except (SlackObjectFormationError, TypeError) as error:
         errors.append(f"[ERROR] {error} [json-pointer:/view]")
     blocks = view.get("blocks") or []
@@ -187,11 +191,24 @@ def _blocks_errors(blocks: list[Any], pointer: str) -> list[str]:
             if parsed is None:
                 errors.append(f"[ERROR] unknown block type [json-pointer:{where}/type]")
                 continue
-            parsed.validate_json()
+            _validate_deep(parsed)
         except (SlackObjectFormationError, TypeError, KeyError) as error:
             errors.append(f"[ERROR] {error} [json-pointer:{where}]")
         errors += [f"[ERROR] {problem} [json-pointer:{where}{at}]" for at, problem in _limits(raw)]
     return errors
+
+
+def _validate_deep(model: JsonObject) -> None:
+    """slack_sdk's own checks on a block and on every element and object inside it.
+
+    `validate_json()` checks one object's attributes, not the elements it holds.
+    """
+    model.validate_json()
+    for name in model.attributes:
+        value = getattr(model, name, None)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, JsonObject):
+                _validate_deep(item)
 
 
 def _limits(node: Any, at: str = "") -> Iterator[tuple[str, str]]:
