@@ -60,7 +60,17 @@ log = logging.getLogger(__name__)
 
 COMMAND = "/interview"
 EVENTS_PATH = "/slack/events"
-BOT_SCOPES = ("commands", "chat:write", "im:write", "users:read", "files:write")
+# The manifest's bot scopes (slack-app-manifest.yml, kept equal by a test).
+BOT_SCOPES = (
+    "commands",
+    "chat:write",
+    "im:write",
+    "im:history",
+    "channels:read",
+    "groups:read",
+    "users:read",
+    "files:write",
+)
 TZ_TTL_SECONDS = 6 * 3600
 ADMIN_TTL_SECONDS = 300
 WORK_CONCURRENCY = 8
