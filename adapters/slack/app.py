@@ -157,6 +157,10 @@ class SlackAdapter:
         app.command(COMMAND)(self._on_command)
         app.view(FORM_CALLBACK)(self._on_submit)
         app.action(re.compile(f"^{re.escape(ACTION_PREFIX)}"))(self._on_action)
+        # Link buttons ("Open in Gmail") send block_actions too, with an action_id Slack
+        # makes up; unanswered, Bolt replies 404 and the member sees an error. The link has
+        # already opened: acknowledge it, and any other press, with nothing to do.
+        app.action(re.compile(".*"))(_acknowledge)
         app.shortcut("followup_log_from_message")(self._on_message_shortcut)
         app.event("app_home_opened")(self._on_home)
         app.event("app_uninstalled")(self._on_uninstalled)
@@ -598,6 +602,11 @@ def _code(error: SlackApiError) -> str:
 def _team_of(body: Mapping[str, Any]) -> str:
     team = body.get("team") or {}
     return str(team.get("id") or (body.get("user") or {}).get("team_id") or "")
+
+
+async def _acknowledge(ack: AsyncAck) -> None:
+    """Answer a press that needs nothing from us (a URL button) within Slack's 3 s."""
+    await ack()
 
 
 async def _healthz(_request: web.Request) -> web.Response:

@@ -6,7 +6,8 @@ import json
 from datetime import timedelta
 from typing import Any
 
-from slack_harness import Harness, HarnessFactory, blocks_text, fill, load
+import pytest
+from slack_harness import Harness, HarnessFactory, blocks_text, fill, link_press, load
 
 from bot.app import Core
 from bot.scheduling.clock import ManualClock
@@ -210,3 +211,27 @@ async def test_confirming_a_delete_replaces_the_ephemeral_question(slack: Harnes
     assert "Deleted #1 Acme" in blocks_text(hook.body)
     assert [b["type"] for b in hook.body["blocks"]] == ["section"]  # no buttons, no divider
     assert "haven't logged any" in await slack.say("list")
+
+
+@pytest.mark.parametrize("client", ["Open in Gmail", "Open in Outlook"])
+async def test_opening_a_draft_in_a_mail_client_is_acknowledged(
+    slack: Harness, client: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack sends block_actions for URL buttons too: unanswered, the member sees an error."""
+    await slack.say('log company="Acme" when="yesterday 3pm" with="Jane Doe <jane@acme.com>"')
+    await slack.say("draft #1")  # drafts go by DM
+    (posted,) = slack.fake.of("chat.postMessage")
+    message = {"blocks": posted.json("blocks")}
+    (url,) = [
+        e["url"]
+        for b in message["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["text"]["text"] == client
+    ]
+    before = len(slack.fake.calls)
+    status, body = await slack.interact(link_press(message, url, slack.fake))
+    await slack.adapter.drain()
+    assert (status, body) == (200, "")
+    assert slack.fake.calls[before:] == []  # nothing to do: the link opened in the browser
+    assert "Unhandled request" not in caplog.text
