@@ -98,6 +98,8 @@ class FakeSlack:
     triggers: dict[str, list[float | bool]] = field(default_factory=dict)  # id -> issued, used
     hooks: dict[str, list[float]] = field(default_factory=dict)  # path -> issued, posts
     history_at: dict[str, float] = field(default_factory=dict)  # token -> last history call
+    # Every request a rule refused: (method or "hooks", Slack's error, its reasons).
+    refusals: list[tuple[str, str, list[str]]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -234,7 +236,14 @@ class FakeSlack:
         """A post to a response URL, refused as Slack refuses it (HTTP 404 / 400, text)."""
         body = await self._body(request)
         self.calls.append(Call("hooks", body, None))
-        issued = self.hooks.get(request.match_info["tail"])
+        refused = self._refuse_hook(request.match_info["tail"], body)
+        if refused is not None:
+            self.refusals.append(("hooks", str(refused.text), []))
+            return refused
+        return web.Response(text="ok")
+
+    def _refuse_hook(self, path: str, body: dict[str, Any]) -> web.Response | None:
+        issued = self.hooks.get(path)
         # https://docs.slack.dev/interactivity/handling-user-interaction/ : 5 uses within
         # 30 minutes of the interaction; Slack answers other URLs 404 with a short text.
         if issued is None:
@@ -247,7 +256,7 @@ class FakeSlack:
         # https://docs.slack.dev/messaging/ : the same message payload as chat.postMessage.
         if contract.message_errors(_decoded(body.get("blocks")), body.get("text")):
             return web.Response(status=400, text="invalid_blocks")
-        return web.Response(text="ok")
+        return None
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -268,6 +277,9 @@ class FakeSlack:
             )
         refused = self._refuse(method, body, token)
         if refused is not None:
+            answer = json.loads(refused.text or "{}")
+            reasons = (answer.get("response_metadata") or {}).get("messages") or []
+            self.refusals.append((method, str(answer.get("error")), reasons))
             return refused
         if self.chaos is not None:
 

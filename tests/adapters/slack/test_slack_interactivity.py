@@ -235,3 +235,16 @@ async def test_opening_a_draft_in_a_mail_client_is_acknowledged(
     assert (status, body) == (200, "")
     assert slack.fake.calls[before:] == []  # nothing to do: the link opened in the browser
     assert "Unhandled request" not in caplog.text
+
+
+async def test_app_home_buttons_without_a_value_leave_it_out(slack: Harness) -> None:
+    """Block Kit refuses `"value": ""`: Slack would not publish the Home tab at all."""
+    await slack.event(load("event_app_home_opened"))
+    (published,) = await slack.wait_for("views.publish")
+    await slack.adapter.drain()
+    buttons = [
+        e for b in published.json("view")["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert buttons
+    assert all(e.get("value", "x") != "" for e in buttons)
+    assert slack.fake.refusals == []  # Slack published it
