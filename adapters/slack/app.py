@@ -406,6 +406,7 @@ class SlackAdapter:
     ) -> CommandRequest:
         """The request for a command, a button or a form: one place sets group and admin."""
         is_admin = command.strip().casefold() == "admin" and await self._is_admin(client, member)
+        can_post = await self._can_post(client, channel_id) if is_admin and channel_id else None
         return CommandRequest(
             member=member,
             command=command,
@@ -417,6 +418,7 @@ class SlackAdapter:
             group_id=member.workspace_id,  # a Slack member's group is their workspace
             is_admin=is_admin,
             channel_id=channel_id,
+            can_post_here=can_post,
         )
 
     async def _answer(
@@ -553,6 +555,23 @@ class SlackAdapter:
         )
         self._admins[key] = (is_admin, time.monotonic())
         return is_admin
+
+    async def _can_post(self, client: AsyncWebClient, channel_id: str) -> bool | None:
+        """Whether the app is in a channel, so `chat.postMessage` can reach it (wins=here).
+
+        Without chat:write.public Slack answers not_in_channel elsewhere; a private
+        channel the app is not in is channel_not_found. DMs need no check. None: unknown
+        (an install from before channels:read and groups:read were asked for).
+        """
+        if channel_id.startswith("D"):
+            return None
+        try:
+            info = await client.conversations_info(channel=channel_id)
+        except SlackApiError as error:
+            code = _code(error)
+            log.info("conversations.info failed: %s", code)
+            return False if code == "channel_not_found" else None
+        return bool((info.get("channel") or {}).get("is_member"))
 
     def _cached_timezone(self, member: MemberRef) -> str | None:
         cached = self._timezones.get((member.workspace_id, member.user_id))
