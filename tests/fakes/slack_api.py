@@ -24,7 +24,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from aiohttp import web
-from fakes import slack_contract as contract
+
+from . import slack_contract as contract
 
 TEAM = "T0FOLLOW"
 BOT_USER = "UBOT0001"
@@ -245,7 +246,8 @@ class FakeSlack:
     def _refuse_hook(self, path: str, body: dict[str, Any]) -> web.Response | None:
         issued = self.hooks.get(path)
         # https://docs.slack.dev/interactivity/handling-user-interaction/ : 5 uses within
-        # 30 minutes of the interaction; Slack answers other URLs 404 with a short text.
+        # 30 minutes of the interaction. The page names no error body: hooks.slack.com
+        # answers a spent or unknown URL with HTTP 404 and a one-word text like these.
         if issued is None:
             return web.Response(status=404, text="no_active_hooks")
         if self.now() - issued[0] > HOOK_SECONDS:
