@@ -90,6 +90,7 @@ async def test_wins_here_in_a_private_channel_the_app_cannot_see_says_how_to_inv
     assert "/invite @Followup" in await slack.say("admin wins=here", user=BOSS)
 
 
+@pytest.mark.slack_refuses
 async def test_a_channel_the_app_is_not_in_is_logged_by_id_not_retried(
     slack: Harness, clock: ManualClock, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -209,6 +209,7 @@ async def test_a_rate_limited_resend_check_is_retried_at_retry_after_never_dms_c
     assert len(fake.of("conversations.history")) == 1  # slept on by nobody: no retry storm
 
 
+@pytest.mark.slack_refuses
 async def test_an_install_without_im_history_still_gets_its_reminder(
     fake: FakeSlack, clock: ManualClock
 ) -> None:
