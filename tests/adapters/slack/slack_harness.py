@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
+from fakes import slack_contract as contract
 from fakes.slack_api import FakeSlack
 from slack_sdk.signature import SignatureVerifier
 
@@ -140,11 +141,20 @@ class Harness:
         return await self.post(urlencode(payload), "application/x-www-form-urlencoded")
 
     async def interact(self, payload: dict[str, Any]) -> tuple[int, str]:
-        """Send an interaction; its trigger_id is issued now, as Slack issues it per press."""
+        """Send an interaction; its trigger_id is issued now, as Slack issues it per press.
+
+        A view_submission's answer is checked as Slack checks it (a refused one goes in
+        `fake.refusals`): the member would otherwise see "We had some trouble connecting".
+        """
         if "trigger_id" in payload:
             payload = {**payload, "trigger_id": self.fake.trigger()}
         body = urlencode({"payload": json.dumps(payload)})
-        return await self.post(body, "application/x-www-form-urlencoded")
+        status, text = await self.post(body, "application/x-www-form-urlencoded")
+        if payload.get("type") == "view_submission" and text:
+            problems = submission_answer_errors(json.loads(text), payload.get("view") or {})
+            if problems:
+                self.fake.refusals.append(("view_submission", "invalid_response", problems))
+        return status, text
 
     async def event(self, payload: dict[str, Any]) -> tuple[int, str]:
         return await self.post(json.dumps(payload), "application/json")
@@ -174,6 +184,26 @@ class Harness:
         submitted.update(id="V0FOLLOW", team_id=self.fake.team_id, state={"values": values})
         payload["view"] = submitted
         return payload
+
+
+def submission_answer_errors(answer: dict[str, Any], submitted: dict[str, Any]) -> list[str]:
+    """What Slack refuses in an answer to a view_submission.
+
+    https://docs.slack.dev/surfaces/modals/ : `response_action` update or push carries a
+    view (checked like views.update); `errors` maps block ids of the submitted view's
+    input blocks to messages.
+    """
+    action = answer.get("response_action")
+    if action in ("update", "push"):
+        return contract.view_errors(answer.get("view"))
+    if action == "errors":
+        inputs = {b.get("block_id") for b in submitted.get("blocks") or [] if b["type"] == "input"}
+        return [
+            f"[ERROR] no input block {key!r} [json-pointer:/errors/{key}]"
+            for key in answer.get("errors") or {}
+            if key not in inputs
+        ]
+    return []
 
 
 async def eventually(check: Callable[[], bool], timeout: float = 5.0) -> None:
