@@ -125,6 +125,7 @@ async def test_posting_in_a_channel_the_bot_was_not_invited_to_is_not_in_channel
         ([{"type": "section", "fields": [{"type": "mrkdwn", "text": "x" * 2001}]}], "2000"),
         ([{"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}], "150"),
         ([{"type": "no_such_block"}], "unknown block type"),
+        ([{**SECTION, "block_id": "b" * 256}], "block_id"),
         (
             [
                 {
@@ -197,6 +198,7 @@ async def test_posting_in_a_channel_the_bot_was_not_invited_to_is_not_in_channel
         "field-2001",
         "header-151",
         "unknown-type",
+        "block-id-256",
         "empty-button-value",
         "url-3001",
         "action-id-256",
