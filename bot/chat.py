@@ -54,6 +54,9 @@ class CommandRequest:
     # Where it was typed (a Slack channel or Discord channel id; the console's one channel):
     # what `admin wins=here` means. None where there is no channel to post in.
     channel_id: str | None = None
+    # Whether the app may post in `channel_id`, as the platform said when asked (Slack asks
+    # for admin commands); None when nobody asked or the platform could not tell.
+    can_post_here: bool | None = None
 
 
 @dataclass(frozen=True)

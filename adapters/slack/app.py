@@ -60,7 +60,17 @@ log = logging.getLogger(__name__)
 
 COMMAND = "/interview"
 EVENTS_PATH = "/slack/events"
-BOT_SCOPES = ("commands", "chat:write", "im:write", "users:read", "files:write")
+# The manifest's bot scopes (slack-app-manifest.yml, kept equal by a test).
+BOT_SCOPES = (
+    "commands",
+    "chat:write",
+    "im:write",
+    "im:history",
+    "channels:read",
+    "groups:read",
+    "users:read",
+    "files:write",
+)
 TZ_TTL_SECONDS = 6 * 3600
 ADMIN_TTL_SECONDS = 300
 WORK_CONCURRENCY = 8
@@ -147,6 +157,10 @@ class SlackAdapter:
         app.command(COMMAND)(self._on_command)
         app.view(FORM_CALLBACK)(self._on_submit)
         app.action(re.compile(f"^{re.escape(ACTION_PREFIX)}"))(self._on_action)
+        # Link buttons ("Open in Gmail") send block_actions too, with an action_id Slack
+        # makes up; unanswered, Bolt replies 404 and the member sees an error. The link has
+        # already opened: acknowledge it, and any other press, with nothing to do.
+        app.action(re.compile(".*"))(_acknowledge)
         app.shortcut("followup_log_from_message")(self._on_message_shortcut)
         app.event("app_home_opened")(self._on_home)
         app.event("app_uninstalled")(self._on_uninstalled)
@@ -392,6 +406,7 @@ class SlackAdapter:
     ) -> CommandRequest:
         """The request for a command, a button or a form: one place sets group and admin."""
         is_admin = command.strip().casefold() == "admin" and await self._is_admin(client, member)
+        can_post = await self._can_post(client, channel_id) if is_admin and channel_id else None
         return CommandRequest(
             member=member,
             command=command,
@@ -403,6 +418,7 @@ class SlackAdapter:
             group_id=member.workspace_id,  # a Slack member's group is their workspace
             is_admin=is_admin,
             channel_id=channel_id,
+            can_post_here=can_post,
         )
 
     async def _answer(
@@ -540,6 +556,23 @@ class SlackAdapter:
         self._admins[key] = (is_admin, time.monotonic())
         return is_admin
 
+    async def _can_post(self, client: AsyncWebClient, channel_id: str) -> bool | None:
+        """Whether the app is in a channel, so `chat.postMessage` can reach it (wins=here).
+
+        Without chat:write.public Slack answers not_in_channel elsewhere; a private
+        channel the app is not in is channel_not_found. DMs need no check. None: unknown
+        (an install from before channels:read and groups:read were asked for).
+        """
+        if channel_id.startswith("D"):
+            return None
+        try:
+            info = await client.conversations_info(channel=channel_id)
+        except SlackApiError as error:
+            code = _code(error)
+            log.info("conversations.info failed: %s", code)
+            return False if code == "channel_not_found" else None
+        return bool((info.get("channel") or {}).get("is_member"))
+
     def _cached_timezone(self, member: MemberRef) -> str | None:
         cached = self._timezones.get((member.workspace_id, member.user_id))
         return cached[0] if cached else None
@@ -588,6 +621,11 @@ def _code(error: SlackApiError) -> str:
 def _team_of(body: Mapping[str, Any]) -> str:
     team = body.get("team") or {}
     return str(team.get("id") or (body.get("user") or {}).get("team_id") or "")
+
+
+async def _acknowledge(ack: AsyncAck) -> None:
+    """Answer a press that needs nothing from us (a URL button) within Slack's 3 s."""
+    await ack()
 
 
 async def _healthz(_request: web.Request) -> web.Response:

@@ -154,8 +154,9 @@ def action_elements(actions: list[Action]) -> list[Block]:
                 "type": "button",
                 "action_id": f"{ACTION_PREFIX}{action_id}{suffix}",
                 "text": _plain(action.label, 75),
-                "value": action.value[:MAX_BUTTON_VALUE],
             }
+            if action.value:  # Block Kit refuses an empty value (App Home's buttons)
+                button["value"] = action.value[:MAX_BUTTON_VALUE]
             if action.style in ("primary", "danger"):
                 button["style"] = action.style
             elements.append(button)

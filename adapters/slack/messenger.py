@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -24,7 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import fallback_text, reply_blocks
 from bot.chat import MemberRef, Reply
-from bot.ports import Clock, Delivery
+from bot.ports import Clock, Delivery, DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,10 @@ PERMANENT = frozenset(
     }
 )
 DEFAULT_RETRY_AFTER = 30
-HISTORY_LOOKBACK = 20  # messages searched for a dedupe key before a re-send
+# Apps outside the Slack Marketplace get conversations.history once a minute per workspace,
+# at most 15 messages a call (Slack's changelog, 2025-05-29): the re-send check lives in it.
+HISTORY_LOOKBACK = 15  # the newest DMs searched for a dedupe key before a re-send
+HISTORY_EVERY = timedelta(minutes=1)
 
 TokenLookup = Callable[[str], Awaitable[str | None]]
 
@@ -102,6 +106,8 @@ class SlackMessenger:
         self._clock = clock
         self._retries = rate_limit_retries
         self._clients: dict[str, AsyncWebClient] = {}
+        self._history_clients: dict[str, AsyncWebClient] = {}
+        self._history_next: dict[str, datetime] = {}  # token -> when history may be asked
         self._recent: OrderedDict[str, str] = OrderedDict()  # dedupe key -> message ref
         self._session: aiohttp.ClientSession | None = None
 
@@ -121,14 +127,26 @@ class SlackMessenger:
         found.session = self._session
         return found
 
+    def history_client(self, token: str) -> AsyncWebClient:
+        """A client for the re-send check that never sleeps on a 429 (that minute is long)."""
+        found = self._history_clients.get(token)
+        if found is None:
+            found = make_client(
+                self._base_url, token, rate_limit_retries=0, retry_connection_errors=False
+            )
+            self._history_clients[token] = found
+        found.session = self.client(token).session
+        return found
+
     async def send_dm(
         self, member: MemberRef, reply: Reply, *, dedupe_key: str, maybe_sent: bool = False
     ) -> Delivery:
         """Open the DM channel and post the reply; report what happened.
 
-        When an earlier attempt may have gone out (`maybe_sent`), the DM's recent history is
-        searched for a message carrying this dedupe key in its metadata first. Only such
-        re-sends read history, since Slack rate-limits it tightly.
+        When an earlier attempt may have gone out (`maybe_sent`), the DM's newest 15
+        messages are searched for one carrying this dedupe key in its metadata first. Only
+        such re-sends read history: Slack allows one call a minute per workspace, so a
+        second re-send within the minute, or a 429, is "retry later", never "DMs closed".
         """
         if dedupe_key in self._recent:  # re-sent by this process after a lost record
             return Delivery.delivered(self._recent[dedupe_key])
@@ -140,9 +158,11 @@ class SlackMessenger:
             opened = await client.conversations_open(users=member.user_id)
             channel = opened["channel"]["id"]
             if maybe_sent:
-                found = await _already_sent(client, channel, dedupe_key)
-                if found is not None:
-                    return Delivery.delivered(f"{channel}:{found}")
+                checked = await self._already_sent(token, channel, dedupe_key)
+                if isinstance(checked, Delivery):
+                    return checked
+                if checked is not None:
+                    return Delivery.delivered(f"{channel}:{checked}")
             posted = await client.chat_postMessage(
                 channel=channel,
                 text=fallback_text(reply),
@@ -206,17 +226,44 @@ class SlackMessenger:
     async def close(self) -> None:
         """Close the pooled HTTP session."""
         self._clients.clear()
+        self._history_clients.clear()
         if self._session is not None:
             session, self._session = self._session, None
             await session.close()
 
+    async def _already_sent(
+        self, token: str, channel: str, dedupe_key: str
+    ) -> str | Delivery | None:
+        """The ts of a recent DM carrying `dedupe_key`; None if none; a Delivery to wait.
 
-async def _already_sent(client: AsyncWebClient, channel: str, dedupe_key: str) -> str | None:
-    """The timestamp of a recent DM that carries `dedupe_key` in its metadata, if any."""
-    history = await client.conversations_history(
-        channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True
-    )
-    for message in history.get("messages") or []:
+        Within a minute of this workspace's last check, or on a 429, the answer is a retry
+        at the time Slack allows (5xx: a plain retry). A refusal that will not heal (an
+        install from before `im:history` was asked for) sends without checking: a rare
+        duplicate beats a lost reminder, and a closed DM then shows on the post itself.
+        """
+        now = self._clock.now()
+        allowed = self._history_next.get(token)
+        if allowed is not None and now < allowed:
+            return Delivery.retry("re-send check waits for Slack's history limit", allowed)
+        self._history_next[token] = now + HISTORY_EVERY
+        try:
+            history = await self.history_client(token).conversations_history(
+                channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True
+            )
+        except SlackApiError as error:
+            failure = self._failure(error)
+            if failure.status is DeliveryStatus.RETRY:
+                if failure.retry_at is not None:  # rate limited: wait out Retry-After
+                    self._history_next[token] = failure.retry_at
+                return failure
+            log.warning("re-send check skipped: %s", failure.reason)
+            return None
+        return _find_key(history.get("messages") or [], dedupe_key)
+
+
+def _find_key(messages: list[dict[str, Any]], dedupe_key: str) -> str | None:
+    """The ts of the message whose metadata carries `dedupe_key`, if any."""
+    for message in messages:
         metadata = message.get("metadata") or {}
         payload = metadata.get("event_payload") or {}
         if metadata.get("event_type") == METADATA_EVENT and payload.get("dedupe_key") == dedupe_key:

@@ -72,13 +72,7 @@ def admin(ctx: Context) -> Reply:
         Fields(tuple(ctx.core.groups.describe(group))),
     ]
     if "wins" in changes and group.wins_channel:
-        blocks.append(
-            Section(
-                "Every Monday I'll post last week's anonymous counts there (no names, no "
-                "companies; nothing when fewer than five members were active). Invite the "
-                "app to that channel so it can post."
-            )
-        )
+        blocks.append(Section(_wins_note(ctx, group.wins_channel)))
     lines = [
         "Members who haven't chosen their own follow these defaults.",
         f'Change one like: {PRODUCT} quiet_hours="21:00-08:00" tone=formal retention=90d '
@@ -88,6 +82,26 @@ def admin(ctx: Context) -> Reply:
     ]
     blocks.append(Section("\n".join(lines)))
     return Reply(blocks=list(blocks))
+
+
+WINS_NOTE = (
+    "Every Monday I'll post last week's anonymous counts there (no names, no companies; "
+    "nothing when fewer than five members were active)."
+)
+NOT_IN_CHANNEL = (
+    "I'm not in this channel yet, so that post can't reach it. Add me first: on Slack, "
+    "type /invite @Followup here; on Discord, let Followup view this channel and send "
+    "messages in it. Then run /interview admin wins=here again to check."
+)
+
+
+def _wins_note(ctx: Context, channel: str) -> str:
+    """What the wins post needs, using the platform's answer for the channel typed in."""
+    if channel != ctx.request.channel_id or ctx.request.can_post_here is None:
+        return f"{WINS_NOTE} Invite the app to that channel so it can post."
+    if ctx.request.can_post_here:
+        return f"{WINS_NOTE} I can post here."
+    return f"{WINS_NOTE} {NOT_IN_CHANNEL}"
 
 
 def stats(ctx: Context, group: Workspace) -> Reply:

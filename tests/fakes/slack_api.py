@@ -3,11 +3,21 @@
 Start it on 127.0.0.1 port 0, point `AsyncWebClient(base_url=fake.api_url)` at it, then
 assert on `fake.calls` (method, body) as bolt-python's own tests count requests per path.
 It can be told to answer 429 with Retry-After, an HTTP status, or a Slack error code.
+
+It is as strict as Slack (rules and their pages in `slack_contract.py` and beside each
+check below): a bot token holds only the manifest's scopes, blocks and views must pass
+Block Kit, a trigger_id works once within 3 s, a response URL takes 5 posts in 30 minutes,
+the bot posts only in channels it was invited to (`fake.joined`), and
+`conversations.history` answers one call a minute with at most 15 messages. Its clock is
+real; `fake.advance(seconds)` moves it forward instead of sleeping.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,9 +25,22 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
+from . import slack_contract as contract
+
 TEAM = "T0FOLLOW"
 BOT_USER = "UBOT0001"
 BOT_ID = "B0FOLLOW"
+# https://docs.slack.dev/interactivity/handling-user-interaction/ : a trigger_id "expires
+# in 3 seconds" and is exchanged once; a response_url can be used "up to 5 times within 30
+# minutes".
+TRIGGER_SECONDS = 3.0
+HOOK_POSTS = 5
+HOOK_SECONDS = 30 * 60
+# https://docs.slack.dev/changelog/2025/05/29/rate-limit-changes-for-non-marketplace-apps :
+# apps outside the Marketplace get conversations.history at 1 request a minute, and "the
+# maximum and default for the limit parameter has been reduced to 15 objects".
+HISTORY_EVERY = 60.0
+HISTORY_LIMIT = 15
 
 # Fault injection (tests/drills): wraps each Web API answer; may fail, delay or drop it.
 Answer = Callable[[], Awaitable[web.StreamResponse]]
@@ -68,6 +91,17 @@ class FakeSlack:
     upload_names: dict[str, str] = field(default_factory=dict)
     uploads: dict[str, bytes] = field(default_factory=dict)
     shared: dict[str, str] = field(default_factory=dict)  # file id -> channel id
+    # What a bot token of this app may do: the manifest's bot scopes (rule tests narrow it).
+    granted: frozenset[str] = field(default_factory=contract.manifest_scopes)
+    joined: set[str] = field(default_factory=set)  # channels the bot was invited to
+    private: set[str] = field(default_factory=set)  # channels that are private
+    skew: float = 0.0  # seconds added to the real clock by `advance`
+    triggers: dict[str, list[float | bool]] = field(default_factory=dict)  # id -> issued, used
+    hooks: dict[str, list[float]] = field(default_factory=dict)  # path -> issued, posts
+    history_at: dict[str, float] = field(default_factory=dict)  # token -> last history call
+    # Every request a rule refused: (method or "hooks", Slack's error, its reasons).
+    refusals: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
     def base(self) -> str:
@@ -117,6 +151,24 @@ class FakeSlack:
             Scripted(status=429, error="ratelimited", retry_after=retry_after) for _ in range(times)
         )
 
+    def now(self) -> float:
+        """The fake's clock: real time plus whatever `advance` added."""
+        return time.time() + self.skew
+
+    def advance(self, seconds: float) -> None:
+        """Move the fake's clock forward (trigger, response URL and rate-limit windows)."""
+        self.skew += seconds
+
+    def trigger(self) -> str:
+        """A trigger_id as Slack puts in a command or interaction payload, issued now."""
+        trigger_id = f"{next(self._ids)}.{int(self.now())}.{next(self._ids):032x}"
+        self.triggers[trigger_id] = [self.now(), False]
+        return trigger_id
+
+    def new_hook(self) -> str:
+        """A fresh response URL, as Slack puts one in each command and interaction."""
+        return self.hook_url(f"actions/{self.team_id}/{next(self._ids)}/fresh")
+
     # --- reading what happened ----------------------------------------------------------
 
     def of(self, method: str) -> list[Call]:
@@ -128,7 +180,8 @@ class FakeSlack:
         return "\n".join(json.dumps(c.body) for c in self.calls)
 
     def hook_url(self, name: str = "commands/T0FOLLOW/1/abc") -> str:
-        """A response URL on this fake."""
+        """A response URL on this fake, issued now (its 30 minutes start on first issue)."""
+        self.hooks.setdefault(name, [self.now(), 0])
         return f"{self.base}/hooks/{name}"
 
     async def push(self, envelope: dict[str, Any]) -> None:
@@ -181,8 +234,31 @@ class FakeSlack:
         return web.Response(text=f"OK - {len(self.uploads[file_id])}")
 
     async def _hook(self, request: web.Request) -> web.Response:
-        self.calls.append(Call("hooks", await self._body(request), None))
+        """A post to a response URL, refused as Slack refuses it (HTTP 404 / 400, text)."""
+        body = await self._body(request)
+        self.calls.append(Call("hooks", body, None))
+        refused = self._refuse_hook(request.match_info["tail"], body)
+        if refused is not None:
+            self.refusals.append(("hooks", str(refused.text), []))
+            return refused
         return web.Response(text="ok")
+
+    def _refuse_hook(self, path: str, body: dict[str, Any]) -> web.Response | None:
+        issued = self.hooks.get(path)
+        # https://docs.slack.dev/interactivity/handling-user-interaction/ : 5 uses within
+        # 30 minutes of the interaction. The page names no error body: hooks.slack.com
+        # answers a spent or unknown URL with HTTP 404 and a one-word text like these.
+        if issued is None:
+            return web.Response(status=404, text="no_active_hooks")
+        if self.now() - issued[0] > HOOK_SECONDS:
+            return web.Response(status=404, text="expired_url")
+        if issued[1] >= HOOK_POSTS:
+            return web.Response(status=404, text="used_url")
+        issued[1] += 1
+        # https://docs.slack.dev/messaging/ : the same message payload as chat.postMessage.
+        if contract.message_errors(_decoded(body.get("blocks")), body.get("text")):
+            return web.Response(status=400, text="invalid_blocks")
+        return None
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -201,6 +277,12 @@ class FakeSlack:
                 status=scripted.status,
                 headers=headers,
             )
+        refused = self._refuse(method, body, token)
+        if refused is not None:
+            answer = json.loads(refused.text or "{}")
+            reasons = (answer.get("response_metadata") or {}).get("messages") or []
+            self.refusals.append((method, str(answer.get("error")), reasons))
+            return refused
         if self.chaos is not None:
 
             async def answer() -> web.StreamResponse:
@@ -208,6 +290,89 @@ class FakeSlack:
 
             return await self.chaos(request, method, answer)
         return web.json_response(self._answer(method, body))
+
+    # --- Slack's rules ------------------------------------------------------------------
+
+    def _refuse(self, method: str, body: dict[str, Any], token: str | None) -> web.Response | None:
+        """Slack's answer to a call it refuses, or None when the call is acceptable."""
+        try:
+            private = str(body.get("channel") or "") in self.private
+            needed = contract.needed_scope(method, body, self.granted, private=private)
+        except KeyError:  # https://docs.slack.dev/apis/web-api/ : unknown_method
+            return _error("unknown_method")
+        if method != "oauth.v2.access" and not token:
+            return _error("not_authed")  # https://docs.slack.dev/apis/web-api/#errors
+        if needed is not None:
+            # https://docs.slack.dev/apis/web-api/#errors : missing_scope names the scope
+            # `needed` and the scopes `provided`, comma-separated, with HTTP 200.
+            return _error("missing_scope", needed=needed, provided=",".join(sorted(self.granted)))
+        if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
+            return self._refuse_message(method, body)
+        if method in ("views.open", "views.push", "views.update", "views.publish"):
+            return self._refuse_view(method, body)
+        if method == "conversations.history":
+            return self._refuse_history(str(token))
+        return None
+
+    def _refuse_message(self, method: str, body: dict[str, Any]) -> web.Response | None:
+        channel = str(body.get("channel") or "")
+        # https://docs.slack.dev/reference/methods/chat.postMessage/ : not_in_channel
+        # without chat:write.public, for a channel the app was not invited to (DMs and user
+        # ids post to the app's DM).
+        if (
+            method != "chat.update"
+            and channel[:1] in ("C", "G")
+            and channel not in self.joined
+            and not (channel[:1] == "C" and "chat:write.public" in self.granted)
+        ):
+            return _error("not_in_channel")
+        blocks = _decoded(body.get("blocks"))
+        text = body.get("text")
+        if not text and not blocks:  # chat.postMessage errors: no_text
+            return _error("no_text")
+        if isinstance(text, str) and len(text) > contract.MAX_MESSAGE_TEXT:
+            return _error("msg_too_long")
+        errors = contract.message_errors(blocks)
+        if errors:
+            # https://docs.slack.dev/reference/methods/chat.postMessage/ : invalid_blocks,
+            # with the reasons in response_metadata.messages.
+            return _error("invalid_blocks", errors=errors, response_metadata={"messages": errors})
+        return None
+
+    def _refuse_view(self, method: str, body: dict[str, Any]) -> web.Response | None:
+        if method in ("views.open", "views.push"):
+            # https://docs.slack.dev/reference/methods/views.open/ : invalid_trigger_id,
+            # exchanged_trigger_id, expired_trigger_id.
+            issued = self.triggers.get(str(body.get("trigger_id") or ""))
+            if issued is None:
+                return _error("invalid_trigger_id")
+            if issued[1]:
+                return _error("exchanged_trigger_id")
+            if self.now() - float(issued[0]) > TRIGGER_SECONDS:
+                return _error("expired_trigger_id")
+            issued[1] = True
+        errors = contract.view_errors(_decoded(body.get("view")))
+        if errors:
+            # https://docs.slack.dev/reference/methods/views.open/ : invalid_arguments, the
+            # schema failures listed in response_metadata.messages.
+            return _error("invalid_arguments", response_metadata={"messages": errors})
+        return None
+
+    def _refuse_history(self, token: str) -> web.Response | None:
+        """One conversations.history a minute per workspace token; 429 with Retry-After."""
+        last = self.history_at.get(token)
+        now = self.now()
+        if last is not None and now - last < HISTORY_EVERY:
+            # https://docs.slack.dev/apis/web-api/rate-limits : HTTP 429, Retry-After in
+            # seconds, error "ratelimited".
+            wait = math.ceil(HISTORY_EVERY - (now - last))
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"},
+                status=429,
+                headers={"Retry-After": str(wait)},
+            )
+        self.history_at[token] = now
+        return None
 
     def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         ok: dict[str, Any] = {"ok": True}
@@ -235,8 +400,22 @@ class FakeSlack:
             self.history.setdefault(str(body.get("channel")), []).insert(0, message)
             return {**ok, "channel": body.get("channel"), "ts": message["ts"], "message": message}
         if method == "conversations.history":
-            limit = int(body.get("limit") or 100)  # Slack returns the newest `limit`
-            return {**ok, "messages": self.history.get(str(body.get("channel")), [])[:limit]}
+            # The newest `limit`, capped at 15 (HISTORY_LIMIT's page) whatever was asked.
+            limit = min(int(body.get("limit") or HISTORY_LIMIT), HISTORY_LIMIT)
+            messages = self.history.get(str(body.get("channel")), [])
+            return {**ok, "messages": messages[:limit], "has_more": len(messages) > limit}
+        if method == "conversations.info":
+            channel = str(body.get("channel") or "")
+            if channel in self.private and channel not in self.joined:
+                return {"ok": False, "error": "channel_not_found"}  # invisible to the bot
+            return {
+                **ok,
+                "channel": {
+                    "id": channel,
+                    "is_private": channel in self.private,
+                    "is_member": channel in self.joined,
+                },
+            }
         if method == "chat.postEphemeral":
             return {**ok, "message_ts": "1764000000.000001"}
         if method in ("views.open", "views.publish", "views.update"):
@@ -274,7 +453,7 @@ class FakeSlack:
                 **ok,
                 "app_id": "A0FOLLOW",
                 "authed_user": {"id": "U0INSTALL"},
-                "scope": "commands,chat:write,im:write,users:read,files:write",
+                "scope": ",".join(sorted(self.granted)),
                 "token_type": "bot",
                 "access_token": "xoxb-installed-token",
                 "bot_user_id": BOT_USER,
@@ -283,3 +462,18 @@ class FakeSlack:
                 "is_enterprise_install": False,
             }
         return ok
+
+
+def _decoded(value: Any) -> Any:
+    """A body value slack_sdk sent as a JSON string (blocks, view), decoded."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _error(code: str, **extra: Any) -> web.Response:
+    """Slack's error answer: HTTP 200 with `ok: false` and the code."""
+    return web.json_response({"ok": False, "error": code, **extra})

@@ -16,12 +16,18 @@ from bot.settings import Settings
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
+async def fake(request: pytest.FixtureRequest) -> AsyncIterator[FakeSlack]:
+    """The strict fake; a test fails if Slack would have refused anything it was sent.
+
+    A test that provokes a refusal on purpose says so with `@pytest.mark.slack_refuses`.
+    """
     server = await FakeSlack().start()
     try:
         yield server
     finally:
         await server.stop()
+    if request.node.get_closest_marker("slack_refuses") is None:
+        assert server.refusals == [], "Slack would have refused these requests"
 
 
 @pytest.fixture
@@ -56,3 +62,10 @@ async def slack(sqlite_core: Core, make_harness: HarnessFactory) -> Harness:
     """The single-workspace Slack app on SQLite."""
     harness: Harness = await make_harness(sqlite_core)
     return harness
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker for tests that make the fake refuse a request on purpose."""
+    config.addinivalue_line(
+        "markers", "slack_refuses: this test provokes a Slack refusal on purpose"
+    )

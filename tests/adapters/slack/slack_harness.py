@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
+from fakes import slack_contract as contract
 from fakes.slack_api import FakeSlack
 from slack_sdk.signature import SignatureVerifier
 
@@ -29,11 +30,54 @@ SLACK_HOOKS = "https://hooks.slack.com/"
 
 
 def load(name: str, fake: FakeSlack | None = None) -> dict[str, Any]:
-    """A payload fixture by name; its response URLs point at the fake."""
-    text = (FIXTURES / f"{name}.json").read_text(encoding="utf-8")
+    """A payload fixture by name; with a fake, fresh ids from it, as Slack sends each time.
+
+    Slack puts a new response URL and trigger_id in every command and interaction, and
+    the strict fake honours only the ones it issued (5 posts per URL, one use per trigger).
+    """
+    payload = dict(json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8")))
     if fake is not None:
-        text = text.replace(SLACK_HOOKS, f"{fake.base}/hooks/")
-    return dict(json.loads(text))
+        fresh(payload, fake)
+    return payload
+
+
+def fresh(payload: dict[str, Any], fake: FakeSlack) -> dict[str, Any]:
+    """Give a payload a new trigger_id, and a new response URL where it has one."""
+    if "trigger_id" in payload:
+        payload["trigger_id"] = fake.trigger()
+    url = payload.get("response_url")
+    if isinstance(url, str) and (url.startswith(SLACK_HOOKS) or url.startswith(fake.base)):
+        payload["response_url"] = fake.new_hook()
+    return payload
+
+
+def link_press(message: dict[str, Any], url: str, fake: FakeSlack) -> dict[str, Any]:
+    """The block_actions Slack sends when a member opens a URL button in `message`.
+
+    https://docs.slack.dev/reference/block-kit/block-elements/button-element/ : a button
+    with a `url` still sends an interaction payload, which the app must acknowledge.
+    A button without an action_id gets one Slack makes up; the payload carries no value.
+    """
+    button = next(
+        element
+        for block in message.get("blocks") or []
+        if block.get("type") == "actions"
+        for element in block["elements"]
+        if element.get("url") == url
+    )
+    payload = load("block_actions_dm", fake)
+    payload["message"] = {**payload["message"], "blocks": message.get("blocks") or []}
+    payload["actions"] = [
+        {
+            "type": "button",
+            "block_id": "Xw1q",
+            "action_id": button.get("action_id") or "4M1d",
+            "text": button["text"],
+            "url": url,
+            "action_ts": f"{int(time.time())}.000200",
+        }
+    ]
+    return payload
 
 
 def signed(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:
@@ -92,13 +136,25 @@ class Harness:
             return response.status, await response.text()
 
     async def command(self, text: str, *, user: str = "U0ADA") -> tuple[int, str]:
-        payload = load("slash_interview", self.fake)
+        payload = load("slash_interview", self.fake)  # a new trigger_id and response URL
         payload.update(text=text, user_id=user, user_name=user.lower())
         return await self.post(urlencode(payload), "application/x-www-form-urlencoded")
 
     async def interact(self, payload: dict[str, Any]) -> tuple[int, str]:
+        """Send an interaction; its trigger_id is issued now, as Slack issues it per press.
+
+        A view_submission's answer is checked as Slack checks it (a refused one goes in
+        `fake.refusals`): the member would otherwise see "We had some trouble connecting".
+        """
+        if "trigger_id" in payload:
+            payload = {**payload, "trigger_id": self.fake.trigger()}
         body = urlencode({"payload": json.dumps(payload)})
-        return await self.post(body, "application/x-www-form-urlencoded")
+        status, text = await self.post(body, "application/x-www-form-urlencoded")
+        if payload.get("type") == "view_submission" and text:
+            problems = submission_answer_errors(json.loads(text), payload.get("view") or {})
+            if problems:
+                self.fake.refusals.append(("view_submission", "invalid_response", problems))
+        return status, text
 
     async def event(self, payload: dict[str, Any]) -> tuple[int, str]:
         return await self.post(json.dumps(payload), "application/json")
@@ -128,6 +184,26 @@ class Harness:
         submitted.update(id="V0FOLLOW", team_id=self.fake.team_id, state={"values": values})
         payload["view"] = submitted
         return payload
+
+
+def submission_answer_errors(answer: dict[str, Any], submitted: dict[str, Any]) -> list[str]:
+    """What Slack refuses in an answer to a view_submission.
+
+    https://docs.slack.dev/surfaces/modals/ : `response_action` update or push carries a
+    view (checked like views.update); `errors` maps block ids of the submitted view's
+    input blocks to messages.
+    """
+    action = answer.get("response_action")
+    if action in ("update", "push"):
+        return contract.view_errors(answer.get("view"))
+    if action == "errors":
+        inputs = {b.get("block_id") for b in submitted.get("blocks") or [] if b["type"] == "input"}
+        return [
+            f"[ERROR] no input block {key!r} [json-pointer:/errors/{key}]"
+            for key in answer.get("errors") or {}
+            if key not in inputs
+        ]
+    return []
 
 
 async def eventually(check: Callable[[], bool], timeout: float = 5.0) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import timedelta
 
+import pytest
 from slack_harness import Harness, blocks_text, fill
 
 from bot.scheduling.clock import ManualClock
@@ -48,8 +50,10 @@ async def test_the_weekly_wins_post_reaches_the_channel_once(
     slack: Harness, clock: ManualClock
 ) -> None:
     slack.fake.admins.add(BOSS)
+    slack.fake.joined.add(CHANNEL)  # the app was invited there
     saved = await slack.say("admin wins=here", user=BOSS)
     assert CHANNEL in saved
+    assert "I can post here." in saved
     for n in range(5):
         await slack.say('log company="Secretco" when="yesterday 3pm"', user=f"U0M{n}")
     clock.advance(timedelta(days=7))
@@ -64,18 +68,49 @@ async def test_the_weekly_wins_post_reaches_the_channel_once(
         assert private not in str(post.body)
 
 
-async def test_a_channel_the_app_is_not_in_is_reported_not_retried(
-    slack: Harness, clock: ManualClock
+async def test_wins_here_in_a_channel_the_app_is_not_in_says_how_to_invite_it(
+    slack: Harness,
+) -> None:
+    """Slack would answer the Monday post with not_in_channel: say so while the admin is here."""
+    slack.fake.admins.add(BOSS)
+    saved = await slack.say("admin wins=here", user=BOSS)
+    assert "Saved." in saved
+    assert "I'm not in this channel yet" in saved
+    assert "/invite @Followup" in saved
+    assert "admin wins=here again" in saved
+    slack.fake.joined.add(CHANNEL)
+    assert "I can post here." in await slack.say("admin wins=here", user=BOSS)
+
+
+async def test_wins_here_in_a_private_channel_the_app_cannot_see_says_how_to_invite_it(
+    slack: Harness,
 ) -> None:
     slack.fake.admins.add(BOSS)
+    slack.fake.private.add(CHANNEL)
+    assert "/invite @Followup" in await slack.say("admin wins=here", user=BOSS)
+
+
+@pytest.mark.slack_refuses
+async def test_a_channel_the_app_is_not_in_is_logged_by_id_not_retried(
+    slack: Harness, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The app was removed from the channel after wins=here: Slack says not_in_channel."""
+    slack.fake.admins.add(BOSS)
+    slack.fake.joined.add(CHANNEL)
     await slack.say("admin wins=here", user=BOSS)
+    slack.fake.joined.discard(CHANNEL)
     for n in range(5):
         await slack.say('log company="Secretco" when="yesterday 3pm"', user=f"U0M{n}")
     clock.advance(timedelta(days=7))
-    slack.fake.fail("chat.postMessage", "not_in_channel")
     jobs = GroupJobs(slack.core.groups, slack.core.delivery.messengers)
-    assert await jobs.post_wins() == 0
-    assert await jobs.post_wins() == 0  # permanent for this week: no retry storm
+    with caplog.at_level(logging.INFO):
+        assert await jobs.post_wins() == 0
+        assert await jobs.post_wins() == 0  # permanent for this week: no retry storm
+    assert [r for r in slack.fake.refusals if r[1] == "not_in_channel"] == [
+        ("chat.postMessage", "not_in_channel", [])
+    ]
+    assert "not_in_channel" in caplog.text
+    assert "Secretco" not in caplog.text
 
 
 async def test_an_admin_submits_a_group_template_through_the_form(slack: Harness) -> None:

@@ -15,6 +15,7 @@ from slack_harness import Harness, HarnessFactory, blocks_text, eventually, load
 from sqlalchemy import select
 
 from adapters.slack import SlackAdapter
+from adapters.slack.app import BOT_SCOPES
 from bot.app import Core
 from bot.scheduling.clock import ManualClock
 from bot.storage.models import Interview, Reminder, Workspace
@@ -38,9 +39,7 @@ async def install(slack: Harness) -> str:
     found = re.search(r"state=([0-9a-f-]+)", html)
     assert found is not None
     assert "client_id=1111.2222" in html
-    assert "scope=commands,chat:write,im:write,users:read" in html.replace("%2C", ",").replace(
-        "%3A", ":"
-    )
+    assert "scope=" + ",".join(BOT_SCOPES) in html.replace("%2C", ",").replace("%3A", ":")
     async with slack.session.get(
         f"{slack.url}/slack/oauth_redirect",
         params={"code": "temporary-code", "state": found.group(1)},

@@ -6,7 +6,8 @@ import json
 from datetime import timedelta
 from typing import Any
 
-from slack_harness import Harness, HarnessFactory, blocks_text, fill, load
+import pytest
+from slack_harness import Harness, HarnessFactory, blocks_text, fill, link_press, load
 
 from bot.app import Core
 from bot.scheduling.clock import ManualClock
@@ -27,7 +28,8 @@ async def open_form(slack: Harness, text: str = "log") -> dict[str, Any]:
     status, body = await slack.command(text)
     assert (status, body) == (200, "")
     opened = await slack.wait_for("views.open", before + 1)
-    assert opened[-1].body["trigger_id"] == load("slash_interview")["trigger_id"]
+    trigger_id = opened[-1].body["trigger_id"]
+    assert slack.fake.triggers[trigger_id][1], "the command's own trigger_id, exchanged once"
     view: dict[str, Any] = opened[-1].json("view")
     return view
 
@@ -209,3 +211,40 @@ async def test_confirming_a_delete_replaces_the_ephemeral_question(slack: Harnes
     assert "Deleted #1 Acme" in blocks_text(hook.body)
     assert [b["type"] for b in hook.body["blocks"]] == ["section"]  # no buttons, no divider
     assert "haven't logged any" in await slack.say("list")
+
+
+@pytest.mark.parametrize("client", ["Open in Gmail", "Open in Outlook"])
+async def test_opening_a_draft_in_a_mail_client_is_acknowledged(
+    slack: Harness, client: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack sends block_actions for URL buttons too: unanswered, the member sees an error."""
+    await slack.say('log company="Acme" when="yesterday 3pm" with="Jane Doe <jane@acme.com>"')
+    await slack.say("draft #1")  # drafts go by DM
+    (posted,) = slack.fake.of("chat.postMessage")
+    message = {"blocks": posted.json("blocks")}
+    (url,) = [
+        e["url"]
+        for b in message["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["text"]["text"] == client
+    ]
+    before = len(slack.fake.calls)
+    status, body = await slack.interact(link_press(message, url, slack.fake))
+    await slack.adapter.drain()
+    assert (status, body) == (200, "")
+    assert slack.fake.calls[before:] == []  # nothing to do: the link opened in the browser
+    assert "Unhandled request" not in caplog.text
+
+
+async def test_app_home_buttons_without_a_value_leave_it_out(slack: Harness) -> None:
+    """Block Kit refuses `"value": ""`: Slack would not publish the Home tab at all."""
+    await slack.event(load("event_app_home_opened"))
+    (published,) = await slack.wait_for("views.publish")
+    await slack.adapter.drain()
+    buttons = [
+        e for b in published.json("view")["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert buttons
+    assert all(e.get("value", "x") != "" for e in buttons)
+    assert slack.fake.refusals == []  # Slack published it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 from fakes.slack_api import FakeSlack
@@ -168,3 +169,52 @@ async def test_a_resend_after_a_crash_finds_the_dm_by_its_metadata(
 async def test_a_first_attempt_does_not_read_history(fake: FakeSlack, clock: ManualClock) -> None:
     await messenger(fake, clock).send_dm(ADA, REPLY, dedupe_key="r-10-new")
     assert "conversations.history" not in [c.method for c in fake.calls]
+
+
+async def test_the_resend_check_asks_for_at_most_15_messages_of_the_dm(
+    fake: FakeSlack, clock: ManualClock
+) -> None:
+    """Apps outside the Marketplace get 15 messages a call; asking for more is refused."""
+    await messenger(fake, clock).send_dm(ADA, REPLY, dedupe_key="r-11", maybe_sent=True)
+    (history,) = fake.of("conversations.history")
+    assert int(history.body["limit"]) <= 15
+
+
+async def test_a_second_resend_within_the_minute_waits_instead_of_asking_history(
+    fake: FakeSlack, clock: ManualClock
+) -> None:
+    """One history call a minute per workspace: the next re-send is a retry, not a DM."""
+    sender = messenger(fake, clock)
+    await sender.send_dm(ADA, REPLY, dedupe_key="r-12-a", maybe_sent=True)
+    later = await sender.send_dm(ADA, REPLY, dedupe_key="r-12-b", maybe_sent=True)
+    assert later.status is DeliveryStatus.RETRY
+    assert later.retry_at == clock.now() + timedelta(minutes=1)
+    assert len(fake.of("conversations.history")) == 1
+    assert len(fake.of("chat.postMessage")) == 1
+    clock.advance(timedelta(minutes=1))
+    fake.advance(60)
+    after = await sender.send_dm(ADA, REPLY, dedupe_key="r-12-b", maybe_sent=True)
+    assert after.status is DeliveryStatus.DELIVERED
+
+
+async def test_a_rate_limited_resend_check_is_retried_at_retry_after_never_dms_closed(
+    fake: FakeSlack, clock: ManualClock
+) -> None:
+    """Another process took this minute's history call: Slack's 429 means wait."""
+    fake.rate_limit("conversations.history", retry_after=45)
+    delivery = await messenger(fake, clock).send_dm(ADA, REPLY, dedupe_key="r-13", maybe_sent=True)
+    assert delivery.status is DeliveryStatus.RETRY
+    assert delivery.retry_at == clock.now() + timedelta(seconds=45)
+    assert fake.of("chat.postMessage") == []
+    assert len(fake.of("conversations.history")) == 1  # slept on by nobody: no retry storm
+
+
+@pytest.mark.slack_refuses
+async def test_an_install_without_im_history_still_gets_its_reminder(
+    fake: FakeSlack, clock: ManualClock
+) -> None:
+    """A workspace installed before im:history was asked for: send rather than lose it."""
+    fake.granted = fake.granted - {"im:history"}
+    delivery = await messenger(fake, clock).send_dm(ADA, REPLY, dedupe_key="r-14", maybe_sent=True)
+    assert delivery.status is DeliveryStatus.DELIVERED
+    assert len(fake.of("chat.postMessage")) == 1
