@@ -97,6 +97,15 @@ class Settings(BaseSettings):
     slack_api_url: str = Field(
         "https://slack.com/api/", description="Slack Web API base URL (tests, proxies)"
     )
+    slack_history_per_minute: int = Field(
+        1,
+        gt=0,
+        le=100,
+        description=(
+            "conversations.history calls a minute Slack allows this app, per workspace: 1 "
+            "outside the Marketplace (apps since 2025-05-29), 50 for Marketplace apps (Tier 3)"
+        ),
+    )
     port: int = Field(3000, validation_alias=_env("PORT", "FOLLOWUP_PORT"))
 
     # Discord

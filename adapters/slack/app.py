@@ -143,7 +143,12 @@ class SlackAdapter:
                 request_verification_enabled=not socket_mode,
                 process_before_response=True,
             )
-        self.messenger = SlackMessenger(settings.slack_api_url, self._token_for, core.deps.clock)
+        self.messenger = SlackMessenger(
+            settings.slack_api_url,
+            self._token_for,
+            core.deps.clock,
+            history_per_minute=settings.slack_history_per_minute,
+        )
         core.add_messenger(self.messenger)
         self._socket: AsyncSocketModeHandler | None = None
         self._runner: web.AppRunner | None = None

@@ -60,8 +60,8 @@ PERMANENT = frozenset(
 DEFAULT_RETRY_AFTER = 30
 # Apps outside the Slack Marketplace get conversations.history once a minute per workspace,
 # at most 15 messages a call (Slack's changelog, 2025-05-29): the re-send check lives in it.
+# Marketplace apps keep Tier 3 (50 a minute): `Settings.slack_history_per_minute`.
 HISTORY_LOOKBACK = 15  # the newest DMs searched for a dedupe key before a re-send
-HISTORY_EVERY = timedelta(minutes=1)
 
 TokenLookup = Callable[[str], Awaitable[str | None]]
 
@@ -100,8 +100,10 @@ class SlackMessenger:
         clock: Clock,
         *,
         rate_limit_retries: int = 2,
+        history_per_minute: int = 1,
     ) -> None:
         self._base_url = base_url
+        self._history_every = timedelta(minutes=1) / history_per_minute
         self._token_for = token_for
         self._clock = clock
         self._retries = rate_limit_retries
@@ -245,7 +247,7 @@ class SlackMessenger:
         allowed = self._history_next.get(token)
         if allowed is not None and now < allowed:
             return Delivery.retry("re-send check waits for Slack's history limit", allowed)
-        self._history_next[token] = now + HISTORY_EVERY
+        self._history_next[token] = now + self._history_every
         try:
             history = await self.history_client(token).conversations_history(
                 channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True

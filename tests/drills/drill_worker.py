@@ -85,7 +85,11 @@ async def run(config: dict[str, Any], announce: str = "ready") -> None:
     clock = SystemClock()
     core = build_core(settings, clock, migrate=False)
     slack = DrillSlackMessenger(
-        config["slack_api_url"], slack_token, clock, timeout=float(config["slack_timeout"])
+        config["slack_api_url"],
+        slack_token,
+        clock,
+        timeout=float(config["slack_timeout"]),
+        history_per_minute=int(config.get("slack_history_per_minute", 1)),
     )
     core.add_messenger(slack)
     discord_adapter = DiscordAdapter(core, settings, guild_ready_timeout=0.05)

@@ -157,8 +157,8 @@ def _discord_json(body: dict[str, Any], status: int, headers: dict[str, str]) ->
 class Platforms:
     """FakeSlack and FakeDiscord with chaos, served from a thread with its own event loop."""
 
-    def __init__(self, faults: Faults, seed: int) -> None:
-        self.slack = FakeSlack()
+    def __init__(self, faults: Faults, seed: int, history_per_minute: int = 1) -> None:
+        self.slack = FakeSlack(history_per_minute=history_per_minute)
         self.discord = FakeDiscord()
         self.slack_chaos = Chaos("slack", faults, seed)
         self.discord_chaos = Chaos("discord", faults, seed + 1)
@@ -217,6 +217,9 @@ class DrillConfig:
     lease_seconds: int = 6
     batch_size: int = 10  # claims per batch; a killed worker strands up to two batches
     slack_timeout: float = 0.5
+    # A Marketplace app's Tier 3 conversations.history: at another app's one a minute, each
+    # crash-time re-send check waits its own minute and the drill would outlast its deadline.
+    slack_history_per_minute: int = 50
     backoff_seconds: float = 0.25
     interval: float = 0.2
     deadline: float = 240.0  # seconds: give up (and report) after this long
@@ -400,7 +403,7 @@ def run_drill(server: PostgresServer, config: DrillConfig, workdir: Path) -> Dri
     url = server.create_database()
     expected = seed(url, config)
     rng = random.Random(config.seed)  # noqa: S311 - kill timing, not security
-    platforms = Platforms(config.faults, config.seed).start()
+    platforms = Platforms(config.faults, config.seed, config.slack_history_per_minute).start()
     worker_config = {
         "database_url": url,
         "slack_api_url": platforms.slack.api_url,
@@ -409,6 +412,7 @@ def run_drill(server: PostgresServer, config: DrillConfig, workdir: Path) -> Dri
         "lease_seconds": config.lease_seconds,
         "batch_size": config.batch_size,
         "slack_timeout": config.slack_timeout,
+        "slack_history_per_minute": config.slack_history_per_minute,
         "backoff_seconds": config.backoff_seconds,
         "interval": config.interval,
     }

@@ -99,6 +99,9 @@ class FakeSlack:
     triggers: dict[str, list[float | bool]] = field(default_factory=dict)  # id -> issued, used
     hooks: dict[str, list[float]] = field(default_factory=dict)  # path -> issued, posts
     history_at: dict[str, float] = field(default_factory=dict)  # token -> last history call
+    # The same changelog: Marketplace apps are not affected and keep Tier 3, "50+ per
+    # minute" (https://docs.slack.dev/apis/web-api/rate-limits); a drill plays one.
+    history_per_minute: int = 1
     # Every request a rule refused: (method or "hooks", Slack's error, its reasons).
     refusals: list[tuple[str, str, list[str]]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -362,10 +365,11 @@ class FakeSlack:
         """One conversations.history a minute per workspace token; 429 with Retry-After."""
         last = self.history_at.get(token)
         now = self.now()
-        if last is not None and now - last < HISTORY_EVERY:
+        every = HISTORY_EVERY / self.history_per_minute
+        if last is not None and now - last < every:
             # https://docs.slack.dev/apis/web-api/rate-limits : HTTP 429, Retry-After in
             # seconds, error "ratelimited".
-            wait = math.ceil(HISTORY_EVERY - (now - last))
+            wait = math.ceil(every - (now - last))
             return web.json_response(
                 {"ok": False, "error": "ratelimited"},
                 status=429,
