@@ -26,6 +26,7 @@ class Delivery:
     message_ref: str | None = None
     retry_at: datetime | None = None
     reason: str | None = None
+    attempted: bool = True  # False: nothing was sent or tried; the try does not count
 
     @classmethod
     def delivered(cls, message_ref: str) -> Delivery:
@@ -36,6 +37,14 @@ class Delivery:
     def retry(cls, reason: str, retry_at: datetime | None = None) -> Delivery:
         """A transient failure (rate limit, timeout); `retry_at` honours Retry-After."""
         return cls(DeliveryStatus.RETRY, retry_at=retry_at, reason=reason)
+
+    @classmethod
+    def wait(cls, reason: str, until: datetime) -> Delivery:
+        """Not tried: a platform limit says when we may (a re-send check's history read).
+
+        Unlike `retry`, it never counts toward giving up: waiting out a limit is no failure.
+        """
+        return cls(DeliveryStatus.RETRY, retry_at=until, reason=reason, attempted=False)
 
     @classmethod
     def undeliverable(cls, reason: str) -> Delivery:

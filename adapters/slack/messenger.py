@@ -238,15 +238,16 @@ class SlackMessenger:
     ) -> str | Delivery | None:
         """The ts of a recent DM carrying `dedupe_key`; None if none; a Delivery to wait.
 
-        Within a minute of this workspace's last check, or on a 429, the answer is a retry
-        at the time Slack allows (5xx: a plain retry). A refusal that will not heal (an
-        install from before `im:history` was asked for) sends without checking: a rare
-        duplicate beats a lost reminder, and a closed DM then shows on the post itself.
+        Within a minute of this workspace's last check, or on a 429, the answer is a wait
+        until the time Slack allows, which never counts toward giving up (5xx: a retry). A
+        refusal that will not heal (an install from before `im:history` was asked for)
+        sends without checking: a rare duplicate beats a lost reminder, and a closed DM
+        then shows on the post itself.
         """
         now = self._clock.now()
         allowed = self._history_next.get(token)
         if allowed is not None and now < allowed:
-            return Delivery.retry("re-send check waits for Slack's history limit", allowed)
+            return Delivery.wait("re-send check waits for Slack's history limit", allowed)
         self._history_next[token] = now + self._history_every
         try:
             history = await self.history_client(token).conversations_history(
@@ -257,6 +258,7 @@ class SlackMessenger:
             if failure.status is DeliveryStatus.RETRY:
                 if failure.retry_at is not None:  # rate limited: wait out Retry-After
                     self._history_next[token] = failure.retry_at
+                    return Delivery.wait(failure.reason or "ratelimited", failure.retry_at)
                 return failure
             log.warning("re-send check skipped: %s", failure.reason)
             return None

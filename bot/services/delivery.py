@@ -428,6 +428,8 @@ def _apply(
         reminder.delivered_at = now
         reminder.message_ref = delivery.message_ref
         return DeliveryStatus.DELIVERED
+    if delivery.status is DeliveryStatus.RETRY and not delivery.attempted:
+        reminder.attempts = max(reminder.attempts - 1, 0)  # the claim counted one
     if delivery.status is DeliveryStatus.RETRY and reminder.attempts < MAX_ATTEMPTS:
         reminder.state = "scheduled"
         reminder.attempt_at = _next_attempt(now, reminder.attempts, delivery.retry_at)

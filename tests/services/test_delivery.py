@@ -12,7 +12,7 @@ from adapters.console.conversation import Conversation
 from bot.app import Core
 from bot.ports import Delivery
 from bot.scheduling.clock import ManualClock
-from bot.services.delivery import DeliveryService
+from bot.services.delivery import MAX_ATTEMPTS, DeliveryService
 from bot.storage import repositories as repo
 from bot.storage.models import Reminder
 
@@ -66,6 +66,25 @@ async def test_transient_errors_back_off_exponentially(
         clock.set(attempt_at)
     assert gaps == [timedelta(seconds=30), timedelta(seconds=60), timedelta(seconds=120)]
     await core.delivery.deliver_due()
+    assert len(messenger.sent) == 1
+
+
+async def test_waiting_out_a_platform_limit_never_counts_toward_giving_up(
+    convo: Conversation, core: Core, clock: ManualClock
+) -> None:
+    """Past MAX_ATTEMPTS waits (Slack's one history read a minute), it still goes out."""
+    await convo.say('/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    messenger = use(core, RecordingMessenger())
+    clock.advance(timedelta(days=1, hours=3))
+    for _ in range(MAX_ATTEMPTS + 3):
+        until = clock.now() + timedelta(minutes=1)
+        messenger.script.append(lambda until=until: Delivery.wait("history limit", until))
+        report = await core.delivery.deliver_due()
+        assert (report.claimed, report.retried) == (1, 1)
+        clock.set(until)
+    assert "failed" not in states(core)
+    report = await core.delivery.deliver_due()
+    assert report.delivered == 1
     assert len(messenger.sent) == 1
 
 
