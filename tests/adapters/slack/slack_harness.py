@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import itertools
 import json
 import time
 from collections.abc import Callable
@@ -26,6 +27,9 @@ from bot.settings import Settings
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "slack"
 SECRET = "test-signing-secret"
 SLACK_HOOKS = "https://hooks.slack.com/"
+# Slack gives every command and interaction its own trigger_id, so no two requests are
+# byte for byte the same (identical ones are replays, and the app ignores them).
+_TRIGGERS = itertools.count(1)
 
 
 def load(name: str, fake: FakeSlack | None = None) -> dict[str, Any]:
@@ -54,6 +58,7 @@ class Harness:
         self.session = aiohttp.ClientSession()
         self._runner: web.AppRunner | None = None
         self.url = ""
+        self.last_trigger_id = ""
 
     async def start(self) -> Harness:
         self._runner = web.AppRunner(self.adapter.web_app(), access_log=None)
@@ -91,12 +96,21 @@ class Harness:
         ) as response:
             return response.status, await response.text()
 
+    def _fresh_trigger(self, payload: dict[str, Any]) -> None:
+        """A new trigger_id for the request, as Slack gives each one."""
+        if "trigger_id" in payload:
+            self.last_trigger_id = f"{next(_TRIGGERS)}.{payload['trigger_id']}"
+            payload["trigger_id"] = self.last_trigger_id
+
     async def command(self, text: str, *, user: str = "U0ADA") -> tuple[int, str]:
         payload = load("slash_interview", self.fake)
         payload.update(text=text, user_id=user, user_name=user.lower())
+        self._fresh_trigger(payload)
         return await self.post(urlencode(payload), "application/x-www-form-urlencoded")
 
     async def interact(self, payload: dict[str, Any]) -> tuple[int, str]:
+        payload = dict(payload)
+        self._fresh_trigger(payload)
         body = urlencode({"payload": json.dumps(payload)})
         return await self.post(body, "application/x-www-form-urlencoded")
 

@@ -27,7 +27,7 @@ async def open_form(slack: Harness, text: str = "log") -> dict[str, Any]:
     status, body = await slack.command(text)
     assert (status, body) == (200, "")
     opened = await slack.wait_for("views.open", before + 1)
-    assert opened[-1].body["trigger_id"] == load("slash_interview")["trigger_id"]
+    assert opened[-1].body["trigger_id"] == slack.last_trigger_id
     view: dict[str, Any] = opened[-1].json("view")
     return view
 
