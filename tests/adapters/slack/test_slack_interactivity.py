@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from slack_harness import Harness, HarnessFactory, blocks_text, fill, load
 
 from bot.app import Core
@@ -209,3 +211,34 @@ async def test_confirming_a_delete_replaces_the_ephemeral_question(slack: Harnes
     assert "Deleted #1 Acme" in blocks_text(hook.body)
     assert [b["type"] for b in hook.body["blocks"]] == ["section"]  # no buttons, no divider
     assert "haven't logged any" in await slack.say("list")
+
+
+ODD_USERS = [None, {}, {"id": 7}, {"id": ""}, {"name": "ada"}, "U0ADA"]
+
+
+@pytest.mark.parametrize("user", ODD_USERS, ids=repr)
+async def test_a_submission_without_a_usable_user_is_acknowledged_and_saves_nothing(
+    slack: Harness, caplog: pytest.LogCaptureFixture, user: Any
+) -> None:
+    view = await open_form(slack)
+    payload = slack.view_submission(view, fill(view, ANSWERS))
+    payload["user"] = user
+    status, _ = await slack.interact(payload)
+    assert status in (200, 400)  # a user Bolt itself cannot read is refused, never a 500
+    assert "haven't logged any interviews" in await slack.say("list")
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+@pytest.mark.parametrize("user", ODD_USERS, ids=repr)
+async def test_a_button_press_without_a_usable_user_does_nothing(
+    slack: Harness, caplog: pytest.LogCaptureFixture, user: Any
+) -> None:
+    await slack.say('log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    press = load("block_actions_dm", slack.fake)
+    press["user"] = user
+    status, _ = await slack.interact(press)
+    assert status in (200, 400)
+    await slack.adapter.drain()
+    assert len(slack.fake.of("hooks")) == 1  # only the log's own reply
+    assert "thank-you to Jane Doe" in await slack.say("due")
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
