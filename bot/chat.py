@@ -113,9 +113,22 @@ class Action:
     style: str | None = None
 
 
+MAX_FORM_TEXT = 3000
+"""The most text one form input holds on every platform, typed or prefilled.
+
+Slack's plain_text_input takes `max_length` and `initial_value` of at most 3,000 characters
+(https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element);
+Discord's text input 4,000. A longer limit would let one platform save what another cuts.
+"""
+
+
 @dataclass(frozen=True)
 class FormField:
-    """One input of a form; adapters render it as a modal input or a prompt."""
+    """One input of a form; adapters render it as a modal input or a prompt.
+
+    `initial` never exceeds the limit: a form that cut it would save the rest away when
+    submitted unchanged, so building such a field is an error, not a silent clip.
+    """
 
     key: str
     label: str
@@ -124,6 +137,18 @@ class FormField:
     max_length: int | None = None
     initial: str | None = None
     choices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        limit = self.limit
+        if self.max_length is not None and self.max_length > MAX_FORM_TEXT:
+            raise ValueError(f"form field {self.key}: max_length above {MAX_FORM_TEXT}")
+        if self.initial is not None and len(self.initial) > limit:
+            raise ValueError(f"form field {self.key}: initial value longer than {limit}")
+
+    @property
+    def limit(self) -> int:
+        """The most characters this input takes."""
+        return self.max_length or MAX_FORM_TEXT
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ from adapters.slack.request_guard import RequestGuard, bolt_logger
 from adapters.slack.stores import InstallationStore, StateStore
 from bot.app import Core
 from bot.chat import (
+    MAX_FORM_TEXT,
     Attachment,
     CommandRequest,
     Form,
@@ -365,9 +366,13 @@ class SlackAdapter:
         reply = await self._dispatch(client, member, "log", "")
         if reply.form is None:
             return
-        message = str((body.get("message") or {}).get("text") or "")[:3000]
-        if message:
-            notes = FormField("notes", "From the message", kind="long_text", initial=message)
+        message = body.get("message")
+        text = str(message.get("text") or "") if isinstance(message, dict) else ""
+        if text:
+            label = "From the message"
+            if len(text) > MAX_FORM_TEXT:  # say so: the form holds only the start of it
+                label = f"From the message (its first {MAX_FORM_TEXT:,} characters)"
+            notes = FormField("notes", label, kind="long_text", initial=text[:MAX_FORM_TEXT])
             reply.form = replace(reply.form, fields=(*reply.form.fields, notes))
         origin = {"channel": str((body.get("channel") or {}).get("id") or "")}
         await self._open_form(client, member, reply.form, str(body.get("trigger_id")), origin)
