@@ -63,6 +63,21 @@ class Section:
     text: str
 
 
+class ChannelMention(str):
+    """`<#id>`, a channel the core names from an id it checked (the wins channel).
+
+    Text like any other string, but marked: adapters that escape what members typed (Slack's
+    `<` and `>`) render this one as the channel link, since no member wrote it.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, channel_id: str) -> ChannelMention:
+        """The mention of `channel_id`."""
+        return cls(f"<#{channel_id}>")
+
+
 @dataclass(frozen=True)
 class Fields:
     """Label and value pairs, shown as a compact table."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.chat import (
     Action,
+    ChannelMention,
     DraftBlock,
     Fields,
     Form,
@@ -74,11 +75,16 @@ def _plain(text: str, limit: int = MAX_TEXT) -> dict[str, Any]:
     return {"type": "plain_text", "text": _clip(text, limit) or " ", "emoji": True}
 
 
+def _mrkdwn(text: str) -> str:
+    """Text as mrkdwn: escaped, unless it is a channel mention the core made (never typed)."""
+    return text if isinstance(text, ChannelMention) else escape(text)
+
+
 def _fields(block: Fields) -> list[Block]:
     fields = [
         {
             "type": "mrkdwn",
-            "text": _clip(f"*{escape(label)}*\n{escape(value)}", MAX_FIELD_TEXT),
+            "text": _clip(f"*{escape(label)}*\n{_mrkdwn(value)}", MAX_FIELD_TEXT),
         }
         for label, value in block.pairs
     ]

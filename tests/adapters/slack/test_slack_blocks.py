@@ -20,6 +20,7 @@ from adapters.slack.blocks import (
 )
 from bot.chat import (
     MAX_FORM_TEXT,
+    ChannelMention,
     ComposeLink,
     DraftBlock,
     Fields,
@@ -165,6 +166,23 @@ async def test_message_shortcut_opens_the_log_form_with_the_message(slack: Harne
     view = opened.json("view")
     notes = next(b for b in view["blocks"] if b["block_id"] == "notes")
     assert notes["element"]["initial_value"] == "Onsite <b> Tue"  # plain text input: literal
+
+
+def test_our_channel_mention_renders_while_typed_text_stays_escaped() -> None:
+    reply = Reply(
+        blocks=[
+            Fields(
+                (
+                    ("Wins channel", ChannelMention.of("C0JOBHUNT")),
+                    ("Company", "<#C0JOBHUNT>"),  # typed by a member: text, not a link
+                )
+            )
+        ]
+    )
+    (block,) = reply_blocks(reply)
+    wins, company = (field["text"] for field in block["fields"])
+    assert wins == "*Wins channel*\n<#C0JOBHUNT>"
+    assert company == "*Company*\n&lt;#C0JOBHUNT&gt;"
 
 
 def test_a_text_input_holds_its_whole_prefill_up_to_slacks_limit() -> None:
