@@ -103,7 +103,6 @@ class SlackAdapter:
         self._dispatching = asyncio.Semaphore(DISPATCH_CONCURRENCY)
         self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        socket_mode = bool(settings.slack_app_token)
         secret = settings.slack_signing_secret or ""
         if self.multi_workspace:
             client_id = settings.slack_client_id or ""
@@ -130,7 +129,7 @@ class SlackAdapter:
                     installation_store=self.installations,
                     state_store=StateStore(core.deps.db.engine),
                 ),
-                request_verification_enabled=not socket_mode,
+                request_verification_enabled=False,  # HTTP: RequestGuard verifies the raw bytes
                 process_before_response=True,
                 logger=bolt_logger(),
             )
@@ -138,7 +137,7 @@ class SlackAdapter:
             self.bolt = AsyncApp(
                 signing_secret=secret,
                 client=self.client,
-                request_verification_enabled=not socket_mode,
+                request_verification_enabled=False,  # HTTP: RequestGuard verifies the raw bytes
                 process_before_response=True,
                 logger=bolt_logger(),
             )
@@ -169,7 +168,10 @@ class SlackAdapter:
         """
         application = self.bolt.web_app(path=EVENTS_PATH, port=self.settings.port)
         guard = RequestGuard(
-            self.settings.slack_signing_secret or "", self._claim, path=EVENTS_PATH
+            self.settings.slack_signing_secret or "",
+            self._claim,
+            self.bolt.async_dispatch,
+            path=EVENTS_PATH,
         )
         application.middlewares.append(guard.middleware)
         if not self.extra_routes:  # the process's own routes bring a fuller /healthz

@@ -159,3 +159,11 @@ async def test_a_command_without_a_usable_user_id_runs_nothing(
     with sqlite_core.deps.db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Member)) == 0
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_a_command_whose_text_says_payload_is_still_a_command(slack: Harness) -> None:
+    """Bolt took any form containing 'payload' for interactivity and lost the command (404)."""
+    status, body = await slack.command("check Hi Jane, just checking in on the payload spec!")
+    assert (status, body) == (200, "")
+    (hook,) = await slack.wait_for("hooks")
+    assert "thing(s) to look at" in blocks_text(hook.body)
