@@ -131,9 +131,9 @@ def readable(raw: bytes, content_type: str) -> dict[str, Any] | None:
 
 # What Bolt reads while building its request and matching listeners, and the types it assumes
 # (a str `user` or `team` is an id; objects elsewhere): anything else would raise inside Bolt.
-_OBJECTS = ("event", "view", "container", "message", "state")
+_OBJECTS = ("event", "view", "container", "message", "state", "title", "values")
 _IDS = ("user", "team", "enterprise", "channel")
-_LISTS = ("actions", "authorizations")
+_LISTS = ("actions", "authorizations", "blocks")
 
 
 def _shaped(body: Mapping[str, Any]) -> bool:
@@ -150,8 +150,14 @@ def _shaped(body: Mapping[str, Any]) -> bool:
             isinstance(items, list) and all(isinstance(item, dict) for item in items)
         ):
             return False
-    event = body.get("event")
-    return not isinstance(event, dict) or _shaped(event)
+    inner = [body.get(key) for key in ("event", "view", "state")]
+    values = body.get("values")  # a view's state: block id -> action id -> element state
+    if isinstance(values, dict) and not all(
+        isinstance(block, dict) and all(isinstance(state, dict) for state in block.values())
+        for block in values.values()
+    ):
+        return False
+    return all(_shaped(part) for part in inner if isinstance(part, dict))
 
 
 def for_bolt(text: str, content_type: str) -> str:
