@@ -78,6 +78,11 @@ class ChannelMention(str):
         return cls(f"<#{channel_id}>")
 
 
+MAX_FIELD_VALUE = 1024
+"""The longest value a `Fields` pair shows whole everywhere (a Discord embed field holds
+1,024 characters, a Slack section field 2,000); longer text belongs in a `Section`."""
+
+
 @dataclass(frozen=True)
 class Fields:
     """Label and value pairs, shown as a compact table."""
