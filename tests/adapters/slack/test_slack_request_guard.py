@@ -215,3 +215,12 @@ async def test_two_events_with_their_own_ids_both_run(slack: Harness) -> None:
 async def test_get_requests_and_other_paths_pass_untouched(slack: Harness) -> None:
     async with slack.session.get(f"{slack.url}/healthz") as response:
         assert (response.status, await response.text()) == (200, "ok")
+
+
+async def test_slacks_ssl_check_gets_a_200_and_runs_nothing(slack: Harness) -> None:
+    """Bolt answers `ssl_check=1` before verifying; so do we, and nothing else passes that way."""
+    raw = b"ssl_check=1&token=x"
+    assert (await _post_raw(slack, raw, FORM, {}))[0] == 200
+    body = _command_body(slack, "help") + "&ssl_check=0"
+    assert (await _post_raw(slack, body.encode(), FORM, {}))[0] == 401
+    assert slack.fake.of("hooks") == []
