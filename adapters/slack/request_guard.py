@@ -38,7 +38,6 @@ TOLERANCE_SECONDS = 5 * 60
 
 BOLT_LOGGER = "slack_bolt.followup"
 """The base logger we give Bolt: every logger it makes copies its level and filters."""
-_BODY_MARKERS = ("Invalid request signature detected", "request (", "body: ")
 
 Claim = Callable[[str], Awaitable[bool]]
 Dispatch = Callable[[AsyncBoltRequest], Awaitable[BoltResponse]]
@@ -55,13 +54,11 @@ class RequestGuard:
         dispatch: Dispatch,
         *,
         path: str,
-        now: Callable[[], float] = time.time,
     ) -> None:
         self._secret = signing_secret.encode()
         self._claim = claim
         self._dispatch = dispatch
         self._path = path
-        self._now = now
 
     @web.middleware
     async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -106,7 +103,7 @@ class RequestGuard:
             return "no signature"
         if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
             return "a malformed timestamp"
-        if abs(self._now() - int(timestamp)) > TOLERANCE_SECONDS:
+        if abs(time.time() - int(timestamp)) > TOLERANCE_SECONDS:
             return "a stale timestamp"
         basestring = b"v0:" + timestamp.encode() + b":" + raw
         expected = "v0=" + hmac.new(self._secret, basestring, hashlib.sha256).hexdigest()
@@ -205,6 +202,9 @@ def claim_key(body: Mapping[str, Any], signature: str) -> str:
     if body.get("type") == "event_callback" and isinstance(event_id, str) and event_id:
         return f"slack:event:{event_id}"
     return f"slack:signature:{signature}"
+
+
+_BODY_MARKERS = ("Invalid request signature detected", "request (", "body: ")
 
 
 class BoltBodyFilter(logging.Filter):
