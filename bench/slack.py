@@ -51,7 +51,8 @@ async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
     return runner, f"http://127.0.0.1:{port}/slack/events"
 
 
-def _body(hooks: str, user: str, text: str) -> str:
+def _body(hooks: str, user: str, text: str, trigger: str) -> str:
+    """A slash command; each has its own trigger_id, as on Slack (identical ones are replays)."""
     return urlencode(
         {
             "team_id": TEAM,
@@ -62,7 +63,7 @@ def _body(hooks: str, user: str, text: str) -> str:
             "text": text,
             "api_app_id": "A0FOLLOW",
             "response_url": f"{hooks}/hooks/commands/{user}",
-            "trigger_id": "1.2.3",
+            "trigger_id": trigger,
         }
     )
 
@@ -73,7 +74,7 @@ async def _member(
     verifier = SignatureVerifier(SECRET)
     latencies: list[float] = []
     for n in range(count):
-        body = _body(hooks, user, "list" if n % 2 else "due")
+        body = _body(hooks, user, "list" if n % 2 else "due", f"{n}.{user}")
         stamp = str(int(time.time()))
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",

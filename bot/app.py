@@ -21,6 +21,7 @@ from bot.services.group_templates import GroupTemplateService
 from bot.services.groups import GroupService
 from bot.services.interviews import InterviewService
 from bot.services.member_settings import MemberSettingsService
+from bot.services.request_claims import RequestClaimService
 from bot.settings import Settings
 from bot.storage import repositories
 from bot.storage.db import Database
@@ -43,6 +44,7 @@ class Core:
         self.drafts = DraftService(self.deps, self.group_templates.renderer_for)
         self.member_settings = MemberSettingsService(self.deps)
         self.groups = GroupService(self.deps)
+        self.request_claims = RequestClaimService(self.deps)
         self.dispatcher = Dispatcher(self)
         self.delivery = DeliveryService(
             self.deps,

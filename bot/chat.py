@@ -66,6 +66,26 @@ class Section:
     text: str
 
 
+class ChannelMention(str):
+    """`<#id>`, a channel the core names from an id it checked (the wins channel).
+
+    Text like any other string, but marked: adapters that escape what members typed (Slack's
+    `<` and `>`) render this one as the channel link, since no member wrote it.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, channel_id: str) -> ChannelMention:
+        """The mention of `channel_id`."""
+        return cls(f"<#{channel_id}>")
+
+
+MAX_FIELD_VALUE = 1024
+"""The longest value a `Fields` pair shows whole everywhere (a Discord embed field holds
+1,024 characters, a Slack section field 2,000); longer text belongs in a `Section`."""
+
+
 @dataclass(frozen=True)
 class Fields:
     """Label and value pairs, shown as a compact table."""
@@ -116,9 +136,22 @@ class Action:
     style: str | None = None
 
 
+MAX_FORM_TEXT = 3000
+"""The most text one form input holds on every platform, typed or prefilled.
+
+Slack's plain_text_input takes `max_length` and `initial_value` of at most 3,000 characters
+(https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element);
+Discord's text input 4,000. A longer limit would let one platform save what another cuts.
+"""
+
+
 @dataclass(frozen=True)
 class FormField:
-    """One input of a form; adapters render it as a modal input or a prompt."""
+    """One input of a form; adapters render it as a modal input or a prompt.
+
+    `initial` never exceeds the limit: a form that cut it would save the rest away when
+    submitted unchanged, so building such a field is an error, not a silent clip.
+    """
 
     key: str
     label: str
@@ -127,6 +160,18 @@ class FormField:
     max_length: int | None = None
     initial: str | None = None
     choices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        limit = self.limit
+        if self.max_length is not None and self.max_length > MAX_FORM_TEXT:
+            raise ValueError(f"form field {self.key}: max_length above {MAX_FORM_TEXT}")
+        if self.initial is not None and len(self.initial) > limit:
+            raise ValueError(f"form field {self.key}: initial value longer than {limit}")
+
+    @property
+    def limit(self) -> int:
+        """The most characters this input takes."""
+        return self.max_length or MAX_FORM_TEXT
 
 
 @dataclass(frozen=True)

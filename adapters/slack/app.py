@@ -16,7 +16,8 @@ import re
 import time
 from collections.abc import Coroutine, Mapping
 from dataclasses import replace
-from typing import Any
+from datetime import timedelta
+from typing import Any, TypeGuard
 
 import aiohttp
 from aiohttp import web
@@ -41,9 +42,11 @@ from adapters.slack.blocks import (
     view_errors,
 )
 from adapters.slack.messenger import PLATFORM, SlackMessenger, make_client
+from adapters.slack.request_guard import RequestGuard, bolt_logger
 from adapters.slack.stores import InstallationStore, StateStore
 from bot.app import Core
 from bot.chat import (
+    MAX_FORM_TEXT,
     Attachment,
     CommandRequest,
     Form,
@@ -59,6 +62,7 @@ from bot.storage import repositories as repo
 log = logging.getLogger(__name__)
 
 COMMAND = "/interview"
+_SLACK_ID = re.compile(r"[A-Z0-9]{1,32}")
 EVENTS_PATH = "/slack/events"
 # The manifest's bot scopes (slack-app-manifest.yml, kept equal by a test).
 BOT_SCOPES = (
@@ -73,6 +77,9 @@ BOT_SCOPES = (
 )
 TZ_TTL_SECONDS = 6 * 3600
 ADMIN_TTL_SECONDS = 300
+# Remembered past Slack's five-minute signature window and its last retry, which comes
+# about five minutes after the first delivery (https://docs.slack.dev/apis/events-api/#retries).
+CLAIM_TTL = timedelta(hours=1)
 WORK_CONCURRENCY = 8
 # Commands run one at a time after their acks: ORM work in a thread holds the GIL, and each
 # extra one in flight slows the event loop that acknowledges the next request (measured in
@@ -106,7 +113,6 @@ class SlackAdapter:
         self._dispatching = asyncio.Semaphore(DISPATCH_CONCURRENCY)
         self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        socket_mode = bool(settings.slack_app_token)
         secret = settings.slack_signing_secret or ""
         if self.multi_workspace:
             client_id = settings.slack_client_id or ""
@@ -133,15 +139,17 @@ class SlackAdapter:
                     installation_store=self.installations,
                     state_store=StateStore(core.deps.db.engine),
                 ),
-                request_verification_enabled=not socket_mode,
+                request_verification_enabled=False,  # HTTP: RequestGuard verifies the raw bytes
                 process_before_response=True,
+                logger=bolt_logger(),
             )
         else:
             self.bolt = AsyncApp(
                 signing_secret=secret,
                 client=self.client,
-                request_verification_enabled=not socket_mode,
+                request_verification_enabled=False,  # HTTP: RequestGuard verifies the raw bytes
                 process_before_response=True,
+                logger=bolt_logger(),
             )
         self.messenger = SlackMessenger(
             settings.slack_api_url,
@@ -172,12 +180,27 @@ class SlackAdapter:
         app.event("tokens_revoked")(self._on_tokens_revoked)
 
     def web_app(self) -> web.Application:
-        """The aiohttp app: `/slack/events` (+ `/slack/install`, `/slack/oauth_redirect`)."""
+        """The aiohttp app: `/slack/events` (+ `/slack/install`, `/slack/oauth_redirect`).
+
+        HTTP only (Socket Mode has no signatures): the guard verifies each request on its
+        raw bytes and drops replays and retries before Bolt parses it.
+        """
         application = self.bolt.web_app(path=EVENTS_PATH, port=self.settings.port)
+        guard = RequestGuard(
+            self.settings.slack_signing_secret or "",
+            self._claim,
+            self.bolt.async_dispatch,
+            path=EVENTS_PATH,
+        )
+        application.middlewares.append(guard.middleware)
         if not self.extra_routes:  # the process's own routes bring a fuller /healthz
             application.router.add_get("/healthz", _healthz)
         application.add_routes(self.extra_routes)
         return application
+
+    async def _claim(self, key: str) -> bool:
+        """Whether this process is the first to see the request (shared via the database)."""
+        return await asyncio.to_thread(self.core.request_claims.claim_once, key, CLAIM_TTL)
 
     async def run(self) -> None:
         """Serve until cancelled: Socket Mode with an app token, otherwise HTTP on $PORT."""
@@ -261,8 +284,11 @@ class SlackAdapter:
 
     async def _command(self, body: dict[str, Any], client: AsyncWebClient) -> None:
         self._http()
+        member = _member(body.get("team_id"), body.get("user_id"))
+        if member is None:
+            log.warning("Slack command without a usable team or user ignored")
+            return
         sub, _, rest = str(body.get("text") or "").strip().partition(" ")
-        member = MemberRef(PLATFORM, str(body.get("team_id")), str(body.get("user_id")))
         reply = await self._dispatch(
             client,
             member,
@@ -285,8 +311,12 @@ class SlackAdapter:
         self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
     ) -> None:
         """Run the command inside the ack window so errors can show on their fields."""
-        meta = json.loads(view.get("private_metadata") or "{}")
-        member = MemberRef(PLATFORM, _team_of(body), str(body["user"]["id"]))
+        member = _member(_team_of(body), _user_of(body))
+        meta = _metadata(view.get("private_metadata"))
+        if member is None or meta is None:
+            log.warning("Slack form submission without a usable team, user or form ignored")
+            await ack()
+            return
         request = await self._request(
             client,
             member,
@@ -318,8 +348,12 @@ class SlackAdapter:
         command = parse_action_id(str(action.get("action_id", "")))
         value = action.get("value")
         if value is None:
-            value = (action.get("selected_option") or {}).get("value", "")
-        member = MemberRef(PLATFORM, _team_of(body), str(body["user"]["id"]))
+            chosen = action.get("selected_option")
+            value = chosen.get("value", "") if isinstance(chosen, dict) else ""
+        member = _member(_team_of(body), _user_of(body))
+        if member is None:
+            log.warning("Slack button press without a usable team or user ignored")
+            return
         reply = await self._dispatch(client, member, command, str(value))
         in_home = (body.get("view") or {}).get("type") == "home"
         from_message = (body.get("container") or {}).get("type") == "message"
@@ -346,13 +380,20 @@ class SlackAdapter:
         self._later(self._shortcut(body, client))
 
     async def _shortcut(self, body: dict[str, Any], client: AsyncWebClient) -> None:
-        member = MemberRef(PLATFORM, _team_of(body), str(body["user"]["id"]))
+        member = _member(_team_of(body), _user_of(body))
+        if member is None:
+            log.warning("Slack shortcut without a usable team or user ignored")
+            return
         reply = await self._dispatch(client, member, "log", "")
         if reply.form is None:
             return
-        message = str((body.get("message") or {}).get("text") or "")[:3000]
-        if message:
-            notes = FormField("notes", "From the message", kind="long_text", initial=message)
+        message = body.get("message")
+        text = str(message.get("text") or "") if isinstance(message, dict) else ""
+        if text:
+            label = "From the message"
+            if len(text) > MAX_FORM_TEXT:  # say so: the form holds only the start of it
+                label = f"From the message (its first {MAX_FORM_TEXT:,} characters)"
+            notes = FormField("notes", label, kind="long_text", initial=text[:MAX_FORM_TEXT])
             reply.form = replace(reply.form, fields=(*reply.form.fields, notes))
         origin = {"channel": str((body.get("channel") or {}).get("id") or "")}
         await self._open_form(client, member, reply.form, str(body.get("trigger_id")), origin)
@@ -362,14 +403,18 @@ class SlackAdapter:
     ) -> None:
         if event.get("tab", "home") != "home":
             return
-        member = MemberRef(PLATFORM, str(body.get("team_id")), str(event.get("user")))
+        member = _member(body.get("team_id"), event.get("user"))
+        if member is None:
+            log.warning("Slack App Home event without a usable team or user ignored")
+            return
         self._later(self._publish_home(client, member))
 
     async def _on_uninstalled(self, body: dict[str, Any]) -> None:
         self._later(self._deactivate(body))
 
     async def _on_tokens_revoked(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        if (event.get("tokens") or {}).get("bot"):
+        tokens = event.get("tokens")
+        if isinstance(tokens, dict) and tokens.get("bot"):
             self._later(self._deactivate(body))
 
     # --- helpers --------------------------------------------------------------------
@@ -603,8 +648,11 @@ class SlackAdapter:
             log.info("Slack workspace %s back; %s interviews re-planned", team_id, replanned)
 
     async def _deactivate(self, body: Mapping[str, Any]) -> None:
-        team_id = str(body.get("team_id") or "")
+        team_id = body.get("team_id")
         enterprise_id = body.get("enterprise_id")
+        if not _is_id(team_id) or not (enterprise_id is None or _is_id(enterprise_id)):
+            log.warning("Slack uninstall without a usable team ignored")
+            return
         if self.installations is not None:
             await self.installations.async_delete_all(enterprise_id=enterprise_id, team_id=team_id)
         if self.authorize is not None:
@@ -623,9 +671,39 @@ def _code(error: SlackApiError) -> str:
     )
 
 
-def _team_of(body: Mapping[str, Any]) -> str:
-    team = body.get("team") or {}
-    return str(team.get("id") or (body.get("user") or {}).get("team_id") or "")
+def _is_id(value: object) -> TypeGuard[str]:
+    """Whether `value` looks like a Slack id (`T0123`, `U0ABC`, `E42`): anything else is odd."""
+    return isinstance(value, str) and _SLACK_ID.fullmatch(value) is not None
+
+
+def _member(team: object, user: object) -> MemberRef | None:
+    """The member behind a request, or None when its team or user is missing or odd."""
+    return MemberRef(PLATFORM, team, user) if _is_id(team) and _is_id(user) else None
+
+
+def _team_of(body: Mapping[str, Any]) -> str | None:
+    """An interaction's team: `team.id`, else the user's `team_id` (org-wide installs)."""
+    team, user = body.get("team"), body.get("user")
+    found = team.get("id") if isinstance(team, dict) else None
+    if found is None and isinstance(user, dict):
+        found = user.get("team_id")
+    return found if _is_id(found) else None
+
+
+def _user_of(body: Mapping[str, Any]) -> str | None:
+    """An interaction's user: `user.id`."""
+    user = body.get("user")
+    found = user.get("id") if isinstance(user, dict) else None
+    return found if _is_id(found) else None
+
+
+def _metadata(text: object) -> dict[str, Any] | None:
+    """A modal's `private_metadata` (ours, JSON), or None when it is not what we wrote."""
+    try:
+        meta = json.loads(text) if isinstance(text, str) and text else {}
+    except ValueError:
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 async def _acknowledge(ack: AsyncAck) -> None:

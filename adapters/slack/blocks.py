@@ -12,7 +12,16 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.chat import Action, DraftBlock, Fields, Form, FormField, Reply, Section
+from bot.chat import (
+    Action,
+    ChannelMention,
+    DraftBlock,
+    Fields,
+    Form,
+    FormField,
+    Reply,
+    Section,
+)
 
 ACTION_PREFIX = "followup:"
 FORM_CALLBACK = "followup_form"
@@ -66,11 +75,16 @@ def _plain(text: str, limit: int = MAX_TEXT) -> dict[str, Any]:
     return {"type": "plain_text", "text": _clip(text, limit) or " ", "emoji": True}
 
 
+def _mrkdwn(text: str) -> str:
+    """Text as mrkdwn: escaped, unless it is a channel mention the core made (never typed)."""
+    return text if isinstance(text, ChannelMention) else escape(text)
+
+
 def _fields(block: Fields) -> list[Block]:
     fields = [
         {
             "type": "mrkdwn",
-            "text": _clip(f"*{escape(label)}*\n{escape(value)}", MAX_FIELD_TEXT),
+            "text": _clip(f"*{escape(label)}*\n{_mrkdwn(value)}", MAX_FIELD_TEXT),
         }
         for label, value in block.pairs
     ]
@@ -242,13 +256,15 @@ def _element(field: FormField, timezone: str | None) -> Block:
         if chosen:
             element["initial_option"] = chosen[0]
         return element
-    element = {"type": "plain_text_input", "action_id": ELEMENT}
+    # plain_text_input: `max_length` 1 to 3,000, and `initial_value` within it
+    # (https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element).
+    # The core keeps every field within MAX_FORM_TEXT (3,000), so nothing is ever cut here:
+    # a cut initial value would be saved back shortened.
+    element = {"type": "plain_text_input", "action_id": ELEMENT, "max_length": field.limit}
     if field.kind == "long_text":
         element["multiline"] = True
-    if field.max_length:
-        element["max_length"] = min(field.max_length, 3000)
     if field.initial:
-        element["initial_value"] = field.initial[:3000]
+        element["initial_value"] = field.initial
     return element
 
 

@@ -1,12 +1,22 @@
-"""Forms for logging, editing and debriefing: one neutral description, rendered per platform."""
+"""Forms for logging, editing and debriefing: one neutral description, rendered per platform.
+
+Each input's limit is the one the service enforces, and never more than `MAX_FORM_TEXT`, so
+what one platform's form accepts every platform can show again. Stored text longer than its
+input (a debrief written before the limits met, several interviewers' notes together) is
+never prefilled cut short: saving that form unchanged would delete the rest, so the form is
+refused with the command that changes the text instead.
+"""
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
 from bot.chat import Form, FormField
-from bot.services.interviews import STAGES
+from bot.errors import UserError
+from bot.services.interviews import CORE_FIELDS, DETAIL_FIELDS, STAGES
 from bot.storage.models import Interview
+
+COMMAND = "/interview"
 
 
 def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
@@ -16,11 +26,23 @@ def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
         p.name + (f" ({p.title})" if p.title else "") + (f" <{p.email}>" if p.email else "")
         for p in (interview.interviewers if interview else [])
     )
+    edit = f"{COMMAND} edit #{interview.number}" if interview else ""
     fields = (
         FormField(
-            "company", "Company", required=True, max_length=200, initial=_v(interview, "company")
+            "company",
+            "Company",
+            required=True,
+            max_length=CORE_FIELDS["company"],
+            initial=_fit(
+                _v(interview, "company"), "company", "The company", f'{edit} company="..."'
+            ),
         ),
-        FormField("role", "Role", max_length=200, initial=_v(interview, "role")),
+        FormField(
+            "role",
+            "Role",
+            max_length=CORE_FIELDS["role"],
+            initial=_fit(_v(interview, "role"), "role", "The role", f'{edit} role="..."'),
+        ),
         FormField("when_date", "Date", kind="date", initial=f"{local:%Y-%m-%d}" if local else None),
         FormField(
             "when_time", "Start time", kind="time", initial=f"{local:%H:%M}" if local else None
@@ -36,8 +58,8 @@ def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
             "with",
             "Interviewers (Name (Title) <email>; ...)",
             kind="long_text",
-            max_length=2000,
-            initial=people or None,
+            max_length=CORE_FIELDS["with"],
+            initial=_fit(people or None, "with", "The interviewers", f'{edit} with="..."'),
         ),
         FormField(
             "decision",
@@ -53,59 +75,61 @@ def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
     return Form("edit", f"Edit #{interview.number}", fields, context=f"#{interview.number}")
 
 
+# The debrief's inputs: option key, label, single or multi-line.
+NOTES_INPUTS = (
+    ("topics", "Topics discussed (one per line)", "long_text"),
+    ("strengths", "Qualifications to reinforce", "long_text"),
+    ("promised", "What you promised to send", "text"),
+    ("they_promised", "What they promised (e.g. a decision by Friday)", "text"),
+    ("questions", "Open questions", "long_text"),
+    ("clarify", "An answer you want to clarify", "long_text"),
+)
+
+
 def notes_form(interview: Interview) -> Form:
     """The debrief: what was discussed, with whom, and who promised what."""
+    number = interview.number
     about = "\n".join(f"{p.name}: {p.discussed or ''}" for p in interview.interviewers)
-    fields = (
+    first = interview.interviewers[0].name.split()[0].casefold() if interview.interviewers else ""
+    by_name = f'{COMMAND} notes #{number} {first or "jane"}="..." (one interviewer at a time)'
+    fields = [
         FormField(
-            "topics",
-            "Topics discussed (one per line)",
-            kind="long_text",
-            max_length=2000,
-            initial=_v(interview, "topics"),
-        ),
+            key,
+            label,
+            kind=kind,
+            max_length=DETAIL_FIELDS[key][2],
+            initial=_fit(
+                _v(interview, DETAIL_FIELDS[key][0]),
+                key,
+                f"Your '{key}' note",
+                f'{COMMAND} notes #{number} {key}="..."',
+            ),
+        )
+        for key, label, kind in NOTES_INPUTS
+    ]
+    fields.insert(
+        1,
         FormField(
             "about",
             "What each interviewer talked about (Name: ...)",
             kind="long_text",
-            max_length=4000,
-            initial=about or None,
-        ),
-        FormField(
-            "strengths",
-            "Qualifications to reinforce",
-            kind="long_text",
-            max_length=2000,
-            initial=_v(interview, "qualifications"),
-        ),
-        FormField(
-            "promised",
-            "What you promised to send",
-            max_length=1000,
-            initial=_v(interview, "promised_by_me"),
-        ),
-        FormField(
-            "they_promised",
-            "What they promised (e.g. a decision by Friday)",
-            max_length=1000,
-            initial=_v(interview, "promised_by_them"),
-        ),
-        FormField(
-            "questions",
-            "Open questions",
-            kind="long_text",
-            max_length=2000,
-            initial=_v(interview, "open_questions"),
-        ),
-        FormField(
-            "clarify",
-            "An answer you want to clarify",
-            kind="long_text",
-            max_length=2000,
-            initial=_v(interview, "clarification"),
+            max_length=CORE_FIELDS["about"],
+            initial=_fit(about or None, "about", "What your interviewers talked about", by_name),
         ),
     )
-    return Form("notes", f"Notes on #{interview.number}", fields, context=f"#{interview.number}")
+    return Form("notes", f"Notes on #{number}", tuple(fields), context=f"#{number}")
+
+
+def _fit(value: str | None, key: str, what: str, route: str) -> str | None:
+    """`value` to prefill the input for `key`, or a refusal when the input cannot hold it."""
+    limit = CORE_FIELDS.get(key) or DETAIL_FIELDS[key][2]
+    if value is None or len(value) <= limit:
+        return value
+    raise UserError(
+        f"{what} is {len(value):,} characters, more than the {limit:,} a form can hold, so "
+        "I won't open the form: saving it would cut off the rest.",
+        hint=f"Change it with the command instead: {route}",
+    )
 
 
 def _v(interview: Interview | None, column: str) -> str | None:

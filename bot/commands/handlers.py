@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.chat import Action, Fields, Reply, Section, Visibility
+from bot.chat import MAX_FIELD_VALUE, Action, Fields, Reply, Section, Visibility
 from bot.commands.admin import admin
 from bot.commands.args import parse_ref
 from bot.commands.forms import interview_form, notes_form
@@ -157,7 +157,10 @@ def show(ctx: Context) -> Reply:
         if value:
             pairs.append((label, value))
     blocks: list[Section | Fields] = [Section(f"#{interview.number} {interview.company}")]
-    blocks.append(Fields(tuple(pairs)))
+    blocks.append(Fields(tuple((k, v) for k, v in pairs if len(v) <= MAX_FIELD_VALUE)))
+    # A long note shown in a field would be cut (Discord at 1,024 characters): it gets a
+    # paragraph of its own instead.
+    blocks += [Section(f"{k}:\n{v}") for k, v in pairs if len(v) > MAX_FIELD_VALUE]
     pending = _pending(ctx, interview)
     if pending:
         blocks.append(Section("Follow-ups:\n" + "\n".join(f"• {p}" for p in pending)))

@@ -27,7 +27,7 @@ from functools import cached_property
 from sqlalchemy import event
 from sqlalchemy.orm import Session, object_session
 
-from bot.chat import CommandRequest, DraftBlock, Form, FormField, Reply, Section
+from bot.chat import MAX_FORM_TEXT, CommandRequest, DraftBlock, Form, FormField, Reply, Section
 from bot.domain.policy import Kind
 from bot.drafting.render import DraftRenderer, group_environment
 from bot.drafting.sandbox import GroupSandbox, Limits, TemplateRefused
@@ -48,8 +48,7 @@ RECHECK_SECONDS = 5.0
 """How long a process trusts what it read of a group's templates (other processes' edits)."""
 
 COMMAND = "/interview admin template"
-MAX_TYPED = 4000  # what a chat message or a form field can hold (bot/commands/args.py)
-MAX_PREFILL = 3000  # Slack cuts a text input's initial value here: longer would be mangled
+MAX_TYPED = 4000  # what a command line can hold (bot/commands/args.py)
 MAX_PROBLEMS = 8
 _HEAD = re.compile(r"\s*(\S+)(?:\s+(\S+))?[ \t]*\r?\n?(.*)\Z", re.DOTALL)
 
@@ -510,7 +509,7 @@ def _show(service: GroupTemplateService, session: Session, group: Workspace, kin
             Section(
                 f"Replace it by typing your version after {COMMAND} {kind.value}, or in the "
                 f"form. Variables: {', '.join(sorted(service.variables))}. Limit: "
-                f"{min(MAX_SOURCE, MAX_TYPED):,} characters."
+                f"{min(MAX_SOURCE, MAX_TYPED):,} characters typed, {MAX_FORM_TEXT:,} in the form."
             ),
         ],
         form=Form(
@@ -519,11 +518,13 @@ def _show(service: GroupTemplateService, session: Session, group: Workspace, kin
             fields=(
                 FormField(
                     "template",
-                    f"Your {label} template (first line: Subject: ...)",
+                    f"Your {label} template (first line: Subject: ...)"
+                    if len(source) <= MAX_FORM_TEXT
+                    else f"A new {label} template (the current one is too long to show here)",
                     kind="long_text",
                     required=True,
-                    max_length=MAX_TYPED,
-                    initial=source if len(source) <= MAX_PREFILL else None,
+                    max_length=MAX_FORM_TEXT,
+                    initial=source if len(source) <= MAX_FORM_TEXT else None,
                 ),
             ),
             context=f"template {kind.value}",

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from bot.chat import CommandRequest
+from bot.chat import ChannelMention, CommandRequest
 from bot.domain.policy import WAITING_STATUSES, Status
 from bot.errors import UserError
 from bot.services.deps import Deps
@@ -86,7 +86,8 @@ class GroupService:
         for label, text, column in describe_values(resolved):
             note = " (default)" if resolved.sources[column] is Source.BUILT_IN else ""
             pairs.append((label, text + note))
-        pairs.append(("Wins channel", f"<#{group.wins_channel}>" if group.wins_channel else "off"))
+        wins = ChannelMention.of(group.wins_channel) if group.wins_channel else "off"
+        pairs.append(("Wins channel", wins))
         retention = f"{group.retention_days} days" if group.retention_days else "off (kept)"
         pairs.append(("Delete closed interviews after", retention))
         return pairs

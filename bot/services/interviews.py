@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.chat import MAX_FORM_TEXT
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
 from bot.domain.timeparse import ParsedTime, parse_duration, parse_when
@@ -63,7 +64,7 @@ DETAIL_FIELDS: dict[str, tuple[str, str, int]] = {
     "clarify": ("clarification", "Something to clarify", 2000),
     "promised": ("promised_by_me", "You promised", 1000),
     "they_promised": ("promised_by_them", "They promised", 1000),
-    "notes": ("notes", "Notes", 4000),
+    "notes": ("notes", "Notes", MAX_FORM_TEXT),
 }
 CORE_FIELDS = {
     "company": 200,
@@ -75,7 +76,7 @@ CORE_FIELDS = {
     "with": 2000,
     "decision": 100,
     "job": 2000,
-    "about": 4000,
+    "about": MAX_FORM_TEXT,
     "promised_by": 100,
     "when_date": 20,
     "when_time": 20,
@@ -388,9 +389,11 @@ def _check_known(
 def _check_length(key: str, value: str) -> None:
     limit = CORE_FIELDS.get(key) or DETAIL_FIELDS.get(key, ("", "", DISCUSSED_MAX))[2]
     if len(value) > limit:
+        over = len(value) - limit
         raise UserError(
             f"'{key}' is {len(value)} characters; the limit is {limit}.",
-            hint="Shorten it and send the command again; nothing was saved.",
+            hint=f"Shorten it by {over} character{'s' if over > 1 else ''} and send it again; "
+            "nothing was saved.",
         )
 
 

@@ -223,3 +223,16 @@ class GroupTemplate(Base):
     source: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_by: Mapped[str] = mapped_column(String(64))  # the admin's platform user id
+
+
+class RequestClaim(Base):
+    """A request already taken by some process: the same key again is a replay or a retry.
+
+    Platform-neutral (the adapter chooses the key, stored as a SHA-256 digest); rows are
+    pruned once they expire, so the table holds only the last hour or so of requests.
+    """
+
+    __tablename__ = "request_claim"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

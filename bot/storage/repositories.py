@@ -21,6 +21,7 @@ from bot.storage.models import (
     Interviewer,
     Member,
     Reminder,
+    RequestClaim,
     Workspace,
 )
 from bot.storage.types import EncryptionError
@@ -779,3 +780,34 @@ def purge_closed_interviews(
     ):
         session.execute(statement.execution_options(synchronize_session=False))
     return len(ids)
+
+
+def claim_request(session: Session, key: str, now: datetime, expires_at: datetime) -> bool:
+    """Take `key` until `expires_at`: true once, for the first process that asks.
+
+    One insert in the usual case; a key whose earlier claim has expired (and was not pruned
+    yet) is taken over by an update that only one process can win.
+    """
+    try:
+        with session.begin_nested():
+            session.add(RequestClaim(key=key, expires_at=expires_at))
+            session.flush()
+    except IntegrityError:
+        result = session.execute(
+            update(RequestClaim)
+            .where(RequestClaim.key == key, RequestClaim.expires_at <= now)
+            .values(expires_at=expires_at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0) == 1)
+    return True
+
+
+def prune_request_claims(session: Session, now: datetime) -> int:
+    """Delete expired request claims; returns how many."""
+    result = session.execute(
+        delete(RequestClaim)
+        .where(RequestClaim.expires_at <= now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from adapters.console.conversation import Conversation
 from bot.app import Core
-from bot.chat import CommandRequest, Reply
+from bot.chat import MAX_FORM_TEXT, CommandRequest, FormField, Reply
 
 FORM_LOG = {
     "company": "Acme",
@@ -109,3 +111,52 @@ async def test_notes_form_reads_each_interviewers_line(core: Core, convo: Conver
 
 def initial_values(initial: dict[str, str | None]) -> dict[str, str]:
     return {key: value or "" for key, value in initial.items()}
+
+
+async def open_notes(core: Core, convo: Conversation) -> Reply:
+    return await core.dispatcher.handle(
+        CommandRequest(convo.member(), "notes", "#1", datetime(2026, 11, 23, 14, tzinfo=UTC))
+    )
+
+
+async def test_every_form_field_fits_what_every_platform_round_trips(
+    core: Core, convo: Conversation
+) -> None:
+    """Slack's text input holds 3,000 characters, Discord's 4,000: no form may ask for more."""
+    await submit(core, convo, "log", FORM_LOG)
+    forms = [(await open_notes(core, convo)).form, (await submit(core, convo, "log", {})).form]
+    for form in forms:
+        assert form is not None
+        assert all(f.limit <= MAX_FORM_TEXT for f in form.fields)
+
+
+def test_a_form_field_cannot_be_built_to_cut_its_own_text() -> None:
+    with pytest.raises(ValueError, match="max_length"):
+        FormField("notes", "Notes", max_length=MAX_FORM_TEXT + 1)
+    with pytest.raises(ValueError, match="initial"):
+        FormField("topics", "Topics", max_length=10, initial="x" * 11)
+
+
+async def test_notes_too_long_for_a_form_refuse_the_form_and_name_the_command(
+    core: Core, convo: Conversation
+) -> None:
+    """Five interviewers' notes together outgrow one input: prefilling them cut would lose text."""
+    people = "; ".join(f"Person{n} Doe" for n in range(5))
+    await convo.say(f'/interview log company="Acme" when="tomorrow 3pm" with="{people}"')
+    for n in range(5):
+        await convo.say(f'/interview notes #1 person{n}="{"k" * 990}"')
+    reply = await open_notes(core, convo)
+    assert reply.form is None
+    text = reply.plain_text()
+    assert "more than the 3,000 a form can hold" in text
+    assert '/interview notes #1 person0="..."' in text
+    assert "k" * 990 in await convo.say("/interview show #1")  # nothing was cut
+
+
+async def test_a_note_over_the_limit_is_refused_with_the_limit_and_how_much_to_cut(
+    convo: Conversation,
+) -> None:
+    await convo.say('/interview log company="Acme" when="tomorrow 3pm"')
+    reply = await convo.say(f'/interview notes #1 notes="{"n" * (MAX_FORM_TEXT + 5)}"')
+    assert f"the limit is {MAX_FORM_TEXT}" in reply
+    assert "Shorten it by 5 characters" in reply

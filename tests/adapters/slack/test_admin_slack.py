@@ -127,3 +127,11 @@ async def test_an_admin_submits_a_group_template_through_the_form(slack: Harness
     answer = json.loads(body)
     assert answer["response_action"] == "errors"
     assert "'__class__' can't be used" in str(answer["errors"])
+
+
+async def test_the_wins_channel_shows_as_a_channel_link_not_escaped_text(slack: Harness) -> None:
+    slack.fake.admins.add(BOSS)
+    await slack.say("admin wins=here", user=BOSS)
+    shown = await slack.say("admin", user=BOSS)
+    assert f"<#{CHANNEL}>" in shown
+    assert "&lt;#" not in shown

@@ -18,7 +18,18 @@ from adapters.slack.blocks import (
     submitted_options,
     view_errors,
 )
-from bot.chat import ComposeLink, DraftBlock, Fields, Finding, Form, FormField, Reply, Section
+from bot.chat import (
+    MAX_FORM_TEXT,
+    ChannelMention,
+    ComposeLink,
+    DraftBlock,
+    Fields,
+    Finding,
+    Form,
+    FormField,
+    Reply,
+    Section,
+)
 
 MANIFEST = Path(__file__).resolve().parents[3] / "slack-app-manifest.yml"
 
@@ -153,3 +164,49 @@ async def test_message_shortcut_opens_the_log_form_with_the_message(slack: Harne
     view = opened.json("view")
     notes = next(b for b in view["blocks"] if b["block_id"] == "notes")
     assert notes["element"]["initial_value"] == "Onsite <b> Tue"  # plain text input: literal
+
+
+def test_our_channel_mention_renders_while_typed_text_stays_escaped() -> None:
+    reply = Reply(
+        blocks=[
+            Fields(
+                (
+                    ("Wins channel", ChannelMention.of("C0JOBHUNT")),
+                    ("Company", "<#C0JOBHUNT>"),  # typed by a member: text, not a link
+                )
+            )
+        ]
+    )
+    (block,) = reply_blocks(reply)
+    wins, company = (field["text"] for field in block["fields"])
+    assert wins == "*Wins channel*\n<#C0JOBHUNT>"
+    assert company == "*Company*\n&lt;#C0JOBHUNT&gt;"
+
+
+def test_a_text_input_holds_its_whole_prefill_up_to_slacks_limit() -> None:
+    """Slack's plain_text_input: max_length and initial_value at most 3,000, never cut."""
+    long = "x" * MAX_FORM_TEXT
+    form = Form(
+        "notes",
+        "Notes",
+        (
+            FormField("about", "About", kind="long_text", initial=long),
+            FormField("promised", "Promised", max_length=1000, initial="my portfolio"),
+        ),
+    )
+    about, promised = (b["element"] for b in form_view(form, timezone=None, origin={})["blocks"])
+    assert about["initial_value"] == long
+    assert about["max_length"] == MAX_FORM_TEXT
+    assert promised["max_length"] == 1000
+
+
+async def test_a_notes_form_too_long_for_slack_is_not_opened_and_says_why(
+    slack: Harness,
+) -> None:
+    people = "; ".join(f"Person{n} Doe" for n in range(4))
+    await slack.say(f'log company="Acme" when="tomorrow 3pm" with="{people}"')
+    for n in range(4):
+        await slack.say(f'notes #1 person{n}="{"k" * 990}"')
+    answer = await slack.say("notes #1")
+    assert slack.fake.of("views.open") == []
+    assert "more than the 3,000 a form can hold" in answer

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import pytest
 from fakes.slack_api import FakeSlack
 from slack_harness import Harness, blocks_text, signed
+from sqlalchemy import func, select
 
 from bot.app import Core
+from bot.storage.models import Member
 
 LOG = (
     'log company="Acme" role="Backend Engineer" when="tomorrow 3pm" stage=onsite '
@@ -142,3 +145,25 @@ async def test_long_replies_stay_within_fifty_blocks(slack: Harness, fake: FakeS
     assert len(hook.body["blocks"]) <= 50
     assert all(len(b["text"]["text"]) <= 3000 for b in hook.body["blocks"] if "text" in b)
     assert json.dumps(hook.body)  # serialisable as sent
+
+
+@pytest.mark.parametrize("user_id", ["", "None", "u 1", "U" * 40], ids=repr)
+async def test_a_command_without_a_usable_user_id_runs_nothing(
+    slack: Harness, sqlite_core: Core, caplog: pytest.LogCaptureFixture, user_id: str
+) -> None:
+    """A missing user once became a member called 'None'."""
+    status, _ = await slack.command('log company="Acme" when="tomorrow 3pm"', user=user_id)
+    assert status == 200
+    await slack.adapter.drain()
+    assert slack.fake.of("hooks") == []
+    with sqlite_core.deps.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Member)) == 0
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_a_command_whose_text_says_payload_is_still_a_command(slack: Harness) -> None:
+    """Bolt took any form containing 'payload' for interactivity and lost the command (404)."""
+    status, body = await slack.command("check Hi Jane, just checking in on the payload spec!")
+    assert (status, body) == (200, "")
+    (hook,) = await slack.wait_for("hooks")
+    assert "thing(s) to look at" in blocks_text(hook.body)

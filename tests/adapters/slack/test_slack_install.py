@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import re
 import socket
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 import pytest
@@ -193,3 +195,35 @@ async def test_http_mode_serves_on_the_configured_port_until_cancelled(
         running.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await running
+
+
+@pytest.mark.parametrize("tokens", [["UBOT0001"], "bot", 7, None], ids=repr)
+async def test_tokens_revoked_with_odd_tokens_is_acknowledged_and_changes_nothing(
+    sqlite_core: Core, make_harness: HarnessFactory, caplog: pytest.LogCaptureFixture, tokens: Any
+) -> None:
+    """Slack documents `tokens` as an object of lists; anything else is not a revocation."""
+    slack: Harness = await make_harness(sqlite_core)
+    await slack.say(LOG)
+    event = load("event_tokens_revoked")
+    event["event"]["tokens"] = tokens
+    status, _ = await slack.event(event)
+    assert status == 200
+    await slack.adapter.drain()
+    assert active(sqlite_core)
+    assert scheduled(sqlite_core) > 0
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+@pytest.mark.parametrize("team", [{"id": "T0FOLLOW"}, 42, ["T0FOLLOW"], "t 0"], ids=repr)
+async def test_an_uninstall_without_a_usable_team_id_deactivates_nothing(
+    sqlite_core: Core, make_harness: HarnessFactory, caplog: pytest.LogCaptureFixture, team: Any
+) -> None:
+    slack: Harness = await make_harness(sqlite_core)
+    await slack.say(LOG)
+    event = load("event_app_uninstalled")
+    event["team_id"] = team
+    status, _ = await slack.event(event)
+    assert status in (200, 400)  # Bolt itself cannot read some of these: refused, not a 500
+    await slack.adapter.drain()
+    assert active(sqlite_core)
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -248,3 +249,59 @@ async def test_app_home_buttons_without_a_value_leave_it_out(slack: Harness) -> 
     assert buttons
     assert all(e.get("value", "x") != "" for e in buttons)
     assert slack.fake.refusals == []  # Slack published it
+
+
+ODD_USERS = [None, {}, {"id": 7}, {"id": ""}, {"name": "ada"}, "U0ADA"]
+
+
+@pytest.mark.parametrize("user", ODD_USERS, ids=repr)
+async def test_a_submission_without_a_usable_user_is_acknowledged_and_saves_nothing(
+    slack: Harness, caplog: pytest.LogCaptureFixture, user: Any
+) -> None:
+    view = await open_form(slack)
+    payload = slack.view_submission(view, fill(view, ANSWERS))
+    payload["user"] = user
+    status, _ = await slack.interact(payload)
+    assert status in (200, 400)  # a user Bolt itself cannot read is refused, never a 500
+    assert "haven't logged any interviews" in await slack.say("list")
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+@pytest.mark.parametrize("user", ODD_USERS, ids=repr)
+async def test_a_button_press_without_a_usable_user_does_nothing(
+    slack: Harness, caplog: pytest.LogCaptureFixture, user: Any
+) -> None:
+    await slack.say('log company="Acme" when="tomorrow 3pm" with="Jane Doe"')
+    press = load("block_actions_dm", slack.fake)
+    press["user"] = user
+    status, _ = await slack.interact(press)
+    assert status in (200, 400)
+    await slack.adapter.drain()
+    assert len(slack.fake.of("hooks")) == 1  # only the log's own reply
+    assert "thank-you to Jane Doe" in await slack.say("due")
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+ODD_VIEWS: dict[str, dict[str, Any]] = {
+    "state is text": {"state": "x"},
+    "values is a list": {"state": {"values": []}},
+    "a block's state is text": {"state": {"values": {"company": "Acme"}}},
+    "an element's state is a list": {"state": {"values": {"company": {"value": []}}}},
+    "blocks are text": {"blocks": ["x"]},
+    "title is text": {"title": "Log"},
+    "metadata is not ours": {"private_metadata": "{not json"},
+    "metadata is a list": {"private_metadata": "[1]"},
+}
+
+
+@pytest.mark.parametrize("case", list(ODD_VIEWS), ids=list(ODD_VIEWS))
+async def test_a_signed_submission_of_an_odd_shape_is_refused_or_ignored_never_a_500(
+    slack: Harness, caplog: pytest.LogCaptureFixture, case: str
+) -> None:
+    view = await open_form(slack)
+    payload = slack.view_submission(view, fill(view, ANSWERS))
+    payload["view"].update(ODD_VIEWS[case])
+    status, _ = await slack.interact(payload)
+    assert status in (200, 400)
+    assert "haven't logged any interviews" in await slack.say("list")
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
