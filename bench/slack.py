@@ -51,8 +51,9 @@ async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
     return runner, f"http://127.0.0.1:{port}/slack/events"
 
 
-def _body(hooks: str, user: str, text: str, trigger: str) -> str:
-    """A slash command; each has its own trigger_id, as on Slack (identical ones are replays)."""
+def _body(hook: str, user: str, text: str, trigger: str) -> str:
+    """A slash command with its own response URL and trigger_id, issued by the fake as Slack
+    issues them (identical requests are replays; the fake refuses URLs it never issued)."""
     return urlencode(
         {
             "team_id": TEAM,
@@ -62,19 +63,22 @@ def _body(hooks: str, user: str, text: str, trigger: str) -> str:
             "command": "/interview",
             "text": text,
             "api_app_id": "A0FOLLOW",
-            "response_url": f"{hooks}/hooks/commands/{user}",
+            "response_url": hook,
             "trigger_id": trigger,
         }
     )
 
 
+Issued = list[tuple[str, str]]  # (response URL, trigger_id) for each command of a member
+
+
 async def _member(
-    session: aiohttp.ClientSession, url: str, hooks: str, user: str, count: int
+    session: aiohttp.ClientSession, url: str, user: str, issued: Issued
 ) -> list[float]:
     verifier = SignatureVerifier(SECRET)
     latencies: list[float] = []
-    for n in range(count):
-        body = _body(hooks, user, "list" if n % 2 else "due", f"{n}.{user}")
+    for n, (hook, trigger) in enumerate(issued):
+        body = _body(hook, user, "list" if n % 2 else "due", trigger)
         stamp = str(int(time.time()))
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",
@@ -89,25 +93,29 @@ async def _member(
     return latencies
 
 
-async def _clients(url: str, hooks: str, members: int, each: int, tag: str) -> list[float]:
+async def _clients(url: str, members: dict[str, Issued]) -> list[float]:
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
         results = await asyncio.gather(
-            *(_member(session, url, hooks, f"U{tag}{m:04d}", each) for m in range(members))
+            *(_member(session, url, user, issued) for user, issued in members.items())
         )
     return [ms for member in results for ms in member]
 
 
-def _client_process(url: str, hooks: str, members: int, each: int, tag: str) -> list[float]:
+def _client_process(url: str, members: dict[str, Issued]) -> list[float]:
     """The members, in their own process: like Slack, they do not share our CPU time."""
-    return asyncio.run(_clients(url, hooks, members, each, tag))
+    return asyncio.run(_clients(url, members))
 
 
 async def _load(  # noqa: PLR0917
     pool: ProcessPoolExecutor, url: str, fake: FakeSlack, members: int, each: int, tag: str
 ) -> list[float]:
+    issued = {
+        f"U{tag.upper()}{m:04d}": [(fake.new_hook(), fake.trigger()) for _ in range(each)]
+        for m in range(members)
+    }
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool, _client_process, url, fake.base, members, each, tag)
+    return await loop.run_in_executor(pool, _client_process, url, issued)
 
 
 async def _drain(fake: FakeSlack, expected: int, timeout: float = 60.0) -> None:

@@ -42,7 +42,7 @@ from adapters.slack.blocks import (
     view_errors,
 )
 from adapters.slack.messenger import PLATFORM, SlackMessenger, make_client
-from adapters.slack.request_guard import RequestGuard, bolt_logger
+from adapters.slack.request_guard import REQUEST_KEY, RequestGuard, bolt_logger
 from adapters.slack.stores import InstallationStore, StateStore
 from bot.app import Core
 from bot.chat import (
@@ -188,7 +188,6 @@ class SlackAdapter:
         application = self.bolt.web_app(path=EVENTS_PATH, port=self.settings.port)
         guard = RequestGuard(
             self.settings.slack_signing_secret or "",
-            self._claim,
             self.bolt.async_dispatch,
             path=EVENTS_PATH,
         )
@@ -198,9 +197,19 @@ class SlackAdapter:
         application.add_routes(self.extra_routes)
         return application
 
-    async def _claim(self, key: str) -> bool:
-        """Whether this process is the first to see the request (shared via the database)."""
-        return await asyncio.to_thread(self.core.request_claims.claim_once, key, CLAIM_TTL)
+    async def _first(self) -> bool:
+        """Whether this HTTP request is the first of its copies (shared via the database).
+
+        Replays and Slack's retries are acknowledged like the first and then run nothing.
+        Socket Mode requests carry no key: Slack hands each to one connection.
+        """
+        key = REQUEST_KEY.get()
+        if key is None:
+            return True
+        first = await asyncio.to_thread(self.core.request_claims.claim_once, key, CLAIM_TTL)
+        if not first:
+            log.info("Slack request ignored: a replay or retry of one already handled")
+        return first
 
     async def run(self) -> None:
         """Serve until cancelled: Socket Mode with an app token, otherwise HTTP on $PORT."""
@@ -240,11 +249,17 @@ class SlackAdapter:
             await session.close()
 
     def _later(self, work: Coroutine[Any, Any, None]) -> None:
-        """Run `work` after the response has gone back to Slack, a few at a time."""
+        """Run `work` after the response has gone back to Slack, a few at a time, once.
+
+        The request is claimed here, not before the ack: no ack waits on a database write.
+        """
 
         async def bounded() -> None:
             async with self._work:
                 try:
+                    if not await self._first():
+                        work.close()
+                        return
                     await work
                 except Exception:
                     log.exception("Slack work after the ack failed")
@@ -311,6 +326,9 @@ class SlackAdapter:
         self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
     ) -> None:
         """Run the command inside the ack window so errors can show on their fields."""
+        if not await self._first():
+            await ack()
+            return
         member = _member(_team_of(body), _user_of(body))
         meta = _metadata(view.get("private_metadata"))
         if member is None or meta is None:

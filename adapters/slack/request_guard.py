@@ -4,10 +4,11 @@ slack_bolt parses the body (and `int()`s the timestamp) before it verifies the s
 so unauthenticated garbage would reach its parser and end in a 500 and a traceback; and its
 verification logs a refused request's whole body. Here every POST to the events path is
 verified first (401 when the signature is missing, malformed, wrong or stale), then read the
-way Bolt will read it (400 when a signed body is not UTF-8, not JSON or not an object), then
-claimed once in the database (a replay or a retry gets a 200 and runs nothing), and only
-then handed to Bolt's dispatcher. Bolt's own verification is off for HTTP: this is it.
-Nothing of the body is ever logged.
+way Bolt will read it (400 when a signed body is not UTF-8, not JSON or not an object), and
+only then handed to Bolt's dispatcher, with its `claim_key` in `REQUEST_KEY`: the app claims
+that key once in the database before it does the request's work, after the ack, so a replay
+or a retry is acknowledged and runs nothing while no ack ever waits on a database write.
+Bolt's own verification is off for HTTP: this is it. Nothing of the body is ever logged.
 
 Slack's rules, from "Verifying requests from Slack"
 (https://docs.slack.dev/authentication/verifying-requests-from-slack): the signature is
@@ -23,6 +24,7 @@ import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -39,7 +41,9 @@ TOLERANCE_SECONDS = 5 * 60
 BOLT_LOGGER = "slack_bolt.followup"
 """The base logger we give Bolt: every logger it makes copies its level and filters."""
 
-Claim = Callable[[str], Awaitable[bool]]
+REQUEST_KEY: ContextVar[str | None] = ContextVar("slack_request_key", default=None)
+"""The `claim_key` of the HTTP request Bolt is handling (None in Socket Mode: unsigned)."""
+
 Dispatch = Callable[[AsyncBoltRequest], Awaitable[BoltResponse]]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -50,13 +54,11 @@ class RequestGuard:
     def __init__(
         self,
         signing_secret: str,
-        claim: Claim,
         dispatch: Dispatch,
         *,
         path: str,
     ) -> None:
         self._secret = signing_secret.encode()
-        self._claim = claim
         self._dispatch = dispatch
         self._path = path
 
@@ -79,10 +81,7 @@ class RequestGuard:
         if body is None:
             log.warning("Slack request refused (400): a signed body Bolt could not read")
             return web.json_response({"error": "unreadable request"}, status=400)
-        if not await self._claim(claim_key(body, request.headers["X-Slack-Signature"])):
-            retry = "a retry" if "X-Slack-Retry-Num" in request.headers else "a replay"
-            log.info("Slack request ignored: %s of one already handled", retry)
-            return web.Response(status=200, headers={"X-Slack-No-Retry": "1"})
+        REQUEST_KEY.set(claim_key(body, request.headers["X-Slack-Signature"]))
         text = for_bolt(raw.decode("utf-8"), content_type)
         try:
             bolt_request = AsyncBoltRequest(

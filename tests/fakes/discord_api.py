@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
-from fakes.discord_contract import Refused, check, error
+
+from .discord_contract import Refused, check, error
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "discord"
 BOT_ID = "900000000000000001"
