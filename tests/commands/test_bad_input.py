@@ -96,3 +96,29 @@ async def test_nothing_a_member_types_crashes_the_bot(
     reply = await convo.say(f"/interview {command} {text}")
     assert reply.strip()
     assert "went wrong on my side" not in reply
+
+
+# --- What used to crash or quietly do the wrong thing ------------------------------------
+
+OOPS_TEXT = "went wrong on my side"
+
+
+@pytest.mark.parametrize("value", ["³", "⁷", "①", "7½", "٣٠x"])
+async def test_a_number_of_days_int_cannot_read_is_refused_politely(
+    convo: Conversation, value: str
+) -> None:
+    """`isdigit` passes superscripts and circled digits, which `int()` refuses: no crash."""
+    for line in (
+        f"/interview settings status_check_days={value}",
+        f"/interview admin status_check_days={value}",
+    ):
+        reply = await convo.say(line)
+        assert f"'{value}' isn't a number of days from 3 to 30" in reply, line
+        assert OOPS_TEXT not in reply
+
+
+async def test_digits_of_another_script_count_as_a_number_of_days(convo: Conversation) -> None:
+    """Arabic-Indic ٧ is a decimal digit that `int()` reads: it means 7."""
+    reply = await convo.say("/interview settings status_check_days=٧")
+    assert "Saved." in reply
+    assert "Status check after: 7 days of silence" in reply
