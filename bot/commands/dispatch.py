@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
+from dataclasses import replace
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from bot.chat import CommandRequest, Reply, Section
-from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, parse_args
+from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, clean_text, parse_args
 from bot.commands.registry import Context
 from bot.errors import UserError
 from bot.metrics import METRICS
@@ -65,7 +66,7 @@ class Dispatcher:
     def _answer(self, request: CommandRequest, *, reads_only: bool) -> Reply | None:
         """The reply; with `reads_only`, None when the request must write first."""
         try:
-            return self._run(request, reads_only=reads_only)
+            return self._run(cleaned(request), reads_only=reads_only)
         except UserError as error:
             reply = Reply.text(str(error))
             if error.field:
@@ -113,6 +114,24 @@ class Dispatcher:
                 reply.blocks.insert(0, Section(_dm_closed_notice(member.dm_status_reason)))
                 member.dm_status = "ok"
         return reply
+
+
+def cleaned(request: CommandRequest) -> CommandRequest:
+    """The request with control characters gone from everything the member typed.
+
+    Every adapter and form passes through here, so text is the same on the way into
+    either database whichever platform it came from (see `clean_text`).
+    """
+    options = request.options
+    return replace(
+        request,
+        command=clean_text(request.command),
+        text=clean_text(request.text),
+        display_name=None if request.display_name is None else clean_text(request.display_name),
+        options=None
+        if options is None
+        else MappingProxyType({clean_text(k): clean_text(v) for k, v in options.items()}),
+    )
 
 
 def _name(request: CommandRequest) -> str:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from adapters.console.conversation import Conversation
 from bot.app import Core
+from bot.chat import CommandRequest
 from bot.storage.models import Base
 
 SETUP = (
@@ -122,3 +123,55 @@ async def test_digits_of_another_script_count_as_a_number_of_days(convo: Convers
     reply = await convo.say("/interview settings status_check_days=٧")
     assert "Saved." in reply
     assert "Status check after: 7 days of silence" in reply
+
+
+def stored_text(core: Core) -> list[str]:
+    """Every text cell in the database."""
+    return [
+        cell
+        for rows in snapshot(core).values()
+        for row in rows
+        for cell in row
+        if isinstance(cell, str)
+    ]
+
+
+async def test_control_characters_are_stripped_before_anything_is_stored(
+    convo: Conversation, core: Core
+) -> None:
+    """PostgreSQL refuses NUL where SQLite keeps it; ANSI escapes were echoed raw."""
+    reply = await convo.say(
+        '/interview log company="Ac\x00me" role="\x1b[1;31mBackend\x1b[0m Engineer\x07" '
+        'when="tomorrow 3pm" with="Jane\x7f Doe\x9b2J"'
+    )
+    assert "Logged #1 Acme · Backend Engineer" in reply
+    assert "With: Jane Doe." in reply
+    await convo.say('/interview notes #1 topics="design;\ton-call\r\nhiring\x1b]0;title\x07"')
+    cells = stored_text(core)
+    assert "Acme" in cells
+    assert "Backend Engineer" in cells
+    assert "design;\ton-call\nhiring" in cells  # tab and newline are what members mean
+    assert not [c for c in cells if any(ch < " " and ch not in "\t\n" for ch in c)]
+    assert not [c for c in cells if any("\x7f" <= ch <= "\x9f" for ch in c)]
+    assert "\x1b" not in await convo.say("/interview show #1")
+
+
+async def test_control_characters_are_stripped_from_submitted_forms(
+    core: Core, convo: Conversation
+) -> None:
+    """A modal's values (every adapter's forms) go through the same cleaning as typed text."""
+    await convo.say(SETUP)
+    request = CommandRequest(
+        member=convo.member(),
+        command="notes",
+        text="#1",
+        received_at=core.deps.clock.now(),
+        display_name="Ada\x00",
+        options={"topics": "Kafka\x00\x1b[2K", "promised\x00": "my portfolio"},
+    )
+    reply = await core.dispatcher.handle(request)
+    assert "Saved your notes on #1" in reply.plain_text()
+    cells = stored_text(core)
+    assert "Kafka" in cells
+    assert "my portfolio" in cells
+    assert not [c for c in cells if "\x00" in c or "\x1b" in c]
