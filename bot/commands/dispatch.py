@@ -86,7 +86,11 @@ class Dispatcher:
                 f"I don't know the command '{name}'.",
                 hint=hint + "See everything I can do with /interview help.",
             )
-        args = ParsedArgs((), MappingProxyType({})) if spec.raw else parse_args(request.text)
+        if spec.raw:
+            args = ParsedArgs((), MappingProxyType({}))
+        else:
+            args = parse_args(request.text)
+            spec.check_options(args.options)
         if request.options is not None:  # a submitted form: its fields are the options
             args = ParsedArgs(args.positionals, MappingProxyType(dict(request.options)))
         if spec.raw and len(request.text) > MAX_INPUT_CHARS:

@@ -104,6 +104,19 @@ async def test_nothing_a_member_types_crashes_the_bot(
 OOPS_TEXT = "went wrong on my side"
 
 
+async def test_snoozing_a_paused_interview_says_it_is_paused_and_changes_nothing(
+    convo: Conversation, core: Core
+) -> None:
+    """It used to crash: pausing cancels every reminder, so snooze found none to report."""
+    await convo.say(SETUP)
+    await convo.say("/interview pause #1")
+    before = snapshot(core)
+    reply = await convo.say("/interview snooze #1 Jane for=1h")
+    assert "Reminders for #1 Acme are paused, so there is nothing to snooze." in reply
+    assert "/interview resume #1" in reply
+    assert snapshot(core) == before
+
+
 @pytest.mark.parametrize("value", ["³", "⁷", "①", "7½", "٣٠x"])
 async def test_a_number_of_days_int_cannot_read_is_refused_politely(
     convo: Conversation, value: str
@@ -175,3 +188,55 @@ async def test_control_characters_are_stripped_from_submitted_forms(
     assert "Kafka" in cells
     assert "my portfolio" in cells
     assert not [c for c in cells if "\x00" in c or "\x1b" in c]
+
+
+UNKNOWN_OPTIONS = [
+    ("pause #1 until=friday", "pause", "until"),
+    ("resume #1 when=now", "resume", "when"),
+    ("replied #1 when=yesterday", "replied", "when"),
+    ("outcome #1 rejected when=yesterday", "outcome", "when"),
+    ("sent #1 Jane when=yesterday", "sent", "when"),
+    ("skip #1 Jane reason=busy", "skip", "reason"),
+    ("show #1 verbose=yes", "show", "verbose"),
+]
+
+
+@pytest.mark.parametrize(("line", "command", "key"), UNKNOWN_OPTIONS)
+async def test_an_option_a_command_does_not_take_is_refused_and_changes_nothing(
+    convo: Conversation, core: Core, line: str, command: str, key: str
+) -> None:
+    """They used to drop it: `pause #1 until=friday` paused forever."""
+    await convo.say(SETUP)
+    before = snapshot(core)
+    reply = await convo.say(f"/interview {line}")
+    assert f"I don't know the option `{key}` for `{command}`. `{command}` takes no options." in (
+        reply
+    )
+    assert snapshot(core) == before
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("snooze #1 Jane for=1h when=friday", "for `snooze`. Known options: for=, until=."),
+        ("draft #1 tone=formal", "for `draft`. Known options: news=, until=."),
+        ("admin stats since=monday", "for `admin stats`. Known options: period=."),
+    ],
+)
+async def test_commands_with_options_list_them_when_refusing_one(
+    convo: Conversation, line: str, expected: str
+) -> None:
+    await convo.say(SETUP)
+    assert expected in await convo.say(f"/interview {line}")
+
+
+async def test_every_command_that_declares_its_options_refuses_others(
+    convo: Conversation, core: Core
+) -> None:
+    """One mechanism in the registry, so a command added later cannot forget it."""
+    await convo.say(SETUP)
+    checked = [s for s in core.registry.specs if not s.raw and not s.open_options]
+    assert len(checked) > 10
+    for spec in checked:
+        reply = await convo.say(f"/interview {spec.name} #1 zzz=1")
+        assert f"I don't know the option `zzz` for `{spec.name}`." in reply, spec.name
