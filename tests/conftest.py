@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # tests/ has no __init__.py: pytest puts this directory on sys.path before importing
 # conftest (the default "prepend" import mode), so the helper imports as a top-level module.
@@ -36,10 +36,21 @@ def pytest_configure(config: pytest.Config) -> None:
 # is red too. Local runs ("dev") draw new examples each time and keep failures in
 # .hypothesis/ so the next run tries them first. Both print the @reproduce_failure line.
 # HYPOTHESIS_PROFILE picks one by name; FOLLOWUP_FUZZ_EXAMPLES still scales the fuzz tests.
+# Both start from Hypothesis's "default": with CI in the environment Hypothesis loads its
+# own "ci" profile at import, which a profile registered without a parent would inherit.
+# Neither times anything (no deadline, no too_slow): a busy machine is not a failure.
+_DEFAULT = settings.get_profile("default")
+_UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile(
-    "ci", derandomize=True, database=None, print_blob=True, max_examples=100, deadline=None
+    "ci",
+    parent=_DEFAULT,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    max_examples=100,
+    **_UNTIMED,
 )
-settings.register_profile("dev", print_blob=True, deadline=None)  # no timed assertions
+settings.register_profile("dev", parent=_DEFAULT, print_blob=True, **_UNTIMED)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 settings.load_profile(PROFILE)
 
