@@ -65,15 +65,17 @@ class Dispatcher:
 
     def _answer(self, request: CommandRequest, *, reads_only: bool) -> Reply | None:
         """The reply; with `reads_only`, None when the request must write first."""
+        request = cleaned(request)
         try:
-            return self._run(cleaned(request), reads_only=reads_only)
+            return self._run(request, reads_only=reads_only)
         except UserError as error:
             reply = Reply.text(str(error))
             if error.field:
                 reply.field_errors[error.field] = str(error)
             return reply
         except Exception:
-            log.exception("command %r failed", request.command)
+            spec = self.core.registry.get(_name(request))  # its name, never what was typed
+            log.exception("command %r failed", spec.name if spec else "unknown")
             return Reply.text(OOPS)
 
     def _run(self, request: CommandRequest, *, reads_only: bool = False) -> Reply | None:

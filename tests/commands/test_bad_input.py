@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from adapters.console.conversation import Conversation
 from bot.app import Core
-from bot.chat import CommandRequest
+from bot.chat import CommandRequest, MemberRef, Reply
+from bot.commands.registry import CommandSpec, Context, Registry
 from bot.storage.models import Base
 
 SETUP = (
@@ -240,3 +241,20 @@ async def test_every_command_that_declares_its_options_refuses_others(
     for spec in checked:
         reply = await convo.say(f"/interview {spec.name} #1 zzz=1")
         assert f"I don't know the option `zzz` for `{spec.name}`." in reply, spec.name
+
+
+def test_a_bug_is_logged_under_the_command_s_name_not_what_was_typed(
+    core: Core, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing a member typed goes into a log line, not even their spelling of the command."""
+
+    def broken(_ctx: Context) -> Reply:
+        raise KeyError("a bug")
+
+    core.registry = Registry([CommandSpec("boom", "Fails.", "boom", broken)])
+    member = MemberRef("console", "local", "ada")
+    request = CommandRequest(member, "  BoOm\x1b[31m", "", core.deps.clock.now())
+    reply = core.dispatcher.handle_sync(request)
+    assert OOPS_TEXT in reply.plain_text()
+    (record,) = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert record.getMessage() == "command 'boom' failed"
