@@ -7,11 +7,13 @@ Skip the PostgreSQL half locally with ``-m "not postgresql"``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # tests/ has no __init__.py: pytest puts this directory on sys.path before importing
 # conftest (the default "prepend" import mode), so the helper imports as a top-level module.
@@ -26,6 +28,58 @@ from bot.settings import Settings
 def pytest_configure(config: pytest.Config) -> None:
     """Register the marker carried by every PostgreSQL-backed test parameter."""
     config.addinivalue_line("markers", "postgresql: test runs against a real PostgreSQL server")
+
+
+# --- Hypothesis -------------------------------------------------------------------------
+# CI (which sets CI=true) runs every property test on the same examples each time, chosen
+# from the test's own name, and saves nothing: a red CI is the code's doing, and a re-run
+# is red too. Local runs ("dev") draw new examples each time and keep failures in
+# .hypothesis/ so the next run tries them first. Both print the @reproduce_failure line.
+# HYPOTHESIS_PROFILE picks one by name; FOLLOWUP_FUZZ_EXAMPLES still scales the fuzz tests.
+# Both start from Hypothesis's "default": with CI in the environment Hypothesis loads its
+# own "ci" profile at import, which a profile registered without a parent would inherit.
+# Neither times anything (no deadline, no too_slow): a busy machine is not a failure.
+_DEFAULT = settings.get_profile("default")
+_UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile(
+    "ci",
+    parent=_DEFAULT,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    max_examples=100,
+    **_UNTIMED,
+)
+settings.register_profile("dev", parent=_DEFAULT, print_blob=True, **_UNTIMED)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+settings.load_profile(PROFILE)
+
+
+def pytest_report_header() -> str:
+    """The Hypothesis profile in use, in the run's first lines."""
+    return f"hypothesis profile: {PROFILE} (derandomize={settings.default.derandomize})"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Say under a failed property test how to get the same examples again."""
+    report = yield
+    if report.failed and call.when == "call" and hasattr(getattr(item, "obj", None), "hypothesis"):
+        if settings.default.derandomize:
+            how = (
+                "derandomized, the same examples on every run: "
+                f"HYPOTHESIS_PROFILE={PROFILE} pytest '{item.nodeid}' replays them"
+            )
+        else:
+            how = (
+                "new examples on every run: paste the @reproduce_failure line above onto "
+                f"the test to replay this one; HYPOTHESIS_PROFILE=ci pytest '{item.nodeid}' "
+                "runs CI's fixed examples"
+            )
+        report.sections.append(("How to reproduce", f"Hypothesis profile {PROFILE!r}: {how}."))
+    return report
 
 
 # --- Databases ------------------------------------------------------------------------

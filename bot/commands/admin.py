@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from bot.chat import Fields, Reply, Section
 from bot.commands.args import parse_args
-from bot.commands.registry import Context
+from bot.commands.registry import Context, refuse_unknown
 from bot.domain.timeparse import parse_duration
 from bot.errors import UserError
 from bot.services.group_stats import group_stats, stats_reply
@@ -106,9 +106,7 @@ def _wins_note(ctx: Context, channel: str) -> str:
 
 def stats(ctx: Context, group: Workspace) -> Reply:
     """The group's anonymous counts over the last week (or `period=30d`)."""
-    unknown = [key for key in ctx.args.options if key != "period"]
-    if unknown:
-        raise UserError(f"{PRODUCT} stats doesn't take '{unknown[0]}='.", hint="Like: period=30d.")
+    refuse_unknown("admin stats", ctx.args.options, ["period"])
     period = parse_duration(ctx.args.options.get("period", "7d"))
     if period < timedelta(days=1):
         raise UserError("The period must be at least a day.", hint="Like: period=7d.")

@@ -34,6 +34,13 @@ _REF = re.compile(r"#?([0-9]{1,10})", re.ASCII)
 
 _QUOTE_HINT = 'Put quotes around values with spaces, like company="Acme Corp".'
 
+# A terminal escape sequence pasted from a shell: CSI (colours, cursor moves: ESC [ or the
+# one-byte C1 CSI, parameters, a final byte) and OSC (a window title: ESC ] ... BEL or ST),
+# dropped whole so no "[31m" is left behind.
+_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+# C0 and C1 control characters, DEL among them, but for tab and newline.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 
 @dataclass(frozen=True)
 class ParsedArgs:
@@ -48,6 +55,17 @@ class ParsedArgs:
     An empty value (``key=``) is kept as "" because it means "clear this field".
     Read-only so a handler cannot accidentally change what another handler sees.
     """
+
+
+def clean_text(text: str) -> str:
+    """What a member typed, without the control characters nobody means to store.
+
+    PostgreSQL refuses NUL in text where SQLite keeps it, and an ANSI escape echoed back
+    would repaint a console; both engines and every platform get the same text. A carriage
+    return becomes a newline (a Windows paste), any other stray ESC or control goes alone.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", _ANSI.sub("", text))
 
 
 def parse_args(text: str) -> ParsedArgs:

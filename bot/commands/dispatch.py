@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
+from dataclasses import replace
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from bot.chat import CommandRequest, Reply, Section
-from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, parse_args
+from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, clean_text, parse_args
 from bot.commands.registry import Context
 from bot.errors import UserError
 from bot.metrics import METRICS
@@ -64,6 +65,7 @@ class Dispatcher:
 
     def _answer(self, request: CommandRequest, *, reads_only: bool) -> Reply | None:
         """The reply; with `reads_only`, None when the request must write first."""
+        request = cleaned(request)
         try:
             return self._run(request, reads_only=reads_only)
         except UserError as error:
@@ -72,7 +74,8 @@ class Dispatcher:
                 reply.field_errors[error.field] = str(error)
             return reply
         except Exception:
-            log.exception("command %r failed", request.command)
+            spec = self.core.registry.get(_name(request))  # its name, never what was typed
+            log.exception("command %r failed", spec.name if spec else "unknown")
             return Reply.text(OOPS)
 
     def _run(self, request: CommandRequest, *, reads_only: bool = False) -> Reply | None:
@@ -85,7 +88,11 @@ class Dispatcher:
                 f"I don't know the command '{name}'.",
                 hint=hint + "See everything I can do with /interview help.",
             )
-        args = ParsedArgs((), MappingProxyType({})) if spec.raw else parse_args(request.text)
+        if spec.raw:
+            args = ParsedArgs((), MappingProxyType({}))
+        else:
+            args = parse_args(request.text)
+            spec.check_options(args.options)
         if request.options is not None:  # a submitted form: its fields are the options
             args = ParsedArgs(args.positionals, MappingProxyType(dict(request.options)))
         if spec.raw and len(request.text) > MAX_INPUT_CHARS:
@@ -113,6 +120,24 @@ class Dispatcher:
                 reply.blocks.insert(0, Section(_dm_closed_notice(member.dm_status_reason)))
                 member.dm_status = "ok"
         return reply
+
+
+def cleaned(request: CommandRequest) -> CommandRequest:
+    """The request with control characters gone from everything the member typed.
+
+    Every adapter and form passes through here, so text is the same on the way into
+    either database whichever platform it came from (see `clean_text`).
+    """
+    options = request.options
+    return replace(
+        request,
+        command=clean_text(request.command),
+        text=clean_text(request.text),
+        display_name=None if request.display_name is None else clean_text(request.display_name),
+        options=None
+        if options is None
+        else MappingProxyType({clean_text(k): clean_text(v) for k, v in options.items()}),
+    )
 
 
 def _name(request: CommandRequest) -> str:

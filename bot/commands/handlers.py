@@ -20,6 +20,11 @@ from bot.storage.models import Interview, Interviewer
 from bot.storage.repositories import InterviewLine
 
 PRODUCT = "/interview"
+# What each of the drafts service's extra values is for, by its key.
+DRAFT_OPTIONS = {
+    "news": "Your news, for a keep-in-touch note",
+    "until": "When you must answer, for an offer reply",
+}
 
 
 def _number(ctx: Context, usage: str) -> int:
@@ -252,11 +257,11 @@ def snooze(ctx: Context) -> Reply:
     """Quiet a follow-up's reminders for a while: an hour, until tomorrow, or a time typed in."""
     number = _number(ctx, "snooze #3 Jane for=1h")
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
-    unknown = [k for k in ctx.args.options if k not in ("for", "until")]
-    if unknown:
+    if interview.paused:  # nothing would remind them, so there is nothing to put off
         raise UserError(
-            f"Snooze doesn't take '{unknown[0]}='.",
-            hint='Use for=1h, for=3d, for=tomorrow, or until="monday 9am".',
+            f"Reminders for #{number} {interview.company} are paused, so there is nothing "
+            "to snooze.",
+            hint=f"To hear about it again: {PRODUCT} resume #{number}",
         )
     now = ctx.core.deps.clock.now()
     tz = ctx.zone
@@ -333,12 +338,6 @@ def draft(ctx: Context) -> Reply:
     """Show the drafts for an interview, optionally one kind or one interviewer."""
     number = _number(ctx, "draft #3 thank_you Jane")
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
-    unknown = [k for k in ctx.args.options if k not in EXTRA_KEYS]
-    if unknown:
-        raise UserError(
-            f"Drafts don't take '{unknown[0]}='.",
-            hint='Drafts take news="..." (keep in touch) and until="..." (offer reply).',
-        )
     words = list(ctx.args.positionals[1:])
     chosen = select_follow_ups(interview, words, states=frozenset({"pending", "done"}))
     pending = [f for f in chosen if f.state == "pending"] or chosen
@@ -477,13 +476,18 @@ def build_registry() -> Registry:
                     OptionSpec("decision", "When they said they'd decide"),
                     OptionSpec("job", "Link to the job posting"),
                 ),
+                open_options=True,  # every interview field (bot/services/interviews.py)
             ),
             CommandSpec("list", "Your interviews.", "list", list_, writes=False),
             CommandSpec(
                 "show", "Everything about one interview.", f"show {ref}", show, writes=False
             ),
             CommandSpec(
-                "edit", "Change an interview's details.", f'edit {ref} when="friday 10am"', edit
+                "edit",
+                "Change an interview's details.",
+                f'edit {ref} when="friday 10am"',
+                edit,
+                open_options=True,  # the interview's fields and its interviewers' names
             ),
             CommandSpec(
                 "notes",
@@ -491,6 +495,7 @@ def build_registry() -> Registry:
                 f'notes {ref} topics="..." jane="what Jane talked about" promised="..."',
                 notes,
                 options=tuple(OptionSpec(k, label) for k, (_c, label, _l) in DETAIL_FIELDS.items()),
+                open_options=True,  # and each interviewer's first name, like jane="..."
             ),
             CommandSpec(
                 "outcome",
@@ -503,6 +508,7 @@ def build_registry() -> Registry:
                 "Drafts for an interview.",
                 f"draft {ref} [kind] [interviewer]",
                 draft,
+                options=tuple(OptionSpec(key, DRAFT_OPTIONS[key]) for key in EXTRA_KEYS),
                 writes=False,
             ),
             CommandSpec(
@@ -520,6 +526,10 @@ def build_registry() -> Registry:
                 'Remind me later: for=1h, for=tomorrow, for=3d or until="monday 9am".',
                 f"snooze {ref} [kind] [interviewer] for=1h",
                 snooze,
+                options=(
+                    OptionSpec("for", "How long: 1h, 3d or tomorrow"),
+                    OptionSpec("until", "Until when, like 'monday 9am'"),
+                ),
             ),
             CommandSpec(
                 "replied",
@@ -535,6 +545,7 @@ def build_registry() -> Registry:
                 "Your time zone, quiet hours, signature and more.",
                 "settings [timezone=Europe/Berlin] [quiet_hours=21:00-08:00]",
                 settings,
+                open_options=True,  # the settings' own list (bot/services/member_settings.py)
             ),
             CommandSpec("delete", "Delete an interview.", f"delete {ref}", delete),
             CommandSpec(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.chat import CommandRequest, Reply
 from bot.commands.args import ParsedArgs
+from bot.errors import UserError
 from bot.storage import repositories as repo
 from bot.storage.models import Member
 from bot.storage.repositories import MemberFacts
@@ -81,6 +82,31 @@ class CommandSpec:
     example: str | None = None
     raw: bool = False  # takes free text (a pasted note), not key=value options
     writes: bool = True  # False: answers from a read-only transaction (no write lock)
+    # Its service checks the keys itself, because they depend on what is stored (an
+    # interviewer's first name in `notes`) or come from its own list (settings, fields).
+    open_options: bool = False
+
+    def check_options(self, given: Iterable[str]) -> None:
+        """Refuse a `key=` this command does not take: dropping it would do the wrong thing.
+
+        `pause #1 until=friday` would pause forever, `sent #3 when=yesterday` record now.
+        """
+        if not self.open_options:
+            refuse_unknown(self.name, given, [option.name for option in self.options])
+
+
+def refuse_unknown(command: str, given: Iterable[str], known: Iterable[str]) -> None:
+    """A `UserError` naming the first of `given` not in `known`, and listing `known`."""
+    names = list(known)
+    unknown = next((key for key in given if key not in names), None)
+    if unknown is None:
+        return
+    hint = (
+        "Known options: " + ", ".join(f"{name}=" for name in names) + "."
+        if names
+        else f"`{command}` takes no options."
+    )
+    raise UserError(f"I don't know the option `{unknown}` for `{command}`.", hint=hint)
 
 
 class Registry:

@@ -178,7 +178,8 @@ def _parse(key: str, value: str) -> object:
             )
         return minutes
     if key == "status_check_days":
-        if not value.isdigit() or not 3 <= int(value) <= MAX_STATUS_DAYS:
+        # isdecimal, not isdigit: isdigit passes ³ and ①, which int() refuses.
+        if not value.isdecimal() or not 3 <= int(value) <= MAX_STATUS_DAYS:
             raise UserError(
                 f"'{value}' isn't a number of days from 3 to {MAX_STATUS_DAYS}.",
                 hint="Like status_check_days=7: patience reads as professional.",

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.commands.args import (
     MAX_INPUT_CHARS,
     ParsedArgs,
+    clean_text,
     parse_args,
     parse_ref,
 )
@@ -22,6 +23,37 @@ QUOTE_HINT = 'Put quotes around values with spaces, like company="Acme Corp".'
 # Typographic quotes spelled as escapes so the tables stay readable and lint-clean.
 LDQ, RDQ, LOW_DQ = "\u201c", "\u201d", "\u201e"
 LSQ, RSQ = "\u2018", "\u2019"
+
+
+# --- clean_text: what is left of what a member typed ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ac\x00me", "Acme"),
+        ("\x1b[1;31mred\x1b[0m text", "red text"),  # a whole CSI sequence, not just ESC
+        ("\x9b2Jcleared", "cleared"),  # the one-byte C1 CSI
+        ("\x1b]0;a title\x07after", "after"),  # OSC ended by BEL
+        ("\x1b]8;;https://x.test\x1b\\link", "link"),  # OSC ended by ST
+        ("lone \x1b escape", "lone  escape"),
+        ("\x1b]no terminator", "]no terminator"),  # never swallows the rest of the text
+        ("bell\x07 del\x7f nel\x85 c1\x9f", "bell del nel c1"),
+        ("a\tb\nc", "a\tb\nc"),  # tab and newline are what members mean
+        ("windows\r\nline\rend", "windows\nline\nend"),
+        ("Zoë 李雷 🎉 \u200d", "Zoë 李雷 🎉 \u200d"),  # everything else is left alone
+    ],
+)
+def test_clean_text_drops_control_characters_but_tab_and_newline(text: str, expected: str) -> None:
+    assert clean_text(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_clean_text_leaves_no_control_character_and_is_idempotent(text: str) -> None:
+    cleaned = clean_text(text)
+    assert not [ch for ch in cleaned if ch not in "\t\n" and (ch < " " or "\x7f" <= ch <= "\x9f")]
+    assert clean_text(cleaned) == cleaned
 
 
 # --- parse_args: what it accepts ---

@@ -9,6 +9,8 @@ from sqlalchemy import select
 
 from adapters.console.conversation import Conversation
 from bot.app import Core
+from bot.chat import CommandRequest, MemberRef, Reply
+from bot.commands.registry import CommandSpec, Context, Registry
 from bot.storage.models import Base
 
 SETUP = (
@@ -96,3 +98,163 @@ async def test_nothing_a_member_types_crashes_the_bot(
     reply = await convo.say(f"/interview {command} {text}")
     assert reply.strip()
     assert "went wrong on my side" not in reply
+
+
+# --- What used to crash or quietly do the wrong thing ------------------------------------
+
+OOPS_TEXT = "went wrong on my side"
+
+
+async def test_snoozing_a_paused_interview_says_it_is_paused_and_changes_nothing(
+    convo: Conversation, core: Core
+) -> None:
+    """It used to crash: pausing cancels every reminder, so snooze found none to report."""
+    await convo.say(SETUP)
+    await convo.say("/interview pause #1")
+    before = snapshot(core)
+    reply = await convo.say("/interview snooze #1 Jane for=1h")
+    assert "Reminders for #1 Acme are paused, so there is nothing to snooze." in reply
+    assert "/interview resume #1" in reply
+    assert snapshot(core) == before
+
+
+@pytest.mark.parametrize("value", ["³", "⁷", "①", "7½", "٣٠x"])
+async def test_a_number_of_days_int_cannot_read_is_refused_politely(
+    convo: Conversation, value: str
+) -> None:
+    """`isdigit` passes superscripts and circled digits, which `int()` refuses: no crash."""
+    for line in (
+        f"/interview settings status_check_days={value}",
+        f"/interview admin status_check_days={value}",
+    ):
+        reply = await convo.say(line)
+        assert f"'{value}' isn't a number of days from 3 to 30" in reply, line
+        assert OOPS_TEXT not in reply
+
+
+async def test_digits_of_another_script_count_as_a_number_of_days(convo: Conversation) -> None:
+    """Arabic-Indic ٧ is a decimal digit that `int()` reads: it means 7."""
+    reply = await convo.say("/interview settings status_check_days=٧")
+    assert "Saved." in reply
+    assert "Status check after: 7 days of silence" in reply
+
+
+def stored_text(core: Core) -> list[str]:
+    """Every text cell in the database."""
+    return [
+        cell
+        for rows in snapshot(core).values()
+        for row in rows
+        for cell in row
+        if isinstance(cell, str)
+    ]
+
+
+async def test_control_characters_are_stripped_before_anything_is_stored(
+    convo: Conversation, core: Core
+) -> None:
+    """PostgreSQL refuses NUL where SQLite keeps it; ANSI escapes were echoed raw."""
+    reply = await convo.say(
+        '/interview log company="Ac\x00me" role="\x1b[1;31mBackend\x1b[0m Engineer\x07" '
+        'when="tomorrow 3pm" with="Jane\x7f Doe\x9b2J"'
+    )
+    assert "Logged #1 Acme · Backend Engineer" in reply
+    assert "With: Jane Doe." in reply
+    await convo.say('/interview notes #1 topics="design;\ton-call\r\nhiring\x1b]0;title\x07"')
+    cells = stored_text(core)
+    assert "Acme" in cells
+    assert "Backend Engineer" in cells
+    assert "design;\ton-call\nhiring" in cells  # tab and newline are what members mean
+    assert not [c for c in cells if any(ch < " " and ch not in "\t\n" for ch in c)]
+    assert not [c for c in cells if any("\x7f" <= ch <= "\x9f" for ch in c)]
+    assert "\x1b" not in await convo.say("/interview show #1")
+
+
+async def test_control_characters_are_stripped_from_submitted_forms(
+    core: Core, convo: Conversation
+) -> None:
+    """A modal's values (every adapter's forms) go through the same cleaning as typed text."""
+    await convo.say(SETUP)
+    request = CommandRequest(
+        member=convo.member(),
+        command="notes",
+        text="#1",
+        received_at=core.deps.clock.now(),
+        display_name="Ada\x00",
+        options={"topics": "Kafka\x00\x1b[2K", "promised\x00": "my portfolio"},
+    )
+    reply = await core.dispatcher.handle(request)
+    assert "Saved your notes on #1" in reply.plain_text()
+    cells = stored_text(core)
+    assert "Kafka" in cells
+    assert "my portfolio" in cells
+    assert not [c for c in cells if "\x00" in c or "\x1b" in c]
+
+
+UNKNOWN_OPTIONS = [
+    ("pause #1 until=friday", "pause", "until"),
+    ("resume #1 when=now", "resume", "when"),
+    ("replied #1 when=yesterday", "replied", "when"),
+    ("outcome #1 rejected when=yesterday", "outcome", "when"),
+    ("sent #1 Jane when=yesterday", "sent", "when"),
+    ("skip #1 Jane reason=busy", "skip", "reason"),
+    ("show #1 verbose=yes", "show", "verbose"),
+]
+
+
+@pytest.mark.parametrize(("line", "command", "key"), UNKNOWN_OPTIONS)
+async def test_an_option_a_command_does_not_take_is_refused_and_changes_nothing(
+    convo: Conversation, core: Core, line: str, command: str, key: str
+) -> None:
+    """They used to drop it: `pause #1 until=friday` paused forever."""
+    await convo.say(SETUP)
+    before = snapshot(core)
+    reply = await convo.say(f"/interview {line}")
+    assert f"I don't know the option `{key}` for `{command}`. `{command}` takes no options." in (
+        reply
+    )
+    assert snapshot(core) == before
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("snooze #1 Jane for=1h when=friday", "for `snooze`. Known options: for=, until=."),
+        ("draft #1 tone=formal", "for `draft`. Known options: news=, until=."),
+        ("admin stats since=monday", "for `admin stats`. Known options: period=."),
+    ],
+)
+async def test_commands_with_options_list_them_when_refusing_one(
+    convo: Conversation, line: str, expected: str
+) -> None:
+    await convo.say(SETUP)
+    assert expected in await convo.say(f"/interview {line}")
+
+
+async def test_every_command_that_declares_its_options_refuses_others(
+    convo: Conversation, core: Core
+) -> None:
+    """One mechanism in the registry, so a command added later cannot forget it."""
+    await convo.say(SETUP)
+    checked = [s for s in core.registry.specs if not s.raw and not s.open_options]
+    assert len(checked) > 10
+    for spec in checked:
+        reply = await convo.say(f"/interview {spec.name} #1 zzz=1")
+        assert f"I don't know the option `zzz` for `{spec.name}`." in reply, spec.name
+
+
+def test_a_bug_is_logged_under_the_command_s_name_not_what_was_typed(
+    core: Core, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing a member typed goes into a log line, not even their spelling of the command."""
+
+    def broken(_ctx: Context) -> Reply:
+        raise KeyError("a bug")
+
+    core.registry = Registry([CommandSpec("boom", "Fails.", "boom", broken)])
+    member = MemberRef("console", "local", "ada")
+    request = CommandRequest(member, "  BoOm\x1b[31m", "", core.deps.clock.now())
+    reply = core.dispatcher.handle_sync(request)
+    assert OOPS_TEXT in reply.plain_text()
+    (record,) = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert record.getMessage() == "command 'boom' failed"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fuzz_support import START, ErrorTrap
+from fuzz_support import START, ErrorTrap, FreshStart
 
 from bot.app import Core, build_core
 from bot.scheduling.clock import ManualClock
@@ -33,7 +33,7 @@ def error_trap() -> Iterator[ErrorTrap]:
 
 @pytest.fixture(scope="module")
 def fuzz_clock() -> ManualClock:
-    """One clock for a module: the fuzz examples share a database and move time on."""
+    """One clock for a module's examples; each puts it back to START (`fresh`)."""
     return ManualClock(START)
 
 
@@ -47,3 +47,13 @@ def fuzz_core(tmp_path_factory: pytest.TempPathFactory, fuzz_clock: ManualClock)
         yield core
     finally:
         core.deps.db.dispose()
+
+
+@pytest.fixture(scope="module")
+def fresh(fuzz_core: Core, fuzz_clock: ManualClock) -> FreshStart:
+    """Call first in every example: the database and clock as every example starts.
+
+    Ask for it after any fixture that writes what all examples need (the Slack
+    installation), so its snapshot keeps that.
+    """
+    return FreshStart(fuzz_core, fuzz_clock)

@@ -16,6 +16,7 @@ import os
 import string
 from typing import Any
 
+from fuzz_support import SEED_LOG
 from hypothesis import strategies as st
 
 from bot.commands.args import MAX_INPUT_CHARS
@@ -219,11 +220,7 @@ def command_args(draw: st.DrawFn) -> str:
 
 VALID_LINES = st.sampled_from(
     (
-        (
-            "log",
-            'company="Acme" role="Backend Engineer" when="tomorrow 3pm" stage=onsite '
-            'with="Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel"',
-        ),
+        SEED_LOG,
         ("log", 'company="Zoë & Co" when="2026-12-01 15:00" with="Zoë Ōtani; 李雷"'),
         ("notes", '#1 topics="system design; on-call" jane="the Kafka migration" promised="x"'),
         ("draft", "#1"),
@@ -232,11 +229,32 @@ VALID_LINES = st.sampled_from(
         ("outcome", "#2 next_round"),
         ("sent", "#1 Jane"),
         ("snooze", "#1 Jane for=1h"),
+        ("snooze", '#1 Raj until="monday 9am"'),
+        ("skip", "#1 Raj"),
+        ("pause", "#1"),
+        ("resume", "#1"),
+        ("replied", "#1"),
+        ("edit", '#1 with="Jane Doe"'),
+        ("draft", '#1 keep_in_touch news="a new role"'),
         ("list", ""),
         ("due", ""),
         ("show", "#1"),
         ("settings", 'timezone=Europe/Berlin quiet_hours="21:00-08:00"'),
     )
+)
+
+
+# Commands that act on one interview (their usage starts with a number, like `show #3`).
+REF_COMMANDS = tuple(
+    spec.name for spec in REGISTRY.specs if spec.usage.split(" ", 2)[1:2] == ["#3"]
+)
+# A real command about interview #1: which follow-up, and how long, as people write them.
+ON_FIRST = st.tuples(
+    st.sampled_from(REF_COMMANDS),
+    st.tuples(
+        st.sampled_from(("", "Jane", "Raj", "thank_you", "status_check")),
+        st.sampled_from(("", "for=1h", "for=tomorrow", 'until="monday 9am"', "confirm")),
+    ).map(lambda words: " ".join(["#1", *filter(None, words)])),
 )
 
 

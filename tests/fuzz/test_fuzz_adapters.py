@@ -36,7 +36,7 @@ from fuzz_strategies import (
     command_line,
     examples,
 )
-from fuzz_support import ErrorTrap
+from fuzz_support import ErrorTrap, FreshStart
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -118,8 +118,15 @@ SLACK_USERS = st.sampled_from(("U0ADA", "U0GRACE", "U0LIN"))
 @fuzz(200)
 @given(line=command_line(), user=SLACK_USERS)
 def test_slack_slash_commands_always_answer_with_a_message(
-    slack: Harness, loop: Loop, error_trap: ErrorTrap, line: tuple[str, str], user: str
+    *,
+    slack: Harness,
+    loop: Loop,
+    error_trap: ErrorTrap,
+    fresh: FreshStart,
+    line: tuple[str, str],
+    user: str,
 ) -> None:
+    fresh()
     command, rest = line
     text = f"{command} {rest}"
     fake = slack.fake
@@ -185,10 +192,12 @@ def test_slack_modal_submissions_always_ack_with_errors_or_a_result(
     slack: Harness,
     loop: Loop,
     error_trap: ErrorTrap,
+    fresh: FreshStart,
     data: st.DataObject,
     command: str,
     ref: int,
 ) -> None:
+    fresh()
     view = slack_form_view(command, "" if command == "log" else f"#{ref}")
     values = data.draw(slack_state(view))
     payload = slack.view_submission(view, values)
@@ -295,11 +304,14 @@ def assert_discord_message(body: dict[str, Any], what: object) -> None:
 @fuzz(200)
 @given(invocation=slash_options())
 def test_discord_slash_commands_always_answer_with_a_message(
+    *,
     discord_fake: FakeDiscord,
+    fresh: FreshStart,
     loop: Loop,
     error_trap: ErrorTrap,
     invocation: tuple[str, dict[str, str]],
 ) -> None:
+    fresh()
     name, options = invocation
     payload = discord_fake.slash(name, **options)
     body = loop.run(discord_answer(discord_fake, payload))
@@ -332,12 +344,15 @@ def modal_values(draw: st.DrawFn) -> dict[str, str | list[str]]:
 @fuzz(120)
 @given(custom_id=DISCORD_FORM_IDS, values=modal_values())
 def test_discord_modal_submits_always_answer_with_a_message(
+    *,
     discord_fake: FakeDiscord,
+    fresh: FreshStart,
     loop: Loop,
     error_trap: ErrorTrap,
     custom_id: str,
     values: dict[str, str | list[str]],
 ) -> None:
+    fresh()
     payload = discord_fake.submit(custom_id, values)
     body = loop.run(discord_answer(discord_fake, payload))
     assert_discord_message(body, (custom_id, values))

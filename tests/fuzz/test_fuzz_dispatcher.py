@@ -1,30 +1,31 @@
 """Fuzz the command layer: thousands of generated command lines and form submissions.
 
 The real core on SQLite answers every one. A reply must be a non-empty message, never the
-apology a bug produces, and nothing may be logged at ERROR. Examples share one database,
-so later commands meet the interviews, notes and settings earlier ones left behind; the
-clock moves on and due reminders are delivered now and then, composing drafts from
-whatever the fuzzed commands stored.
+apology a bug produces, and nothing may be logged at ERROR. Each example starts from an
+empty database at the same time (`FreshStart`), so a failure replays and shrinks; the
+lines of one example build on each other (often after a real `log`), the clock moves on
+and due reminders are delivered, composing drafts from whatever the fuzzed commands stored.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 from datetime import timedelta
 
 import pytest
 from fuzz_strategies import (
     DISPLAY_NAMES,
     MEMBERS,
+    ON_FIRST,
     PLATFORM_ZONES,
+    VALID_LINES,
     as_text,
     command_args,
     command_line,
     examples,
     form_submission,
 )
-from fuzz_support import START, ErrorTrap
+from fuzz_support import SEEDS, START, ErrorTrap, FreshStart
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from recording import RecordingMessenger
@@ -46,20 +47,6 @@ def fuzz(base: int) -> settings:
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-
-
-_examples = itertools.count()
-FRESH_MEMBERS_EVERY = 100
-
-
-def member_of(who: tuple[str, str, str]) -> MemberRef:
-    """The member, renamed every hundred examples: state builds up, but not forever.
-
-    A member with hundreds of fuzz-logged interviews makes every `settings` change re-plan
-    all of them, which tells us nothing new and only slows the run down.
-    """
-    platform, workspace, user = who
-    return MemberRef(platform, workspace, f"{user}-{next(_examples) // FRESH_MEMBERS_EVERY}")
 
 
 def check_reply(reply: Reply, request: CommandRequest, trap: ErrorTrap) -> None:
@@ -98,29 +85,38 @@ def test_the_oracle_catches_a_handler_bug(fuzz_core: Core, error_trap: ErrorTrap
     assert reply.plain_text() == OOPS
 
 
-@fuzz(600)
-@given(
-    member=MEMBERS,
-    lines=st.lists(
-        st.tuples(command_line(), DISPLAY_NAMES, PLATFORM_ZONES), min_size=1, max_size=8
-    ),
-    hours=st.one_of(st.just(0), st.integers(0, 24 * 9)),
-)
+# A session: what one member types over a few days, half of it real commands (most about
+# #1) and half anything at all, with the clock moving on now and then. Long enough
+# for state to matter (log, pause, then snooze), short enough to shrink.
+SAY = st.tuples(st.one_of(VALID_LINES, ON_FIRST, command_line()), DISPLAY_NAMES, PLATFORM_ZONES)
+WAIT = st.integers(1, 24 * 9)
+STEPS = st.lists(st.one_of(SAY, SAY, SAY, WAIT), min_size=6, max_size=32)
+
+
+@fuzz(200)
+@given(member=MEMBERS, seed=st.sampled_from(tuple(SEEDS)), steps=STEPS)
 def test_every_command_line_gets_a_message_and_no_error(
     *,
     fuzz_core: Core,
     fuzz_clock: ManualClock,
+    fresh: FreshStart,
     error_trap: ErrorTrap,
     member: tuple[str, str, str],
-    lines: list[tuple[tuple[str, str], str | None, str | None]],
-    hours: int,
+    seed: str,
+    steps: list[tuple[tuple[str, str], str | None, str | None] | int],
 ) -> None:
     if "console" not in fuzz_core.delivery.messengers:
         fuzz_core.add_messenger(RecordingMessenger(platform="console"))
         fuzz_core.add_messenger(RecordingMessenger(platform="slack"))
         fuzz_core.add_messenger(RecordingMessenger(platform="discord"))
-    ref = member_of(member)
-    for (command, text), display_name, zone in lines:
+    ref = MemberRef(*member)
+    fresh(ref, seed)
+    for step in steps:
+        if isinstance(step, int):
+            deliver(fuzz_core, fuzz_clock, step)
+            assert not error_trap.take()
+            continue
+        (command, text), display_name, zone = step
         request = CommandRequest(
             member=ref,
             command=command,
@@ -130,9 +126,6 @@ def test_every_command_line_gets_a_message_and_no_error(
             member_timezone=zone,
         )
         check_reply(fuzz_core.dispatcher.handle_sync(request), request, error_trap)
-    if hours:
-        deliver(fuzz_core, fuzz_clock, hours)
-        assert not error_trap.take()
 
 
 @fuzz(400)
@@ -140,17 +133,21 @@ def test_every_command_line_gets_a_message_and_no_error(
     member=MEMBERS,
     submissions=st.lists(form_submission(), min_size=1, max_size=5),
     zone=PLATFORM_ZONES,
+    seed=st.sampled_from(tuple(SEEDS)),
 )
 def test_every_form_submission_gets_a_message_and_no_error(
     *,
     fuzz_core: Core,
     fuzz_clock: ManualClock,
+    fresh: FreshStart,
     error_trap: ErrorTrap,
     member: tuple[str, str, str],
     submissions: list[tuple[str, str, dict[str, str]]],
     zone: str | None,
+    seed: str,
 ) -> None:
-    ref = member_of(member)
+    ref = MemberRef(*member)
+    fresh(ref, seed)
     for command, context, options in submissions:
         request = CommandRequest(
             member=ref,
