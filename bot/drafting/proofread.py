@@ -4,7 +4,7 @@
 before sending, "warning" should be, "info" is worth a thought), then by where they occur:
 remarks about the whole draft or its timing first, then the subject, then the body.
 
-The checks enforce the etiquette sources in `/work/shared/guidance` and the field figures:
+The checks enforce career coaches' follow-up etiquette:
 a thank-you within 24 hours that names the interviewer and something specific you discussed;
 concise drafts; a polite, professional tone (no chat speak, emoji or stacked exclamation
 marks); no typos or template leftovers; a first status check only after five business days
