@@ -12,7 +12,7 @@ from bot.services.deps import Deps
 from bot.services.planning import SNOOZE, add_reminder, replan
 from bot.storage import repositories as repo
 from bot.storage.models import FollowUp, Interview, Member
-from bot.storage.repositories import MemberFacts
+from bot.storage.repositories import WAITING, MemberFacts
 
 KIND_LABELS = {
     Kind.THANK_YOU: "thank-you",
@@ -111,7 +111,7 @@ class FollowUpService:
         chosen.done_at = now
         chosen.done_how = how
         for reminder in chosen.reminders:
-            if reminder.state == "scheduled":
+            if reminder.state in WAITING:
                 reminder.state = "cancelled"
         session.flush()
         replan(interview, self.deps.cadence_of(member), now)
@@ -130,7 +130,7 @@ class FollowUpService:
         at = send_time(until, self.deps.cadence_of(member))
         chosen.snoozed_until = at
         for reminder in chosen.reminders:
-            if reminder.state == "scheduled":
+            if reminder.state in WAITING:
                 reminder.state = "cancelled"
         add_reminder(chosen, member.id, SNOOZE, at)
         session.flush()

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bot.domain.policy import Cadence, FollowUpKey, InterviewFacts, Kind, Status, plan
 from bot.storage.models import FollowUp, Interview, Reminder
-from bot.storage.repositories import SET_ASIDE
+from bot.storage.repositories import WAITING
 
 FINISHED_STATES = frozenset({"done", "skipped"})
 SENT_STATES = frozenset({"delivered", "failed"})
@@ -85,8 +85,7 @@ def _key(follow_up: FollowUp) -> FollowUpKey:
 
 def _cancel_reminders(follow_up: FollowUp) -> None:
     for reminder in follow_up.reminders:
-        # A set-aside one too: re-queued after its key comes back, it would be a stale prompt.
-        if reminder.state in ("scheduled", "claimed", SET_ASIDE):
+        if reminder.state in (*WAITING, "claimed"):
             reminder.state = "cancelled"
 
 
@@ -105,7 +104,7 @@ def _sync_reminders(
     wanted = dict(past[-1:] + [item for item in planned if item[1] > now])
     existing = {r.purpose: r for r in follow_up.reminders if r.state != "cancelled"}
     for purpose, reminder in existing.items():
-        if purpose not in wanted and purpose != SNOOZE and reminder.state == "scheduled":
+        if purpose not in wanted and purpose != SNOOZE and reminder.state in WAITING:
             reminder.state = "cancelled"
     for purpose, at in wanted.items():
         current = existing.get(purpose)
@@ -113,6 +112,6 @@ def _sync_reminders(
             if purpose in {r.purpose for r in follow_up.reminders if r.state in SENT_STATES}:
                 continue  # this prompt already went out (or could not): never twice
             add_reminder(follow_up, member_id, purpose, at)
-        elif current.state == "scheduled" and current.remind_at != at:
+        elif current.state in WAITING and current.remind_at != at:
             current.remind_at = at
             current.attempt_at = at

@@ -29,6 +29,9 @@ from bot.storage.types import EncryptionError
 K = TypeVar("K")
 T = TypeVar("T")
 SET_ASIDE = "set_aside"  # a reminder whose rows could not be read: kept, not retried
+# Not yet sent: a change of plan (cancel, move, uninstall) carries these along, so a
+# set-aside reminder re-queued later never comes back stale or beside its replacement.
+WAITING = ("scheduled", SET_ASIDE)
 UNREADABLE = "unreadable"  # why: a stored value could not be decrypted (or parsed)
 BAD_DATA = "bad_data"  # why: composing it failed on what was stored
 
@@ -621,7 +624,7 @@ def cancel_group_reminders(session: Session, group: Workspace, why: str) -> int:
     members = select(Member.id).where(Member.workspace_id == group.id)
     result = session.execute(
         update(Reminder)
-        .where(Reminder.state == "scheduled", Reminder.member_id.in_(members))
+        .where(Reminder.state.in_(WAITING), Reminder.member_id.in_(members))
         .values(state="cancelled", last_error=why)
         .execution_options(synchronize_session=False)
     )

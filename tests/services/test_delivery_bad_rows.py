@@ -208,3 +208,23 @@ async def test_a_set_aside_reminder_of_a_paused_interview_is_not_requeued(
     await Conversation(both, clock, user="bad").say("/interview pause #1")
     assert rotate(both.deps.db).requeued == 0
     assert {state for state, _ in reminder_states(both)["bad"]} == {"cancelled"}
+
+
+async def test_a_set_aside_reminder_snoozed_comes_back_only_as_the_snooze(
+    database_url: str, clock: ManualClock, cores: list[Core]
+) -> None:
+    """Snoozing cancels the set-aside prompt: re-queued later, it would go out beside it."""
+    old = keyed_core(database_url, clock, OLD_KEY)
+    cores.append(old)
+    await log_interview(old, clock, "bad")
+    new = keyed_core(database_url, clock, NEW_KEY)
+    cores.append(new)
+    new.delivery.messengers = {"console": RecordingMessenger()}
+    clock.advance(timedelta(days=1, hours=3))
+    assert (await new.delivery.deliver_due()).set_aside == 1
+    both = keyed_core(database_url, clock, NEW_KEY, OLD_KEY)
+    cores.append(both)
+    said = await Conversation(both, clock, user="bad").say("/interview snooze #1 Jane for=2h")
+    assert "Snoozed" in said
+    assert rotate(both.deps.db).requeued == 0
+    assert "set_aside" not in {state for state, _ in reminder_states(both)["bad"]}
