@@ -170,13 +170,27 @@ class DiscordMessenger:
         *,
         maybe_sent: bool,
     ) -> int:
-        """The id of the DM carrying `nonce`: found among recent ones on a re-send, or posted."""
-        if maybe_sent:
-            found = await _already_sent(client, channel_id, nonce)
-            if found is not None:
-                return found
-        message = await self._post(client, channel_id, member, reply, nonce)
-        return message.id
+        """Post the DM's parts; on a re-send, only those not found among recent ones.
+
+        A reply too big for one message goes as several, each marked with its own key, so
+        a send cut off after the first part finishes the rest instead of stopping there.
+        Returns the first part's id: the message a reminder's buttons are on.
+        """
+        parts = render_messages(reply, member.user_id)
+        keys = [_part_key(nonce, index) for index in range(len(parts))]
+        found = await _already_sent(client, channel_id, keys) if maybe_sent else {}
+        channel = client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
+        ids: list[int] = []
+        for index, (part, key) in enumerate(zip(parts, keys, strict=True)):
+            if key in found:
+                ids.append(found[key])
+                continue
+            if part.embeds:
+                _mark(part.embeds, key)
+            extra: dict[str, Any] = {"nonce": nonce} if index == 0 else {}  # the first only
+            message = await channel.send(**extra, **part.kwargs())
+            ids.append(message.id)
+        return ids[0]
 
     async def _channel(self, client: discord.Client, user_id: str) -> int:
         known = self.channels.get(user_id)
@@ -186,23 +200,6 @@ class DiscordMessenger:
         channel_id = int(data["id"])
         self.channels[user_id] = channel_id
         return channel_id
-
-    async def _post(
-        self,
-        client: discord.Client,
-        channel_id: int,
-        member: MemberRef,
-        reply: Reply,
-        nonce: str,
-    ) -> discord.Message:
-        channel = client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
-        first, *more = render_messages(reply, member.user_id)
-        if first.embeds:
-            _mark(first.embeds, nonce)
-        message = await channel.send(nonce=nonce, **first.kwargs())  # the nonce: first only
-        for rendered in more:
-            await channel.send(**rendered.kwargs())
-        return message
 
 
 def _mark(embeds: list[discord.Embed], key: str) -> None:
@@ -215,14 +212,20 @@ def _mark(embeds: list[discord.Embed], key: str) -> None:
         first.set_footer(text=footer)
 
 
-async def _already_sent(client: discord.Client, channel_id: int, key: str) -> int | None:
-    """The id of a recent message of ours in the DM whose first embed carries `key`."""
-    mark = REF_PREFIX + key
-    recent = await client.http.logs_from(channel_id, HISTORY_LOOKBACK)
-    for message in recent:
+def _part_key(nonce: str, index: int) -> str:
+    """The mark of one part of a DM: the dedupe key itself for the first, `key.N` after."""
+    return nonce if index == 0 else f"{nonce}.{index}"
+
+
+async def _already_sent(client: discord.Client, channel_id: int, keys: list[str]) -> dict[str, int]:
+    """Which of `keys` a recent message of ours in the DM carries, with its message id."""
+    marks = {REF_PREFIX + key: key for key in keys}
+    found: dict[str, int] = {}
+    for message in await client.http.logs_from(channel_id, HISTORY_LOOKBACK):
         embeds: list[Any] = list(message.get("embeds") or [])
         footer = str((embeds[0].get("footer") or {}).get("text") or "") if embeds else ""
         mine = client.user is not None and str(message["author"]["id"]) == str(client.user.id)
-        if mine and footer.endswith(mark):
-            return int(message["id"])
-    return None
+        mark = footer.rpartition(" · ")[2]
+        if mine and mark in marks:
+            found.setdefault(marks[mark], int(message["id"]))
+    return found

@@ -116,7 +116,8 @@ def render_messages(reply: Reply, owner_id: str) -> list[Rendered]:
         pieces.append(([draft_embed(draft, filename)], [_file(filename, data)]))
     messages = [Rendered()]
     for embeds, files in pieces:
-        if not messages[-1].fits(embeds, files):
+        current = messages[-1]
+        if (current.embeds or current.files) and not current.fits(embeds, files):
             messages.append(Rendered())
         messages[-1].embeds += embeds
         messages[-1].files += files
@@ -148,7 +149,8 @@ def _text_embeds(reply: Reply) -> list[discord.Embed]:
         for label, value in block.pairs:
             name = _clip(esc(label), MAX_FIELD_NAME) or "-"
             text = _clip(esc(value), MAX_FIELD_VALUE) or "-"
-            if len(embed.fields) >= MAX_FIELDS or len(embed) + len(name) + len(text) > MAX_TOTAL:
+            full = len(embed) + len(name) + len(text) > MAX_TOTAL - MARK_ROOM
+            if len(embed.fields) >= MAX_FIELDS or full:
                 embed = discord.Embed(colour=COLOUR)
                 embeds.append(embed)
             embed.add_field(name=name, value=text, inline=len(value) < 40)
@@ -208,7 +210,7 @@ def draft_embed(draft: DraftBlock, filename: str) -> discord.Embed:
     if draft.to:
         head.append(_clip(f"**To:** {esc(draft.to)}", MAX_FIELD_VALUE))
     head.append(_clip(f"**Subject:** {esc(draft.subject)}", MAX_FIELD_VALUE))
-    room = min(MAX_DESCRIPTION, MAX_TOTAL - len(embed))
+    room = min(MAX_DESCRIPTION, MAX_TOTAL - MARK_ROOM - len(embed))
     body = draft.body.replace(FENCE, "`\u200b``")
     frame = sum(len(h) + 1 for h in head) + 2 * len(FENCE) + 2
     tail: list[str] = []

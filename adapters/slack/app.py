@@ -251,7 +251,8 @@ class SlackAdapter:
     def _later(self, work: Coroutine[Any, Any, None]) -> None:
         """Run `work` after the response has gone back to Slack, a few at a time, once.
 
-        The request is claimed here, not before the ack: no ack waits on a database write.
+        The request is claimed here, not before the ack, so the ack waits on no database
+        write (`_on_submit` claims inside its ack: a form is answered there).
         """
 
         async def bounded() -> None:

@@ -7,7 +7,8 @@ verified first (401 when the signature is missing, malformed, wrong or stale), t
 way Bolt will read it (400 when a signed body is not UTF-8, not JSON or not an object), and
 only then handed to Bolt's dispatcher, with its `claim_key` in `REQUEST_KEY`: the app claims
 that key once in the database before it does the request's work, after the ack, so a replay
-or a retry is acknowledged and runs nothing while no ack ever waits on a database write.
+or a retry is acknowledged and runs nothing while no command, button or event ack waits on a
+database write (a form submission, answered inside its ack, claims before it).
 Bolt's own verification is off for HTTP: this is it. Nothing of the body is ever logged.
 
 Slack's rules, from "Verifying requests from Slack"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -24,7 +25,7 @@ from adapters.discord import DiscordAdapter
 from adapters.discord import messenger as messenger_module
 from adapters.discord.messenger import DMS_CLOSED, NO_MUTUAL_GUILD, member_ref
 from bot.app import Core
-from bot.chat import Action, Reply, Section
+from bot.chat import Action, DraftBlock, Reply, Section
 from bot.ports import DeliveryStatus
 from bot.scheduling.clock import ManualClock
 from bot.settings import Settings
@@ -136,6 +137,43 @@ async def test_resend_after_the_nonce_window_finds_the_first_dm_instead_of_posti
     assert len(fake.dm_messages()) == 2
     (looked,) = fake.sent("GET", "/messages")
     assert 1 <= int(looked.query["limit"]) <= 100
+
+
+async def test_a_split_dm_cut_off_after_its_first_part_sends_only_the_rest_on_retry(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    """Each part carries its own mark: a re-send finds the first and posts what is missing."""
+    drafts = [
+        DraftBlock(f"Thank-you to Person {n}", f"p{n}@acme.example", "Thank you", "x" * 3000)
+        for n in range(4)
+    ]
+    reply = Reply(blocks=[Section("Your thank-you notes are due."), *drafts])
+    posts = 0
+
+    async def cut_second(request: web.Request, path: str, answer: Any) -> web.StreamResponse:
+        nonlocal posts
+        if request.method == "POST" and path.endswith("/messages"):
+            posts += 1
+            if posts >= 2:  # the first part went out; Discord fails the rest
+                return web.json_response({"message": "upstream", "code": 0}, status=503)
+        response: web.StreamResponse = await answer()
+        return response
+
+    fake.chaos = cut_second
+    first = await adapter.messenger.send_dm(member_ref(USER), reply, dedupe_key="r1-split")
+    assert first.status is DeliveryStatus.RETRY
+    fake.chaos = None
+    fake.advance(NONCE_WINDOW + 60)
+    again = await adapter.messenger.send_dm(
+        member_ref(USER), reply, dedupe_key="r1-split", maybe_sent=True
+    )
+    assert again.status is DeliveryStatus.DELIVERED
+    messages = fake.dm_messages()
+    footers = [m["embeds"][0]["footer"]["text"].rpartition(" · ")[2] for m in messages]
+    assert len(messages) > 2
+    assert sorted(footers) == sorted(set(footers))  # no part twice
+    assert footers[0] == "ref r1-split"
+    assert again.message_ref == f"{messages[0]['channel_id']}/{messages[0]['id']}"
 
 
 async def test_first_send_does_not_read_the_dm_history(

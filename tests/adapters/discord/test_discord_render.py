@@ -186,6 +186,14 @@ async def test_a_long_list_says_how_many_interviews_are_not_shown(
     assert "Discord doesn't tell me your time zone" in description
 
 
+def test_a_full_description_and_fields_never_leave_the_first_message_empty() -> None:
+    """Each embed leaves room for the DM's dedupe mark, so it fits a message of its own."""
+    pairs = (("Notes", "n" * 950), ("Promised", "p" * 920))  # 5,979 with the text
+    messages = render_messages(Reply(blocks=[Section("s" * 4096), Fields(pairs)]), USER)
+    check_rendered(messages)
+    assert all(m.embeds or m.files for m in messages)
+
+
 def test_many_fields_continue_in_another_embed_rather_than_fail() -> None:
     pairs = tuple((f"Field {n}", "x" * 1000) for n in range(30))
     messages = render_messages(Reply(blocks=[Section("Details"), Fields(pairs)]), USER)
