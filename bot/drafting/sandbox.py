@@ -109,6 +109,9 @@ TEXT_FILTERS = frozenset(
 LIST_FILTERS = frozenset({"list", "reverse", "sort", "unique"})
 """Filters that build a new list (or text) as long as their value."""
 
+SCANNING_FILTERS = LIST_FILTERS | {"max", "min"}
+"""Filters that go through every item, and may copy each (case-folded to compare)."""
+
 SAFE_FILTERS = (
     TEXT_FILTERS
     | LIST_FILTERS
@@ -131,6 +134,7 @@ _SIZED = (str, list, tuple, dict)
 _CONTAINERS = (list, tuple, dict, set, frozenset)
 _TEMPLATE_NAME = re.compile(r"[a-z_]+(\.linkedin)?\.txt\.j2")
 _CHECK_CLOCK_EVERY = 64
+_MACRO_KEYWORDS = frozenset({"caller", "_loop_vars", "_block_vars"})  # what Jinja passes
 
 
 class TemplateRefused(SecurityError):
@@ -333,8 +337,17 @@ class GroupSandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        """Subscript, counted; a slice builds at most as much as it slices."""
+        """Subscript, counted; a slice builds at most as much as it slices.
+
+        Only text, a whole number or a slice may index: Jinja's error for a missing key of
+        another kind (`topics[range]`, also `attribute=` in filters) shows the key's repr,
+        memory address and all, to the admin.
+        """
         _spend()
+        if not isinstance(argument, str | int | slice):
+            raise TemplateRefused(
+                f"a {type(argument).__name__} cannot be an index or key; use text or a number"
+            )
         if isinstance(argument, slice):
             _build(_size(obj), self.limits)
         return super().getitem(obj, argument)
@@ -347,6 +360,13 @@ class GroupSandbox(SandboxedEnvironment):
         _spend()
         if isinstance(getattr(__obj, "__self__", None), str):
             _build(_text_cost(__obj.__self__), __self.limits)
+        if isinstance(__obj, Macro) and (
+            len(args) > len(__obj.arguments)
+            or any(key not in __obj.arguments and key not in _MACRO_KEYWORDS for key in kwargs)
+        ):
+            # Extra arguments land in `varargs`/`kwargs`: tuples a template could nest into
+            # one whose hashing or comparison takes 2**depth steps inside one operation.
+            raise TemplateRefused(f"{__obj.name}() takes only the arguments it declares")
         result = super().call(__context, __obj, *args, **kwargs)
         if isinstance(__obj, Macro):
             _build(_size(result), __self.limits)  # its pieces were counted as they were output
@@ -491,7 +511,7 @@ def _metered_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         limits = _limits()
         if name in TEXT_FILTERS:
             _build(_text_cost(as_text(value)), limits)
-        elif name in LIST_FILTERS:
+        elif name in SCANNING_FILTERS:
             _build(_size(value), limits)
         elif name == "round":
             _check_digits(rest[:1] or [kwargs.get("precision", 0)])
@@ -536,7 +556,13 @@ def _build(size: int, limits: Limits) -> None:
 
 
 def _size(value: Any) -> int:
-    """How much a value built from `value` can hold (a string, list or mapping: its length)."""
+    """How much a value built from `value` can hold.
+
+    A string's length; a list's items and the text in them (sorting or `max` copies each
+    item, case-folded); a mapping's keys.
+    """
+    if isinstance(value, list | tuple):
+        return len(value) + sum(_text_cost(item) for item in value if isinstance(item, str))
     return len(value) if isinstance(value, _SIZED) else 0
 
 

@@ -36,6 +36,17 @@ LONG = "{% set s = company %}" + "{% set s = s ~ s %}" * 11  # 8,192 characters,
 DIGITS = "9" * 4000
 ZEROS = "0," * 300
 SEPARATOR = "x" * 3000
+# 19,456 items of 16,384 characters each, every step within the budget: the list holds
+# references, and only a filter that copies each item (case-folded) would build it all.
+WIDE = (
+    "{% set x = 'abcd' %}"
+    + DOUBLE * 12
+    + "{% set s = x %}{% set l = ["
+    + ", ".join(["s"] * 19)
+    + "] %}"
+    + "{% set l = l + l %}" * 10
+)
+NESTED_CALLS = 40  # each level doubles a tuple tree made of a macro's varargs
 
 ESCAPES = {
     "class of text": "{{ ''.__class__ }}",
@@ -114,6 +125,12 @@ PRINTED_OBJECTS = {
     "a function as separator": "{{ topics|join(range) }}",
     "a mapping joined": "{{ [interviewer]|join }}",
     "a missing value joined": "{{ 'x' ~ highlight }}",
+    "a function as a key": "{{ topics[range] }}",
+    "a method as a key": "{{ interviewer[company.upper] }}",
+    "a function as a filter's attribute": "{{ topics|join(attribute=range) }}",
+    "a function as a sort attribute": "{{ topics|sort(attribute=company.upper)|join }}",
+    "a loop method as a key": "{% for t in topics %}{{ topics[loop.cycle] }}{% endfor %}",
+    "a macro as a key": '{% import "_common.j2" as c %}{{ topics[c.greeting] }}',
 }
 
 RESOURCES = {
@@ -221,6 +238,18 @@ RESOURCES = {
     ),
     "long text printed many times": LONG + "{{ s }}" * 300,
     "a long loop cycle": "{% for t in topics %}{{ loop.cycle(*range(10**9)) }}{% endfor %}",
+    "tuples nested through varargs": (
+        "{% macro p() %}{{ caller(varargs) }}{% endmacro %}{% call(v) p(1, 1) %}"
+        + "{% call(v) p(v, v) %}" * (NESTED_CALLS - 1)
+        + "{% set d = {v: 1} %}{{ d|length }}"
+        + "{% endcall %}" * NESTED_CALLS
+    ),
+    "keywords into kwargs": "{% macro p() %}{{ kwargs|length }}{% endmacro %}{{ p(a=1) }}",
+    "max of long text items": WIDE
+    + "{% for i in range(20) %}{% if l|max %}{% endif %}{% endfor %}",
+    "min of long text items": WIDE + "{{ (l|min)|length }}",
+    "sort of long text items": WIDE + "{{ (l|sort)|length }}",
+    "unique of long text items": WIDE + "{{ l|unique|list|length }}",
 }
 
 ATTACKS = {**ESCAPES, **PRINTED_OBJECTS, **RESOURCES}
