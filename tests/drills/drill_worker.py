@@ -72,6 +72,10 @@ async def run(config: dict[str, Any], announce: str = "ready") -> None:
     backoff = timedelta(seconds=float(config["backoff_seconds"]))
     delivery.FIRST_BACKOFF = backoff
     delivery.MAX_BACKOFF = backoff * 8
+    # Backoff a hundred times shorter and a kill every few seconds: a reminder meets in a
+    # minute what it would meet in days, so it gets attempts to match. On a loaded machine
+    # the drill runs longer, kills more, and twelve attempts were not always enough.
+    delivery.MAX_ATTEMPTS = int(config.get("max_attempts", 40))
     settings = Settings(
         database_url=config["database_url"],
         lease_seconds=int(config["lease_seconds"]),
