@@ -192,9 +192,8 @@ async def test_a_reminder_that_cannot_be_composed_is_set_aside_and_the_rest_go_o
     assert set_aside_count("bad_data") == before + 1
 
 
-async def test_a_set_aside_reminder_of_a_paused_interview_is_not_requeued(
-    database_url: str, clock: ManualClock, cores: list[Core]
-) -> None:
+async def set_aside_then_restored(database_url: str, clock: ManualClock, cores: list[Core]) -> Core:
+    """The bad member's thank-you set aside under a removed key; a core with both keys back."""
     old = keyed_core(database_url, clock, OLD_KEY)
     cores.append(old)
     await log_interview(old, clock, "bad")
@@ -205,6 +204,13 @@ async def test_a_set_aside_reminder_of_a_paused_interview_is_not_requeued(
     assert (await new.delivery.deliver_due()).set_aside == 1
     both = keyed_core(database_url, clock, NEW_KEY, OLD_KEY)
     cores.append(both)
+    return both
+
+
+async def test_a_set_aside_reminder_of_a_paused_interview_is_not_requeued(
+    database_url: str, clock: ManualClock, cores: list[Core]
+) -> None:
+    both = await set_aside_then_restored(database_url, clock, cores)
     await Conversation(both, clock, user="bad").say("/interview pause #1")
     assert rotate(both.deps.db).requeued == 0
     assert {state for state, _ in reminder_states(both)["bad"]} == {"cancelled"}
@@ -214,16 +220,7 @@ async def test_a_set_aside_reminder_snoozed_comes_back_only_as_the_snooze(
     database_url: str, clock: ManualClock, cores: list[Core]
 ) -> None:
     """Snoozing cancels the set-aside prompt: re-queued later, it would go out beside it."""
-    old = keyed_core(database_url, clock, OLD_KEY)
-    cores.append(old)
-    await log_interview(old, clock, "bad")
-    new = keyed_core(database_url, clock, NEW_KEY)
-    cores.append(new)
-    new.delivery.messengers = {"console": RecordingMessenger()}
-    clock.advance(timedelta(days=1, hours=3))
-    assert (await new.delivery.deliver_due()).set_aside == 1
-    both = keyed_core(database_url, clock, NEW_KEY, OLD_KEY)
-    cores.append(both)
+    both = await set_aside_then_restored(database_url, clock, cores)
     said = await Conversation(both, clock, user="bad").say("/interview snooze #1 Jane for=2h")
     assert "Snoozed" in said
     assert rotate(both.deps.db).requeued == 0
