@@ -1,10 +1,11 @@
 """When each follow-up is due, and when its reminders go out: pure functions, no I/O.
 
-The rules come from the guidance in `shared/guidance/`: a thank-you to each interviewer
-within 24 hours; a polite status check after the employer's date (plus two business days) or
-a week of silence; at most two unanswered nudges; after a rejection a gracious reply; never
-anything pushy. Reminders respect the member's quiet hours and weekends, computed in their
-own time zone so that daylight-saving changes never shift them.
+The rules follow the etiquette in `docs/follow-up-etiquette.md`: a thank-you to each
+interviewer within 24 hours; a polite status check after the employer's date (plus two
+business days) or a week of silence (after an informational chat, a keep-in-touch note a
+season later instead); at most two unanswered nudges; after a rejection a gracious reply;
+never anything pushy. Reminders respect the member's quiet hours and weekends, computed in
+their own time zone so that daylight-saving changes never shift them.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class InterviewFacts:
     paused: bool = False
     promised: bool = False
     promised_due_at: datetime | None = None
+    informational: bool = False  # a coffee chat: no application, so no status checks
 
 
 FollowUpKey = tuple[Kind, int | None, int]
@@ -112,7 +114,14 @@ def plan(
         planned += _thank_yous(facts, cadence)
         if facts.promised:
             planned.append(_promised(facts, cadence))
-    if facts.status in WAITING_STATUSES:
+    if facts.status in WAITING_STATUSES and facts.informational:
+        # Nobody owes the member a decision after an informational chat: no status check,
+        # but a note to stay in touch once a season has passed.
+        later = add_days_local(
+            facts.last_contact_at or facts.ends_at, KEEP_IN_TOUCH_AFTER_DAYS, cadence
+        )
+        planned.append(_single(Kind.KEEP_IN_TOUCH, later, cadence))
+    elif facts.status in WAITING_STATUSES:
         planned += _status_check(facts, finished, cadence)
     elif facts.status is Status.REJECTED and facts.last_contact_at:
         morning = next_working_morning(facts.last_contact_at, cadence)

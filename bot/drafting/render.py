@@ -33,6 +33,9 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+# A full stop after a sentence that already ended: "Solstice Outdoor Co.." or "weekend work?."
+# (never an ellipsis, which has three).
+_DOUBLED_STOP = re.compile(r"(?<!\.)([.?!])\.(?!\.)")
 
 
 @dataclass(frozen=True)
@@ -163,5 +166,6 @@ def trim_end(text: str) -> str:
 
 
 def _flow(paragraph: str) -> str:
-    """One paragraph as one line: joined lines, single spaces, no space before punctuation."""
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", paragraph)).strip()
+    """One paragraph as one line: single spaces, no space before punctuation, one full stop."""
+    flowing = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", paragraph)).strip()
+    return _DOUBLED_STOP.sub(r"\1", flowing)

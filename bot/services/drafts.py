@@ -14,22 +14,13 @@ from bot.domain.policy import Kind
 from bot.drafting.compose import compose_links
 from bot.drafting.proofread import ProofContext, proofread
 from bot.drafting.render import Draft, DraftRenderer, trim_end
+from bot.services import draft_context
 from bot.services.deps import Deps
+from bot.services.draft_context import Moment
 from bot.services.followups import KIND_LABELS
 from bot.services.interviews import DETAIL_FIELDS
 from bot.storage.models import Interview, Interviewer, Member
 
-DAYS_SAID_BY_WEEKDAY = 6
-STAGE_LABELS = {
-    "recruiter_screen": "recruiter call",
-    "phone_screen": "phone screen",
-    "technical": "technical interview",
-    "onsite": "interview",
-    "panel": "panel interview",
-    "final": "final interview",
-    "informational": "informational interview",
-}
-EXTRA_KEYS = ("news", "until")
 _SIGNATURE_SPLIT = re.compile(r"\s*(?:\n|\|)\s*")
 
 
@@ -128,61 +119,29 @@ class DraftService:
     def _context(
         self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
     ) -> dict[str, Any]:
-        person = target.interviewer
         signature = signature_lines(member)
-        return {
-            "company": interview.company,
-            "role": interview.role,
-            "stage": interview.stage,
-            "stage_label": STAGE_LABELS.get(interview.stage, "interview"),
-            "interviewer": (
-                {
-                    "name": person.name,
-                    "first_name": person.name.split()[0],
-                    "title": person.title,
-                }
-                if person
-                else None
-            ),
-            "discussed": _words(person.discussed if person else None),
-            "variant": person.position if person else 0,
-            "highlight": None,
-            "when_phrase": self._when_phrase(member, interview.starts_at),
-            "topics": [trim_end(t) for t in split_list(interview.topics or "")],
-            "qualifications": _words(interview.qualifications),
-            "clarification": _words(interview.clarification),
-            "open_question_answer": _words(interview.open_questions),
-            "promised_by_me": _words(interview.promised_by_me),
-            "promised_by_them": _words(interview.promised_by_them),
-            "member_name": signature[0] if signature else "",
-            "tone": self.deps.tone_of(member),
-            "sequence": target.sequence,
-            **{key: extra.get(key) for key in EXTRA_KEYS},
-        }
-
-    def _when_phrase(self, member: Member, at: datetime) -> str:
-        tz = self.deps.zone_of(member)
-        day = at.astimezone(tz).date()
-        today = self.deps.clock.now().astimezone(tz).date()
-        days = (today - day).days
-        if days == 0:
-            return "today"
-        if days == 1:
-            return "yesterday"
-        if 1 < days <= DAYS_SAID_BY_WEEKDAY:
-            return f"on {day:%A}"
-        return f"on {day:%B} {day.day}"
+        return draft_context.build(
+            interview,
+            target.interviewer,
+            target.kind,
+            target.sequence,
+            moment=Moment(self.deps.clock.now(), self.deps.zone_of(member)),
+            tone=self.deps.tone_of(member),
+            member_name=signature[0] if signature else "",
+            extra=extra,
+        )
 
 
 def _addressed(interview: Interview, target: Target) -> Target:
-    """Address a note about the whole process to the first person met, by name.
+    """Address a note about the whole process to the lead (contact, else first met), by name.
 
     Only a thank-you is per interviewer; the rest go to one person, and a named person
     reads better than 'hiring team' (the guidance: address each interviewer by name).
     """
-    if target.interviewer is not None or not interview.interviewers:
+    lead = draft_context.lead_of(interview)
+    if target.interviewer is not None or lead is None:
         return target
-    return Target(target.kind, interview.interviewers[0], target.sequence)
+    return Target(target.kind, lead, target.sequence)
 
 
 def signature_lines(member: Member) -> list[str]:

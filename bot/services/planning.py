@@ -30,6 +30,7 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
         paused=interview.paused,
         promised=bool(interview.promised_by_me),
         promised_due_at=interview.promised_due_at,
+        informational=interview.stage == "informational",
     )
     finished: dict[FollowUpKey, datetime] = {
         _key(f): f.done_at or now for f in interview.follow_ups if f.state in FINISHED_STATES

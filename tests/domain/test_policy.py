@@ -390,6 +390,13 @@ def test_waiting_statuses_plan_thank_yous_and_one_status_check(status: Status) -
     assert [p.kind for p in planned] == [Kind.THANK_YOU, Kind.THANK_YOU, Kind.STATUS_CHECK]
 
 
+def test_an_informational_chat_plans_a_keep_in_touch_note_instead_of_status_checks() -> None:
+    planned = plan(facts(ny(2026, 5, 12, 15), informational=True), {}, NY_CADENCE)
+    assert kinds(planned) == {Kind.THANK_YOU, Kind.KEEP_IN_TOUCH}
+    note = only(planned, Kind.KEEP_IN_TOUCH)
+    assert note.due_at == ny(2026, 8, 10, 9)  # 90 days later, at nine
+
+
 def test_second_status_check_is_seven_days_after_the_first_was_sent() -> None:
     done = status_checks_done(ny(2026, 5, 19, 14))
     check = only(plan(facts(ny(2026, 5, 12, 15)), done, NY_CADENCE), Kind.STATUS_CHECK)

@@ -1,0 +1,276 @@
+"""The sentences a draft is made of, each framed to fit the shape of the note it carries.
+
+A member's notes come in every shape: "the Kafka migration", "he showed me their custom
+ECS", "to set up a call next week", "four years of SQL", "shipped two Unity titles". A
+fixed frame ("our conversation about ___") is grammatical for some of them only, so each
+slot here reads the note (`bot/drafting/notes.py`) and picks a frame that fits it, falling
+back to a colon frame, which is grammatical for any text. Notes about the addressee are
+already in the second person when they arrive (`notes.addressed`).
+
+Each slot's frames rotate with `variant` (the interviewer's place in a panel) so panelists'
+notes differ; the frames of neighbouring slots avoid each other's key words so no word
+repeats from one sentence to the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.drafting.notes import (
+    Note,
+    Shape,
+    as_gerund,
+    as_question,
+    as_that_clause,
+    as_topic,
+    join_items,
+    lower_first,
+    upper_first,
+)
+
+INFORMATIONAL = "informational"
+TECHNICAL = "technical"
+
+# A date or time already inside a promise ("the deck by Friday noon"): named as typed.
+_DATE_WORDS = re.compile(
+    r"\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|next week|this week|end of (?:the )?(?:day|week|month)|"
+    r"eod|eow|noon|midnight|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"\d{1,2}[:/.]\d{1,2}|\d{1,2}\s?(?:am|pm))\b",
+    re.IGNORECASE,
+)
+_SEND_VERBS = re.compile(r"^(?:send|share|email|forward|provide|write|put together)\b", re.I)
+_MODAL = re.compile(r"^(?:will|would|can|could|should|might|may)\b", re.I)
+_POSSESSIVE_START = re.compile(r"^(?:my|our)\b", re.I)
+
+
+def _pick(frames: Sequence[str], variant: int) -> str:
+    return frames[variant % len(frames)]
+
+
+def has_date(text: str) -> bool:
+    """Whether a promise names its own date or time, so ours would double it."""
+    return _DATE_WORDS.search(text) is not None
+
+
+def personal(note: Note, variant: int, stage: str) -> str:
+    """What the member discussed with this person, in a frame that fits the note."""
+    topic = as_topic(note)
+    if topic is not None:
+        if stage == TECHNICAL:
+            frames = (
+                f"I enjoyed working through {topic} with you.",
+                f"Working through {topic} together was the best part of the day.",
+                f"I especially liked tackling {topic} with you.",
+                f"Thinking through {topic} with you was a real pleasure.",
+            )
+        else:
+            frames = (
+                f"I especially enjoyed our conversation about {topic}.",
+                f"Your perspective on {topic} stayed with me.",
+                f"I keep coming back to what you shared about {topic}.",
+                f"Hearing about {topic} made the work even more appealing.",
+                f"I was glad we had time to talk about {topic}.",
+            )
+        return _pick(frames, variant)
+    clause = as_that_clause(note)
+    if clause is not None:
+        return _pick(
+            (
+                f"I especially appreciated that {clause}.",
+                f"It meant a lot that {clause}.",
+                f"I was glad that {clause}.",
+                f"I valued that {clause}.",
+            ),
+            variant,
+        )
+    return f"One part of our conversation stays with me: {_colon(note)}."
+
+
+def shared_topics(notes: Sequence[Note], stage: str) -> str:
+    """Topics the member did not attribute: the same sentence in each panelist's note."""
+    topics = [as_topic(n) for n in notes]
+    if all(t is not None for t in topics):
+        listed = join_items([t for t in topics if t is not None])
+        if stage == TECHNICAL:
+            return f"I enjoyed working through {listed} together."
+        return f"I enjoyed discussing {listed}."
+    return "We covered a lot of ground: " + "; ".join(_colon(n) for n in notes) + "."
+
+
+def highlight(note: Note, variant: int) -> str:
+    """A moment the member singled out as the best part of the interview."""
+    topic = as_topic(note)
+    if topic is not None:
+        return _pick(
+            (f"A highlight for me was {topic}.", f"{upper_first(topic)} was a highlight for me."),
+            variant,
+        )
+    clause = as_that_clause(note)
+    if clause is not None:
+        return f"I was especially glad that {clause}."
+    return f"A highlight for me: {_colon(note)}."
+
+
+def strength(note: Note, variant: int, stage: str, *, tied: bool) -> str:
+    """The member's qualification, tied to what was just said when `tied`.
+
+    `tied` means the sentence before named this person's topic, so "That is where ..."
+    links the strength to it without repeating the topic's words.
+    """
+    if stage == INFORMATIONAL:
+        return _strength_informational(note)
+    bring = _what_i_bring(note)
+    if bring is None:
+        return f"What I would bring to the team: {_colon(note)}."
+    if note.shape is Shape.CLAUSE:
+        return f"{upper_first(bring)}, and I would be glad to bring that experience to the team."
+    if tied:
+        return _pick(
+            (
+                f"That is exactly where {bring} would help.",
+                f"That is also where {bring} would let me contribute from the start.",
+                f"It is the kind of work where {bring} would count.",
+            ),
+            variant,
+        )
+    return _pick(
+        (
+            f"I believe {bring} would let me contribute from the start.",
+            f"I would be glad to put {bring} to work for the team.",
+            f"{upper_first(bring)} matches what the team is working on.",
+        ),
+        variant,
+    )
+
+
+def _strength_informational(note: Note) -> str:
+    bring = _what_i_bring(note)
+    if bring is None:
+        return f"Your advice gives me clear ideas for building on my background: {_colon(note)}."
+    if note.shape is Shape.CLAUSE:
+        return f"{upper_first(bring)}, and your advice gives me clear ideas for building on it."
+    return f"Your advice gives me clear ideas for building on {bring}."
+
+
+def _what_i_bring(note: Note) -> str | None:
+    """The qualification as a noun phrase of the member's ("my four years of SQL")."""
+    if note.shape is Shape.YEARS:
+        return f"my {lower_first(note.text)}"
+    if note.shape is Shape.CLAUSE:
+        return as_that_clause(note)
+    gerund = as_gerund(note)
+    if gerund is not None:
+        return f"my experience {gerund}"
+    topic = as_topic(note)
+    if topic is None:
+        return None
+    if _POSSESSIVE_START.match(topic):
+        return topic
+    return f"my experience with {topic}"
+
+
+def interest(variant: int, company: str, stage: str) -> str:
+    """A restated interest in the role, for notes while the process is still open."""
+    if stage in ("recruiter_screen", "phone_screen"):
+        return _pick(
+            (
+                "I am very interested in the role and would welcome the chance to move forward.",
+                "I would be glad to continue to the next stage.",
+                "I am keen to keep going in the process.",
+            ),
+            variant,
+        )
+    return _pick(
+        (
+            f"I am even more interested in joining {company} after meeting you.",
+            "Our time together confirmed my interest in the role.",
+            f"I would be glad to join the team at {company}.",
+            "I left even more excited about the role.",
+            f"Joining {company} is something I would be glad to do.",
+        ),
+        variant,
+    )
+
+
+def correction(note: Note) -> str:
+    """A correction to an answer, named as one."""
+    return f"I would also like to correct one of my answers: {_colon(note, capital=True)}."
+
+
+def question(note: Note) -> str:
+    """A question the member meant to ask, asked as a question."""
+    asked = as_question(note)
+    if asked.startswith("Could you"):
+        return "Could you also" + asked.removeprefix("Could you")
+    return f"I also wanted to ask: {lower_first(asked)}"
+
+
+def my_promise(note: Note, due: str | None) -> str:
+    """What the member promised to send, with its date when one is known."""
+    text = note.text
+    when = "" if due is None or has_date(text) else f" {due}"
+    if note.shape is Shape.TO_ACTION:
+        text = text.removeprefix("to ").strip()
+    if note.shape in (Shape.TO_ACTION, Shape.PREDICATE) and _SEND_VERBS.match(text):
+        return f"As promised, I will {lower_first(text)}{when}."
+    if note.shape is Shape.CLAUSE:
+        return f"As promised, {lower_first(text)}{when}."
+    if not when and not has_date(text):
+        when = " shortly"
+    return f"As promised, I will send {lower_first(text)}{when}."
+
+
+def sendable(note: Note) -> str:
+    """What to attach, as a noun phrase: "to send over my portfolio" -> "my portfolio"."""
+    text = note.text
+    if note.shape in (Shape.TO_ACTION, Shape.PREDICATE):
+        text = _SEND_VERBS.sub("", text.removeprefix("to ").strip()).strip()
+        text = text.removeprefix("over ").removeprefix("you ").strip()
+    return lower_first(text) or note.text
+
+
+def their_promise(note: Note, *, future: bool = True) -> str:
+    """Thanks for what the interviewer offered ("thank you for offering to introduce me")."""
+    text = note.text
+    if note.shape is Shape.TO_ACTION:
+        return f"Thank you for offering {lower_first(text)}."
+    if note.shape is Shape.PREDICATE and _MODAL.match(text):
+        return f"Thank you for letting me know that you {lower_first(text)}."
+    if note.shape is Shape.PREDICATE:
+        gerund = as_gerund(note)
+        if gerund is not None:
+            return f"Thank you for {gerund}."
+    clause = as_that_clause(note)
+    if clause is not None:
+        return f"Thank you for letting me know that {clause}."
+    topic = as_topic(note)
+    if topic is not None and future:
+        return f"Thank you for letting me know to expect {topic}."
+    return f"Thank you for what you offered: {_colon(note)}."
+
+
+def their_promise_reminder(note: Note) -> str:
+    """What they promised, recalled in a status check as something they said."""
+    text = note.text
+    if note.shape is Shape.TO_ACTION:
+        return f"When we spoke, you offered {lower_first(text)}."
+    clause = as_that_clause(note)
+    if clause is not None:
+        return f"When we spoke, you mentioned that {clause}."
+    if note.shape is Shape.PREDICATE and _MODAL.match(text):
+        return f"When we spoke, you mentioned that you {lower_first(text)}."
+    topic = as_topic(note)
+    if topic is not None:
+        return f"When we spoke, you mentioned {topic}."
+    return f"When we spoke, you mentioned this: {_colon(note)}."
+
+
+def _colon(note: Note, *, capital: bool = False) -> str:
+    """The note as typed, to follow a colon: grammatical whatever its shape.
+
+    A note that ends in "?" keeps it; the renderer drops the full stop a frame adds after it.
+    """
+    return upper_first(note.text) if capital else note.text

@@ -1,0 +1,218 @@
+"""What a template is given: the interview's facts for one addressee, read and framed.
+
+Who gets what (the design in issue #14): a note the member attributed to someone ("Kofi: I
+meant four years") goes only in that person's draft; unattributed corrections, questions,
+promises and highlights go to the lead (the contact person, else the first listed);
+unattributed topics are the panel's, said once in each panelist's note that has no topic
+of its own, never handed out one per panelist. What the member wrote about the addressee in
+the third person reads in the second ("his team" -> "your team").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.attribution import owner_items, split_attributed
+from bot.domain.names import PersonName, person_name
+from bot.domain.policy import Kind, Status
+from bot.drafting import sentences
+from bot.drafting.notes import Note, addressed, as_topic, read_note
+from bot.storage.models import Interview, Interviewer
+
+DAYS_SAID_BY_WEEKDAY = 6
+DEFAULT_PROMISE_TIME = time(17, 0)
+STAGE_LABELS = {
+    "recruiter_screen": "recruiter call",
+    "phone_screen": "phone screen",
+    "technical": "technical interview",
+    "onsite": "interview",
+    "panel": "panel interview",
+    "final": "final interview",
+    "informational": "informational interview",
+}
+EXTRA_KEYS = ("news", "until")
+OPEN_STATUSES = frozenset({Status.SCHEDULED, Status.HELD, Status.WAITING, Status.NEXT_ROUND})
+
+
+@dataclass(frozen=True)
+class Moment:
+    """When the draft is written and how to say dates to this member."""
+
+    now: datetime
+    tz: ZoneInfo
+
+    def day_phrase(self, at: datetime) -> str:
+        """'today', 'yesterday', 'on Tuesday' within the week, else 'on November 3'."""
+        day = at.astimezone(self.tz).date()
+        days = (self.now.astimezone(self.tz).date() - day).days
+        if days == 0:
+            return "today"
+        if days == 1:
+            return "yesterday"
+        if 1 < days <= DAYS_SAID_BY_WEEKDAY:
+            return f"on {day:%A}"
+        return f"on {day:%B} {day.day}"
+
+    def due_phrase(self, at: datetime) -> str:
+        """'by Friday at noon', 'by tomorrow', 'by December 4': a promise's date ahead."""
+        local = at.astimezone(self.tz)
+        days = (local.date() - self.now.astimezone(self.tz).date()).days
+        if days <= 0:
+            day = "today"
+        elif days == 1:
+            day = "tomorrow"
+        elif days <= DAYS_SAID_BY_WEEKDAY:
+            day = f"{local:%A}"
+        else:
+            day = f"{local:%B} {local.day}"
+        wall = local.time().replace(tzinfo=None)
+        if wall == DEFAULT_PROMISE_TIME:
+            return f"by {day}"
+        if wall == time(12, 0):
+            return f"by {day} at noon"
+        hour = local.strftime("%I").lstrip("0")
+        minutes = f":{local:%M}" if local.minute else ""
+        return f"by {day} at {hour}{minutes} {local:%p}".replace("AM", "a.m.").replace("PM", "p.m.")
+
+    def passed(self, day: date | None) -> bool:
+        """Whether a date the employer gave is already behind us."""
+        return day is not None and day < self.now.astimezone(self.tz).date()
+
+
+def lead_of(interview: Interview) -> Interviewer | None:
+    """Who notes about the whole process go to: the contact person, else the first met."""
+    contact = getattr(interview, "contact", None)
+    if contact is not None:
+        return contact
+    return interview.interviewers[0] if interview.interviewers else None
+
+
+def name_forms(name: PersonName) -> tuple[str, ...]:
+    """Ways the member may have written the addressee's name in a note about them."""
+    forms = [name.full, name.greet, name.formal]
+    if name.given:
+        forms.append(name.given)
+    if name.given and name.family:
+        forms.append(f"{name.given} {name.family}")
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def build(
+    interview: Interview,
+    person: Interviewer | None,
+    kind: Kind,
+    sequence: int,
+    *,
+    moment: Moment,
+    tone: str,
+    member_name: str,
+    extra: Mapping[str, str],
+) -> dict[str, Any]:
+    """The variables a template gets (group templates are checked against these names)."""
+    people = list(interview.interviewers)
+    lead = lead_of(interview)
+    names = person_name(person.name, getattr(person, "greet_as", None)) if person else None
+    forms = name_forms(names) if names else ()
+
+    def read(text: str) -> Note:
+        return read_note(addressed(text, forms) if forms else text)
+
+    def mine(text: str | None) -> list[Note]:
+        return [read(item) for item in owner_items(text, people, person, lead)]
+
+    stage = interview.stage
+    variant = person.position if person else 0
+    known = interview.status in Status._value2member_map_
+    status = Status(interview.status) if known else Status.HELD
+    open_ = status in OPEN_STATUSES
+    discussed = read(person.discussed) if person and person.discussed else None
+    topics = split_attributed(interview.topics, people)
+    my_topics = [read(t) for who, t in topics if person is not None and who is person]
+    shared = [read_note(t) for who, t in topics if who is None]
+    personal_notes = ([discussed] if discussed else []) + my_topics
+    highlights = mine(interview.highlights)
+    corrections = mine(interview.clarification)
+    questions = mine(interview.open_questions)
+    promises = mine(interview.promised_by_me)
+    theirs = mine(interview.promised_by_them)
+    strengths = [read_note(s) for who, s in split_attributed(interview.qualifications, people)]
+    promised_sent = any(
+        f.kind == Kind.PROMISED_MATERIAL and f.state == "done" for f in interview.follow_ups
+    )
+    due = moment.due_phrase(interview.promised_due_at) if interview.promised_due_at else None
+    replied = status is Status.WAITING and interview.last_contact_at is not None
+    personal_line = " ".join(
+        sentences.personal(n, variant + i, stage) for i, n in enumerate(personal_notes)
+    )
+    topics_line = sentences.shared_topics(shared, stage) if shared and not personal_notes else None
+    topic = next((t for n in personal_notes if (t := as_topic(n))), None)
+    return {
+        "company": interview.company,
+        "role": interview.role,
+        "stage": stage,
+        "stage_label": STAGE_LABELS.get(stage, "interview"),
+        "status": status.value,
+        "process_open": open_,
+        "interviewer": (
+            {
+                "name": person.name,
+                "first_name": names.greet,  # kept for group templates written before `greet`
+                "greet": names.greet,
+                "formal": names.formal,
+                "title": person.title,
+            }
+            if person and names
+            else None
+        ),
+        "variant": variant,
+        "when_phrase": moment.day_phrase(interview.starts_at),
+        "replied_phrase": moment.day_phrase(interview.last_contact_at)
+        if replied and interview.last_contact_at
+        else None,
+        # The member's notes, as this addressee's draft may use them.
+        "discussed": "; ".join(n.text for n in personal_notes) or None,
+        "discussed_topic": topic,
+        "topics": [n.text for n in shared] + [n.text for n in my_topics],
+        "highlight": "; ".join(n.text for n in highlights) or None,
+        "qualifications": "; ".join(n.text for n in strengths) or None,
+        "clarification": "; ".join(n.text for n in corrections) or None,
+        "open_question_answer": "; ".join(n.text for n in questions) or None,
+        "promised_by_me": "; ".join(n.text for n in promises) or None,
+        "promised_due": due,
+        "promised_by_them": "; ".join(n.text for n in theirs) or None,
+        # Sentences framed to fit each note (bot/drafting/sentences.py).
+        "personal_line": personal_line or None,
+        "topics_line": topics_line,
+        "highlight_line": _join(sentences.highlight(n, variant) for n in highlights),
+        "strength_line": _join(
+            sentences.strength(n, variant + i, stage, tied=topic is not None and i == 0)
+            for i, n in enumerate(strengths)
+        ),
+        "interest_line": sentences.interest(variant, interview.company, stage)
+        if open_ and stage != sentences.INFORMATIONAL
+        else None,
+        "correction_line": _join(sentences.correction(n) for n in corrections),
+        "question_line": _join(sentences.question(n) for n in questions),
+        "my_promise_line": None
+        if promised_sent
+        else _join(sentences.my_promise(n, due) for n in promises),
+        "promised_item": _join(sentences.sendable(n) for n in promises) if promises else None,
+        "their_promise_line": _join(sentences.their_promise(n) for n in theirs),
+        "their_promise_reminder": None
+        if replied or moment.passed(interview.decision_expected_on)
+        else _join(sentences.their_promise_reminder(n) for n in theirs),
+        "member_name": member_name,
+        "tone": tone,
+        "sequence": sequence,
+        "kind": kind.value,
+        **{key: extra.get(key) for key in EXTRA_KEYS},
+    }
+
+
+def _join(lines: Iterable[str]) -> str | None:
+    text = " ".join(lines)
+    return text or None
