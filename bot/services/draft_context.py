@@ -16,11 +16,12 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.domain import attribution
 from bot.domain.attribution import owner_items, split_attributed
 from bot.domain.names import PersonName, person_name
 from bot.domain.policy import Kind, Status
 from bot.drafting import sentences
-from bot.drafting.notes import Note, addressed, as_topic, read_note
+from bot.drafting.notes import QUESTIONS_FIELD, Note, addressed, as_topic, read_note
 from bot.storage.models import Interview, Interviewer
 
 DAYS_SAID_BY_WEEKDAY = 6
@@ -85,10 +86,7 @@ class Moment:
 
 def lead_of(interview: Interview) -> Interviewer | None:
     """Who notes about the whole process go to: the contact person, else the first met."""
-    contact = getattr(interview, "contact", None)
-    if contact is not None:
-        return contact
-    return interview.interviewers[0] if interview.interviewers else None
+    return attribution.lead(interview.interviewers, interview.contact)
 
 
 def name_forms(name: PersonName) -> tuple[str, ...]:
@@ -115,14 +113,20 @@ def build(
     """The variables a template gets (group templates are checked against these names)."""
     people = list(interview.interviewers)
     lead = lead_of(interview)
-    names = person_name(person.name, getattr(person, "greet_as", None)) if person else None
+    names = person_name(person.name, person.greet_as) if person else None
     forms = name_forms(names) if names else ()
+    others = tuple(
+        form
+        for p in people
+        if p is not person
+        for form in name_forms(person_name(p.name, p.greet_as))
+    )
 
-    def read(text: str) -> Note:
-        return read_note(addressed(text, forms) if forms else text)
+    def read(text: str, field: str | None = None) -> Note:
+        return read_note(addressed(text, forms, others) if forms else text, field)
 
-    def mine(text: str | None) -> list[Note]:
-        return [read(item) for item in owner_items(text, people, person, lead)]
+    def mine(text: str | None, field: str | None = None) -> list[Note]:
+        return [read(item, field) for item in owner_items(text, people, person, lead)]
 
     stage = interview.stage
     variant = person.position if person else 0
@@ -136,7 +140,7 @@ def build(
     personal_notes = ([discussed] if discussed else []) + my_topics
     highlights = mine(interview.highlights)
     corrections = mine(interview.clarification)
-    questions = mine(interview.open_questions)
+    questions = mine(interview.open_questions, QUESTIONS_FIELD)
     promises = mine(interview.promised_by_me)
     theirs = mine(interview.promised_by_them)
     strengths = [read_note(s) for who, s in split_attributed(interview.qualifications, people)]
