@@ -69,7 +69,9 @@ DETERMINERS = frozenset(
 NUMBER_WORDS = frozenset(
     {
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "fifteen", "twenty", "thirty", "half", "couple", "dozen",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "half", "couple",
+        "dozen",
     }
 )  # fmt: skip
 PREPOSITIONS = frozenset(
@@ -129,6 +131,7 @@ ABBREVIATIONS = frozenset(
 _WORD = re.compile(r"[^\W_](?:[\w+#]|['’.\-/](?=[^\W_]))*[+#]*")
 _SPLIT = re.compile(r"(" + _WORD.pattern + r")")
 _TRAILING = re.compile(r"[\s.;:,!…]+$")
+_LEADING = re.compile(r"^[\s.;:,!?…]+")
 _REPEATED = re.compile(r"([?!,;:])[?!,;:]+|\.{2,}")
 _YEARS = re.compile(
     r"^(?:(?:about|almost|nearly|over|around|roughly|some|my|a|another|just|more\s+than|"
@@ -184,6 +187,11 @@ def _closed(word: str) -> bool:
     return word in CLOSED_CLASS
 
 
+def _adverb(word: str) -> bool:
+    """True for a word that only qualifies a verb: "recently", "quickly", "also"."""
+    return word in LEADING_ADVERBS or _classes(word) == {"ADV"}
+
+
 def _is_number(word: str) -> bool:
     """Digits ("3", "5+", "30%") or a number word."""
     return word[:1].isdigit() or word in NUMBER_WORDS
@@ -232,10 +240,13 @@ def _subject_contraction(word: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    """One line, single spaces, no repeated punctuation, trailing .;:,! trimmed (? kept)."""
+    """One line, single spaces, no repeated punctuation, trailing .;:,! trimmed (? kept).
+
+    Leading punctuation goes too: "; the deck" is a list's leftover, not part of the note.
+    """
     flat = " ".join(text.split())
     flat = _REPEATED.sub(lambda m: "…" if m.group(0).startswith(".") else m.group(1), flat)
-    return _TRAILING.sub("", flat)
+    return _LEADING.sub("", _TRAILING.sub("", flat))
 
 
 def _words(text: str) -> list[str]:
@@ -320,7 +331,7 @@ def _subject_start(word: str) -> bool:
 def _to_action(rest: list[str]) -> bool:
     """True when "to" is followed by a verb's base form (adverbs and "not" allowed)."""
     for word in rest[:3]:
-        if word in LEADING_ADVERBS or word == "not":
+        if _adverb(word) or word == "not":
             continue
         return "VB" in _verb_tags(word)
     return False
@@ -339,7 +350,7 @@ def _starts_with_subject(words: list[str]) -> bool:
     if first not in SUBJECT_PRONOUNS and first != "there":
         return False
     for word in words[1:4]:
-        if word in LEADING_ADVERBS or word == "not":
+        if _adverb(word) or word == "not":
             continue
         return _finite(word) or word in NEGATED_AUXILIARIES
     return False
@@ -355,7 +366,7 @@ def _finite(word: str) -> bool:
 def _starts_with_verb(words: list[str]) -> bool:
     """A verb phrase with no subject: "shipped two Unity titles", "ask about on-call"."""
     i = 0
-    while i < len(words) - 1 and words[i] in LEADING_ADVERBS:
+    while i < len(words) - 1 and _adverb(words[i]):
         i += 1
     word, after = words[i], words[i + 1] if i + 1 < len(words) else None
     if word in AUXILIARIES or word in NEGATED_AUXILIARIES:
@@ -485,9 +496,7 @@ def as_gerund(note: Note) -> str | None:
 def _gerund_phrase(text: str) -> str | None:
     """The verb phrase with its first verb (and verbs joined to it by "and") in -ing form."""
     parts = _SPLIT.split(text)
-    index = next(
-        (i for i in range(1, len(parts), 2) if parts[i].casefold() not in LEADING_ADVERBS), None
-    )
+    index = next((i for i in range(1, len(parts), 2) if not _adverb(parts[i].casefold())), None)
     if index is None:
         return None
     word = parts[index].casefold()
@@ -745,7 +754,7 @@ def _possessed(word: str) -> bool:
 def _agree(parts: list[str], folded: list[str], i: int) -> None:
     """Make the verb after a new "you" agree: "leads" -> "lead", "was" -> "were"."""
     j = i + 2
-    while j < len(folded) and folded[j] in LEADING_ADVERBS:
+    while j < len(folded) and _adverb(folded[j]):
         j += 2
     if j >= len(folded) or parts[j - 1].strip():
         return  # punctuation between subject and word: not its verb
