@@ -129,6 +129,7 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 _WORD = re.compile(r"[^\W_](?:[\w+#]|['’.\-/](?=[^\W_]))*[+#]*")
+_WORD_OR_AMPERSAND = re.compile(_WORD.pattern + r"|&")
 _SPLIT = re.compile(r"(" + _WORD.pattern + r")")
 _TRAILING = re.compile(r"[\s.;:,!…]+$")
 _LEADING = re.compile(r"^[\s.;:,!?…]+")
@@ -249,9 +250,10 @@ def _clean(text: str) -> str:
     return _LEADING.sub("", _TRAILING.sub("", flat))
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
     """The note's words, lower-case, with "&" kept as a word."""
-    return [w.casefold() for w in re.findall(_WORD.pattern + r"|&", text)]
+    return tuple(w.casefold() for w in _WORD_OR_AMPERSAND.findall(text))
 
 
 @lru_cache(maxsize=4096)
@@ -264,7 +266,7 @@ def read_note(text: str, field: str | None = None) -> Note:
     return Note(text=cleaned, shape=shape, items=items)
 
 
-def _shape(text: str, words: list[str], *, asked: bool) -> Shape:
+def _shape(text: str, words: tuple[str, ...], *, asked: bool) -> Shape:
     """The shape of a cleaned, non-empty note, from its words in order."""
     first = words[0]
     rest = words[1:]
@@ -299,7 +301,7 @@ def _several_sentences(text: str) -> bool:
     return any(m.group(1).casefold() not in ABBREVIATIONS for m in _SENTENCE_BREAK.finditer(text))
 
 
-def _inverted(words: list[str]) -> bool:
+def _inverted(words: tuple[str, ...]) -> bool:
     """A yes/no question typed without its mark: "does the role include weekend work"."""
     first = words[0]
     if first not in AUXILIARIES and first not in NEGATED_AUXILIARIES:
@@ -307,7 +309,7 @@ def _inverted(words: list[str]) -> bool:
     return len(words) > 1 and _subject_start(words[1])
 
 
-def _wh_inverted(words: list[str]) -> bool:
+def _wh_inverted(words: tuple[str, ...]) -> bool:
     """A wh-question without its mark: "how big is the team", "what does the team use"."""
     for i, word in enumerate(words[1:4], start=1):
         if word in AUXILIARIES or word in NEGATED_AUXILIARIES:
@@ -328,7 +330,7 @@ def _subject_start(word: str) -> bool:
     )
 
 
-def _to_action(rest: list[str]) -> bool:
+def _to_action(rest: tuple[str, ...]) -> bool:
     """True when "to" is followed by a verb's base form (adverbs and "not" allowed)."""
     for word in rest[:3]:
         if _adverb(word) or word == "not":
@@ -342,7 +344,7 @@ def _gerund(word: str) -> bool:
     return "VBG" in _verb_tags(word)
 
 
-def _starts_with_subject(words: list[str]) -> bool:
+def _starts_with_subject(words: tuple[str, ...]) -> bool:
     """A clause that opens with its subject pronoun: "he showed me", "they're hiring"."""
     first = words[0]
     if _subject_contraction(first) or first == "i":
@@ -363,7 +365,7 @@ def _finite(word: str) -> bool:
     return bool(_verb_tags(word) & {"VBD", "VBZ", "VBP"}) and not _closed(word)
 
 
-def _starts_with_verb(words: list[str]) -> bool:
+def _starts_with_verb(words: tuple[str, ...]) -> bool:
     """A verb phrase with no subject: "shipped two Unity titles", "ask about on-call"."""
     i = 0
     while i < len(words) - 1 and _adverb(words[i]):
@@ -380,7 +382,7 @@ def _starts_with_verb(words: list[str]) -> bool:
     return bool(tags & {"VB", "VBD", "VBN", "VBZ"}) and _starts_object(after)
 
 
-def _has_subject_and_verb(words: list[str]) -> bool:
+def _has_subject_and_verb(words: tuple[str, ...]) -> bool:
     """A clause with a noun subject: "the team uses GCP", "Kofi's team cut churn by 30%"."""
     seen_noun = False
     for i, word in enumerate(words):
@@ -460,6 +462,7 @@ def _drop_first_word(text: str) -> str:
     return text[match.end() :].lstrip(" :,")
 
 
+@lru_cache(maxsize=4096)
 def as_topic(note: Note) -> str | None:
     """The note to fit "our conversation about ___" or "discussing ___"; None if it cannot."""
     if note.shape is Shape.NOUN_PHRASE:
@@ -479,6 +482,7 @@ def as_topic(note: Note) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def as_gerund(note: Note) -> str | None:
     """The action as an -ing phrase: "shipping two Unity titles", "setting up a call"."""
     words = _words(note.text)
@@ -525,6 +529,7 @@ def _gerund_coordinated(parts: list[str], index: int, tags: frozenset[str]) -> N
             parts[k] = _inflect(word, "VBG") or parts[k]
 
 
+@lru_cache(maxsize=4096)
 def as_that_clause(note: Note) -> str | None:
     """The note to fit "I appreciated that ___": only a clause with its own subject."""
     if note.shape is not Shape.CLAUSE:
@@ -532,6 +537,7 @@ def as_that_clause(note: Note) -> str | None:
     return lower_first(note.text)
 
 
+@lru_cache(maxsize=4096)
 def as_question(note: Note) -> str:
     """A full question from any note: kept as typed when it is one, else framed as one.
 
@@ -676,9 +682,9 @@ def _addressed(text: str, names: tuple[str, ...], others: tuple[str, ...]) -> st
     pronouns_free = not (_MASCULINE & set(folded) and _FEMININE & set(folded))
     i = 1
     while i < len(parts):
-        if other and _match_name(folded, i, other):
+        if other and _match_name(parts, folded, i, other):
             pronouns_free = False
-        span = _match_name(folded, i, own) if own else 0
+        span = _match_name(parts, folded, i, own) if own else 0
         if span:
             i = _replace_name(parts, folded, i, span)
         elif pronouns_free and folded[i] in _MASCULINE | _FEMININE:
@@ -693,8 +699,16 @@ def _name_forms(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((f for f in forms if f), key=len, reverse=True))
 
 
-def _match_name(folded: list[str], i: int, forms: tuple[tuple[str, ...], ...]) -> int:
-    """How many words of a name start at word ``i`` (0 for none); "Kofi's" matches "Kofi"."""
+def _match_name(
+    parts: list[str], folded: list[str], i: int, forms: tuple[tuple[str, ...], ...]
+) -> int:
+    """How many words of a name start at word ``i`` (0 for none); "Kofi's" matches "Kofi".
+
+    A name that is also an English word ("Will", "Grace", "Hope") matches only where it is
+    capitalised, so "they will decide" keeps its "will".
+    """
+    if parts[i][:1].islower() and (_closed(folded[i]) or _classes(folded[i])):
+        return 0
     for form in forms:
         words = folded[i : i + 2 * len(form) : 2]
         if len(words) < len(form):

@@ -354,6 +354,11 @@ def test_addressed_finds_a_family_name_first_name() -> None:
     assert addressed("Nguyen Thi Huong said her team", huong) == "you said your team"
 
 
+def test_addressed_reads_a_name_that_is_also_a_word_only_when_capitalised() -> None:
+    will = ("Will", "Will Turner")
+    assert addressed("Will said they will decide soon", will) == "you said they will decide soon"
+
+
 def test_addressed_without_names_still_turns_the_pronouns() -> None:
     assert addressed("his team cut churn") == "your team cut churn"
 
