@@ -436,14 +436,22 @@ def _list_items(text: str) -> tuple[str, ...]:
 
 
 def _list_item(part: str) -> bool:
-    """True for a short item with no verb or preposition: "Tableau reporting", "dbt"."""
+    """True for a short item with no finite verb or preposition: "Tableau reporting"."""
     words = _words(part)
     if not words or len(words) > MAX_LIST_ITEM_WORDS:
         return False
     return not any(
-        w in PREPOSITIONS or w in SUBJECT_PRONOUNS or w in AUXILIARIES or _verb_only(w)
+        w in PREPOSITIONS or w in SUBJECT_PRONOUNS or w in AUXILIARIES or _past_or_present(w)
         for w in words
     )
+
+
+def _past_or_present(word: str) -> bool:
+    """True for a finite verb form that is nothing else: "shipped", "includes".
+
+    -ing forms are left out: they name things in a list ("onboarding, tooling and CI speed").
+    """
+    return _verb_only(word) and bool(_verb_tags(word) & {"VBD", "VBN", "VBZ"})
 
 
 # --- rewriting ----------------------------------------------------------------------------
@@ -488,8 +496,10 @@ def as_gerund(note: Note) -> str | None:
     words = _words(note.text)
     if note.shape is Shape.NOUN_PHRASE and _gerund(words[0]):
         after = words[1] if len(words) > 1 else None
-        # "designing for low vision" is an action; "hiring process timeline" is a thing.
-        return lower_first(note.text) if after is None or _starts_object(after) else None
+        # "designing for low vision" and "scaling Postgres" are actions (an object or a name
+        # follows); "hiring process timeline" is a thing.
+        action = after is None or _starts_object(after) or not _classes(after)
+        return lower_first(note.text) if action else None
     if note.shape is Shape.TO_ACTION:
         return _gerund_phrase(_drop_first_word(note.text))
     if note.shape is Shape.PREDICATE:

@@ -107,6 +107,8 @@ SHAPES = [
     ("salary, equity, and benefits", Shape.LIST),
     ("Figma and Framer", Shape.LIST),
     ("Kafka, Flink, Spark", Shape.LIST),
+    ("onboarding, tooling and CI speed", Shape.LIST),
+    ("the API redesign & docs overhaul", Shape.LIST),
     # unclear: several sentences, fragments no frame fits
     ("Nice chat. Asked about Go", Shape.UNCLEAR),
     ("if they sponsor visas", Shape.UNCLEAR),
@@ -206,6 +208,7 @@ GERUNDS = [
     ("is hiring 3 more engineers", "hiring 3 more engineers"),
     ("recently shipped a design system", "recently shipping a design system"),
     ("designing for low vision", "designing for low vision"),
+    ("scaling Postgres to 10TB", "scaling Postgres to 10TB"),
 ]
 
 
