@@ -813,5 +813,7 @@ def _agree_inverted(parts: list[str], folded: list[str], i: int) -> None:
 
 
 def _like(original: str, new: str) -> str:
-    """``new`` capitalised the way ``original`` was ("He" -> "You")."""
+    """``new`` capitalised the way ``original`` was: "He" -> "You", "HIS" -> "YOUR"."""
+    if len(original) > 1 and original.isupper():
+        return new.upper()
     return new[0].upper() + new[1:] if original[:1].isupper() else new
