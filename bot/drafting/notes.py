@@ -688,7 +688,7 @@ def _addressed(text: str, names: tuple[str, ...], others: tuple[str, ...]) -> st
     parts = _SPLIT.split(text)
     own = _name_forms(names)
     other = _name_forms(others)
-    folded = [_fold(p) for p in parts]
+    folded = [_fold(p) for p in parts]  # words at odd indices, separators between
     pronouns_free = not (_MASCULINE & set(folded) and _FEMININE & set(folded))
     i = 1
     while i < len(parts):
@@ -703,31 +703,37 @@ def _addressed(text: str, names: tuple[str, ...], others: tuple[str, ...]) -> st
     return "".join(parts)
 
 
-def _name_forms(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """Each name as folded words, longest first so "Kofi Mensah" wins over "Kofi"."""
-    forms = {tuple(_fold(w) for w in _WORD.findall(name)) for name in names}
-    return tuple(sorted((f for f in forms if f), key=len, reverse=True))
+def _name_forms(names: tuple[str, ...]) -> frozenset[str]:
+    """Each name folded, hyphens as spaces, so "jean luc" and "Jean-Luc" are one name."""
+    return frozenset(f for f in (_name_key((_fold(name),)) for name in names) if f)
 
 
-def _match_name(
-    parts: list[str], folded: list[str], i: int, forms: tuple[tuple[str, ...], ...]
-) -> int:
+def _name_key(words: Sequence[str]) -> str:
+    """Words folded and joined by single spaces, hyphens and underscores counting as spaces."""
+    return " ".join(" ".join(words).replace("-", " ").replace("_", " ").split())
+
+
+MAX_NAME_WORDS = 4
+
+
+def _match_name(parts: list[str], folded: list[str], i: int, forms: frozenset[str]) -> int:
     """How many words of a name start at word ``i`` (0 for none); "Kofi's" matches "Kofi".
 
-    A name that is also an English word ("Will", "Grace", "Hope") matches only where it is
-    capitalised, so "they will decide" keeps its "will".
+    The longest name wins ("Kofi Mensah" over "Kofi"). A name that is also an English word
+    ("Will", "Grace", "Hope") matches only where it is capitalised, so "they will decide"
+    keeps its "will".
     """
     if parts[i][:1].islower() and (_closed(folded[i]) or _classes(folded[i])):
         return 0
-    for form in forms:
-        words = folded[i : i + 2 * len(form) : 2]
-        if len(words) < len(form):
-            continue
-        *head, last = words
-        spaced = all(not folded[j].strip() for j in range(i + 1, i + 2 * len(form) - 1, 2))
-        if spaced and tuple(head) == form[:-1] and last in {form[-1], form[-1] + "'s"}:
-            return len(form)
-    return 0
+    found = 0
+    for span in range(1, MAX_NAME_WORDS + 1):
+        last = i + 2 * (span - 1)
+        if last >= len(parts) or any(folded[j].strip() for j in range(i + 1, last, 2)):
+            break
+        key = _name_key(folded[i : last + 1 : 2])
+        if key in forms or (key.endswith("'s") and key[:-2] in forms):
+            found = span
+    return found
 
 
 def _replace_name(parts: list[str], folded: list[str], i: int, span: int) -> int:

@@ -366,6 +366,11 @@ def test_addressed_reads_a_name_that_is_also_a_word_only_when_capitalised() -> N
     assert addressed("Will said they will decide soon", will) == "you said they will decide soon"
 
 
+def test_addressed_finds_a_hyphenated_name_given_as_folded_forms() -> None:
+    forms = ("jean luc", "jean luc picard", "dr picard")
+    assert addressed("Jean-Luc's crew and Dr. Picard's ship", forms) == "your crew and your ship"
+
+
 def test_addressed_without_names_still_turns_the_pronouns() -> None:
     assert addressed("his team cut churn") == "your team cut churn"
 
