@@ -1,11 +1,15 @@
 """The debrief corpus: scenario files played through the console, their drafts collected.
 
 Each `tests/fixtures/debriefs/*.toml` is one member's interview as they would type it: the
-`/interview log` and `/interview notes` options, what they did afterwards, how far the clock
-moves, and which drafts they ask for. `render(name)` plays it through the real core (the
-console `Conversation`, as tests/drafting/test_scenarios.py does) on a throwaway SQLite
-database and returns every draft shown, plus the facts the member recorded, read from the
-notes with a small oracle of our own so the tests can say where each fact belongs.
+`/interview log` options, how far the clock moves before the debrief (`advance`, default
+3h), the `/interview notes` options, what they did afterwards (`steps`: `sent`, `replied`,
+`outcome #1 offer Hana`, `edit`, `:advance 8d`), and which drafts they ask for besides
+`draft #1` (`[[draft]]`: a command, whom it must address, patterns present and absent).
+`[[people]]` says how a coach would name each interviewer. `render(name)` plays it through
+the real core (the console `Conversation`, as tests/drafting/test_scenarios.py does) on a
+throwaway SQLite database and returns every draft shown, plus the facts the member
+recorded, read from the notes with a small oracle of our own so the tests can say where
+each fact belongs.
 `test_debrief_corpus.py` asserts properties over these; `print_corpus.py` prints them.
 """
 
@@ -347,9 +351,9 @@ async def _play(debrief: Debrief, convo: _Recording) -> Rendered:
         f'/interview settings signature="{SIGNATURE}"',
         *([f"/interview settings tone={debrief.tone}"] if debrief.tone else []),
         f"/interview log {debrief.log}",
+        f":advance {debrief.advance}",  # the interview is over: the debrief comes after it
         *([f"/interview notes #1 {debrief.notes}"] if debrief.notes else []),
         *debrief.steps,
-        f":advance {debrief.advance}",
     ]
     for line in setup:
         said = await convo.say(line)
