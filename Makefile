@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := install
-.PHONY: venv install run test lint format bench
+.PHONY: venv install run test lint format bench corpus
 
 # bin/pip, not bin/python, marks a usable venv: if ensurepip is missing (Debian without
 # python3-venv) `venv` leaves bin/python behind but no pip, and the next run retries.
@@ -39,3 +39,7 @@ format: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# Every draft of the debrief corpus (tests/fixtures/debriefs/), for a human read.
+corpus: install
+	$(BIN)/python -m tests.drafting.print_corpus
