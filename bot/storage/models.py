@@ -140,7 +140,11 @@ class Interview(Base):
         order_by="Interviewer.position",
         foreign_keys="Interviewer.interview_id",
     )
-    contact: Mapped[Interviewer | None] = relationship(foreign_keys=[contact_id], post_update=True)
+    # Loaded with the interview (most are NULL: no query), since drafts are composed after
+    # the session that read the interview has closed.
+    contact: Mapped[Interviewer | None] = relationship(
+        foreign_keys=[contact_id], post_update=True, lazy="selectin"
+    )
     follow_ups: Mapped[list[FollowUp]] = relationship(
         back_populates="interview", cascade="all, delete-orphan"
     )
