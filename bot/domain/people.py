@@ -30,6 +30,18 @@ class PersonSpec:
     greet_as: str | None = None  # `Robert Smith [Bob]` or `Robert "Bob" Smith`
 
 
+def format_person(
+    name: str, title: str | None = None, email: str | None = None, greet_as: str | None = None
+) -> str:
+    """One person as `parse_people` reads them back: ``Name [Greeting] (Title) <email>``."""
+    return (
+        name
+        + (f" [{greet_as}]" if greet_as else "")
+        + (f" ({title})" if title else "")
+        + (f" <{email}>" if email else "")
+    )
+
+
 def split_list(text: str) -> list[str]:
     """Split a list typed on one line with ';' or over several lines, dropping blanks.
 
