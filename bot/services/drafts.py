@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.chat import DraftBlock
+from bot.domain.attribution import lead
 from bot.domain.people import split_list
 from bot.domain.policy import Kind
 from bot.drafting.compose import compose_links
@@ -175,14 +176,16 @@ class DraftService:
 
 
 def _addressed(interview: Interview, target: Target) -> Target:
-    """Address a note about the whole process to the first person met, by name.
+    """Address a note about the whole process to one person, by name.
 
-    Only a thank-you is per interviewer; the rest go to one person, and a named person
-    reads better than 'hiring team' (the guidance: address each interviewer by name).
+    Only a thank-you is per interviewer; the rest go to the person the member chose
+    (`draft #3 offer Hana`), else the contact person, else the first person met: a named
+    person reads better than 'hiring team' (the guidance: address each interviewer by name).
     """
-    if target.interviewer is not None or not interview.interviewers:
+    person = target.interviewer or lead(interview.interviewers, interview.contact)
+    if person is target.interviewer:
         return target
-    return Target(target.kind, interview.interviewers[0], target.sequence)
+    return Target(target.kind, person, target.sequence)
 
 
 def signature_lines(member: Member) -> list[str]:
