@@ -12,8 +12,9 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.chat import Form, FormField
+from bot.domain.people import format_person
 from bot.errors import UserError
-from bot.services.interviews import CORE_FIELDS, DETAIL_FIELDS, STAGES
+from bot.services.interviews import CORE_FIELDS, DETAIL_FIELDS, STAGES, option_key
 from bot.storage.models import Interview
 
 COMMAND = "/interview"
@@ -23,7 +24,7 @@ def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
     """The log form, or the edit form filled in with what `interview` already says."""
     local = interview.starts_at.astimezone(tz) if interview else None
     people = "; ".join(
-        p.name + (f" ({p.title})" if p.title else "") + (f" <{p.email}>" if p.email else "")
+        format_person(p.name, p.title, p.email, p.greet_as)
         for p in (interview.interviewers if interview else [])
     )
     edit = f"{COMMAND} edit #{interview.number}" if interview else ""
@@ -56,7 +57,7 @@ def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
         ),
         FormField(
             "with",
-            "Interviewers (Name (Title) <email>; ...)",
+            "Interviewers: Name [Bob] (Title) <email>; ...",
             kind="long_text",
             max_length=CORE_FIELDS["with"],
             initial=_fit(people or None, "with", "The interviewers", f'{edit} with="..."'),
@@ -90,7 +91,7 @@ def notes_form(interview: Interview) -> Form:
     """The debrief: what was discussed, with whom, and who promised what."""
     number = interview.number
     about = "\n".join(f"{p.name}: {p.discussed or ''}" for p in interview.interviewers)
-    first = interview.interviewers[0].name.split()[0].casefold() if interview.interviewers else ""
+    first = option_key(interview.interviewers[0]) if interview.interviewers else None
     by_name = f'{COMMAND} notes #{number} {first or "jane"}="..." (one interviewer at a time)'
     fields = [
         FormField(

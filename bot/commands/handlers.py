@@ -7,6 +7,7 @@ from bot.commands.admin import admin
 from bot.commands.args import parse_ref
 from bot.commands.forms import interview_form, notes_form
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
+from bot.domain.people import format_person
 from bot.domain.policy import WAITING_STATUSES, Kind, Status, add_days_local, gone_quiet
 from bot.domain.timeparse import format_local, parse_duration, parse_when
 from bot.drafting.proofread import ProofContext, proofread
@@ -15,7 +16,7 @@ from bot.services.drafts import EXTRA_KEYS, Target
 from bot.services.export import export_member
 from bot.services.followups import describe, parse_kind, select_follow_ups
 from bot.services.group_defaults import resolve
-from bot.services.interviews import DETAIL_FIELDS, STAGES
+from bot.services.interviews import DETAIL_FIELDS, STAGES, option_key, person_called
 from bot.storage.models import Interview, Interviewer
 from bot.storage.repositories import InterviewLine
 
@@ -72,7 +73,9 @@ def _settled(reply: Reply) -> Reply:
 
 
 def _people(interview: Interview) -> str:
-    return ", ".join(f"{p.name} ({p.title})" if p.title else p.name for p in interview.interviewers)
+    return ", ".join(
+        format_person(p.name, p.title, None, p.greet_as) for p in interview.interviewers
+    )
 
 
 def _pending(ctx: Context, interview: Interview) -> list[str]:
@@ -90,7 +93,7 @@ def help_(ctx: Context) -> Reply:
     lines = [f"{PRODUCT} {spec.usage}: {spec.summary}" for spec in registry.specs]
     example = (
         f'Example: {PRODUCT} log company="Acme" role="Backend Engineer" when="tomorrow 3pm" '
-        'stage=onsite with="Jane Doe (Engineering Manager) <jane@acme.com>; Raj Patel"'
+        'stage=onsite with="Jane Doe (Engineering Manager) <jane@acme.com>; Robert Smith [Bob]"'
     )
     return Reply.text("Followup helps you follow up after interviews.", "\n".join(lines), example)
 
@@ -151,8 +154,10 @@ def show(ctx: Context) -> Reply:
     ]
     if interview.decision_expected_on:
         pairs.append(("Decision expected", f"{interview.decision_expected_on:%a %d %b %Y}"))
+    if interview.contact is not None:
+        pairs.append(("Contact person", interview.contact.name))
     for person in interview.interviewers:
-        label = f"{person.name}" + (f" ({person.title})" if person.title else "")
+        label = format_person(person.name, person.title, None, person.greet_as)
         detail = person.email or ""
         if person.discussed:
             detail = (detail + " · " if detail else "") + f"discussed {person.discussed}"
@@ -192,10 +197,8 @@ def notes(ctx: Context) -> Reply:
     number = _number(ctx, 'notes #3 topics="system design; on-call"')
     if not ctx.args.options:
         interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
-        first = (
-            interview.interviewers[0].name.split()[0].casefold()
-            if interview.interviewers
-            else "jane"
+        first = (option_key(interview.interviewers[0]) if interview.interviewers else None) or (
+            "jane"
         )
         reply = Reply.text(
             f"What happened in #{number}? Add any of these:",
@@ -214,19 +217,22 @@ def notes(ctx: Context) -> Reply:
 
 
 def outcome(ctx: Context) -> Reply:
-    """Record what the employer decided."""
+    """Record what the employer decided, and who told the member if they name them."""
     number = _number(ctx, "outcome #3 rejected")
     if len(ctx.args.positionals) < 2:
         raise UserError(
             "What was the outcome?",
             hint=f"Like: {PRODUCT} outcome #{number} next_round (or offer, rejected, "
-            "withdrawn, no_reply).",
+            "withdrawn, no_reply), then who told you: offer Hana.",
         )
     result = ctx.core.interviews.set_outcome(
-        ctx.session, ctx.member, number, " ".join(ctx.args.positionals[1:])
+        ctx.session, ctx.member, number, ctx.args.positionals[1:]
     )
     follow = _pending(ctx, result.interview)
     text = f"Recorded: {_summary(ctx, result.interview)}."
+    contact = result.interview.contact
+    if contact is not None and len(ctx.args.positionals) > 2:  # they named who told them
+        text += f" Notes about what happens next go to {contact.name}."
     return Reply.text(text, *(["Next:\n" + "\n".join(f"• {f}" for f in follow)] if follow else []))
 
 
@@ -335,19 +341,33 @@ def due(ctx: Context) -> Reply:
 
 
 def draft(ctx: Context) -> Reply:
-    """Show the drafts for an interview, optionally one kind or one interviewer."""
+    """Show the drafts for an interview: all that apply now, or one kind or one person's.
+
+    A note about the whole process (an offer reply, a status check) goes to one person:
+    `draft #3 offer Hana` addresses it to Hana, whoever the contact person is.
+    """
     number = _number(ctx, "draft #3 thank_you Jane")
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
     words = list(ctx.args.positionals[1:])
-    chosen = select_follow_ups(interview, words, states=frozenset({"pending", "done"}))
-    pending = [f for f in chosen if f.state == "pending"] or chosen
-    if pending and not words:  # just the next thing to send, not every draft at once
-        pending = [f for f in pending if f.kind == pending[0].kind]
+    kind = parse_kind(words[0]) if words else None
+    addressee: Interviewer | None = None
+    if kind is not None and kind is not Kind.THANK_YOU and len(words) > 1:
+        addressee = person_called(interview, " ".join(words[1:]), f"draft #{number} {words[0]} ")
+        words = words[:1]
+    done_too = frozenset({"pending", "done"})
+    chosen = select_follow_ups(interview, words, states=done_too, verb="draft")
+    pending = [f for f in chosen if f.state == "pending"]
+    if pending and not words:  # every draft that applies now, the thank-you notes first
+        pending.sort(key=lambda f: (f.kind != Kind.THANK_YOU, f.due_at, f.id or 0))
+    elif not pending and chosen and not words:  # nothing pending: the latest kind sent
+        pending = [f for f in chosen if f.kind == chosen[0].kind]
+    elif not pending:
+        pending = chosen
     if pending:
-        targets = [Target(Kind(f.kind), f.interviewer, f.sequence) for f in pending]
+        targets = [Target(Kind(f.kind), addressee or f.interviewer, f.sequence) for f in pending]
     else:
-        kind = (parse_kind(words[0]) if words else None) or Kind.THANK_YOU
-        people: list[Interviewer | None] = [None]
+        kind = kind or Kind.THANK_YOU
+        people: list[Interviewer | None] = [addressee]
         if kind is Kind.THANK_YOU and interview.interviewers:
             people = list(interview.interviewers)
         sequence = 1 + sum(1 for f in interview.follow_ups if f.kind == kind and f.state == "done")
@@ -472,7 +492,7 @@ def build_registry() -> Registry:
                     OptionSpec("when", "When it starts, like 'tomorrow 3pm'"),
                     OptionSpec("length", "How long, like 45m (default 1h)"),
                     OptionSpec("stage", "One of: " + ", ".join(STAGES)),
-                    OptionSpec("with", "Interviewers: Name (Title) <email>; ..."),
+                    OptionSpec("with", "Interviewers: Name [greet as] (Title) <email>; ..."),
                     OptionSpec("decision", "When they said they'd decide"),
                     OptionSpec("job", "Link to the job posting"),
                 ),
@@ -491,7 +511,7 @@ def build_registry() -> Registry:
             ),
             CommandSpec(
                 "notes",
-                "The debrief: topics, what each interviewer discussed, promises.",
+                "The debrief: topics, what each person discussed, promises (Name: ... for one).",
                 f'notes {ref} topics="..." jane="what Jane talked about" promised="..."',
                 notes,
                 options=tuple(OptionSpec(k, label) for k, (_c, label, _l) in DETAIL_FIELDS.items()),
@@ -499,13 +519,14 @@ def build_registry() -> Registry:
             ),
             CommandSpec(
                 "outcome",
-                "Record their decision: next_round, offer, rejected, withdrawn, no_reply.",
-                f"outcome {ref} rejected",
+                "Their decision (next_round, offer, rejected, withdrawn, no_reply) and who told "
+                "you.",
+                f"outcome {ref} offer [interviewer]",
                 outcome,
             ),
             CommandSpec(
                 "draft",
-                "Drafts for an interview.",
+                "Drafts for an interview: every one due now, or one kind, or one person's.",
                 f"draft {ref} [kind] [interviewer]",
                 draft,
                 options=tuple(OptionSpec(key, DRAFT_OPTIONS[key]) for key in EXTRA_KEYS),

@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.domain.names import honorific_of, is_initial
 from bot.domain.text import clean, snippet
 from bot.errors import UserError
 
 MAX_PEOPLE = 10
+MAX_GREETING = 100  # interviewer.greet_as
 
 _EMAIL = re.compile(r"[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>().]+")
 
 _PEOPLE_HINT = "Write each person like Jane Doe (Manager) <jane@acme.com>, separated by ';'."
+_GREETING_HINT = "Put the name to greet them by in brackets after their name: Robert Smith [Bob]."
+# A nickname in quotes inside a name, `Robert "Bob" Smith`, straight or typographic.
+_QUOTED = re.compile('["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]')
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,19 @@ class PersonSpec:
     name: str
     title: str | None
     email: str | None
+    greet_as: str | None = None  # `Robert Smith [Bob]` or `Robert "Bob" Smith`
+
+
+def format_person(
+    name: str, title: str | None = None, email: str | None = None, greet_as: str | None = None
+) -> str:
+    """One person as `parse_people` reads them back: ``Name [Greeting] (Title) <email>``."""
+    return (
+        name
+        + (f" [{greet_as}]" if greet_as else "")
+        + (f" ({title})" if title else "")
+        + (f" <{email}>" if email else "")
+    )
 
 
 def split_list(text: str) -> list[str]:
@@ -36,7 +54,8 @@ def parse_people(text: str) -> list[PersonSpec]:
     """Read interviewers separated by ';' or newlines.
 
     Each is ``Name (Title) <email>`` with title and email optional and in either order,
-    or ``Name, Title`` and ``Name, Title <email>``. " and " is not a separator because
+    or ``Name, Title`` and ``Name, Title <email>``; ``Name [Greeting]`` or
+    ``First "Nickname" Last`` gives the name to greet them by. " and " is not a separator because
     names and titles can contain it. Names are kept exactly as typed apart from
     whitespace, so "Zoë Ångström" and "李雷" survive untouched.
     """
@@ -50,7 +69,8 @@ def parse_people(text: str) -> list[PersonSpec]:
 
 
 def _parse_person(entry: str) -> PersonSpec:
-    """Read one ``Name (Title) <email>`` or ``Name, Title <email>`` entry."""
+    """Read one ``Name [Greeting] (Title) <email>`` or ``Name, Title <email>`` entry."""
+    entry, greet_as = _take_greeting(entry)
     cut = min((k for k in (entry.find("("), entry.find("<")) if k >= 0), default=len(entry))
     head, tail = entry[:cut], entry[cut:]
     if "," in head:
@@ -73,12 +93,61 @@ def _parse_person(entry: str) -> PersonSpec:
         )
     if any(ch in name for ch in "()<>"):
         raise UserError(f"I couldn't read '{snippet(entry)}' as a person.", hint=_PEOPLE_HINT)
+    if len(name.split()) == 1 and honorific_of(name):
+        raise UserError(
+            f"'{snippet(name)}' is a title. Who is it?",
+            hint="Add their name after it, like Dr. Hana Kobayashi.",
+        )
     if email is not None and not _EMAIL.fullmatch(email):
         raise UserError(
             f"'{snippet(email)}' isn't a valid email address.",
             hint="Write it like jane@acme.com, inside <angle brackets>.",
         )
-    return PersonSpec(name=name, title=title, email=email)
+    return PersonSpec(name=name, title=title, email=email, greet_as=greet_as)
+
+
+def _take_greeting(entry: str) -> tuple[str, str | None]:
+    """Remove the greeting name (`[Bob]` or `"Bob"`) from the name part of an entry."""
+    cut = min((k for k in map(entry.find, "(<,") if k >= 0), default=len(entry))
+    head, tail = entry[:cut], entry[cut:]
+    found: list[str] = []
+    if "[" in head or "]" in head:
+        start, end = head.find("["), head.find("]")
+        if start < 0 or end < start:
+            raise UserError(
+                f"'{snippet(entry)}' has a [ or ] without its partner.", hint=_GREETING_HINT
+            )
+        found.append(head[start + 1 : end])
+        head = head[:start] + " " + head[end + 1 :]
+        if "[" in head or "]" in head:
+            raise UserError(
+                f"'{snippet(entry)}' has more than one [greeting].", hint=_GREETING_HINT
+            )
+    if quoted := _QUOTED.search(head):
+        found.append(quoted.group(1))
+        head = head[: quoted.start()] + " " + head[quoted.end() :]
+    if not found:
+        return entry, None
+    if len(found) > 1:
+        raise UserError(
+            f"'{snippet(entry)}' gives two names to greet them by.", hint="Keep one of them."
+        )
+    greeting = clean(found[0])
+    if not greeting:
+        raise UserError(
+            f"The brackets in '{snippet(entry)}' are empty: whom should I greet?",
+            hint=_GREETING_HINT,
+        )
+    if honorific_of(greeting) or is_initial(greeting):
+        raise UserError(
+            f"'{snippet(greeting)}' alone isn't a name to greet them by.", hint=_GREETING_HINT
+        )
+    if len(greeting) > MAX_GREETING:
+        raise UserError(
+            f"The greeting name is {len(greeting)} characters; the limit is {MAX_GREETING}.",
+            hint="Use the name you would write after Hi.",
+        )
+    return head + tail, greeting
 
 
 def _take_email(text: str, entry: str) -> tuple[str, str | None]:

@@ -133,10 +133,11 @@ class DraftService:
 
 
 def _addressed(interview: Interview, target: Target) -> Target:
-    """Address a note about the whole process to the lead (contact, else first met), by name.
+    """Address a note about the whole process to one person, by name.
 
-    Only a thank-you is per interviewer; the rest go to one person, and a named person
-    reads better than 'hiring team' (the guidance: address each interviewer by name).
+    Only a thank-you is per interviewer; the rest go to the person the member chose
+    (`draft #3 offer Hana`), else the contact person, else the first person met: a named
+    person reads better than 'hiring team' (the guidance: address each interviewer by name).
     """
     lead = draft_context.lead_of(interview)
     if target.interviewer is not None or lead is None:

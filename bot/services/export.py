@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.chat import Attachment
+from bot.domain.people import format_person
 from bot.storage import repositories as repo
 from bot.storage.models import Base, FollowUp, Interview, Interviewer, Member, Reminder
 
@@ -41,6 +42,7 @@ INTERVIEW_COLUMNS = (
     "last_contact_at",
     "job_url",
     "interviewers",
+    "contact",
     "topics",
     "highlights",
     "qualifications",
@@ -133,8 +135,10 @@ def to_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
 
 
 def _interview(interview: Interview) -> dict[str, Any]:
+    contact: Interviewer | None = interview.contact
     return {
         **_columns(interview),
+        "contact": contact.name if contact is not None else None,
         "interviewers": [_columns(person) for person in interview.interviewers],
         "follow_ups": [
             _follow_up(f) for f in sorted(interview.follow_ups, key=lambda f: (f.due_at, f.id))
@@ -173,11 +177,7 @@ def _interview_row(interview: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _person(person: Mapping[str, Any]) -> str:
-    text = str(person["name"])
-    if person.get("title"):
-        text += f" ({person['title']})"
-    if person.get("email"):
-        text += f" <{person['email']}>"
+    text = format_person(person["name"], person["title"], person["email"], person["greet_as"])
     if person.get("discussed"):
         text += f": {person['discussed']}"
     return text

@@ -6,9 +6,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.names import find, person_name
 from bot.domain.policy import Kind, Status, send_time
 from bot.errors import UserError
 from bot.services.deps import Deps
+from bot.services.interviews import ambiguous
 from bot.services.planning import SNOOZE, add_reminder, replan
 from bot.storage import repositories as repo
 from bot.storage.models import FollowUp, Interview, Member
@@ -56,28 +58,30 @@ def describe(follow_up: FollowUp) -> str:
 
 
 def select_follow_ups(
-    interview: Interview, words: list[str], *, states: frozenset[str] = frozenset({"pending"})
+    interview: Interview,
+    words: list[str],
+    *,
+    states: frozenset[str] = frozenset({"pending"}),
+    verb: str = "sent",
 ) -> list[FollowUp]:
-    """Follow-ups of `interview` matching an optional kind and interviewer name in `words`."""
+    """Follow-ups of `interview` matching an optional kind and interviewer name in `words`.
+
+    `verb` is the command asking ("sent", "draft"), for the example in an error's hint.
+    """
     kind = parse_kind(words[0]) if words else None
-    name = " ".join(words[1:] if kind else words).strip().casefold()
+    name = " ".join(words[1:] if kind else words).strip()
     chosen = [f for f in interview.follow_ups if f.state in states]
     if kind:
         chosen = [f for f in chosen if f.kind == kind]
     if name:
-        chosen = [
-            f
-            for f in chosen
-            if f.interviewer is not None
-            and (
-                f.interviewer.name.casefold() == name
-                or f.interviewer.name.casefold().split()[0] == name
-            )
-        ]
+        found = find(interview.interviewers, name)
+        if len(found) > 1:
+            raise ambiguous(name, found, f"{verb} #{interview.number} ")
+        chosen = [f for f in chosen if f.interviewer is not None and f.interviewer in found]
         if not chosen:
             people = ", ".join(p.name for p in interview.interviewers) or "nobody yet"
             raise UserError(
-                f"No follow-up for '{name}' on #{interview.number}.",
+                f"No follow-up for '{name.casefold()}' on #{interview.number}.",
                 hint=f"Interviewers on #{interview.number}: {people}.",
             )
     return sorted(chosen, key=lambda f: (f.due_at, f.id or 0))
@@ -85,7 +89,7 @@ def select_follow_ups(
 
 def _example_words(follow_up: FollowUp) -> str:
     if follow_up.interviewer is not None:
-        return follow_up.interviewer.name.split()[0]
+        return person_name(follow_up.interviewer.name, follow_up.interviewer.greet_as).greet
     return follow_up.kind
 
 
@@ -155,7 +159,7 @@ class FollowUpService:
         replan(interview, self.deps.cadence_of(member), self.deps.clock.now())
 
     def _one(self, interview: Interview, words: list[str], *, verb: str) -> FollowUp:
-        matches = select_follow_ups(interview, words)
+        matches = select_follow_ups(interview, words, verb=verb)
         if not matches:
             raise UserError(
                 f"Nothing is waiting to be sent for #{interview.number}.",

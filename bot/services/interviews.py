@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.chat import MAX_FORM_TEXT
+from bot.domain.names import find, fold, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
 from bot.domain.timeparse import ParsedTime, parse_duration, parse_when
@@ -82,6 +83,8 @@ CORE_FIELDS = {
     "when_time": 20,
 }
 DISCUSSED_MAX = 1000
+# What an option key may hold (bot/commands/args.py): a name beyond it goes in about=.
+_NOT_KEY = re.compile(r"[^a-z0-9_]")
 
 
 @dataclass
@@ -145,15 +148,17 @@ class InterviewService:
         replan(interview, self.deps.cadence_of(member), now)
         return outcome
 
-    def set_outcome(self, session: Session, member: Member, number: int, word: str) -> Outcome:
-        """Record what the employer decided; the policy re-plans what follows."""
+    def set_outcome(
+        self, session: Session, member: Member, number: int, words: Sequence[str]
+    ) -> Outcome:
+        """Record what the employer decided, and who told the member if they name them.
+
+        `offer Hana` makes Hana the contact person: notes about the whole process go to her.
+        """
         interview = self.get(session, member, number)
-        status = OUTCOMES.get(_slug(word))
-        if status is None:
-            raise UserError(
-                f"I don't know the outcome '{word}'.",
-                hint="Use one of: next_round, offer, rejected, withdrawn, no_reply.",
-            )
+        status, rest = _read_outcome(words)
+        if rest:
+            interview.contact = person_called(interview, " ".join(rest), f"outcome #{number} ")
         now = self.deps.clock.now()
         interview.status = status.value
         interview.last_contact_at = now
@@ -291,6 +296,46 @@ def _set_about(interview: Interview, text: str) -> None:
         found.discussed = _discussed(detail)
 
 
+def _read_outcome(words: Sequence[str]) -> tuple[Status, Sequence[str]]:
+    """The outcome at the start of `words` (one or two words: `next round`) and the rest."""
+    for length in (2, 1):
+        status = OUTCOMES.get(_slug(" ".join(words[:length]))) if len(words) >= length else None
+        if status is not None:
+            return status, words[length:]
+    raise UserError(
+        f"I don't know the outcome '{' '.join(words[:1])}'.",
+        hint="Use one of: next_round, offer, rejected, withdrawn, no_reply.",
+    )
+
+
+def person_called(interview: Interview, name: str, usage: str) -> Interviewer:
+    """The one interviewer `name` means, or an error listing who is on the interview.
+
+    `usage` is the command so far ("outcome #3 offer "), for the example in the hint.
+    """
+    found = find(interview.interviewers, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ambiguous(name, found, usage)
+    people = ", ".join(p.name for p in interview.interviewers)
+    raise UserError(
+        f"No one called '{name}' is on #{interview.number}.",
+        hint=f"Interviewers on #{interview.number}: {people}."
+        if people
+        else f'Add them first: /interview edit #{interview.number} with="Jane Doe"',
+    )
+
+
+def ambiguous(name: str, found: Sequence[Interviewer], usage: str) -> UserError:
+    """The error for a name that fits several interviewers: it names them all."""
+    names = " and ".join(p.name for p in found)
+    return UserError(
+        f"'{name}' could mean {names}.",
+        hint=f"Use the full name, like: /interview {usage}{found[0].name}",
+    )
+
+
 def _interview_time(text: str, now: datetime, tz: ZoneInfo) -> ParsedTime:
     """When an interview starts: the nearer reading of a date typed without a year.
 
@@ -318,21 +363,26 @@ def parse_stage(text: str) -> str:
 
 def _set_people(interview: Interview, people: list[PersonSpec]) -> None:
     """Replace the interviewer list, keeping what we knew about people named again."""
-    known = {p.name.casefold(): p for p in interview.interviewers}
+    known = {fold(p.name): p for p in interview.interviewers}
     kept: list[Interviewer] = []
     for position, spec in enumerate(people):
-        person = known.get(spec.name.casefold()) or Interviewer(name=spec.name)
+        person = known.pop(fold(spec.name), None) or Interviewer()
+        person.name = spec.name  # "Tomas Ruiz" retyped as "Tomás Ruiz" is the same person
         person.position = position
         person.title = spec.title or person.title
         person.email = spec.email or person.email
+        person.greet_as = spec.greet_as or person.greet_as
         kept.append(person)
     # A person dropped from the list takes their follow-ups along. Let the ORM delete them
     # now: left to the database's ON DELETE CASCADE, the re-plan that follows would update
-    # rows already gone (StaleDataError; found by tests/fuzz).
+    # rows already gone (StaleDataError; found by tests/fuzz). Likewise the contact person:
+    # the ORM, not ON DELETE SET NULL, forgets them, so the session never holds a stale key.
     dropped = [p for p in interview.interviewers if not any(p is k for k in kept)]
     interview.follow_ups[:] = [
         f for f in interview.follow_ups if not any(f.interviewer is p for p in dropped)
     ]
+    if any(interview.contact is p for p in dropped):
+        interview.contact = None
     interview.interviewers[:] = kept
 
 
@@ -348,26 +398,41 @@ def _discussed(text: str) -> str | None:
 
 
 def _person_named(interview: Interview, name: str) -> Interviewer | None:
-    """The interviewer called `name` (full or first name, accents optional)."""
-    return _person_for_key(interview, _slug(name), strict=False)
+    """The interviewer called `name` (any name form, title and accents optional)."""
+    return _person_for_key(interview, name, strict=False)
 
 
 def _person_for_key(interview: Interview, key: str, *, strict: bool = True) -> Interviewer | None:
-    """The interviewer an option like `jane=` or `raj_patel=` is about, if any."""
+    """The interviewer an option like `jane=`, `raj_patel=` or `hana=` is about, if any."""
     if strict and (key in CORE_FIELDS or key in DETAIL_FIELDS):
         return None
-    matches = [
-        p
-        for p in interview.interviewers
-        if key in (_slug(p.name), _slug(p.name.split()[0] if p.name.split() else p.name))
-    ]
-    if len(matches) > 1:
-        names = " and ".join(p.name for p in matches)
+    found = find(interview.interviewers, key)
+    if len(found) > 1:
+        names = " and ".join(p.name for p in found)
+        example = option_key(found[0], full=True)
         raise UserError(
             f"'{key}' could mean {names}.",
-            hint="Use the full name with underscores, like " + _slug(matches[0].name) + '="..."',
+            hint=f'Use the full name with underscores, like {example}="..."'
+            if example
+            else f'Use about="{found[0].name}: ...".',
         )
-    return matches[0] if matches else None
+    return found[0] if found else None
+
+
+def option_key(person: Interviewer, *, full: bool = False) -> str | None:
+    """The option a member types for one person's notes: `hana=` (or `hana_kobayashi=`).
+
+    None when their name has no letters an option can hold (李雷): about= serves them.
+    """
+    name = person_name(person.name, person.greet_as)
+    if not full:
+        text = name.greet
+    elif name.honorific is None:
+        text = name.formal  # the full name
+    else:
+        text = " ".join(filter(None, (name.given, name.family)))
+    key = _NOT_KEY.sub("", _slug(text))
+    return key if key and find([person], key) == [person] else None
 
 
 def _check_known(
@@ -381,7 +446,7 @@ def _check_known(
         fields = ", ".join([*CORE_FIELDS, *DETAIL_FIELDS])
         people = ""
         if allow_people and interview is not None and interview.interviewers:
-            first = _slug(interview.interviewers[0].name.split()[0])
+            first = option_key(interview.interviewers[0]) or "jane"
             people = f' To note what one interviewer discussed, use their name: {first}="...".'
         raise UserError(f"I don't know the field '{key}'.", hint=f"Fields: {fields}.{people}")
 
@@ -399,5 +464,4 @@ def _check_length(key: str, value: str) -> None:
 
 def _slug(text: str) -> str:
     """Lower case, underscores, accents dropped: 'Zoë Ångström' and 'zoe_angstrom' match."""
-    folded = unicodedata.normalize("NFKD", text.strip().casefold().replace("-", " "))
-    return "_".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+    return fold(text).replace(" ", "_")

@@ -125,6 +125,12 @@ class Interview(Base):
     promised_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     promised_by_them: Mapped[str | None] = mapped_column(EncryptedText())
     notes: Mapped[str | None] = mapped_column(EncryptedText())
+    # Who told the member the outcome, chosen with `outcome #3 offer Hana`: notes about the
+    # whole process go to them. interview and interviewer refer to each other, so this key
+    # is added after both tables exist (use_alter) and written after both rows (post_update).
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviewer.id", ondelete="SET NULL", use_alter=True)
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -132,6 +138,12 @@ class Interview(Base):
         back_populates="interview",
         cascade="all, delete-orphan",
         order_by="Interviewer.position",
+        foreign_keys="Interviewer.interview_id",
+    )
+    # Loaded with the interview (most are NULL: no query), since drafts are composed after
+    # the session that read the interview has closed.
+    contact: Mapped[Interviewer | None] = relationship(
+        foreign_keys=[contact_id], post_update=True, lazy="selectin"
     )
     follow_ups: Mapped[list[FollowUp]] = relationship(
         back_populates="interview", cascade="all, delete-orphan"
@@ -149,11 +161,15 @@ class Interviewer(Base):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(200))
+    # The name to greet them by, when the member gave one: `Robert Smith [Bob]`.
+    greet_as: Mapped[str | None] = mapped_column(String(100))
     title: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(EncryptedText())  # Text: ciphertext is longer
     discussed: Mapped[str | None] = mapped_column(EncryptedText())
 
-    interview: Mapped[Interview] = relationship(back_populates="interviewers")
+    interview: Mapped[Interview] = relationship(
+        back_populates="interviewers", foreign_keys=[interview_id]
+    )
 
 
 class FollowUp(Base):
