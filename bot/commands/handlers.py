@@ -12,7 +12,8 @@ from bot.domain.policy import WAITING_STATUSES, Kind, Status, add_days_local, go
 from bot.domain.timeparse import format_local, parse_duration, parse_when
 from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
-from bot.services.drafts import EXTRA_KEYS, Target
+from bot.services.draft_context import EXTRA_KEYS
+from bot.services.drafts import Target
 from bot.services.export import export_member
 from bot.services.followups import describe, parse_kind, select_follow_ups
 from bot.services.group_defaults import resolve

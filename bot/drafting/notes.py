@@ -406,6 +406,8 @@ def _verb_after_subject(word: str, before: str, after: str | None) -> bool:
     """
     if word in AUXILIARIES or word in NEGATED_AUXILIARIES:
         return True
+    if before == "to":  # an infinitive: "their plan to split the monolith" is a noun phrase
+        return False
     tags = _verb_tags(word)
     if _closed(word) or not tags & {"VBD", "VBZ", "VBP"}:
         return False

@@ -52,6 +52,8 @@ SHAPES = [
     ("the Kafka migration plans", Shape.NOUN_PHRASE),
     ("hiring process timeline", Shape.NOUN_PHRASE),
     ("accessibility audits", Shape.NOUN_PHRASE),
+    ("their plan to split the monolith", Shape.NOUN_PHRASE),
+    ("the decision to move to GCP", Shape.NOUN_PHRASE),
     # clauses with their own subject
     ("she leads the data platform team", Shape.CLAUSE),
     ("the team uses GCP", Shape.CLAUSE),
