@@ -29,6 +29,7 @@ from bot.drafting.proofread import (
     repetition,
     specifics,
     spelling,
+    stage,
     timing,
     tone,
 )
@@ -42,6 +43,7 @@ _CHECKS: tuple[Check, ...] = (
     *names.CHECKS,
     *specifics.CHECKS,
     *length.CHECKS,
+    *stage.CHECKS,
     *leftovers.CHECKS,
     *tone.CHECKS,
     *spelling.CHECKS,

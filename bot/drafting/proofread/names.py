@@ -17,13 +17,16 @@ from bot.drafting.proofread.core import (
     TITLES,
     WARNING,
     WHOLE,
+    WORD,
     Check,
     Draft,
     Hit,
     any_word_pattern,
     fold,
     hit,
+    is_sentence_start,
     nfc,
+    quote,
     wordset,
 )
 from bot.drafting.proofread.specifics import PERSONAL_KINDS
@@ -135,4 +138,213 @@ def check_greeting(d: Draft) -> Iterator[Hit]:
     )
 
 
-CHECKS: tuple[Check, ...] = (check_interviewer_named, check_greeting)
+# --------------------------------------------------------------------------------------------
+# Names misused: a title where the name should be, the wrong name form in the greeting, and
+# the reader spoken of in the third person.
+
+# 'Hi Dr.,', 'Dear Dr.,', 'Thank you, Dr.:': a greeting (or the start of a line, or a
+# thank-you) then an abbreviated title with no name after it. Full words ('Professor',
+# 'Sir') can stand alone as a form of address, so they pass.
+_TITLE_ALONE = re.compile(
+    r"^[ \t]*(?:(?i:dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening))[ \t]+"
+    r"|(?i:thank[ \t]+you|thanks)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*)?"
+    r"((?:Dr|Prof|Mrs|Mr|Ms|Mx|DR|PROF|MRS|MR|MS|MX)\.?)(?=[ \t]*(?:[,:;!]|$))",
+    re.MULTILINE,
+)
+
+
+def check_title_as_name(d: Draft) -> Iterator[Hit]:
+    """A title is not a name: 'Hi Dr.,' must never be sent."""
+    ctx = d.ctx
+    for part in d.parts:
+        for m in _TITLE_ALONE.finditer(part.text):
+            said = m.group().strip()
+            title = m.group(1)
+            family = _name_parts(ctx.interviewer_name or "")[-1:]
+            formal = f"'Dear {ctx.honorific} {family[0]},'" if ctx.honorific and family else None
+            informal = f"'Hi {ctx.greeting_name},'" if ctx.greeting_name else None
+            examples = " or ".join(e for e in (formal, informal) if e)
+            yield hit(
+                ERROR,
+                part.section,
+                m.start(1),
+                f"A title used as a name: {quote(said)}",
+                f"Put their name after '{title}', or greet them by name"
+                + (f": {examples}." if examples else ", e.g. 'Dear Dr. Kobayashi,'."),
+            )
+
+
+def _greeted(text: str) -> tuple[int, list[str], bool] | None:
+    """Where the greeting's name starts, its words, and whether a title comes first."""
+    m = _GREETING.match(text)
+    if m is None:
+        return None
+    named = [w.strip(EDGE) for w in m.group(1).split()]
+    titled = bool(named) and named[0].casefold().rstrip(".") in TITLES
+    while named and named[0].casefold().rstrip(".") in TITLES:
+        named.pop(0)
+    return m.start(1), [w for w in named if w], titled
+
+
+def check_greeting_name(d: Draft) -> Iterator[Hit]:
+    """Greet someone by the name they go by: 'Hi Hương,' not 'Hi Nguyễn,', 'Hi Bob,'."""
+    ctx = d.ctx
+    if not ctx.greeting_name or not (greeted := _greeted(d.body.text)):
+        return
+    at, named, titled = greeted
+    if titled or len(named) != 1:
+        return  # 'Dear Dr. Kobayashi,' or a full name are formal, and fine
+    said = fold(named[0])
+    theirs = {fold(p) for p in _name_parts(ctx.interviewer_name or "")}
+    theirs.update(f for f in ctx.addressee_forms if " " not in f)
+    if said == fold(ctx.greeting_name) or said not in theirs:
+        return
+    yield hit(
+        WARNING,
+        BODY,
+        at,
+        f"The greeting calls them '{named[0]}'; they go by '{ctx.greeting_name}'",
+        f"Write 'Hi {ctx.greeting_name},'"
+        + (f" or, formally, 'Dear {ctx.honorific} {named[0]},'." if ctx.honorific else "."),
+    )
+
+
+# The reader as the subject of a third-person verb: 'as Kofi mentioned'.
+_REPORTING_VERBS = wordset(
+    "mentioned said told showed explained described shared asked suggested noted offered "
+    "walked gave leads runs manages is was has had"
+)
+_THIRD_PERSON = {
+    "he": "you",
+    "she": "you",
+    "him": "you",
+    "his": "your",
+    "her": "your",
+    "hers": "yours",
+    "himself": "yourself",
+    "herself": "yourself",
+    "he's": "you're",
+    "she's": "you're",
+    "he’s": "you’re",
+    "she’s": "you’re",
+}
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+# Someone a 'he' or 'she' may point back to, without a name.
+_PERSON_NOUNS = wordset(
+    "manager recruiter director lead founder cofounder colleague engineer designer "
+    "interviewer panelist panellist ceo cto cfo coo vp head teammate mentor partner friend "
+    "candidate boss supervisor analyst scientist developer member someone person man woman "
+    "brother sister father mother wife husband son daughter"
+)
+_PRONOUN = re.compile(r"(?<![\w'’-])(?:" + "|".join(_THIRD_PERSON) + r")(?![\w'’-])", re.I)
+
+
+def _addressee_forms(d: Draft, greeted: tuple[int, list[str], bool] | None) -> frozenset[str]:
+    """Every folded form of the reader's name: given, greeted or typed by the member."""
+    ctx = d.ctx
+    forms = {fold(p) for p in _name_parts(ctx.interviewer_name or "")}
+    forms.update(ctx.addressee_forms)
+    if ctx.greeting_name:
+        forms.add(fold(ctx.greeting_name))
+    if not forms and greeted and ctx.kind is None:
+        forms.update(fold(w) for w in greeted[1])  # pasted text: whoever the greeting names
+    return frozenset(f for f in forms if f and fold(f) not in TITLES)
+
+
+def check_addressee_in_third_person(d: Draft) -> Iterator[Hit]:
+    """In a note to Kofi, 'Kofi's team' and 'as Kofi mentioned' are 'your team', 'as you ...'.
+
+    After the greeting line, the reader's name followed by 's or by a reporting verb is
+    always flagged. A he/she pronoun is flagged, once, only while nobody else could be meant:
+    before any other capitalised name (a word capitalised mid-sentence that is not an English
+    word) or person noun ('your manager') appears; it is a question then, not a verdict.
+    """
+    text = d.body.text
+    greeted = _greeted(text)
+    forms = _addressee_forms(d, greeted)
+    if not forms:
+        return
+    start = text.find("\n") + 1 if greeted or _NAME_ONLY_GREETING.match(text) else 0
+    folded = fold(text)
+    if len(folded) != len(text):
+        return  # composed and folded text differ in length: offsets would lie (rare scripts)
+    names = any_word_pattern(tuple(sorted(forms)))
+    reader = None
+    for m in names.finditer(folded, start):
+        after = folded[m.end() : m.end() + 30]
+        name = text[m.start() : m.end()]
+        reader = reader or name
+        if after[:2] in ("'s", "’s"):
+            owned = _NEXT_WORD.match(text, m.end() + 2)
+            said = text[m.start() : m.end() + 2] + (f" {owned.group(1)}" if owned else "")
+            yield _third_person(
+                m.start(), said, name, f"your {owned.group(1)}" if owned else "your"
+            )
+            return
+        verb = after.split(None, 1)[:1]
+        if (
+            verb
+            and verb[0].strip(EDGE) in _REPORTING_VERBS
+            and text[m.start() - 1 : m.start()] != "-"
+        ):
+            said = f"{name} {verb[0].strip(EDGE)}"
+            yield _third_person(m.start(), said, name, f"you {verb[0].strip(EDGE)}")
+            return
+    who = d.ctx.greeting_name or (greeted[1][0] if greeted and greeted[1] else None)
+    parts = _name_parts(d.ctx.interviewer_name or "")
+    yield from _pronoun_before_anyone_else(
+        d, text, start, forms, who or (parts[0] if parts else "them")
+    )
+
+
+def _pronoun_before_anyone_else(
+    d: Draft, text: str, start: int, forms: frozenset[str], who: str
+) -> Iterator[Hit]:
+    """The first he/she pronoun, if nobody but the reader has been mentioned before it."""
+    if d.body_words_lower.isdisjoint(_THIRD_PERSON):
+        return
+    m = _PRONOUN.search(text, start)
+    if m is None:
+        return
+    before = text[start : m.start()]
+    for w in WORD.finditer(before):
+        word = w.group()
+        lower = word.casefold()
+        if lower.rstrip("s") in _PERSON_NOUNS or lower in _PERSON_NOUNS:
+            return
+        if (
+            word[:1].isupper()
+            and not is_sentence_start(before, w.start())
+            and fold(word) not in forms
+            and lower.removesuffix("'s") not in english_words()
+        ):
+            return  # another name: the pronoun may well be theirs
+    said = m.group()
+    yield hit(
+        WARNING,
+        BODY,
+        m.start(),
+        f"'{said}' in a note to {who}: is that {who}?",
+        f"If you mean {who}, write '{_THIRD_PERSON[said.casefold()]}'; if someone else, name "
+        "them first.",
+    )
+
+
+def _third_person(at: int, said: str, name: str, instead: str) -> Hit:
+    """The reader named in the third person."""
+    return hit(
+        WARNING,
+        BODY,
+        at,
+        f"{quote(said)} speaks of {name} in the third person, in a note to them",
+        f"Write '{instead}' instead.",
+    )
+
+
+CHECKS: tuple[Check, ...] = (
+    check_interviewer_named,
+    check_greeting,
+    check_title_as_name,
+    check_greeting_name,
+    check_addressee_in_third_person,
+)
