@@ -257,7 +257,7 @@ def check_addressee_in_third_person(d: Draft) -> Iterator[Hit]:
     After the greeting line, the reader's name followed by 's or by a reporting verb is
     always flagged. A he/she pronoun is flagged, once, only while nobody else could be meant:
     before any other capitalised name (a word capitalised mid-sentence that is not an English
-    word) or person noun ('your manager') appears; it is a question then, not a verdict.
+    word) or lowercase person noun ('your manager') appears; it is a question then, not a verdict.
     """
     text = d.body.text
     greeted = _greeted(text)
@@ -310,8 +310,8 @@ def _pronoun_before_anyone_else(
     for w in WORD.finditer(before):
         word = w.group()
         lower = word.casefold()
-        if lower.rstrip("s") in _PERSON_NOUNS or lower in _PERSON_NOUNS:
-            return
+        if word.islower() and (lower in _PERSON_NOUNS or lower.removesuffix("s") in _PERSON_NOUNS):
+            return  # 'your manager'; a capitalised 'Manager' is part of a role's title
         if (
             word[:1].isupper()
             and not is_sentence_start(before, w.start())

@@ -11,6 +11,7 @@ from bot.drafting.proofread.core import (
     BODY,
     WARNING,
     WHOLE,
+    WORD,
     Check,
     Draft,
     Hit,
@@ -85,4 +86,74 @@ def check_near_identical(d: Draft) -> Iterator[Hit]:
         )
 
 
-CHECKS: tuple[Check, ...] = (check_repeated_words, check_near_identical)
+# --------------------------------------------------------------------------------------------
+# A content word three times in three consecutive sentences ('conversation ... conversation
+# ... conversation'): a pronoun or a synonym serves. Function words, words under four
+# letters, the thanks itself, names (capitalised mid-sentence anywhere in the note, or one
+# of the known terms: people, company, role) are exempt.
+
+_FUNCTION_WORDS = wordset(
+    "about above after again also been before being below between both could does doing "
+    "down during each even every from have having here into just like more most much must "
+    "only other over same should some such than that their theirs them then there these "
+    "they this those through thank thanks under until very were what when where which while "
+    "whom will with within would your yours ours myself yourself really look looking forward "
+    "hope"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+|\n+")
+_WINDOW = 3
+
+
+def _stem(word: str) -> str:
+    """Fold plurals and possessives so 'conversations' counts as 'conversation'."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def check_word_three_times(d: Draft) -> Iterator[Hit]:
+    """Report each word once, where its third use in a three-sentence window is."""
+    text = d.body.text
+    if d.body.count < _WINDOW * 3:
+        return
+    proper = {
+        w.casefold() for w in WORD.findall(" ".join(d.ctx.known_terms + d.ctx.addressee_forms))
+    }
+    sentences: list[tuple[int, list[str]]] = []
+    at = 0
+    for piece in _SENTENCE_BREAK.split(text):
+        start = text.find(piece, at) if piece else at
+        at = start + len(piece)
+        found = []
+        for m in WORD.finditer(piece):
+            word = m.group()
+            lower = word.casefold()
+            if word[:1].isupper() and m.start() > 0:
+                proper.add(lower)
+            if len(lower) >= 4 and lower not in _FUNCTION_WORDS:
+                found.append(lower)
+        sentences.append((start, found))
+    reported: set[str] = set()
+    for i in range(len(sentences) - _WINDOW + 1):
+        window = sentences[i : i + _WINDOW]
+        counts: dict[str, int] = {}
+        for _, found in window:
+            for lower in found:
+                counts[_stem(lower)] = counts.get(_stem(lower), 0) + 1
+        for stem, count in counts.items():
+            if count >= _WINDOW and stem not in reported and not _is_proper(stem, proper):
+                reported.add(stem)
+                yield hit(
+                    WARNING,
+                    BODY,
+                    window[-1][0],
+                    f"'{stem}' {count} times in {_WINDOW} sentences",
+                    f"Use a pronoun or a synonym for one '{stem}', or merge two sentences.",
+                )
+
+
+def _is_proper(stem: str, proper: set[str]) -> bool:
+    """Whether the word is a name: capitalised mid-sentence, or a word of a known term."""
+    return any(_stem(p) == stem for p in proper)
+
+
+CHECKS: tuple[Check, ...] = (check_repeated_words, check_word_three_times, check_near_identical)

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from proof_helpers import about, check
 
+from bot.chat import Finding
+
 THANKS = {"kind": "thank_you", "interviewer_name": "Zoë Ångström"}
 
 
@@ -96,3 +98,164 @@ def test_pasted_text_without_a_named_greeting_is_a_warning(body: str) -> None:
 )
 def test_pasted_text_with_a_named_greeting_passes(body: str, kind: str | None) -> None:
     assert about(check(body, kind=kind), "greeting") == []
+
+
+DR_HANA = {
+    "kind": "thank_you",
+    "interviewer_name": "Dr. Hana Kobayashi",
+    "greeting_name": "Hana",
+    "honorific": "Dr.",
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "said"),
+    [
+        pytest.param("Hi Dr.,\n\nThank you.", "Thank you", "Hi Dr.", id="hi"),
+        pytest.param("Dear Dr.,\n\nThank you.", "Thank you", "Dear Dr.", id="dear"),
+        pytest.param("Dear Hana,", "Thank you, Dr.: the interview", "Thank you, Dr.", id="subject"),
+        pytest.param("Hello Ms\n\nThank you.", "Thanks", "Hello Ms", id="no-stop-line-end"),
+        pytest.param(
+            "Dear Hana,\n\nThanks again, Mr.!", "Thanks", "Thanks again, Mr.", id="thanks"
+        ),
+    ],
+)
+def test_a_title_used_as_a_name_is_an_error(body: str, subject: str, said: str) -> None:
+    (finding,) = about(check(body, subject=subject, **DR_HANA), "title used as a name")
+    assert finding.level == "error"
+    assert f"'{said}'" in finding.message
+    assert "'Dear Dr. Kobayashi,'" in finding.fix
+    assert "'Hi Hana,'" in finding.fix
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        pytest.param("Dear Dr. Kobayashi,\n\nThank you.", "Thank you", id="title-and-name"),
+        pytest.param("Hi Hana,\n\nThank you.", "Thank you, Dr. Kobayashi: today", id="subject"),
+        pytest.param("Dear Sir,\n\nThank you.", "Thank you, Professor", id="full-words"),
+        pytest.param("Hi Hana,\n\nWe took 20 ms, Dr. Kim said.", "Thank you", id="mid-sentence"),
+    ],
+)
+def test_a_title_with_a_name_or_a_full_word_of_address_passes(body: str, subject: str) -> None:
+    assert about(check(body, subject=subject, **DR_HANA), "title used as a name") == []
+
+
+HUONG = {
+    "kind": "thank_you",
+    "interviewer_name": "Nguyễn Thị Hương",
+    "greeting_name": "Hương",
+    "addressee_forms": ("nguyen thi huong", "huong", "nguyen"),
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "context", "named"),
+    [
+        pytest.param("Hi Nguyễn,\n\nThank you.", HUONG, "Nguyễn", id="family-name-first"),
+        pytest.param(
+            "Hi Robert,\n\nThank you.",
+            {"kind": "thank_you", "interviewer_name": "Robert Smith", "greeting_name": "Bob"},
+            "Robert",
+            id="nickname",
+        ),
+        pytest.param("Dear Kobayashi,\n\nThank you.", DR_HANA, "Kobayashi", id="family-alone"),
+    ],
+)
+def test_greeting_someone_by_another_name_than_theirs_is_a_warning(
+    body: str, context: dict[str, Any], named: str
+) -> None:
+    (finding,) = about(check(body, **context), "they go by")
+    assert finding.level == "warning"
+    assert f"'{named}'" in finding.message
+    assert f"'Hi {context['greeting_name']},'" in finding.fix
+
+
+@pytest.mark.parametrize(
+    ("body", "context"),
+    [
+        pytest.param("Hi Hương,\n\nThank you.", HUONG, id="greeting-name"),
+        pytest.param("Hi Huong,\n\nThank you.", HUONG, id="without-accents"),
+        pytest.param("Dear Nguyễn Thị Hương,\n\nThank you.", HUONG, id="full-name"),
+        pytest.param("Dear Dr. Kobayashi,\n\nThank you.", DR_HANA, id="formal"),
+        pytest.param("Hi team,\n\nThank you.", HUONG, id="not-a-name-of-theirs"),
+        pytest.param("Hi Robert,\n\nThank you.", {"interviewer_name": "Robert"}, id="no-choice"),
+    ],
+)
+def test_greeting_by_the_name_they_go_by_passes(body: str, context: dict[str, Any]) -> None:
+    assert about(check(body, **context), "they go by") == []
+
+
+KOFI = {"kind": "thank_you", "interviewer_name": "Kofi Mensah"}
+
+
+@pytest.mark.parametrize(
+    ("body", "context", "said", "instead"),
+    [
+        pytest.param(
+            "Hi Kofi,\n\nI enjoyed hearing about Kofi's team.",
+            KOFI,
+            "Kofi's team",
+            "your team",
+            id="possessive",
+        ),
+        pytest.param(
+            "Hi Kofi,\n\nAs Kofi mentioned, the team is growing.",
+            KOFI,
+            "Kofi mentioned",
+            "you mentioned",
+            id="reporting-verb",
+        ),
+        pytest.param(
+            "Hi Hương,\n\nThank you. Hearing about her approach to testing was a highlight.",
+            HUONG,
+            "her",
+            "your",
+            id="pronoun",
+        ),
+        pytest.param(
+            "Hi Kofi,\n\nThank you for the Product Manager interview at Acme. I enjoyed our "
+            "conversation about how his team cut churn.",
+            KOFI,
+            "his",
+            "your",
+            id="pronoun-after-role-and-company",
+        ),
+        pytest.param(
+            "Hi Sam,\n\nI enjoyed hearing how he built the team.", {}, "he", "you", id="pasted"
+        ),
+    ],
+)
+def test_the_reader_spoken_of_in_the_third_person_is_a_warning(
+    body: str, context: dict[str, Any], said: str, instead: str
+) -> None:
+    (finding,) = [f for f in check(body, **context) if _third_person(f)]
+    assert finding.level == "warning"
+    assert f"'{said}'" in finding.message
+    assert f"'{instead}'" in finding.fix
+
+
+@pytest.mark.parametrize(
+    ("body", "context"),
+    [
+        pytest.param(
+            "Hi Kofi,\n\nI enjoyed meeting Tomás as well; his question stayed with me.",
+            KOFI,
+            id="another-name-first",
+        ),
+        pytest.param(
+            "Hi Kofi,\n\nThank you for introducing me to your manager. She was kind.",
+            KOFI,
+            id="a-person-noun-first",
+        ),
+        pytest.param("Hi Kofi's team,\n\nThank you.", KOFI, id="greeting-line"),
+        pytest.param("Hi Kofi,\n\nYour team's approach stuck with me.", KOFI, id="second-person"),
+        pytest.param("Hi Kofi,\n\nThank you.\n\nBest,\nJordan Okafor", KOFI, id="no-pronoun"),
+    ],
+)
+def test_the_reader_addressed_as_you_passes(body: str, context: dict[str, Any]) -> None:
+    assert [f for f in check(body, **context) if _third_person(f)] == []
+
+
+def _third_person(finding: Finding) -> bool:
+    return "third person" in finding.message or "is that" in finding.message

@@ -58,3 +58,58 @@ def test_a_note_nearly_identical_to_another_panelists_is_a_warning() -> None:
 )
 def test_notes_that_differ_from_the_other_panelists_pass(others: tuple[str, ...]) -> None:
     assert about(proofread(SUBJECT, BODY, with_context(others=others)), "panelist") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        pytest.param(
+            "Dear Sam,\n\nThank you for the conversation yesterday. Our conversation about the "
+            "migration was great. I keep thinking about that conversation.",
+            "conversation",
+            id="conversation",
+        ),
+        pytest.param(
+            "Dear Sam,\n\nI liked the teams. The teams were kind. I hope to meet your team.",
+            "team",
+            id="plural-and-singular",
+        ),
+    ],
+)
+def test_a_word_three_times_in_three_sentences_is_a_warning(body: str, word: str) -> None:
+    (finding,) = about(check(body), "times in 3 sentences")
+    assert finding.level == "warning"
+    assert f"'{word}'" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("body", "known"),
+    [
+        pytest.param(
+            "Dear Sam,\n\nThank you for the chat about Kafka. Moving Kafka clusters is hard. "
+            "I enjoyed the Kafka story.",
+            (),
+            id="a-name",
+        ),
+        pytest.param(
+            "Dear Sam,\n\nI enjoyed meeting the acme team. acme ships fast. I would love to "
+            "join acme soon.",
+            ("acme",),
+            id="the-company-as-a-known-term",
+        ),
+        pytest.param(
+            "Dear Sam,\n\nThank you for the conversation. I enjoyed the migration story. "
+            "I hope we can continue the conversation. The conversation was great.",
+            (),
+            id="spread-over-four-sentences",
+        ),
+        pytest.param(
+            "Dear Sam,\n\nThank you for your time. Thank you for your advice. Thank you again "
+            "for your help.",
+            (),
+            id="function-words-and-thanks",
+        ),
+    ],
+)
+def test_words_repeated_less_closely_or_names_pass(body: str, known: tuple[str, ...]) -> None:
+    assert about(check(body, known_terms=known), "times in 3 sentences") == []

@@ -48,3 +48,46 @@ def test_a_misspelling_is_reported_once_however_often_it_occurs() -> None:
 )
 def test_correct_words_names_and_terms_are_not_flagged(body: str, known: tuple[str, ...]) -> None:
     assert about(check(body, known_terms=known), "misspelling") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "notes", "word"),
+    [
+        pytest.param(
+            "I enjoyed our talk about the recieve path.",
+            ("the recieve path",),
+            "recieve",
+            id="typo-in-a-note",
+        ),
+        pytest.param(
+            "Migrashun work is hard.", ("Migrashun work",), "Migrashun", id="first-word-of-a-note"
+        ),
+        pytest.param(
+            "Thank you for the chat about teh plan.", ("teh plan",), "teh", id="specifics"
+        ),
+    ],
+)
+def test_a_typo_in_the_members_own_notes_is_flagged_in_the_draft(
+    body: str, notes: tuple[str, ...], word: str
+) -> None:
+    (finding,) = about(check(body, member_terms=notes, specifics=notes), "misspelling")
+    assert f"'{word}'" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("body", "notes"),
+    [
+        pytest.param("Rolling out Zaphyr went well.", ("rolling out Zaphyr",), id="capitalised"),
+        pytest.param("Kubectl was fun.", ("kubectl via KubeCtl",), id="camel-case"),
+        pytest.param("Plinkr2 scaled.", ("plinkr2",), id="digit"),
+        pytest.param("We spoke about Okafor's talk.", (), id="name-mid-sentence"),
+    ],
+)
+def test_names_and_jargon_in_the_members_notes_are_not_flagged(
+    body: str, notes: tuple[str, ...]
+) -> None:
+    assert about(check(body, member_terms=notes), "misspelling") == []
+
+
+def test_known_terms_are_exempt_even_in_lowercase() -> None:
+    assert about(check("we met at zaphyr.", known_terms=("Zaphyr",)), "misspelling") == []

@@ -112,3 +112,24 @@ def test_naive_datetimes_are_refused() -> None:
     naive = datetime(2026, 3, 4, 15, 0)
     with pytest.raises(ValueError, match="timezone-aware"):
         proofread(SUBJECT, BODY, with_context(interview_ended_at=naive))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param({"now": ENDED + timedelta(days=3)}, id="late-thank-you"),
+        pytest.param(
+            {"kind": "status_check", "last_message_at": MONDAY, "now": MONDAY + timedelta(days=1)},
+            id="early-status-check",
+        ),
+        pytest.param({"kind": "status_check", "status_checks_sent": 2}, id="third-status-check"),
+    ],
+)
+def test_a_note_already_sent_gets_no_timing_advice(changes: dict[str, Any]) -> None:
+    findings = proofread(SUBJECT, BODY, with_context(sent=True, **changes))
+    assert about(findings, "24 hours") == []
+    assert about(findings, "business day") == []
+    assert about(findings, "third nudge") == []
+    assert not [f for f in findings if "Send it today" in f.fix]
+    unsent = proofread(SUBJECT, BODY, with_context(**changes))
+    assert [f for f in unsent if f.level in ("error", "warning")]  # the same note, unsent
