@@ -120,6 +120,8 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Casefold and drop accents: 'Zoë' and 'ZOE' both become 'zoe'."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

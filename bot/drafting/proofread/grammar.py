@@ -71,12 +71,11 @@ _VERB_OBJECTS = wordset(
 _NOT_VERBS = wordset(
     "me us him her them you everyone someone anyone the a an my our your his their its this"
 )
+# No lookbehind in front: a pattern that starts with its literal is searched for fast.
 _EXPERIENCE = re.compile(
-    r"(?<![\w'’-])experience\s+(?:with|in)\s+([\w'’+-]+)(?:\s+([\w'’+-]+))?", re.IGNORECASE
+    r"experience\s+(?:with|in)\s+([\w'’+-]+)(?:\s+([\w'’+-]+))?", re.IGNORECASE
 )
-_MENTIONED_TO = re.compile(
-    r"(?<![\w'’-])mentioned\s+to\s+([a-z][\w'’-]*)(?:\s+([\w'’+-]+))?", re.IGNORECASE
-)
+_MENTIONED_TO = re.compile(r"mentioned\s+to\s+([a-z][\w'’-]*)(?:\s+([\w'’+-]+))?", re.IGNORECASE)
 _YEARS = re.compile(r"(?:years?|yrs?)\b", re.IGNORECASE)
 
 
@@ -119,6 +118,8 @@ def check_frames(d: Draft) -> Iterator[Hit]:
     if "experience" in lower and not lower.isdisjoint(("with", "in")):
         for part in d.parts:
             for m in _EXPERIENCE.finditer(part.text):
+                if _inside_a_word(part.text, m.start()):
+                    continue
                 first, second = m.group(1).casefold(), (m.group(2) or "").casefold()
                 if shape := _experience_with(first, second):
                     said = " ".join(m.group().split())
@@ -132,6 +133,8 @@ def check_frames(d: Draft) -> Iterator[Hit]:
     if "mentioned" in lower and "to" in lower:
         for part in d.parts:
             for m in _MENTIONED_TO.finditer(part.text):
+                if _inside_a_word(part.text, m.start()):
+                    continue
                 verb, after = m.group(1), (m.group(2) or "").casefold()
                 if verb.casefold() in _NOT_VERBS or not _is_base_verb(verb.casefold()):
                     continue
@@ -148,6 +151,10 @@ def check_frames(d: Draft) -> Iterator[Hit]:
                 )
 
 
+def _inside_a_word(text: str, at: int) -> bool:
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "'’-_")
+
+
 _EXPERIENCE_FIXES = {
     "a clause": "Write it as its own sentence, or 'what you told me about ...'.",
     "an action": "Name the thing instead, or write 'I would be glad to ...'.",
@@ -162,7 +169,7 @@ _EXPERIENCE_FIXES = {
 # '?!' or '!?' (the exclamation check counts those), not 'Inc.,' (an abbreviation, then a
 # comma), not 'std::vector'.
 _DOUBLED = re.compile(
-    r"(?<!\.)\.\.(?!\.)|,,|;;|\?\?|::(?=\s|$)|,[.;:]|;[.,:]|:[.,;](?!\w)|[?!]\.(?!\.)"
+    r"\.\.+|,,|;;|\?\?|::(?=\s|$)|,[.;:]|;[.,:]|:[.,;](?!\w)|[?!]\.(?!\.)"
     r"|\.[ \t]+\.(?![ \t]*\.)|,[ \t]+,"
 )
 
@@ -173,6 +180,8 @@ def check_doubled_punctuation(d: Draft) -> Iterator[Hit]:
     for part in d.parts:
         text = part.text
         for m in _DOUBLED.finditer(text):
+            if m.group().startswith("...") or (m.start() and text[m.start() - 1] == "."):
+                continue  # an ellipsis
             if m.group().startswith(".") and text[max(0, m.start() - 2) : m.start()] == ". ":
                 continue  # the end of a spaced ellipsis '. . .'
             word_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1

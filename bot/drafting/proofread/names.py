@@ -152,11 +152,15 @@ _TITLE_ALONE = re.compile(
     re.MULTILINE,
 )
 
+_TITLE_WORDS = wordset("Dr Prof Mrs Mr Ms Mx DR PROF MRS MR MS MX")
+
 
 def check_title_as_name(d: Draft) -> Iterator[Hit]:
     """A title is not a name: 'Hi Dr.,' must never be sent."""
     ctx = d.ctx
     for part in d.parts:
+        if _TITLE_WORDS.isdisjoint(part.distinct):
+            continue
         for m in _TITLE_ALONE.finditer(part.text):
             said = m.group().strip()
             title = m.group(1)
@@ -268,33 +272,31 @@ def check_addressee_in_third_person(d: Draft) -> Iterator[Hit]:
     folded = fold(text)
     if len(folded) != len(text):
         return  # composed and folded text differ in length: offsets would lie (rare scripts)
-    names = any_word_pattern(tuple(sorted(forms)))
-    reader = None
-    for m in names.finditer(folded, start):
-        after = folded[m.end() : m.end() + 30]
-        name = text[m.start() : m.end()]
-        reader = reader or name
-        if after[:2] in ("'s", "’s"):
-            owned = _NEXT_WORD.match(text, m.end() + 2)
-            said = text[m.start() : m.end() + 2] + (f" {owned.group(1)}" if owned else "")
+    for m in _reader_named(tuple(sorted(forms))).finditer(folded, start):
+        name = text[m.start() : m.start() + len(m.group(1))]
+        if m.group(2):  # 'Kofi's'
+            owned = _NEXT_WORD.match(text, m.end())
+            said = text[m.start() : m.end()] + (f" {owned.group(1)}" if owned else "")
             yield _third_person(
                 m.start(), said, name, f"your {owned.group(1)}" if owned else "your"
             )
-            return
-        verb = after.split(None, 1)[:1]
-        if (
-            verb
-            and verb[0].strip(EDGE) in _REPORTING_VERBS
-            and text[m.start() - 1 : m.start()] != "-"
-        ):
-            said = f"{name} {verb[0].strip(EDGE)}"
-            yield _third_person(m.start(), said, name, f"you {verb[0].strip(EDGE)}")
-            return
+        else:  # 'Kofi mentioned'
+            verb = m.group(3)
+            yield _third_person(m.start(), f"{name} {verb}", name, f"you {verb}")
+        return
     who = d.ctx.greeting_name or (greeted[1][0] if greeted and greeted[1] else None)
     parts = _name_parts(d.ctx.interviewer_name or "")
     yield from _pronoun_before_anyone_else(
         d, text, start, forms, who or (parts[0] if parts else "them")
     )
+
+
+@lru_cache(maxsize=1024)
+def _reader_named(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """The reader's name with 's, or before a reporting verb, in folded text."""
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    verbs = "|".join(sorted(_REPORTING_VERBS))
+    return re.compile(rf"(?<![\w-])({names})(?:(['’]s)(?!\w)|\s+({verbs})(?![\w'’]))")
 
 
 def _pronoun_before_anyone_else(

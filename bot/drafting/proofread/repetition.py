@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from bot.drafting.proofread.core import (
     BODY,
@@ -104,6 +106,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+|\n+")
 _WINDOW = 3
 
 
+@lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     """Fold plurals and possessives so 'conversations' counts as 'conversation'."""
     word = word.removesuffix("'s").removesuffix("’s")
@@ -113,10 +116,17 @@ def _stem(word: str) -> str:
 def check_word_three_times(d: Draft) -> Iterator[Hit]:
     """Report each word once, where its third use in a three-sentence window is."""
     text = d.body.text
-    if d.body.count < _WINDOW * 3:
-        return
+    stems = [
+        _stem(c.casefold())
+        for c in d.body.cores
+        if len(c) >= 4 and c.casefold() not in _FUNCTION_WORDS
+    ]
+    often = {s for s, n in Counter(stems).items() if n >= _WINDOW}
+    if not often:
+        return  # no word is used three times at all: the usual case, decided cheaply
     proper = {
-        w.casefold() for w in WORD.findall(" ".join(d.ctx.known_terms + d.ctx.addressee_forms))
+        _stem(w.casefold())
+        for w in WORD.findall(" ".join(d.ctx.known_terms + d.ctx.addressee_forms))
     }
     sentences: list[tuple[int, list[str]]] = []
     at = 0
@@ -126,21 +136,19 @@ def check_word_three_times(d: Draft) -> Iterator[Hit]:
         found = []
         for m in WORD.finditer(piece):
             word = m.group()
-            lower = word.casefold()
+            stem = _stem(word.casefold())
+            if stem not in often:
+                continue
             if word[:1].isupper() and m.start() > 0:
-                proper.add(lower)
-            if len(lower) >= 4 and lower not in _FUNCTION_WORDS:
-                found.append(lower)
+                proper.add(stem)  # capitalised mid-sentence: a name
+            found.append(stem)
         sentences.append((start, found))
     reported: set[str] = set()
     for i in range(len(sentences) - _WINDOW + 1):
         window = sentences[i : i + _WINDOW]
-        counts: dict[str, int] = {}
-        for _, found in window:
-            for lower in found:
-                counts[_stem(lower)] = counts.get(_stem(lower), 0) + 1
+        counts = Counter(stem for _, found in window for stem in found)
         for stem, count in counts.items():
-            if count >= _WINDOW and stem not in reported and not _is_proper(stem, proper):
+            if count >= _WINDOW and stem not in reported and stem not in proper:
                 reported.add(stem)
                 yield hit(
                     WARNING,
@@ -149,11 +157,6 @@ def check_word_three_times(d: Draft) -> Iterator[Hit]:
                     f"'{stem}' {count} times in {_WINDOW} sentences",
                     f"Use a pronoun or a synonym for one '{stem}', or merge two sentences.",
                 )
-
-
-def _is_proper(stem: str, proper: set[str]) -> bool:
-    """Whether the word is a name: capitalised mid-sentence, or a word of a known term."""
-    return any(_stem(p) == stem for p in proper)
 
 
 CHECKS: tuple[Check, ...] = (check_repeated_words, check_word_three_times, check_near_identical)
