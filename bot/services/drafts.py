@@ -91,15 +91,20 @@ class DraftService:
             interviewer_name=person.name if person else None,
             specifics=_specifics(interview, person),
             known_terms=_known_terms(member, interview),
+            member_terms=_member_terms(interview),
             others=others,
             interview_ended_at=interview.ends_at,
             now=self.deps.clock.now(),
             last_message_at=_last_message(interview),
             status_checks_sent=_sent_count(interview, Kind.STATUS_CHECK),
+            sent=_already_sent(interview, target),
+            stage=interview.stage,
         )
         findings = proofread(draft.subject, draft.body, check)
         if draft.linkedin:
-            short = ProofContext(linkedin=True, known_terms=check.known_terms)
+            short = ProofContext(
+                linkedin=True, known_terms=check.known_terms, member_terms=check.member_terms
+            )
             findings += [
                 f for f in proofread("LinkedIn", draft.linkedin, short) if f.level == "error"
             ]
@@ -164,12 +169,32 @@ def _specifics(interview: Interview, person: Interviewer | None) -> tuple[str, .
 
 
 def _known_terms(member: Member, interview: Interview) -> tuple[str, ...]:
+    """Names, company, role and titles: never flagged as misspelled."""
     terms = [interview.company, interview.role or "", *signature_lines(member)]
     for person in interview.interviewers:
-        terms += [person.name, person.title or "", person.discussed or ""]
-    for column, _label, _limit in DETAIL_FIELDS.values():  # everything the member wrote
-        terms.append(getattr(interview, column) or "")
+        terms += [person.name, person.title or ""]
     return tuple(t for t in terms if t)
+
+
+def _member_terms(interview: Interview) -> tuple[str, ...]:
+    """Everything the member wrote: spell-checked, but for what looks like names or jargon."""
+    notes = [person.discussed or "" for person in interview.interviewers]
+    notes += [getattr(interview, column) or "" for column, _label, _limit in DETAIL_FIELDS.values()]
+    return tuple(t for t in notes if t)
+
+
+def _already_sent(interview: Interview, target: Target) -> bool:
+    """Whether the member marked this very note sent: then when to send it is moot."""
+    person = target.interviewer
+    for f in interview.follow_ups:
+        if f.kind != target.kind or f.state != "done":
+            continue
+        if target.kind is Kind.THANK_YOU:
+            if person is not None and f.interviewer_id == person.id:
+                return True
+        elif f.sequence == target.sequence:
+            return True
+    return False
 
 
 def _last_message(interview: Interview) -> datetime | None:

@@ -1,0 +1,65 @@
+"""Proofread a draft before a member sends it.
+
+`proofread(subject, body, ctx)` returns `Finding`s ordered by severity ("error" must be fixed
+before sending, "warning" should be, "info" is worth a thought), then by where they occur:
+remarks about the whole draft or its timing first, then the subject, then the body.
+
+The checks enforce career coaches' follow-up etiquette: a thank-you within 24 hours that
+names the interviewer and something specific you discussed; concise drafts; a polite,
+professional tone (no chat speak, emoji or stacked exclamation marks); no typos or template
+leftovers; a first status check only after five business days and at most two unanswered
+nudges; sentences that read as written, not as notes pasted into a frame.
+
+Each family of checks is a module of small functions over a `Draft` (`core.py`), with its
+word lists as data at its top, and its cases that must and must not fire in
+`tests/drafting/proofread/`. The proofreader runs for every draft the bot renders, so it is
+built for speed: the text is split into words once per call, each phrase pattern runs only
+when one of its trigger words is present, regexes are compiled once, dictionaries load once
+and lazily, and verdicts are cached per word.
+"""
+
+from __future__ import annotations
+
+from bot.chat import Finding
+from bot.drafting.proofread import (
+    grammar,
+    leftovers,
+    length,
+    names,
+    repetition,
+    specifics,
+    spelling,
+    stage,
+    timing,
+    tone,
+)
+from bot.drafting.proofread.core import ERROR, INFO, WARNING, Check, Draft, ProofContext, words
+
+__all__ = ["ERROR", "INFO", "WARNING", "Finding", "ProofContext", "proofread", "words"]
+
+# Every check, family by family; findings equal in severity and position keep this order.
+_CHECKS: tuple[Check, ...] = (
+    *timing.CHECKS,
+    *names.CHECKS,
+    *specifics.CHECKS,
+    *length.CHECKS,
+    *stage.CHECKS,
+    *leftovers.CHECKS,
+    *tone.CHECKS,
+    *spelling.CHECKS,
+    *repetition.CHECKS,
+    *grammar.CHECKS,
+)
+
+_NO_CONTEXT = ProofContext()
+
+
+def proofread(subject: str, body: str, ctx: ProofContext = _NO_CONTEXT) -> list[Finding]:
+    """Review a draft; return findings ordered by severity, then by where they occur.
+
+    Raises ValueError if a datetime in `ctx` that a timing check needs is naive.
+    """
+    draft = Draft(subject, body, ctx)
+    hits = [hit for check in _CHECKS for hit in check(draft)]
+    hits.sort(key=lambda h: (h.rank, h.section, h.offset))
+    return [h.finding for h in hits]

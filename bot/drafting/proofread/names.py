@@ -1,0 +1,352 @@
+"""Names: the interviewer addressed by name, a greeting that uses one, and names misused.
+
+A thank-you must name the person it thanks; pasted text should open with a named greeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+from bot.drafting.proofread.core import (
+    BODY,
+    EDGE,
+    ERROR,
+    TITLES,
+    WARNING,
+    WHOLE,
+    WORD,
+    Check,
+    Draft,
+    Hit,
+    any_word_pattern,
+    fold,
+    hit,
+    is_sentence_start,
+    nfc,
+    quote,
+    wordset,
+)
+from bot.drafting.proofread.specifics import PERSONAL_KINDS
+from bot.drafting.proofread.spelling import english_words
+
+# A greeting addressed to one of these has no name in it.
+_NOT_NAMES = wordset(
+    "sir madam hiring recruiting recruiter team there all everyone folks whom colleagues friends"
+)
+_GREETING = re.compile(
+    r"\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening))(?![\w'’-])"
+    r"[ \t,]*([^\n,:;!]*)",
+    re.IGNORECASE,
+)
+_NAME_ONLY_GREETING = re.compile(r"\s*[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2},")
+
+
+@lru_cache(maxsize=1024)
+def _name_parts(name: str) -> tuple[str, ...]:
+    """The words of a name that may address its owner: no titles, no initials."""
+    parts = (p.strip(EDGE) for p in nfc(name).split())
+    return tuple(p for p in parts if len(p) > 1 and p.casefold() not in TITLES)
+
+
+class _NameForms(NamedTuple):
+    """How a name may appear in a note that addresses its owner.
+
+    `loose` parts count in any case (casefolded). `strict` parts are also English words
+    ('Will', 'Young'), so they count only capitalised or in capitals: 'I will' doesn't name
+    Will. `folded` parts have their accents dropped, to spot 'Zoe' written for 'Zoë'.
+    """
+
+    loose: tuple[str, ...]
+    strict: tuple[str, ...]
+    folded: tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def _name_forms(parts: tuple[str, ...]) -> _NameForms:
+    """Sort a name's parts by whether they are also English words."""
+    dictionary = english_words()
+    words_ = [p for p in parts if p.lower() in dictionary]
+    names = [p for p in parts if p.lower() not in dictionary]
+    return _NameForms(
+        loose=tuple(p.casefold() for p in names),
+        strict=tuple(form for p in words_ for form in (p[:1].upper() + p[1:], p.upper())),
+        folded=tuple(fold(p) for p in names),
+    )
+
+
+def _names_someone(d: Draft, forms: _NameForms) -> bool:
+    """Whether the body uses any of the forms."""
+    if not d.body_words_lower.isdisjoint(forms.loose) or not d.body.distinct.isdisjoint(
+        forms.strict
+    ):
+        return True
+    text = d.body.text
+    if forms.loose and any_word_pattern(forms.loose).search(text.casefold()):
+        return True
+    return bool(forms.strict) and bool(any_word_pattern(forms.strict).search(text))
+
+
+def check_interviewer_named(d: Draft) -> Iterator[Hit]:
+    """A thank-you that never names its reader reads as a form letter."""
+    name = d.ctx.interviewer_name
+    if d.ctx.kind not in PERSONAL_KINDS or not name or not (parts := _name_parts(name)):
+        return
+    forms = _name_forms(parts)
+    if _names_someone(d, forms):
+        return
+    first = parts[0]
+    if forms.folded and any_word_pattern(forms.folded).search(fold(d.body.text)):
+        yield hit(
+            WARNING,
+            WHOLE,
+            0,
+            f"{name}'s name is spelled differently in the note",
+            f"Spell it as they do: '{first}'.",
+        )
+        return
+    yield hit(
+        ERROR,
+        WHOLE,
+        0,
+        f"The note never addresses {name} by name",
+        f"Open with their name, e.g. 'Dear {first},'.",
+    )
+
+
+def check_greeting(d: Draft) -> Iterator[Hit]:
+    """Pasted text should open with the reader's name (our drafts always do)."""
+    if d.ctx.kind is not None:
+        return
+    text = d.body.text
+    if m := _GREETING.match(text):
+        addressee = [w.strip(EDGE) for w in m.group(1).split()]
+        while addressee and addressee[0].casefold() in TITLES:
+            addressee.pop(0)
+        if addressee and addressee[0][:1].isupper() and addressee[0].casefold() not in _NOT_NAMES:
+            return
+    elif _NAME_ONLY_GREETING.match(text):
+        return
+    yield hit(
+        WARNING,
+        BODY,
+        0,
+        "The message doesn't open with a greeting that uses their name",
+        "Open with 'Dear <first name>,' or 'Hi <first name>,'.",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Names misused: a title where the name should be, the wrong name form in the greeting, and
+# the reader spoken of in the third person.
+
+# 'Hi Dr.,', 'Dear Dr.,', 'Thank you, Dr.:': a greeting (or the start of a line, or a
+# thank-you) then an abbreviated title with no name after it. Full words ('Professor',
+# 'Sir') can stand alone as a form of address, so they pass.
+_TITLE_ALONE = re.compile(
+    r"^[ \t]*(?:(?i:dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening))[ \t]+"
+    r"|(?i:thank[ \t]+you|thanks)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*)?"
+    r"((?:Dr|Prof|Mrs|Mr|Ms|Mx|DR|PROF|MRS|MR|MS|MX)\.?)(?=[ \t]*(?:[,:;!]|$))",
+    re.MULTILINE,
+)
+
+_TITLE_WORDS = wordset("Dr Prof Mrs Mr Ms Mx DR PROF MRS MR MS MX")
+
+
+def check_title_as_name(d: Draft) -> Iterator[Hit]:
+    """A title is not a name: 'Hi Dr.,' must never be sent."""
+    ctx = d.ctx
+    for part in d.parts:
+        if _TITLE_WORDS.isdisjoint(part.distinct):
+            continue
+        for m in _TITLE_ALONE.finditer(part.text):
+            said = m.group().strip()
+            title = m.group(1)
+            family = _name_parts(ctx.interviewer_name or "")[-1:]
+            formal = f"'Dear {ctx.honorific} {family[0]},'" if ctx.honorific and family else None
+            informal = f"'Hi {ctx.greeting_name},'" if ctx.greeting_name else None
+            examples = " or ".join(e for e in (formal, informal) if e)
+            yield hit(
+                ERROR,
+                part.section,
+                m.start(1),
+                f"A title used as a name: {quote(said)}",
+                f"Put their name after '{title}', or greet them by name"
+                + (f": {examples}." if examples else ", e.g. 'Dear Dr. Kobayashi,'."),
+            )
+
+
+def _greeted(text: str) -> tuple[int, list[str], bool] | None:
+    """Where the greeting's name starts, its words, and whether a title comes first."""
+    m = _GREETING.match(text)
+    if m is None:
+        return None
+    named = [w.strip(EDGE) for w in m.group(1).split()]
+    titled = bool(named) and named[0].casefold().rstrip(".") in TITLES
+    while named and named[0].casefold().rstrip(".") in TITLES:
+        named.pop(0)
+    return m.start(1), [w for w in named if w], titled
+
+
+def check_greeting_name(d: Draft) -> Iterator[Hit]:
+    """Greet someone by the name they go by: 'Hi Hương,' not 'Hi Nguyễn,', 'Hi Bob,'."""
+    ctx = d.ctx
+    if not ctx.greeting_name or not (greeted := _greeted(d.body.text)):
+        return
+    at, named, titled = greeted
+    if titled or len(named) != 1:
+        return  # 'Dear Dr. Kobayashi,' or a full name are formal, and fine
+    said = fold(named[0])
+    theirs = {fold(p) for p in _name_parts(ctx.interviewer_name or "")}
+    theirs.update(f for f in ctx.addressee_forms if " " not in f)
+    if said == fold(ctx.greeting_name) or said not in theirs:
+        return
+    yield hit(
+        WARNING,
+        BODY,
+        at,
+        f"The greeting calls them '{named[0]}'; they go by '{ctx.greeting_name}'",
+        f"Write 'Hi {ctx.greeting_name},'"
+        + (f" or, formally, 'Dear {ctx.honorific} {named[0]},'." if ctx.honorific else "."),
+    )
+
+
+# The reader as the subject of a third-person verb: 'as Kofi mentioned'.
+_REPORTING_VERBS = wordset(
+    "mentioned said told showed explained described shared asked suggested noted offered "
+    "walked gave leads runs manages is was has had"
+)
+_THIRD_PERSON = {
+    "he": "you",
+    "she": "you",
+    "him": "you",
+    "his": "your",
+    "her": "your",
+    "hers": "yours",
+    "himself": "yourself",
+    "herself": "yourself",
+    "he's": "you're",
+    "she's": "you're",
+    "he’s": "you’re",
+    "she’s": "you’re",
+}
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+# Someone a 'he' or 'she' may point back to, without a name.
+_PERSON_NOUNS = wordset(
+    "manager recruiter director lead founder cofounder colleague engineer designer "
+    "interviewer panelist panellist ceo cto cfo coo vp head teammate mentor partner friend "
+    "candidate boss supervisor analyst scientist developer member someone person man woman "
+    "brother sister father mother wife husband son daughter"
+)
+_PRONOUN = re.compile(r"(?<![\w'’-])(?:" + "|".join(_THIRD_PERSON) + r")(?![\w'’-])", re.I)
+
+
+def _addressee_forms(d: Draft, greeted: tuple[int, list[str], bool] | None) -> frozenset[str]:
+    """Every folded form of the reader's name: given, greeted or typed by the member."""
+    ctx = d.ctx
+    forms = {fold(p) for p in _name_parts(ctx.interviewer_name or "")}
+    forms.update(ctx.addressee_forms)
+    if ctx.greeting_name:
+        forms.add(fold(ctx.greeting_name))
+    if not forms and greeted and ctx.kind is None:
+        forms.update(fold(w) for w in greeted[1])  # pasted text: whoever the greeting names
+    return frozenset(f for f in forms if f and fold(f) not in TITLES)
+
+
+def check_addressee_in_third_person(d: Draft) -> Iterator[Hit]:
+    """In a note to Kofi, 'Kofi's team' and 'as Kofi mentioned' are 'your team', 'as you ...'.
+
+    After the greeting line, the reader's name followed by 's or by a reporting verb is
+    always flagged. A he/she pronoun is flagged, once, only while nobody else could be meant:
+    before any other capitalised name (a word capitalised mid-sentence that is not an English
+    word) or lowercase person noun ('your manager') appears; it is a question then, not a verdict.
+    """
+    text = d.body.text
+    greeted = _greeted(text)
+    forms = _addressee_forms(d, greeted)
+    if not forms:
+        return
+    start = text.find("\n") + 1 if greeted or _NAME_ONLY_GREETING.match(text) else 0
+    folded = fold(text)
+    if len(folded) != len(text):
+        return  # composed and folded text differ in length: offsets would lie (rare scripts)
+    for m in _reader_named(tuple(sorted(forms))).finditer(folded, start):
+        name = text[m.start() : m.start() + len(m.group(1))]
+        if m.group(2):  # 'Kofi's'
+            owned = _NEXT_WORD.match(text, m.end())
+            said = text[m.start() : m.end()] + (f" {owned.group(1)}" if owned else "")
+            yield _third_person(
+                m.start(), said, name, f"your {owned.group(1)}" if owned else "your"
+            )
+        else:  # 'Kofi mentioned'
+            verb = m.group(3)
+            yield _third_person(m.start(), f"{name} {verb}", name, f"you {verb}")
+        return
+    who = d.ctx.greeting_name or (greeted[1][0] if greeted and greeted[1] else None)
+    parts = _name_parts(d.ctx.interviewer_name or "")
+    yield from _pronoun_before_anyone_else(
+        d, text, start, forms, who or (parts[0] if parts else "them")
+    )
+
+
+@lru_cache(maxsize=1024)
+def _reader_named(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """The reader's name with 's, or before a reporting verb, in folded text."""
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    verbs = "|".join(sorted(_REPORTING_VERBS))
+    return re.compile(rf"(?<![\w-])({names})(?:(['’]s)(?!\w)|\s+({verbs})(?![\w'’]))")
+
+
+def _pronoun_before_anyone_else(
+    d: Draft, text: str, start: int, forms: frozenset[str], who: str
+) -> Iterator[Hit]:
+    """The first he/she pronoun, if nobody but the reader has been mentioned before it."""
+    if d.body_words_lower.isdisjoint(_THIRD_PERSON):
+        return
+    m = _PRONOUN.search(text, start)
+    if m is None:
+        return
+    before = text[start : m.start()]
+    for w in WORD.finditer(before):
+        word = w.group()
+        lower = word.casefold()
+        if word.islower() and (lower in _PERSON_NOUNS or lower.removesuffix("s") in _PERSON_NOUNS):
+            return  # 'your manager'; a capitalised 'Manager' is part of a role's title
+        if (
+            word[:1].isupper()
+            and not is_sentence_start(before, w.start())
+            and fold(word) not in forms
+            and lower.removesuffix("'s") not in english_words()
+        ):
+            return  # another name: the pronoun may well be theirs
+    said = m.group()
+    yield hit(
+        WARNING,
+        BODY,
+        m.start(),
+        f"'{said}' in a note to {who}: is that {who}?",
+        f"If you mean {who}, write '{_THIRD_PERSON[said.casefold()]}'; if someone else, name "
+        "them first.",
+    )
+
+
+def _third_person(at: int, said: str, name: str, instead: str) -> Hit:
+    """The reader named in the third person."""
+    return hit(
+        WARNING,
+        BODY,
+        at,
+        f"{quote(said)} speaks of {name} in the third person, in a note to them",
+        f"Write '{instead}' instead.",
+    )
+
+
+CHECKS: tuple[Check, ...] = (
+    check_interviewer_named,
+    check_greeting,
+    check_title_as_name,
+    check_greeting_name,
+    check_addressee_in_third_person,
+)

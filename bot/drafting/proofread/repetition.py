@@ -1,0 +1,162 @@
+"""Repetition: a doubled word, and a panelist's note nearly the same as another's."""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections import Counter
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from bot.drafting.proofread.core import (
+    BODY,
+    WARNING,
+    WHOLE,
+    WORD,
+    Check,
+    Draft,
+    Hit,
+    Text,
+    hit,
+    nfc,
+    wordset,
+)
+
+_REPEAT_OK = wordset("had that")
+_NEAR_IDENTICAL = 0.9
+# Panel notes are short; beyond this many words the comparison (quadratic on repetitive text)
+# is skipped, and the length check has something to say anyway.
+_NEAR_IDENTICAL_MAX_WORDS = 1000
+
+
+def check_repeated_words(d: Draft) -> Iterator[Hit]:
+    """Report each doubled word ('the the') once, where it first occurs."""
+    for part in d.parts:
+        lower = [c.lower() for c in part.cores]
+        if not any(map(operator.eq, lower, lower[1:])):
+            continue
+        raw, cores = part.raw, part.cores
+        doubled: dict[str, tuple[str, str]] = {}
+        for i in range(len(lower) - 1):
+            word = cores[i]
+            if (
+                lower[i] == lower[i + 1]
+                and lower[i] not in doubled
+                and word.isalpha()
+                and lower[i] not in _REPEAT_OK
+                and raw[i].endswith(word)  # nothing between the two but white space
+                and raw[i + 1].startswith(cores[i + 1])
+            ):
+                doubled[lower[i]] = (word, cores[i + 1])
+        for first, second in doubled.values():
+            pair = re.search(
+                rf"(?<![\w'’-]){re.escape(first)}\s+{re.escape(second)}(?![\w'’-])", part.text
+            )
+            yield hit(
+                WARNING,
+                part.section,
+                pair.start() if pair else 0,
+                f"Repeated word: '{first} {second}'",
+                f"Delete the second '{second}'.",
+            )
+
+
+def check_near_identical(d: Draft) -> Iterator[Hit]:
+    """Compare word sequences: as telling as characters for notes, and fifty times faster."""
+    if not d.ctx.others or not d.body.distinct or d.body.count > _NEAR_IDENTICAL_MAX_WORDS:
+        return
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(d.body.cores)
+    best = 0.0
+    for other in d.ctx.others:
+        other_words = Text(BODY, nfc(other))
+        if other_words.count > _NEAR_IDENTICAL_MAX_WORDS:
+            continue
+        matcher.set_seq1(other_words.cores)
+        if matcher.real_quick_ratio() < _NEAR_IDENTICAL or matcher.quick_ratio() < _NEAR_IDENTICAL:
+            continue
+        best = max(best, matcher.ratio())
+    if best >= _NEAR_IDENTICAL:
+        yield hit(
+            WARNING,
+            WHOLE,
+            0,
+            f"This note is {best:.0%} the same as another panelist's",
+            "Each panelist should get a note that differs: mention what you discussed with "
+            "this person.",
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# A content word three times in three consecutive sentences ('conversation ... conversation
+# ... conversation'): a pronoun or a synonym serves. Function words, words under four
+# letters, the thanks itself, names (capitalised mid-sentence anywhere in the note, or one
+# of the known terms: people, company, role) are exempt.
+
+_FUNCTION_WORDS = wordset(
+    "about above after again also been before being below between both could does doing "
+    "down during each even every from have having here into just like more most much must "
+    "only other over same should some such than that their theirs them then there these "
+    "they this those through thank thanks under until very were what when where which while "
+    "whom will with within would your yours ours myself yourself really look looking forward "
+    "hope"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+|\n+")
+_WINDOW = 3
+
+
+@lru_cache(maxsize=16384)
+def _stem(word: str) -> str:
+    """Fold plurals and possessives so 'conversations' counts as 'conversation'."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def check_word_three_times(d: Draft) -> Iterator[Hit]:
+    """Report each word once, where its third use in a three-sentence window is."""
+    text = d.body.text
+    stems = [
+        _stem(c.casefold())
+        for c in d.body.cores
+        if len(c) >= 4 and c.casefold() not in _FUNCTION_WORDS
+    ]
+    often = {s for s, n in Counter(stems).items() if n >= _WINDOW}
+    if not often:
+        return  # no word is used three times at all: the usual case, decided cheaply
+    proper = {
+        _stem(w.casefold())
+        for w in WORD.findall(" ".join(d.ctx.known_terms + d.ctx.addressee_forms))
+    }
+    sentences: list[tuple[int, list[str]]] = []
+    at = 0
+    for piece in _SENTENCE_BREAK.split(text):
+        start = text.find(piece, at) if piece else at
+        at = start + len(piece)
+        found = []
+        for m in WORD.finditer(piece):
+            word = m.group()
+            stem = _stem(word.casefold())
+            if stem not in often:
+                continue
+            if word[:1].isupper() and m.start() > 0:
+                proper.add(stem)  # capitalised mid-sentence: a name
+            found.append(stem)
+        sentences.append((start, found))
+    reported: set[str] = set()
+    for i in range(len(sentences) - _WINDOW + 1):
+        window = sentences[i : i + _WINDOW]
+        counts = Counter(stem for _, found in window for stem in found)
+        for stem, count in counts.items():
+            if count >= _WINDOW and stem not in reported and stem not in proper:
+                reported.add(stem)
+                yield hit(
+                    WARNING,
+                    BODY,
+                    window[-1][0],
+                    f"'{stem}' {count} times in {_WINDOW} sentences",
+                    f"Use a pronoun or a synonym for one '{stem}', or merge two sentences.",
+                )
+
+
+CHECKS: tuple[Check, ...] = (check_repeated_words, check_word_three_times, check_near_identical)

@@ -1,0 +1,73 @@
+"""A thank-you mentions something specific from the interview, so it could go to no one else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.drafting.proofread.core import (
+    WARNING,
+    WHOLE,
+    WORD,
+    Check,
+    Draft,
+    Hit,
+    hit,
+    nfc,
+    quote,
+    wordset,
+)
+
+# Kinds thanking one interviewer: they must mention something specific.
+PERSONAL_KINDS = frozenset({"thank_you"})
+# Words too common to show that a recorded detail made it into the note.
+_NOT_SIGNIFICANT = wordset(
+    "the and for with about our your their his her its that this those these from into "
+    "onto over under how what why when where who which was were are you they them then "
+    "than also very more most some any all not but can will would could should has have "
+    "had been being role team company position job work interview discussion conversation "
+    "talk talked discussed chat"
+)
+
+
+@lru_cache(maxsize=1024)
+def _specific_words(specifics: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The significant words of the specifics, and a loose pattern for any of them.
+
+    The pattern matches a whole specific, or any significant word as the start of a word
+    ('migration' finds 'migrations'), on casefolded text with collapsed whitespace.
+    """
+    significant: set[str] = set()
+    alternatives: list[str] = []
+    for specific in specifics:
+        folded = " ".join(nfc(specific).casefold().split())
+        if folded:
+            alternatives.append(re.escape(folded))
+        for word in WORD.findall(folded):
+            if len(word) >= 3 and word not in _NOT_SIGNIFICANT:
+                significant.add(word)
+                alternatives.append(rf"(?<!\w){re.escape(word)}")
+    pattern = re.compile("|".join(alternatives)) if alternatives else None
+    return frozenset(significant), pattern
+
+
+def check_specifics_mentioned(d: Draft) -> Iterator[Hit]:
+    """A note with nothing recorded in it could have been sent to anyone."""
+    if d.ctx.kind not in PERSONAL_KINDS or not d.ctx.specifics:
+        return
+    significant, pattern = _specific_words(d.ctx.specifics)
+    if pattern is None or not significant.isdisjoint(d.body_words_lower):
+        return
+    if pattern.search(" ".join(d.body.text.casefold().split())):
+        return
+    yield hit(
+        WARNING,
+        WHOLE,
+        0,
+        "The note mentions nothing specific from the interview",
+        f"Add a sentence about {quote(d.ctx.specifics[0])}, so it cannot have been sent to anyone.",
+    )
+
+
+CHECKS: tuple[Check, ...] = (check_specifics_mentioned,)

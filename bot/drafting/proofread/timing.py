@@ -1,0 +1,91 @@
+"""When to send: a thank-you within 24 hours; status checks after five business days, two at most.
+
+None of this applies to a note that was already sent (`ProofContext.sent`): advice such as
+"send it today" about a note in the member's outbox would be a false alarm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+from bot.domain.policy import business_days_later
+from bot.drafting.proofread.core import ERROR, WARNING, WHOLE, Check, Draft, Hit, hit
+
+_THANK_YOU_WITHIN = timedelta(hours=24)
+_STATUS_CHECK_WAIT_BUSINESS_DAYS = 5
+_MAX_STATUS_CHECKS = 2
+
+
+def _aware(value: datetime, name: str) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"ProofContext.{name} must be timezone-aware")
+    return value
+
+
+def _business_days_after(start: date, end: date) -> int:
+    """Weekdays (Monday to Friday) after `start`, up to and including `end`."""
+    days = (end - start).days
+    if days <= 0:
+        return 0
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    day = start + timedelta(days=weeks * 7)
+    for _ in range(rest):
+        day += timedelta(days=1)
+        count += day.weekday() < 5
+    return count
+
+
+def check_thank_you_timing(d: Draft) -> Iterator[Hit]:
+    """A thank-you later than 24 hours is still worth sending, today."""
+    ctx = d.ctx
+    if ctx.sent or ctx.kind != "thank_you" or ctx.interview_ended_at is None or ctx.now is None:
+        return
+    late = _aware(ctx.now, "now") - _aware(ctx.interview_ended_at, "interview_ended_at")
+    if late > _THANK_YOU_WITHIN:
+        hours = late.total_seconds() / 3600
+        when = f"{hours:.0f} hours" if hours < 72 else f"{late.days} days"
+        yield hit(
+            WARNING,
+            WHOLE,
+            0,
+            f"It is {when} since the interview: later than 24 hours, but still worth sending.",
+            "Send it today; a brief thanks without a long apology is still welcome.",
+        )
+
+
+def check_status_check_timing(d: Draft) -> Iterator[Hit]:
+    """Nudging too soon, or a third time, reads as pushy."""
+    ctx = d.ctx
+    if ctx.sent or ctx.kind != "status_check":
+        return
+    if ctx.status_checks_sent >= _MAX_STATUS_CHECKS:
+        yield hit(
+            ERROR,
+            WHOLE,
+            0,
+            f"{ctx.status_checks_sent} status checks already sent: a third nudge reads as "
+            "pushy; stop here",
+            "Don't send this one. A keep-in-touch note in a few weeks is fine; meanwhile put "
+            "your energy into other applications.",
+        )
+    if ctx.last_message_at is None or ctx.now is None:
+        return
+    now = _aware(ctx.now, "now")
+    last = _aware(ctx.last_message_at, "last_message_at").astimezone(now.tzinfo)
+    waited = _business_days_after(last.date(), now.date())
+    if waited < _STATUS_CHECK_WAIT_BUSINESS_DAYS:
+        ready = business_days_later(last.date(), _STATUS_CHECK_WAIT_BUSINESS_DAYS)
+        yield hit(
+            WARNING,
+            WHOLE,
+            0,
+            f"Only {waited} business day{'' if waited == 1 else 's'} since your last message; "
+            f"wait at least {_STATUS_CHECK_WAIT_BUSINESS_DAYS}",
+            f"Hold it until {ready:%A} {ready.day} {ready:%B}, unless a date they gave you "
+            "passed a business day or two ago.",
+        )
+
+
+CHECKS: tuple[Check, ...] = (check_thank_you_timing, check_status_check_timing)
