@@ -46,8 +46,28 @@ _MODAL = re.compile(r"^(?:will|would|can|could|should|might|may)\b", re.I)
 _POSSESSIVE_START = re.compile(r"^(?:my|our)\b", re.I)
 
 
-def _pick(frames: Sequence[str], variant: int) -> str:
-    return frames[variant % len(frames)]
+_FRAME_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def words_in(*texts: str | None) -> frozenset[str]:
+    """The longer words of nearby sentences, which a frame should not say again."""
+    return frozenset(w.casefold() for t in texts if t for w in _FRAME_WORD.findall(t))
+
+
+def _pick(
+    frames: Sequence[str], variant: int, avoid: frozenset[str] = frozenset(), stride: int = 1
+) -> str:
+    """The variant's frame, or the next one that repeats no word from `avoid`.
+
+    Panelists hold variants 0 to n-1, so stepping by `stride` = n skips over the frames
+    the others hold: avoiding a word never makes two panelists' notes share a sentence.
+    """
+    count = len(frames)
+    for step in range(count):
+        frame = frames[(variant + step * max(stride, 1)) % count]
+        if not avoid or words_in(frame).isdisjoint(avoid):
+            return frame
+    return frames[variant % count]
 
 
 def has_date(text: str) -> bool:
@@ -89,15 +109,21 @@ def personal(note: Note, variant: int, stage: str) -> str:
     return f"One part of our conversation stays with me: {_colon(note)}."
 
 
-def shared_topics(notes: Sequence[Note], stage: str) -> str:
-    """Topics the member did not attribute: the same sentence in each panelist's note."""
+def shared_topics(notes: Sequence[Note], stage: str, *, also: bool = False) -> str:
+    """Topics the member did not attribute: the same sentence in each panelist's note.
+
+    `also` when a personal sentence comes first, so this one reads as more of the same.
+    """
     topics = [as_topic(n) for n in notes]
     if all(t is not None for t in topics):
         listed = join_items([t for t in topics if t is not None])
+        if also:
+            return f"We also covered {listed}."
         if stage == TECHNICAL:
             return f"I enjoyed working through {listed} together."
         return f"I enjoyed discussing {listed}."
-    return "We covered a lot of ground: " + "; ".join(_colon(n) for n in notes) + "."
+    lead = "We also covered" if also else "We covered a lot of ground"
+    return f"{lead}: " + "; ".join(_colon(n) for n in notes) + "."
 
 
 def highlight(note: Note, variant: int) -> str:
@@ -172,27 +198,35 @@ def _what_i_bring(note: Note) -> str | None:
     return f"my experience with {topic}"
 
 
-def interest(variant: int, company: str, stage: str) -> str:
-    """A restated interest in the role, for notes while the process is still open."""
-    if stage in ("recruiter_screen", "phone_screen"):
-        return _pick(
-            (
-                "I am very interested in the role and would welcome the chance to move forward.",
-                "I would be glad to continue to the next stage.",
-                "I am keen to keep going in the process.",
-            ),
-            variant,
-        )
-    return _pick(
-        (
-            f"I am even more interested in joining {company} after meeting you.",
-            "Our time together confirmed my interest in the role.",
-            f"I would be glad to join the team at {company}.",
-            "I left even more excited about the role.",
-            f"Joining {company} is something I would be glad to do.",
-        ),
-        variant,
-    )
+_INTEREST_SCREEN = (
+    "I am very interested in the role and would welcome the chance to move forward.",
+    "I would be glad to continue to the next stage.",
+    "I am keen to keep going in the process.",
+    "I would welcome the chance to take the next step.",
+    "Our call made me even keener on the opportunity.",
+    "I hope to continue the conversation in the next round.",
+)
+_INTEREST = (
+    "I am even more interested in joining the team after meeting you.",
+    "Our time together confirmed my interest in the role.",
+    "I would be glad to join your team.",
+    "I left even more excited about the opportunity.",
+    "I would welcome the chance to work with you.",
+    "Meeting you made me even keener on the role.",
+    "I came away more enthusiastic than ever about the opportunity.",
+    "I would be delighted to contribute to the team.",
+    "I am all the more eager to join.",
+    "I am excited by the prospect of working together.",
+)
+
+
+def interest(variant: int, stage: str, avoid: frozenset[str] = frozenset(), panel: int = 1) -> str:
+    """A restated interest in the role, for notes while the process is still open.
+
+    The company is named in the sentence before, so these never name it again.
+    """
+    screen = stage in ("recruiter_screen", "phone_screen")
+    return _pick(_INTEREST_SCREEN if screen else _INTEREST, variant, avoid, panel)
 
 
 def correction(note: Note) -> str:
@@ -218,8 +252,6 @@ def my_promise(note: Note, due: str | None) -> str:
         return f"As promised, I will {lower_first(text)}{when}."
     if note.shape is Shape.CLAUSE:
         return f"As promised, {lower_first(text)}{when}."
-    if not when and not has_date(text):
-        when = " shortly"
     return f"As promised, I will send {lower_first(text)}{when}."
 
 

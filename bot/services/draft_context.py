@@ -89,6 +89,17 @@ def lead_of(interview: Interview) -> Interviewer | None:
     return attribution.lead(interview.interviewers, interview.contact)
 
 
+def promised_to(interview: Interview) -> Interviewer | None:
+    """The one person every promise was attributed to ("Bob: the mock-ups"), if there is one."""
+    owners = {
+        id(who): who
+        for who, _ in split_attributed(interview.promised_by_me, interview.interviewers)
+    }
+    if len(owners) == 1:
+        return next(iter(owners.values()))
+    return None
+
+
 def name_forms(name: PersonName) -> tuple[str, ...]:
     """Ways the member may have written the addressee's name in a note about them."""
     forms = [name.full, name.greet, name.formal]
@@ -152,8 +163,16 @@ def build(
     personal_line = " ".join(
         sentences.personal(n, variant + i, stage) for i, n in enumerate(personal_notes)
     )
-    topics_line = sentences.shared_topics(shared, stage) if shared and not personal_notes else None
+    topics_line = (
+        sentences.shared_topics(shared, stage, also=bool(personal_notes)) if shared else None
+    )
     topic = next((t for n in personal_notes if (t := as_topic(n))), None)
+    strength_line = _join(
+        sentences.strength(n, variant + i, stage, tied=topic is not None and i == 0)
+        for i, n in enumerate(strengths)
+    )
+    question_line = _join(sentences.question(n) for n in questions)
+    nearby = sentences.words_in(personal_line, topics_line, strength_line, question_line)
     return {
         "company": interview.company,
         "role": interview.role,
@@ -192,15 +211,12 @@ def build(
         "personal_line": personal_line or None,
         "topics_line": topics_line,
         "highlight_line": _join(sentences.highlight(n, variant) for n in highlights),
-        "strength_line": _join(
-            sentences.strength(n, variant + i, stage, tied=topic is not None and i == 0)
-            for i, n in enumerate(strengths)
-        ),
-        "interest_line": sentences.interest(variant, interview.company, stage)
+        "strength_line": strength_line,
+        "interest_line": sentences.interest(variant, stage, nearby, len(people))
         if open_ and stage != sentences.INFORMATIONAL
         else None,
         "correction_line": _join(sentences.correction(n) for n in corrections),
-        "question_line": _join(sentences.question(n) for n in questions),
+        "question_line": question_line,
         "my_promise_line": None
         if promised_sent
         else _join(sentences.my_promise(n, due) for n in promises),

@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.chat import DraftBlock
-from bot.domain.people import split_list
+from bot.domain.attribution import split_attributed
+from bot.domain.names import person_name
 from bot.domain.policy import Kind
 from bot.drafting.compose import compose_links
 from bot.drafting.proofread import ProofContext, proofread
@@ -86,9 +87,13 @@ class DraftService:
         others: tuple[str, ...],
     ) -> DraftBlock:
         person = target.interviewer
+        names = person_name(person.name, person.greet_as) if person else None
         check = ProofContext(
             kind=target.kind.value,
             interviewer_name=person.name if person else None,
+            greeting_name=names.greet if names else None,
+            honorific=names.honorific if names else None,
+            addressee_forms=names.forms if names else (),
             specifics=_specifics(interview, person),
             known_terms=_known_terms(member, interview),
             member_terms=_member_terms(interview),
@@ -143,11 +148,14 @@ def _addressed(interview: Interview, target: Target) -> Target:
     Only a thank-you is per interviewer; the rest go to the person the member chose
     (`draft #3 offer Hana`), else the contact person, else the first person met: a named
     person reads better than 'hiring team' (the guidance: address each interviewer by name).
+    Promised material goes to the one person the promises were made to, when they say so.
     """
-    lead = draft_context.lead_of(interview)
-    if target.interviewer is not None or lead is None:
+    if target.interviewer is not None:
         return target
-    return Target(target.kind, lead, target.sequence)
+    person = draft_context.lead_of(interview)
+    if target.kind is Kind.PROMISED_MATERIAL:
+        person = draft_context.promised_to(interview) or person
+    return target if person is None else Target(target.kind, person, target.sequence)
 
 
 def signature_lines(member: Member) -> list[str]:
@@ -163,9 +171,12 @@ def _words(text: str | None) -> str | None:
 
 
 def _specifics(interview: Interview, person: Interviewer | None) -> tuple[str, ...]:
+    """What this person's note should mention: their own notes, else the panel's topics."""
+    topics = split_attributed(interview.topics, interview.interviewers)
+    own = [t for who, t in topics if person is not None and who is person]
     if person is not None and person.discussed:
-        return (person.discussed,)
-    return tuple(split_list(interview.topics or ""))
+        own.insert(0, person.discussed)
+    return tuple(own or [t for who, t in topics if who is None])
 
 
 def _known_terms(member: Member, interview: Interview) -> tuple[str, ...]:

@@ -60,7 +60,7 @@ ATTRIBUTABLE = ("clarify", "questions", "promised", "they_promised", "highlights
 ENDED = frozenset({"offer", "rejected", "withdrawn"})
 HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", re.IGNORECASE)
 _LABEL_KIND = {label: kind for kind, label in KIND_LABELS.items()}
-_TITLE = re.compile(r"^Draft (?P<label>.+?)(?: to (?P<who>.+))? \(#\d+ .+\)$")
+_TITLE = re.compile(r"^Draft (?P<what>.+) \(#\d+ .+\)$")
 # Words that carry no fact of their own: a fact is "present" when its other words are.
 _STOPWORDS = """a an the and or but nor of to in on at by for from with about into over up out as
     i me my mine we us our you your he him his she her hers they them their it its this that
@@ -203,8 +203,7 @@ class Debrief:
 
     def addressee(self, block: DraftBlock) -> Person | None:
         """Who a draft is to, read from its title ('Draft thank-you to NAME (#1 Acme)')."""
-        match = _TITLE.match(block.title)
-        who = match.group("who") if match else None
+        who = _title_parts(block.title)[1]
         if not who:
             return None
         best = max(self.people, key=lambda p: p.named_in(who), default=None)
@@ -267,8 +266,25 @@ class Rendered:
 
 def kind_of(block: DraftBlock) -> Kind | None:
     """A draft's kind, read from its title."""
-    match = _TITLE.match(block.title)
-    return _LABEL_KIND.get(match.group("label")) if match else None
+    label = _title_parts(block.title)[0]
+    return _LABEL_KIND.get(label) if label else None
+
+
+def _title_parts(title: str) -> tuple[str | None, str | None]:
+    """(kind label, addressee) from 'Draft reply to the offer to Dr. Hana Kobayashi (#1 X)'.
+
+    Labels can contain " to " themselves, so the longest label that opens the title wins.
+    """
+    match = _TITLE.match(title)
+    if match is None:
+        return None, None
+    what = match.group("what")
+    for label in sorted(_LABEL_KIND, key=len, reverse=True):
+        if what == label:
+            return label, None
+        if what.startswith(f"{label} to "):
+            return label, what.removeprefix(f"{label} to ")
+    return None, None
 
 
 def names() -> list[str]:

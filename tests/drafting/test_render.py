@@ -5,30 +5,13 @@ from __future__ import annotations
 import pytest
 from jinja2.exceptions import SecurityError, UndefinedError
 
+from adapters.console.conversation import Conversation
+from bot.app import Core
+from bot.domain.policy import Kind
 from bot.drafting.render import DraftRenderer, sentence, trim_end
-
-CONTEXT = {
-    "company": "Acme",
-    "role": "Backend Engineer",
-    "stage": "onsite",
-    "stage_label": "interview",
-    "interviewer": {"name": "Jane Doe", "first_name": "Jane", "title": None},
-    "discussed": "the Kafka migration",
-    "variant": 0,
-    "highlight": None,
-    "when_phrase": "today",
-    "topics": [],
-    "qualifications": None,
-    "clarification": None,
-    "open_question_answer": None,
-    "promised_by_me": None,
-    "promised_by_them": None,
-    "member_name": "Ada",
-    "tone": "warm",
-    "sequence": 1,
-    "news": None,
-    "until": None,
-}
+from bot.services.drafts import Target
+from bot.storage import repositories as repo
+from tests.drafting.sample_context import CONTEXT
 
 
 def test_thank_you_has_subject_flowing_paragraphs_and_signature_lines() -> None:
@@ -78,3 +61,17 @@ def test_group_templates_cannot_reach_python_internals() -> None:
 def test_member_words_fit_inside_our_sentences(text: str, trimmed: str, as_sentence: str) -> None:
     assert trim_end(text) == trimmed
     assert sentence(text) == as_sentence
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_sample_context_has_every_variable(convo: Conversation, core: Core) -> None:
+    """The hand-written sample used here and by the sandbox tests names what drafts get."""
+    await convo.say('/interview log company="Acme" with="Jane Doe"')
+    with core.deps.db.transaction() as session:
+        member = repo.find_member(session, convo.member())
+        assert member is not None
+        interview = repo.interview_by_number(session, member, 1)
+        assert interview is not None
+        real = core.drafts.context(member, interview, Target(Kind.THANK_YOU, None), {})
+    assert set(real) == set(CONTEXT)
+    assert set(real["interviewer"]) == set(CONTEXT["interviewer"])

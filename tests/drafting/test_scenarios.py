@@ -82,7 +82,7 @@ async def test_every_draft_kind_reads_as_a_careful_candidate_would_write_it(
                     assert first_name(other) not in greeting, (person, other)
             if discussed[person]:
                 assert discussed[person] in draft.body
-        if promised:
+        if promised and draft is thanks[0]:  # an unattributed promise goes to the lead only
             assert promised in draft.body
         assert words(draft.body) <= LIMITS[Kind.THANK_YOU]
         assert "Ada Lovelace\n+1 555 0100\nada.dev" in draft.body

@@ -12,29 +12,8 @@ from jinja2.exceptions import SecurityError, TemplateError
 from bot.drafting.render import TEMPLATES_DIR, DraftRenderer
 from bot.drafting.sandbox import MAX_BUILT, MAX_OPERATIONS, MAX_OUTPUT, TemplateRefused
 from bot.drafting.template_check import MAX_SOURCE, check_template
+from tests.drafting.sample_context import CONTEXT
 
-CONTEXT = {
-    "company": "Acme",
-    "role": "Backend Engineer",
-    "stage": "onsite",
-    "stage_label": "interview",
-    "interviewer": {"name": "Jane Doe", "first_name": "Jane", "title": None},
-    "discussed": "the Kafka migration",
-    "variant": 0,
-    "highlight": None,
-    "when_phrase": "today",
-    "topics": ["system design", "on-call"],
-    "qualifications": None,
-    "clarification": None,
-    "open_question_answer": None,
-    "promised_by_me": None,
-    "promised_by_them": None,
-    "member_name": "Ada",
-    "tone": "warm",
-    "sequence": 1,
-    "news": None,
-    "until": None,
-}
 VARIABLES = frozenset(CONTEXT)
 LISTS = frozenset({"topics"})
 MAPPINGS = frozenset({"interviewer"})

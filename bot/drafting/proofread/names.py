@@ -90,9 +90,15 @@ def _names_someone(d: Draft, forms: _NameForms) -> bool:
 
 
 def check_interviewer_named(d: Draft) -> Iterator[Hit]:
-    """A thank-you that never names its reader reads as a form letter."""
+    """A thank-you that never names its reader reads as a form letter.
+
+    The name they go by counts too: "Hi Kate," names Katherine Lee.
+    """
     name = d.ctx.interviewer_name
-    if d.ctx.kind not in PERSONAL_KINDS or not name or not (parts := _name_parts(name)):
+    if d.ctx.kind not in PERSONAL_KINDS or not name:
+        return
+    parts = _name_parts(name) + _name_parts(d.ctx.greeting_name or "")
+    if not parts:
         return
     forms = _name_forms(parts)
     if _names_someone(d, forms):

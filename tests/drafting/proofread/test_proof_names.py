@@ -55,6 +55,11 @@ def test_a_name_that_is_also_a_word_counts_only_as_a_name() -> None:
             id="not-a-thank-you",
         ),
         pytest.param("Dear Acme team,\n\nThank you.", {"kind": "thank_you"}, id="nobody-named"),
+        pytest.param(
+            "Hi Kate,\n\nThank you.",
+            {"kind": "thank_you", "interviewer_name": "Katherine Lee", "greeting_name": "Kate"},
+            id="the-name-they-go-by",
+        ),
     ],
 )
 def test_thank_you_using_the_interviewers_name_passes(body: str, context: dict[str, Any]) -> None:
