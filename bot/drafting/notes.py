@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-import lemminflect  # type: ignore[import-untyped]
+import lemminflect
 
 QUESTIONS_FIELD = "questions"
 

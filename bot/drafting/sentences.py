@@ -79,6 +79,7 @@ def personal(note: Note, variant: int, stage: str) -> str:
     """What the member discussed with this person, in a frame that fits the note."""
     topic = as_topic(note)
     if topic is not None:
+        frames: tuple[str, ...]
         if stage == TECHNICAL:
             frames = (
                 f"I enjoyed working through {topic} with you.",
