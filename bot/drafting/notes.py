@@ -287,7 +287,7 @@ def _shape(text: str, words: tuple[str, ...], *, asked: bool) -> Shape:
     if _starts_with_verb(words):
         return Shape.PREDICATE
     if _has_subject_and_verb(words):
-        return Shape.CLAUSE
+        return Shape.UNCLEAR if _verb_reading_uncertain(words) else Shape.CLAUSE
     if len(_list_items(text)) > 1:
         return Shape.LIST
     lead = rest[0] if first in TOPIC_LEADS and rest else first
@@ -395,6 +395,27 @@ def _has_subject_and_verb(words: tuple[str, ...]) -> bool:
             seen_noun = False
         elif _noun_like(word) or _gerund(word) or word.endswith(("'s", "’s")):
             seen_noun = True
+    return False
+
+
+def _verb_reading_uncertain(words: tuple[str, ...]) -> bool:
+    """True when the clause's only verb could as well be a noun: "the warehouse cost review".
+
+    "cost", "cut", "set" and "put" are nouns and verbs, and their past tense looks like the
+    base, so "X cost review" reads as a clause or a compound noun; a frame that fits either
+    (the colon frame for unclear notes) is safer than guessing.
+    """
+    for i, word in enumerate(words[1:], start=1):
+        after = words[i + 1] if i + 1 < len(words) else None
+        if not _verb_after_subject(word, words[i - 1], after):
+            continue
+        tags = _verb_tags(word)
+        return (
+            _noun_like(word)
+            and "VBD" in tags
+            and _verb_lemma(word) == word
+            and word not in AUXILIARIES
+        )
     return False
 
 

@@ -41,6 +41,14 @@ _DATE_WORDS = re.compile(
     r"\d{1,2}[:/.]\d{1,2}|\d{1,2}\s?(?:am|pm))\b",
     re.IGNORECASE,
 )
+# "by Friday noon" or "on Monday" at the end of a promise: the date, not the thing promised.
+_DATE_LEAD = re.compile(
+    r"\s+(?:by|on|before|until|next|this|end of|at|today|tonight|tomorrow)\b", re.IGNORECASE
+)
+_TIMING_WORDS = re.compile(
+    r"\b(?:decision|decide|timeline|update|feedback|next steps?|hear|back to me|news|outcome)",
+    re.IGNORECASE,
+)
 _SEND_VERBS = re.compile(r"^(?:send|share|email|forward|provide|write|put together)\b", re.I)
 _MODAL = re.compile(r"^(?:will|would|can|could|should|might|may)\b", re.I)
 _POSSESSIVE_START = re.compile(r"^(?:my|our)\b", re.I)
@@ -137,7 +145,7 @@ def highlight(note: Note, variant: int) -> str:
         )
     clause = as_that_clause(note)
     if clause is not None:
-        return f"I was especially glad that {clause}."
+        return f"It was a real highlight that {clause}."
     return f"A highlight for me: {_colon(note)}."
 
 
@@ -230,9 +238,10 @@ def interest(variant: int, stage: str, avoid: frozenset[str] = frozenset(), pane
     return _pick(_INTEREST_SCREEN if screen else _INTEREST, variant, avoid, panel)
 
 
-def correction(note: Note) -> str:
-    """A correction to an answer, named as one."""
-    return f"I would also like to correct one of my answers: {_colon(note, capital=True)}."
+def correction(notes: Sequence[Note]) -> str:
+    """A correction to an answer, named as one: its parts ("I said eight; it was five") in one."""
+    said = "; ".join(_colon(n) for n in notes)
+    return f"I would also like to correct one of my answers: {upper_first(said)}."
 
 
 def question(note: Note) -> str:
@@ -257,12 +266,22 @@ def my_promise(note: Note, due: str | None) -> str:
 
 
 def sendable(note: Note) -> str:
-    """What to attach, as a noun phrase: "to send over my portfolio" -> "my portfolio"."""
+    """What to attach, as a noun phrase: "to send over my portfolio by Friday" -> "my portfolio"."""
     text = note.text
     if note.shape in (Shape.TO_ACTION, Shape.PREDICATE):
         text = _SEND_VERBS.sub("", text.removeprefix("to ").strip()).strip()
         text = text.removeprefix("over ").removeprefix("you ").strip()
+    for lead in _DATE_LEAD.finditer(text):  # "by" or "on" leading straight into a date
+        date = _DATE_WORDS.search(text, lead.start())
+        if date is not None and len(text[lead.start() : date.start()].split()) <= 2:
+            text = text[: lead.start()].strip()
+            break
     return lower_first(text) or note.text
+
+
+def about_timing(note: Note) -> bool:
+    """Whether what they promised is news to wait for (a decision, a date), not a favour."""
+    return has_date(note.text) or _TIMING_WORDS.search(note.text) is not None
 
 
 def their_promise(note: Note, *, future: bool = True) -> str:

@@ -215,7 +215,7 @@ def build(
         "interest_line": sentences.interest(variant, stage, nearby, len(people))
         if open_ and stage != sentences.INFORMATIONAL
         else None,
-        "correction_line": _join(sentences.correction(n) for n in corrections),
+        "correction_line": sentences.correction(corrections) if corrections else None,
         "question_line": question_line,
         "my_promise_line": None
         if promised_sent
@@ -224,7 +224,9 @@ def build(
         "their_promise_line": _join(sentences.their_promise(n) for n in theirs),
         "their_promise_reminder": None
         if replied or moment.passed(interview.decision_expected_on)
-        else _join(sentences.their_promise_reminder(n) for n in theirs),
+        else _join(
+            sentences.their_promise_reminder(n) for n in theirs if sentences.about_timing(n)
+        ),
         "member_name": member_name,
         "tone": tone,
         "sequence": sequence,

@@ -216,6 +216,12 @@ def test_unattributed_topics_are_shared_not_split_between_panelists(name: str) -
         assert not has or len(has) == len(topics), (block.title, has, topics, block.body)
 
 
+DATE_WORDS = frozenset(
+    "today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday noon "
+    "eod week end next".split()
+)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_promised_material_is_named_with_its_date(name: str) -> None:
     """'I will send the deck by Friday at noon', not 'shortly'."""
@@ -230,9 +236,10 @@ def test_promised_material_is_named_with_its_date(name: str) -> None:
             )
         assert not re.search(r"\bshortly\b", found[index], re.I), found[index]
     for block in rendered.drafts:
-        if kind_of(block) is Kind.PROMISED_MATERIAL:
+        if kind_of(block) is Kind.PROMISED_MATERIAL:  # sent now: what is attached, not when
             for fact in (f for f in debrief.facts if f.field == "promised"):
-                assert not missing(fact, block.body, debrief), (fact, block.body)
+                lost = [w for w in missing(fact, block.body, debrief) if w not in DATE_WORDS]
+                assert not lost, (fact, block.body)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -31,15 +31,15 @@ from bot.drafting.proofread.tone import CHAT_WORDS
 
 # Words the English dictionary lacks that job seekers write all the time.
 _EXTRA_WORDS = wordset(
-    "analytics api apis async autoscaling backend backends blockchain bootcamp changelog "
-    "chatbot codebase codebases cofounder cybersecurity dataset datasets dedupe "
+    "analytics api apis app apps async autoscaling backend backends blockchain bootcamp "
+    "changelog chatbot codebase codebases cofounder cybersecurity dataset datasets dbt dedupe "
     "deduplication devops ecommerce edtech failover fintech frontend frontends fullstack "
     "github gitlab golang hackathon hackathons healthtech idempotency kanban kubernetes "
     "linkedin microservice microservices middleware monorepo multithreading namespace "
     "offboarding offsite onboard onboarding onsite panellist panellists postgres refactor "
-    "refactored refactoring repo repos reskilling roadmap roadmaps runbook runbooks runtime "
-    "saas serverless sharding signup standups upskill upskilling webhook webhooks webinar "
-    "webinars wifi wireframe wireframes workflow workflows"
+    "refactored refactoring repo repos reskilling roadmap roadmaps rollout rollouts runbook "
+    "runbooks runtime saas serverless sharding signup standups upskill upskilling webhook "
+    "webhooks webinar webinars wifi wireframe wireframes workflow workflows"
 )
 
 # British spellings: accept the word when the American form is in the dictionary.

@@ -1,0 +1,131 @@
+"""Each slot's frame fits the note's shape; facts keep their words and their meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.drafting.notes import read_note
+from bot.drafting.sentences import (
+    correction,
+    interest,
+    my_promise,
+    personal,
+    question,
+    sendable,
+    strength,
+    their_promise,
+    their_promise_reminder,
+    words_in,
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("the Kafka migration", "I especially enjoyed our conversation about the Kafka migration."),
+        (
+            "you showed me your custom ECS",
+            "I especially appreciated that you showed me your custom ECS.",
+        ),
+        (
+            "the warehouse cost review",
+            "One part of our conversation stays with me: the warehouse cost review.",
+        ),
+    ],
+)
+def test_personal_frames_fit_the_shape_of_the_note(note: str, expected: str) -> None:
+    assert personal(read_note(note), 0, "onsite") == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("four years of SQL and Tableau reporting", "my four years of SQL and Tableau reporting"),
+        ("shipped two Unity titles", "my experience shipping two Unity titles"),
+        ("Kafka in production", "my experience with Kafka in production"),
+        ("my background in ML research", "my background in ML research"),
+    ],
+)
+def test_a_strength_is_the_members_own_and_never_my_experience_with_a_verb(
+    note: str, expected: str
+) -> None:
+    sentence = strength(read_note(note), 0, "onsite", tied=False)
+    assert expected in sentence
+    assert "experience with shipped" not in sentence
+    assert "experience with four" not in sentence
+
+
+def test_a_strength_after_the_persons_topic_points_back_to_it() -> None:
+    sentence = strength(read_note("four years of SQL"), 0, "onsite", tied=True)
+    assert sentence.startswith("That is")
+
+
+def test_a_strength_after_an_informational_chat_has_no_application_language() -> None:
+    sentence = strength(read_note("four years of SQL"), 0, "informational", tied=False)
+    assert "team" not in sentence
+    assert "role" not in sentence
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["whether the role includes weekend work", "does the role include weekend work?"],
+)
+def test_a_question_is_asked_as_a_question(note: str) -> None:
+    asked = question(read_note(note, "questions"))
+    assert asked.endswith("?")
+    assert "glad to follow up" not in asked
+
+
+def test_a_correction_is_named_as_one_with_all_its_parts() -> None:
+    said = correction([read_note("I said eight"), read_note("it was five")])
+    assert said.count("correct") == 1
+    assert "I said eight; it was five" in said
+
+
+@pytest.mark.parametrize(
+    ("note", "due", "expected"),
+    [
+        ("the deck", "by Friday at noon", "As promised, I will send the deck by Friday at noon."),
+        (
+            "the deck by Friday noon",
+            "by Friday at noon",
+            "As promised, I will send the deck by Friday noon.",
+        ),
+        ("to share my notes", None, "As promised, I will share my notes."),
+        ("the deck", None, "As promised, I will send the deck."),
+    ],
+)
+def test_my_promise_keeps_its_date_and_never_doubles_it(
+    note: str, due: str | None, expected: str
+) -> None:
+    assert my_promise(read_note(note), due) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("my forklift licence by Friday noon", "my forklift licence"),
+        ("to send over my portfolio by EOD", "my portfolio"),
+        ("my notes on caching by the end of the week", "my notes on caching"),
+        ("the slides on scaling", "the slides on scaling"),
+    ],
+)
+def test_what_is_attached_leaves_the_date_behind(note: str, expected: str) -> None:
+    assert sendable(read_note(note)) == expected
+
+
+def test_their_offer_is_thanked_for_and_a_status_check_recalls_only_news_to_wait_for() -> None:
+    offer = read_note("to introduce me to your data lead")
+    assert their_promise(offer) == "Thank you for offering to introduce me to your data lead."
+    decision = read_note("a decision by Friday")
+    assert "a decision by Friday" in their_promise_reminder(decision)
+    assert "mentioned to" not in their_promise_reminder(offer)
+
+
+def test_interest_avoids_the_words_around_it_without_taking_another_panelists_frame() -> None:
+    panel = 3
+    chosen = [
+        interest(v, "onsite", words_in("how the team splits on-call"), panel) for v in range(panel)
+    ]
+    assert len(set(chosen)) == panel
+    assert all("team" not in c for c in chosen)
