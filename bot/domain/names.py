@@ -135,10 +135,14 @@ def find(people: Sequence[P], typed: str) -> list[P]:
     """The people `typed` means; a full name typed exactly wins over shared given names."""
     found = [p for p in people if matches(person_name(p.name, p.greet_as), typed)]
     if len(found) > 1:
-        wanted = _without_honorific(fold(typed))
-        exact = [p for p in found if _without_honorific(fold(p.name)) == wanted]
+        exact = [p for p in found if identity(p.name) == identity(typed)]
         return exact or found
     return found
+
+
+def identity(name: str) -> str:
+    """One key per person in a list: 'Dr. Tomás Ruiz' and 'tomas ruiz' are the same person."""
+    return _without_honorific(fold(name))
 
 
 def _without_honorific(folded: str) -> str:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.chat import MAX_FORM_TEXT
-from bot.domain.names import find, fold, person_name
+from bot.domain.names import find, fold, identity, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
 from bot.domain.timeparse import ParsedTime, parse_duration, parse_when
@@ -363,11 +363,11 @@ def parse_stage(text: str) -> str:
 
 def _set_people(interview: Interview, people: list[PersonSpec]) -> None:
     """Replace the interviewer list, keeping what we knew about people named again."""
-    known = {fold(p.name): p for p in interview.interviewers}
+    known = {identity(p.name): p for p in interview.interviewers}
     kept: list[Interviewer] = []
     for position, spec in enumerate(people):
-        person = known.pop(fold(spec.name), None) or Interviewer()
-        person.name = spec.name  # "Tomas Ruiz" retyped as "Tomás Ruiz" is the same person
+        person = known.pop(identity(spec.name), None) or Interviewer()
+        person.name = spec.name  # "Tomas Ruiz" retyped "Dr. Tomás Ruiz" is the same person
         person.position = position
         person.title = spec.title or person.title
         person.email = spec.email or person.email
