@@ -409,12 +409,12 @@ def _person_for_key(interview: Interview, key: str, *, strict: bool = True) -> I
     found = find(interview.interviewers, key)
     if len(found) > 1:
         names = " and ".join(p.name for p in found)
-        example = option_key(found[0], full=True)
+        example = option_key(found[0], full=True) if strict else None  # else about=
         raise UserError(
             f"'{key}' could mean {names}.",
             hint=f'Use the full name with underscores, like {example}="..."'
             if example
-            else f'Use about="{found[0].name}: ...".',
+            else f'Use the full name, like about="{found[0].name}: ...".',
         )
     return found[0] if found else None
 
@@ -446,8 +446,10 @@ def _check_known(
         fields = ", ".join([*CORE_FIELDS, *DETAIL_FIELDS])
         people = ""
         if allow_people and interview is not None and interview.interviewers:
-            first = option_key(interview.interviewers[0]) or "jane"
-            people = f' To note what one interviewer discussed, use their name: {first}="...".'
+            first = option_key(interview.interviewers[0])
+            people = " To note what one interviewer discussed, use their name: " + (
+                f'{first}="...".' if first else f'about="{interview.interviewers[0].name}: ...".'
+            )
         raise UserError(f"I don't know the field '{key}'.", hint=f"Fields: {fields}.{people}")
 
 

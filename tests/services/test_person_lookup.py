@@ -149,3 +149,21 @@ async def test_within_one_change_a_dropped_contact_is_no_longer_the_contact(
         assert lead(outcome.interview.interviewers, outcome.interview.contact).name == (
             "Robert Smith"
         )
+
+
+async def test_about_with_a_shared_name_asks_for_the_full_name_in_about(
+    convo: Conversation,
+) -> None:
+    await convo.say('/interview log company="Acme" with="Jane Doe; Jane Roe"')
+    reply = await convo.say('/interview notes #1 about="Jane: the budget"')
+    assert "'Jane' could mean Jane Doe and Jane Roe." in reply
+    assert 'about="Jane Doe: ..."' in reply
+
+
+async def test_an_unknown_key_suggests_about_for_a_name_no_key_can_spell(
+    convo: Conversation,
+) -> None:
+    await convo.say('/interview log company="Acme" with="李雷"')
+    reply = await convo.say('/interview notes #1 lilei="x"')
+    assert "I don't know the field 'lilei'." in reply
+    assert 'about="李雷: ...".' in reply
