@@ -56,7 +56,7 @@ class PersonName:
     """Every form of one person's name that a draft or a lookup needs."""
 
     full: str  # as stored, honorific included ("Dr. Hana Kobayashi")
-    honorific: str | None  # "Dr.", "Prof.", "Ms.", "Mr.", "Mx.": always with its full stop
+    honorific: str | None  # "Dr.", "Prof.", "Ms.", "Mr.", "Mx." (or "Prof. Dr."): full stops
     given: str | None  # "Hana"; "Hương" for Nguyễn Thị Hương
     family: str | None  # "Kobayashi"; "Nguyễn"
     greet: str  # what "Hi ___," uses: never an honorific alone, an initial alone or empty
@@ -91,6 +91,11 @@ def honorific_of(word: str) -> str | None:
     return HONORIFICS.get(fold(word).removesuffix("."))
 
 
+def names_someone(text: str) -> bool:
+    """Whether `text` holds a name beyond titles, initials and letters after a name."""
+    return any(not _no_name(word) for word in text.split())
+
+
 def is_initial(word: str) -> bool:
     """'J', 'J.' or 'J.R.': a letter standing for a name, never a name to greet by."""
     return bool(_INITIAL.fullmatch(word))
@@ -101,15 +106,17 @@ def person_name(name: str, greet_as: str | None = None) -> PersonName:
     """Read a stored name (and the member's greeting name, if any) into its forms."""
     full = " ".join(name.split())
     words = [w for w in (w.strip(",") for w in full.split(" ")) if w]
-    honorific = honorific_of(words[0]) if len(words) > 1 else None
-    if honorific is not None:
+    titles: list[str] = []
+    while len(words) > 1 and (title := honorific_of(words[0])):
+        titles.append(title)  # "Prof. Dr. Anna Weber" is addressed with both
         words = words[1:]
+    honorific = " ".join(titles) or None
     while len(words) > 1 and fold(words[-1]).strip(".") in SUFFIXES:
         words = words[:-1]  # "Hana Kobayashi, PhD": letters after a name are no part of it
     bare = " ".join(words)
     given, family = _given_and_family(words, has_honorific=honorific is not None)
     greet_as = " ".join(greet_as.split()) if greet_as else None
-    if greet_as and (honorific_of(greet_as) or is_initial(greet_as)):
+    if greet_as and not names_someone(greet_as):
         greet_as = None  # "[Dr.]" or "[J.]" greets nobody; the derived name does
     formal = f"{honorific} {family}" if honorific and family else bare or full
     if greet_as:
@@ -135,15 +142,19 @@ def find(people: Sequence[P], typed: str) -> list[P]:
     """The people `typed` means; a full name typed exactly wins over shared given names."""
     found = [p for p in people if matches(person_name(p.name, p.greet_as), typed)]
     if len(found) > 1:
-        wanted = _without_honorific(fold(typed))
-        exact = [p for p in found if _without_honorific(fold(p.name)) == wanted]
+        exact = [p for p in found if identity(p.name) == identity(typed)]
         return exact or found
     return found
 
 
+def identity(name: str) -> str:
+    """One key per person in a list: 'Dr. Tomás Ruiz' and 'tomas ruiz' are the same person."""
+    return _without_honorific(fold(name))
+
+
 def _without_honorific(folded: str) -> str:
     head, _, rest = folded.partition(" ")
-    return rest if rest and honorific_of(head) else folded
+    return _without_honorific(rest) if rest and honorific_of(head) else folded
 
 
 def _given_and_family(words: list[str], *, has_honorific: bool) -> tuple[str | None, str | None]:
@@ -154,7 +165,7 @@ def _given_and_family(words: list[str], *, has_honorific: bool) -> tuple[str | N
         word = words[0]
         if has_honorific:
             return None, word  # "Dr. Kobayashi"
-        if is_initial(word) or not _spaced_script(word):
+        if _no_name(word) or not _spaced_script(word):
             return None, None  # "J." or "李雷": greet by the whole name
         return word, None
     if _family_first(words):
@@ -162,12 +173,17 @@ def _given_and_family(words: list[str], *, has_honorific: bool) -> tuple[str | N
     family_start = len(words) - 1
     while family_start > 1 and words[family_start - 1] in PARTICLES:
         family_start -= 1
-    given = next((w for w in words[:family_start] if not is_initial(w)), None)
+    given = next((w for w in words[:family_start] if not _no_name(w)), None)
     return given, " ".join(words[family_start:])
 
 
 def _name_or_none(word: str) -> str | None:
-    return None if is_initial(word) else word
+    return None if _no_name(word) else word
+
+
+def _no_name(word: str) -> bool:
+    """An initial, a title or letters after a name: never a name to greet by on its own."""
+    return is_initial(word) or honorific_of(word) is not None or fold(word).strip(".,") in SUFFIXES
 
 
 def _family_first(words: list[str]) -> bool:

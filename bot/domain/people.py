@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.names import honorific_of, is_initial
+from bot.domain.names import honorific_of, names_someone
 from bot.domain.text import clean, snippet
 from bot.errors import UserError
 
@@ -93,10 +93,15 @@ def _parse_person(entry: str) -> PersonSpec:
         )
     if any(ch in name for ch in "()<>"):
         raise UserError(f"I couldn't read '{snippet(entry)}' as a person.", hint=_PEOPLE_HINT)
-    if len(name.split()) == 1 and honorific_of(name):
+    if all(honorific_of(word) for word in name.split()):
         raise UserError(
             f"'{snippet(name)}' is a title. Who is it?",
             hint="Add their name after it, like Dr. Hana Kobayashi.",
+        )
+    if greet_as is None and not names_someone(name):
+        raise UserError(
+            f"'{snippet(name)}' is only initials: what should I call them?",
+            hint="Write their name, like Jane Doe, or say how to greet them: J. [Jay].",
         )
     if email is not None and not _EMAIL.fullmatch(email):
         raise UserError(
@@ -138,7 +143,7 @@ def _take_greeting(entry: str) -> tuple[str, str | None]:
             f"The brackets in '{snippet(entry)}' are empty: whom should I greet?",
             hint=_GREETING_HINT,
         )
-    if honorific_of(greeting) or is_initial(greeting):
+    if not names_someone(greeting):
         raise UserError(
             f"'{snippet(greeting)}' alone isn't a name to greet them by.", hint=_GREETING_HINT
         )

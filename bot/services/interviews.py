@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.chat import MAX_FORM_TEXT
-from bot.domain.names import find, fold, person_name
+from bot.domain.names import find, fold, identity, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
 from bot.domain.timeparse import ParsedTime, parse_duration, parse_when
@@ -363,11 +363,11 @@ def parse_stage(text: str) -> str:
 
 def _set_people(interview: Interview, people: list[PersonSpec]) -> None:
     """Replace the interviewer list, keeping what we knew about people named again."""
-    known = {fold(p.name): p for p in interview.interviewers}
+    known = {identity(p.name): p for p in interview.interviewers}
     kept: list[Interviewer] = []
     for position, spec in enumerate(people):
-        person = known.pop(fold(spec.name), None) or Interviewer()
-        person.name = spec.name  # "Tomas Ruiz" retyped as "Tomás Ruiz" is the same person
+        person = known.pop(identity(spec.name), None) or Interviewer()
+        person.name = spec.name  # "Tomas Ruiz" retyped "Dr. Tomás Ruiz" is the same person
         person.position = position
         person.title = spec.title or person.title
         person.email = spec.email or person.email
@@ -409,12 +409,12 @@ def _person_for_key(interview: Interview, key: str, *, strict: bool = True) -> I
     found = find(interview.interviewers, key)
     if len(found) > 1:
         names = " and ".join(p.name for p in found)
-        example = option_key(found[0], full=True)
+        example = option_key(found[0], full=True) if strict else None  # else about=
         raise UserError(
             f"'{key}' could mean {names}.",
             hint=f'Use the full name with underscores, like {example}="..."'
             if example
-            else f'Use about="{found[0].name}: ...".',
+            else f'Use the full name, like about="{found[0].name}: ...".',
         )
     return found[0] if found else None
 
@@ -446,8 +446,10 @@ def _check_known(
         fields = ", ".join([*CORE_FIELDS, *DETAIL_FIELDS])
         people = ""
         if allow_people and interview is not None and interview.interviewers:
-            first = option_key(interview.interviewers[0]) or "jane"
-            people = f' To note what one interviewer discussed, use their name: {first}="...".'
+            first = option_key(interview.interviewers[0])
+            people = " To note what one interviewer discussed, use their name: " + (
+                f'{first}="...".' if first else f'about="{interview.interviewers[0].name}: ...".'
+            )
         raise UserError(f"I don't know the field '{key}'.", hint=f"Fields: {fields}.{people}")
 
 

@@ -94,3 +94,16 @@ async def test_draft_with_an_unknown_name_lists_the_interviewers(convo: Conversa
     reply = await convo.say("/interview draft #1 offer Zed")
     assert "No one called 'Zed' is on #1." in reply
     assert "Tomás Ruiz" in reply
+
+
+@pytest.mark.parametrize("line", ["/interview delete #1 confirm", "/interview forget confirm"])
+async def test_an_interview_with_a_contact_person_can_still_be_deleted(
+    convo: Conversation, core: Core, line: str
+) -> None:
+    """interview and interviewer refer to each other; deleting either way must not trip."""
+    await convo.say(PANEL)
+    await convo.say("/interview outcome #1 offer Tomas")
+    reply = await convo.say(line)
+    assert "Deleted #1" in reply or "everything about you is deleted" in reply
+    with core.deps.db.transaction() as session:
+        assert session.scalars(select(Interview)).all() == []

@@ -32,6 +32,7 @@ CASES = [
     ("J. Robert Smith", None, (None, "Robert", "Smith", "Robert", "J. Robert Smith")),
     ("Jean de la Fontaine", None, (None, "Jean", "de la Fontaine", "Jean", "Jean de la Fontaine")),
     ("Dr. Hana Kobayashi", "Dr.", ("Dr.", "Hana", "Kobayashi", "Hana", "Dr. Kobayashi")),
+    ("Prof. Dr. Anna Weber", None, ("Prof. Dr.", "Anna", "Weber", "Anna", "Prof. Dr. Weber")),
 ]
 
 
@@ -82,6 +83,7 @@ def test_fold_drops_case_accents_and_separators(text: str, folded: str) -> None:
         ("Dr. Hana Kobayashi", None, "Hana Kobayashi"),
         ("Dr. Hana Kobayashi", None, "Dr. Hana Kobayashi"),
         ("Dr. Hana Kobayashi", None, "Dr. Hana"),
+        ("Prof. Dr. Anna Weber", None, "dr weber"),
         ("Nguyễn Thị Hương", "Hương", "huong"),
         ("Nguyễn Thị Hương", None, "huong"),
         ("Nguyễn Thị Hương", None, "Nguyen Thi Huong"),

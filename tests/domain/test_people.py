@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bot.domain.names import names_someone, person_name
 from bot.domain.people import PersonSpec, parse_people
 from bot.errors import UserError
 
@@ -26,6 +29,7 @@ from bot.errors import UserError
             PersonSpec("Dr. Hana Kobayashi", None, None, "Dr. Kobayashi"),
         ),
         ("Hana Kobayashi, PhD", PersonSpec("Hana Kobayashi", "PhD", None)),
+        ("J. [Jay]", PersonSpec("J.", None, None, "Jay")),
     ],
 )
 def test_a_greeting_name_is_read_and_removed_from_the_name(text: str, expected: PersonSpec) -> None:
@@ -51,6 +55,10 @@ def test_several_people_each_keep_their_own_greeting() -> None:
         ("Jane Doe [J.]", "isn't a name"),
         ("Jane Doe [" + "x" * 101 + "]", "limit is 100"),
         ("Dr.", "is a title"),
+        ("Dr. Dr.", "is a title"),
+        ("J. R.", "only initials"),
+        ("J. PhD", "only initials"),
+        ("Jane Doe [J. R.]", "isn't a name"),
         ("Prof (Head of Research)", "is a title"),
     ],
 )
@@ -59,3 +67,22 @@ def test_a_greeting_typed_wrong_gets_a_friendly_error(text: str, says: str) -> N
         parse_people(text)
     assert says in caught.value.message
     assert caught.value.hint
+
+
+NAME_PARTS = st.sampled_from(
+    ["Dr.", "Dr", "Prof", "Ms", "Mr.", "J.", "Hana", "Nguyễn", "Thị", "Hương", "李雷", "O'Neil",
+     "Jean-Luc", "van", "PhD", "Jr.", ",", "[", "]", "[Bob]", '"Bob"', "\u201cBo\u201d", "(", ")",
+     "<a@b.co>", " ", ";", "[]", "x" * 60]
+)  # fmt: skip
+
+
+@given(st.lists(NAME_PARTS, max_size=8).map(" ".join))
+def test_any_with_text_is_read_or_refused_politely_and_greets_by_a_real_name(text: str) -> None:
+    """Nothing typed into with= crashes, and no accepted person is greeted by a title alone."""
+    try:
+        specs = parse_people(text)
+    except UserError as error:
+        assert error.message
+        return
+    for spec in specs:
+        assert names_someone(person_name(spec.name, spec.greet_as).greet)

@@ -85,8 +85,8 @@ def test_a_saved_template_changes_its_groups_drafts_and_nobody_elses(
     drafting: Core, clock: ManualClock
 ) -> None:
     core = drafting
-    before_ada = subjects(say(core, clock, ADA, "draft #1"))
-    before_bob = subjects(say(core, clock, BOB, "draft #1"))
+    before_ada = subjects(say(core, clock, ADA, "draft #1 thank_you"))
+    before_bob = subjects(say(core, clock, BOB, "draft #1 thank_you"))
     assert before_ada == before_bob == ["Thank you, Jane: Backend Engineer at Acme"]
 
     saved = say(core, clock, COACH, f"admin template thank_you {HOUSE_STYLE}", admin=True)
@@ -103,10 +103,10 @@ def test_a_saved_template_changes_its_groups_drafts_and_nobody_elses(
     assert any(p.findings for p in previews)  # the proofreader's remarks are shown
     assert stored(core, "T1") == {"thank_you": HOUSE_STYLE.strip("\n")}
 
-    assert subjects(say(core, clock, ADA, "draft #1")) == [
+    assert subjects(say(core, clock, ADA, "draft #1 thank_you")) == [
         "With thanks from the cohort: Backend Engineer at Acme"
     ]
-    assert subjects(say(core, clock, BOB, "draft #1")) == before_bob
+    assert subjects(say(core, clock, BOB, "draft #1 thank_you")) == before_bob
     assert stored(core, "T2") == {}
     # Only the kind the group replaced changes; the rest are still ours.
     assert subjects(say(core, clock, ADA, "draft #1 status_check"))[0].startswith("Following up")
@@ -117,11 +117,13 @@ def test_a_member_can_keep_the_built_in_templates(drafting: Core, clock: ManualC
     say(core, clock, COACH, f"admin template thank_you {HOUSE_STYLE}", admin=True)
     chosen = say(core, clock, ADA, "settings templates=builtin").plain_text()
     assert "Templates: built-in" in chosen
-    assert subjects(say(core, clock, ADA, "draft #1")) == [
+    assert subjects(say(core, clock, ADA, "draft #1 thank_you")) == [
         "Thank you, Jane: Backend Engineer at Acme"
     ]
     say(core, clock, ADA, "settings templates=group")
-    assert subjects(say(core, clock, ADA, "draft #1"))[0].startswith("With thanks from the cohort")
+    assert subjects(say(core, clock, ADA, "draft #1 thank_you"))[0].startswith(
+        "With thanks from the cohort"
+    )
     wrong = say(core, clock, ADA, "settings templates=mine").plain_text()
     assert "templates=builtin" in wrong
 
@@ -132,7 +134,7 @@ def test_revert_goes_back_to_ours_in_one_command(drafting: Core, clock: ManualCl
     reverted = say(core, clock, COACH, "admin template thank_you revert", admin=True)
     assert "get the built-in thank-you again" in reverted.plain_text()
     assert stored(core, "T1") == {}
-    assert subjects(say(core, clock, ADA, "draft #1")) == [
+    assert subjects(say(core, clock, ADA, "draft #1 thank_you")) == [
         "Thank you, Jane: Backend Engineer at Acme"
     ]
     again = say(core, clock, COACH, "admin template thank_you revert", admin=True)
@@ -266,7 +268,7 @@ def test_a_template_that_fails_at_render_falls_back_to_ours(
         group = repo.ensure_workspace(session, "slack", "T1", clock.now())
         repo.save_group_template(session, group, "thank_you", source, by="old", now=clock.now())
     with caplog.at_level(logging.WARNING, logger="bot.drafting.render"):
-        drafted = say(core, clock, ADA, "draft #1")
+        drafted = say(core, clock, ADA, "draft #1 thank_you")
     assert subjects(drafted) == ["Thank you, Jane: Backend Engineer at Acme"]
     assert "group template 'thank_you' refused" in caplog.text
     preview = say(core, clock, COACH, "admin template thank_you preview", admin=True)

@@ -109,13 +109,16 @@ async def test_a_key_shared_by_two_people_names_both_and_the_full_key(
 async def test_naming_a_person_again_keeps_their_greeting_title_and_email(
     convo: Conversation, core: Core
 ) -> None:
+    """Accents and titles typed differently are still the same person, not a new one."""
     await convo.say(PANEL)
-    await convo.say('/interview edit #1 with="Dr. Hana Kobayashi; Robert Smith; Tomas Ruiz"')
+    ids = {name: p.id for name, p in people(core).items()}
+    await convo.say('/interview edit #1 with="Hana Kobayashi; Robert Smith; Dr. Tomas Ruiz"')
     found = people(core)
-    assert list(found) == ["Dr. Hana Kobayashi", "Robert Smith", "Tomas Ruiz"]
+    assert list(found) == ["Hana Kobayashi", "Robert Smith", "Dr. Tomas Ruiz"]
+    assert found["Dr. Tomas Ruiz"].id == ids["Tomás Ruiz"]
     assert found["Robert Smith"].greet_as == "Bob"
-    assert found["Dr. Hana Kobayashi"].email == "hana@acme.com"
-    assert found["Dr. Hana Kobayashi"].title == "CTO"
+    assert found["Hana Kobayashi"].email == "hana@acme.com"
+    assert found["Hana Kobayashi"].title == "CTO"
 
 
 async def test_dropping_the_contact_person_clears_the_contact(
@@ -146,3 +149,21 @@ async def test_within_one_change_a_dropped_contact_is_no_longer_the_contact(
         assert lead(outcome.interview.interviewers, outcome.interview.contact).name == (
             "Robert Smith"
         )
+
+
+async def test_about_with_a_shared_name_asks_for_the_full_name_in_about(
+    convo: Conversation,
+) -> None:
+    await convo.say('/interview log company="Acme" with="Jane Doe; Jane Roe"')
+    reply = await convo.say('/interview notes #1 about="Jane: the budget"')
+    assert "'Jane' could mean Jane Doe and Jane Roe." in reply
+    assert 'about="Jane Doe: ..."' in reply
+
+
+async def test_an_unknown_key_suggests_about_for_a_name_no_key_can_spell(
+    convo: Conversation,
+) -> None:
+    await convo.say('/interview log company="Acme" with="李雷"')
+    reply = await convo.say('/interview notes #1 lilei="x"')
+    assert "I don't know the field 'lilei'." in reply
+    assert 'about="李雷: ...".' in reply

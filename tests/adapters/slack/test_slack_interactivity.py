@@ -220,7 +220,7 @@ async def test_opening_a_draft_in_a_mail_client_is_acknowledged(
 ) -> None:
     """Slack sends block_actions for URL buttons too: unanswered, the member sees an error."""
     await slack.say('log company="Acme" when="yesterday 3pm" with="Jane Doe <jane@acme.com>"')
-    await slack.say("draft #1")  # drafts go by DM
+    await slack.say("draft #1 thank_you")  # drafts go by DM
     (posted,) = slack.fake.of("chat.postMessage")
     message = {"blocks": posted.json("blocks")}
     (url,) = [
