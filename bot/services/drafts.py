@@ -62,7 +62,7 @@ class DraftService:
         extra: Mapping[str, str] | None = None,
     ) -> list[DraftBlock]:
         """Render each target and proofread it, comparing panelists' notes with each other."""
-        targets = [_addressed(interview, t) for t in targets]
+        targets = [_addressed(interview, _fitting(interview, t)) for t in targets]
         rendered = [(t, self._render(member, interview, t, extra or {})) for t in targets]
         blocks = []
         for target, draft in rendered:
@@ -140,6 +140,13 @@ class DraftService:
             member_name=signature[0] if signature else "",
             extra=extra,
         )
+
+
+def _fitting(interview: Interview, target: Target) -> Target:
+    """After an informational chat there is no application to ask about: stay in touch."""
+    if target.kind is Kind.STATUS_CHECK and interview.stage == "informational":
+        return Target(Kind.KEEP_IN_TOUCH, target.interviewer, target.sequence)
+    return target
 
 
 def _addressed(interview: Interview, target: Target) -> Target:

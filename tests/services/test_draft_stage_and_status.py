@@ -1,0 +1,40 @@
+"""Drafts fit where the process stands: no application after a chat, no interest once it ended."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from adapters.console.conversation import Conversation
+from bot.scheduling.clock import ManualClock
+
+APPLICATION = re.compile(r"\b(?:the role|the position|my application|my candidacy)\b", re.I)
+INTEREST = re.compile(r"\b(?:interested|interest in|excited about the opportunity)\b", re.I)
+
+
+async def test_a_status_check_asked_for_after_a_chat_is_a_keep_in_touch_note(
+    convo: Conversation, clock: ManualClock
+) -> None:
+    await convo.say(
+        '/interview log company="Lumen" when="today 10am" stage=informational with="Aisha Bello"'
+    )
+    clock.advance(timedelta(days=8))
+    text = await convo.say("/interview draft #1 status_check")
+    assert "keep-in-touch" in text
+    assert not APPLICATION.search(text), text
+
+
+@pytest.mark.parametrize("outcome", ["withdrawn", "rejected", "offer"])
+async def test_no_draft_restates_interest_once_the_process_ended(
+    convo: Conversation, clock: ManualClock, outcome: str
+) -> None:
+    await convo.say('/interview log company="Acme" role="Analyst" when="today 9am" with="Jane Doe"')
+    await convo.say('/interview notes #1 jane="the Kafka migration"')
+    await convo.say(f"/interview outcome #1 {outcome}")
+    clock.advance(timedelta(days=2))
+    for kind in ("thank_you", "status_check", ""):
+        text = await convo.say(f"/interview draft #1 {kind}".strip())
+        assert "Draft" in text, text
+        assert not INTEREST.search(text), (kind, text)
