@@ -91,9 +91,10 @@ def honorific_of(word: str) -> str | None:
     return HONORIFICS.get(fold(word).removesuffix("."))
 
 
-def names_someone(text: str) -> bool:
-    """Whether `text` holds a name beyond titles, initials and letters after a name."""
-    return any(not _no_name(word) for word in text.split())
+def greets_someone(text: str) -> bool:
+    """Whether "Hi `text`," greets a person: not empty, nor one title, initial or suffix alone."""
+    words = text.split()
+    return len(words) > 1 or (len(words) == 1 and not _no_name(words[0]))
 
 
 def is_initial(word: str) -> bool:
@@ -116,7 +117,7 @@ def person_name(name: str, greet_as: str | None = None) -> PersonName:
     bare = " ".join(words)
     given, family = _given_and_family(words, has_honorific=honorific is not None)
     greet_as = " ".join(greet_as.split()) if greet_as else None
-    if greet_as and not names_someone(greet_as):
+    if greet_as and not greets_someone(greet_as):
         greet_as = None  # "[Dr.]" or "[J.]" greets nobody; the derived name does
     formal = f"{honorific} {family}" if honorific and family else bare or full
     if greet_as:

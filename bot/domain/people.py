@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.names import honorific_of, names_someone
+from bot.domain.names import greets_someone, honorific_of, person_name
 from bot.domain.text import clean, snippet
 from bot.errors import UserError
 
@@ -55,9 +55,9 @@ def parse_people(text: str) -> list[PersonSpec]:
 
     Each is ``Name (Title) <email>`` with title and email optional and in either order,
     or ``Name, Title`` and ``Name, Title <email>``; ``Name [Greeting]`` or
-    ``First "Nickname" Last`` gives the name to greet them by. " and " is not a separator because
-    names and titles can contain it. Names are kept exactly as typed apart from
-    whitespace, so "Zoë Ångström" and "李雷" survive untouched.
+    ``First "Nickname" Last`` gives the name to greet them by. " and " is not a separator
+    because names and titles can contain it. Names are kept exactly as typed apart from
+    whitespace (and the greeting), so "Zoë Ångström" and "李雷" survive untouched.
     """
     entries = split_list(text)
     if len(entries) > MAX_PEOPLE:
@@ -98,10 +98,10 @@ def _parse_person(entry: str) -> PersonSpec:
             f"'{snippet(name)}' is a title. Who is it?",
             hint="Add their name after it, like Dr. Hana Kobayashi.",
         )
-    if greet_as is None and not names_someone(name):
+    if not greets_someone(person_name(name, greet_as).greet):
         raise UserError(
-            f"'{snippet(name)}' is only initials: what should I call them?",
-            hint="Write their name, like Jane Doe, or say how to greet them: J. [Jay].",
+            f"'{snippet(name)}' has no name I could greet them by.",
+            hint="Write their name, like Jane Doe, or how to greet them: J. [Jay].",
         )
     if email is not None and not _EMAIL.fullmatch(email):
         raise UserError(
@@ -143,7 +143,7 @@ def _take_greeting(entry: str) -> tuple[str, str | None]:
             f"The brackets in '{snippet(entry)}' are empty: whom should I greet?",
             hint=_GREETING_HINT,
         )
-    if not names_someone(greeting):
+    if not greets_someone(greeting):
         raise UserError(
             f"'{snippet(greeting)}' alone isn't a name to greet them by.", hint=_GREETING_HINT
         )
