@@ -452,7 +452,7 @@ def _noun_lemmas(word: str) -> frozenset[str]:
 
 def _list_items(text: str) -> tuple[str, ...]:
     """The items of a short list ("Python, SQL & dbt"), or the whole text when it is none."""
-    parts = tuple(p for p in _LIST_SEPARATOR.split(text) if p)
+    parts = tuple(c for p in _LIST_SEPARATOR.split(text) if (c := _clean(p).rstrip("?! ")))
     if len(parts) < 2 or not all(_list_item(p) for p in parts):
         return (text,)
     return parts
