@@ -42,4 +42,4 @@ bench: install
 
 # Every draft of the debrief corpus (tests/fixtures/debriefs/), for a human read.
 corpus: install
-	$(BIN)/python -m tests.drafting.print_corpus
+	$(BIN)/python -m tests.drafting.print_corpus $(NAMES)
