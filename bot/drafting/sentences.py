@@ -24,8 +24,11 @@ from bot.drafting.notes import (
     as_question,
     as_that_clause,
     as_topic,
+    first_person,
     join_items,
     lower_first,
+    offered,
+    reported,
     upper_first,
 )
 
@@ -49,8 +52,7 @@ _TIMING_WORDS = re.compile(
     r"\b(?:decision|decide|timeline|update|feedback|next steps?|hear|back to me|news|outcome)",
     re.IGNORECASE,
 )
-_SEND_VERBS = re.compile(r"^(?:send|share|email|forward|provide|write|put together)\b", re.I)
-_MODAL = re.compile(r"^(?:will|would|can|could|should|might|may)\b", re.I)
+_LINK = re.compile(r"\b(?:link|url|website|site|repo|repository)\b", re.I)
 _POSSESSIVE_START = re.compile(r"^(?:my|our)\b", re.I)
 
 
@@ -104,7 +106,7 @@ def personal(note: Note, variant: int, stage: str) -> str:
                 f"I was glad we had time to talk about {topic}.",
             )
         return _pick(frames, variant)
-    clause = as_that_clause(note)
+    clause = None if first_person(note) else as_that_clause(note)
     if clause is not None:
         return _pick(
             (
@@ -143,59 +145,79 @@ def highlight(note: Note, variant: int) -> str:
             (f"A highlight for me was {topic}.", f"{upper_first(topic)} was a highlight for me."),
             variant,
         )
-    clause = as_that_clause(note)
+    clause = None if first_person(note) else as_that_clause(note)
     if clause is not None:
         return f"It was a real highlight that {clause}."
     return f"A highlight for me: {_colon(note)}."
 
 
-def strength(note: Note, variant: int, stage: str, *, tied: bool) -> str:
-    """The member's qualification, tied to what was just said when `tied`.
+def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> str | None:
+    """The member's qualifications for this note, in one sentence.
 
     `tied` means the sentence before named this person's topic, so "That is where ..."
     links the strength to it without repeating the topic's words.
     """
+    brought = [b for n in notes if (b := _what_i_bring(n)) is not None]
+    loose = [n for n in notes if _what_i_bring(n) is None]
     if stage == INFORMATIONAL:
-        return _strength_informational(note)
-    bring = _what_i_bring(note)
-    if bring is None:
-        return f"What I would bring to the team: {_colon(note)}."
-    if note.shape is Shape.CLAUSE:
-        return f"{upper_first(bring)}, and I would be glad to bring that experience to the team."
-    if tied:
-        return _pick(
+        line = f"Your advice gives me clear ideas for building on {join_items(brought)}."
+        return _join_lines(line if brought else None, *(_bring_colon(n, stage) for n in loose))
+    line = None
+    if brought:
+        bring = join_items(brought)
+        frames = (
             (
                 f"That is exactly where {bring} would help.",
                 f"That is also where {bring} would let me contribute from the start.",
                 f"It is the kind of work where {bring} would count.",
-            ),
-            variant,
+                f"That is where I believe {bring} would help most.",
+            )
+            if tied
+            else (
+                f"I believe {bring} would let me contribute from the start.",
+                f"I would be glad to bring {bring} to the team.",
+                f"I am confident {bring} would help the team.",
+                f"I hope to put {bring} to work for you.",
+            )
         )
-    return _pick(
-        (
-            f"I believe {bring} would let me contribute from the start.",
-            f"I would be glad to put {bring} to work for the team.",
-            f"{upper_first(bring)} matches what the team is working on.",
-        ),
-        variant,
-    )
+        line = _pick(frames, variant)
+    return _join_lines(line, *(_bring_colon(n, stage) for n in loose))
 
 
-def _strength_informational(note: Note) -> str:
-    bring = _what_i_bring(note)
-    if bring is None:
+def _bring_colon(note: Note, stage: str) -> str:
+    if stage == INFORMATIONAL:
         return f"Your advice gives me clear ideas for building on my background: {_colon(note)}."
-    if note.shape is Shape.CLAUSE:
-        return f"{upper_first(bring)}, and your advice gives me clear ideas for building on it."
-    return f"Your advice gives me clear ideas for building on {bring}."
+    return f"What I would bring to the team: {_colon(note)}."
+
+
+def _join_lines(*lines: str | None) -> str | None:
+    text = " ".join(line for line in lines if line)
+    return text or None
+
+
+_NUMBER_START = re.compile(
+    r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"several|many)\b",
+    re.IGNORECASE,
+)
 
 
 def _what_i_bring(note: Note) -> str | None:
-    """The qualification as a noun phrase of the member's ("my four years of SQL")."""
+    """The qualification as a noun phrase of the member's ("my four years of SQL").
+
+    None for a note no noun phrase can carry (a clause of its own, unclear text).
+    """
+    if note.empty:
+        return None
     if note.shape is Shape.YEARS:
-        return f"my {lower_first(note.text)}"
+        text = lower_first(note.text)
+        if _POSSESSIVE_START.match(text):
+            return text
+        if _NUMBER_START.match(text):
+            return f"my {text}"
+        return f"what I learned in {text}"  # "about 3 years", "the last 3 years", "a few years"
     if note.shape is Shape.CLAUSE:
-        return as_that_clause(note)
+        return None
     gerund = as_gerund(note)
     if gerund is not None:
         return f"my experience {gerund}"
@@ -241,14 +263,14 @@ def interest(variant: int, stage: str, avoid: frozenset[str] = frozenset(), pane
 def correction(notes: Sequence[Note]) -> str:
     """A correction to an answer, named as one: its parts ("I said eight; it was five") in one."""
     said = "; ".join(_colon(n) for n in notes)
-    return f"I would also like to correct one of my answers: {upper_first(said)}."
+    return f"I would also like to correct one of my answers: {lower_first(said)}."
 
 
 def question(note: Note) -> str:
-    """A question the member meant to ask, asked as a question."""
+    """A question the member meant to ask, asked as a question (`as_question` ends in "?")."""
     asked = as_question(note)
-    if asked.startswith("Could you"):
-        return "Could you also" + asked.removeprefix("Could you")
+    if asked.startswith("Could you "):
+        return "Could you also " + asked.removeprefix("Could you ")
     return f"I also wanted to ask: {lower_first(asked)}"
 
 
@@ -256,27 +278,50 @@ def my_promise(note: Note, due: str | None) -> str:
     """What the member promised to send, with its date when one is known."""
     text = note.text
     when = "" if due is None or has_date(text) else f" {due}"
-    if note.shape is Shape.TO_ACTION:
-        text = text.removeprefix("to ").strip()
-    if note.shape in (Shape.TO_ACTION, Shape.PREDICATE) and _SEND_VERBS.match(text):
-        return f"As promised, I will {lower_first(text)}{when}."
+    action = offered(note)  # "will send the deck", "follow up with references": a verb phrase
+    if action is not None and action.startswith("to "):
+        return f"As promised, I will {_comma_closed(action.removeprefix('to '))}{when}."
     if note.shape is Shape.CLAUSE:
         return f"As promised, {lower_first(text)}{when}."
-    return f"As promised, I will send {lower_first(text)}{when}."
+    return f"As promised, I will send {_comma_closed(lower_first(text))}{when}."
+
+
+_PARTICLES = frozenset({"up", "out", "over", "together", "across", "along", "back"})
+_DETERMINED = re.compile(
+    r"^(?:the|a|an|my|our|your|their|this|that|these|those|some|\d+|one|two|three|four|five)\b",
+    re.IGNORECASE,
+)
 
 
 def sendable(note: Note) -> str:
-    """What to attach, as a noun phrase: "to send over my portfolio by Friday" -> "my portfolio"."""
+    """What to attach, as a noun phrase: "write up the design doc by Friday" -> "the design doc"."""
     text = note.text
-    if note.shape in (Shape.TO_ACTION, Shape.PREDICATE):
-        text = _SEND_VERBS.sub("", text.removeprefix("to ").strip()).strip()
-        text = text.removeprefix("over ").removeprefix("you ").strip()
+    action = offered(note)
+    if action is not None and action.startswith("to "):
+        words = action.removeprefix("to ").split()
+        words = words[1:]  # the verb: send, share, write ...
+        while words and words[0].casefold() in _PARTICLES | {"you"}:
+            words = words[1:]
+        text = " ".join(words) or text
     for lead in _DATE_LEAD.finditer(text):  # "by" or "on" leading straight into a date
         date = _DATE_WORDS.search(text, lead.start())
         if date is not None and len(text[lead.start() : date.start()].split()) <= 2:
             text = text[: lead.start()].strip()
             break
-    return lower_first(text) or note.text
+    text = lower_first(text) or note.text
+    return text if _DETERMINED.match(text) else f"the {text}"
+
+
+def attachment(item: str, when: str) -> str:
+    """'please find the deck attached', or 'here is the link to ...' for a link."""
+    if _LINK.search(item):
+        return f"As promised {when}, here is {item}."
+    return f"As promised {when}, please find {_comma_closed(item)} attached."
+
+
+def _comma_closed(text: str) -> str:
+    """A phrase with an aside after a comma gets the closing comma: "X, rewritten in Rust,"."""
+    return f"{text}," if "," in text else text
 
 
 def about_timing(note: Note) -> bool:
@@ -284,45 +329,43 @@ def about_timing(note: Note) -> bool:
     return has_date(note.text) or _TIMING_WORDS.search(note.text) is not None
 
 
-def their_promise(note: Note, *, future: bool = True) -> str:
+def their_promise(note: Note) -> str:
     """Thanks for what the interviewer offered ("thank you for offering to introduce me")."""
-    text = note.text
-    if note.shape is Shape.TO_ACTION:
-        return f"Thank you for offering {lower_first(text)}."
-    if note.shape is Shape.PREDICATE and _MODAL.match(text):
-        return f"Thank you for letting me know that you {lower_first(text)}."
-    if note.shape is Shape.PREDICATE:
-        gerund = as_gerund(note)
-        if gerund is not None:
-            return f"Thank you for {gerund}."
+    said = reported(note)
+    if said is not None:
+        return f"Thank you for letting me know that {said.text}."
+    offer = offered(note)
+    if offer is not None:
+        return f"Thank you for offering {offer}."
     clause = as_that_clause(note)
     if clause is not None:
         return f"Thank you for letting me know that {clause}."
     topic = as_topic(note)
-    if topic is not None and future:
+    if topic is not None:
         return f"Thank you for letting me know to expect {topic}."
-    return f"Thank you for what you offered: {_colon(note)}."
+    return f"Thank you also for this: {_colon(note)}."
 
 
 def their_promise_reminder(note: Note) -> str:
     """What they promised, recalled in a status check as something they said."""
-    text = note.text
-    if note.shape is Shape.TO_ACTION:
-        return f"When we spoke, you offered {lower_first(text)}."
+    said = reported(note)
+    if said is not None:
+        return f"When we spoke, you mentioned that {said.text}."
+    offer = offered(note)
+    if offer is not None:
+        return f"When we spoke, you offered {offer}."
     clause = as_that_clause(note)
     if clause is not None:
         return f"When we spoke, you mentioned that {clause}."
-    if note.shape is Shape.PREDICATE and _MODAL.match(text):
-        return f"When we spoke, you mentioned that you {lower_first(text)}."
     topic = as_topic(note)
     if topic is not None:
         return f"When we spoke, you mentioned {topic}."
     return f"When we spoke, you mentioned this: {_colon(note)}."
 
 
-def _colon(note: Note, *, capital: bool = False) -> str:
+def _colon(note: Note) -> str:
     """The note as typed, to follow a colon: grammatical whatever its shape.
 
     A note that ends in "?" keeps it; the renderer drops the full stop a frame adds after it.
     """
-    return upper_first(note.text) if capital else note.text
+    return note.text

@@ -21,7 +21,7 @@ from bot.domain.attribution import owner_items, split_attributed
 from bot.domain.names import PersonName, person_name
 from bot.domain.policy import Kind, Status
 from bot.drafting import sentences
-from bot.drafting.notes import QUESTIONS_FIELD, Note, addressed, as_topic, read_note
+from bot.drafting.notes import QUESTIONS_FIELD, Note, addressed, as_topic, join_items, read_note
 from bot.storage.models import Interview, Interviewer
 
 DAYS_SAID_BY_WEEKDAY = 6
@@ -89,15 +89,18 @@ def lead_of(interview: Interview) -> Interviewer | None:
     return attribution.lead(interview.interviewers, interview.contact)
 
 
-def promised_to(interview: Interview) -> Interviewer | None:
-    """The one person every promise was attributed to ("Bob: the mock-ups"), if there is one."""
-    owners = {
-        id(who): who
-        for who, _ in split_attributed(interview.promised_by_me, interview.interviewers)
-    }
-    if len(owners) == 1:
-        return next(iter(owners.values()))
-    return None
+def promised_to(interview: Interview) -> list[Interviewer | None]:
+    """Everyone a promise was made to, in order: owners of `Name:` items, else the lead.
+
+    The material goes to each of them, each with only their own items.
+    """
+    lead = lead_of(interview)
+    owners: list[Interviewer | None] = []
+    for who, _ in split_attributed(interview.promised_by_me, interview.interviewers):
+        person = who or lead
+        if not any(person is o for o in owners):
+            owners.append(person)
+    return owners or [lead]
 
 
 def name_forms(name: PersonName) -> tuple[str, ...]:
@@ -137,24 +140,24 @@ def build(
         return read_note(addressed(text, forms, others) if forms else text, field)
 
     def mine(text: str | None, field: str | None = None) -> list[Note]:
-        return [read(item, field) for item in owner_items(text, people, person, lead)]
+        notes = (read(item, field) for item in owner_items(text, people, person, lead))
+        return [n for n in notes if not n.empty]
 
     stage = interview.stage
     variant = person.position if person else 0
-    known = interview.status in Status._value2member_map_
-    status = Status(interview.status) if known else Status.HELD
+    status = next((s for s in Status if s.value == interview.status), Status.HELD)
     open_ = status in OPEN_STATUSES
     discussed = read(person.discussed) if person and person.discussed else None
     topics = split_attributed(interview.topics, people)
     my_topics = [read(t) for who, t in topics if person is not None and who is person]
-    shared = [read_note(t) for who, t in topics if who is None]
-    personal_notes = ([discussed] if discussed else []) + my_topics
+    shared = [n for who, t in topics if who is None and not (n := read_note(t)).empty]
+    personal_notes = [n for n in ([discussed] if discussed else []) + my_topics if not n.empty]
     highlights = mine(interview.highlights)
     corrections = mine(interview.clarification)
     questions = mine(interview.open_questions, QUESTIONS_FIELD)
     promises = mine(interview.promised_by_me)
     theirs = mine(interview.promised_by_them)
-    strengths = [read_note(s) for who, s in split_attributed(interview.qualifications, people)]
+    strengths = [read(s) for s in _strengths_for(interview, person) if not read_note(s).empty]
     promised_sent = any(
         f.kind == Kind.PROMISED_MATERIAL and f.state == "done" for f in interview.follow_ups
     )
@@ -167,11 +170,12 @@ def build(
         sentences.shared_topics(shared, stage, also=bool(personal_notes)) if shared else None
     )
     topic = next((t for n in personal_notes if (t := as_topic(n))), None)
-    strength_line = _join(
-        sentences.strength(n, variant + i, stage, tied=topic is not None and i == 0)
-        for i, n in enumerate(strengths)
-    )
+    # "That is where ..." points back only when the topic is the sentence right before it.
+    tied = topic is not None and not shared and not highlights and not theirs
+    strength_line = sentences.strength(strengths, variant, stage, tied=tied) if strengths else None
     question_line = _join(sentences.question(n) for n in questions)
+    item = join_items([sentences.sendable(n) for n in promises]) or None
+    when = moment.day_phrase(interview.starts_at)
     nearby = sentences.words_in(personal_line, topics_line, strength_line, question_line)
     return {
         "company": interview.company,
@@ -192,7 +196,7 @@ def build(
             else None
         ),
         "variant": variant,
-        "when_phrase": moment.day_phrase(interview.starts_at),
+        "when_phrase": when,
         "replied_phrase": moment.day_phrase(interview.last_contact_at)
         if replied and interview.last_contact_at
         else None,
@@ -210,7 +214,9 @@ def build(
         # Sentences framed to fit each note (bot/drafting/sentences.py).
         "personal_line": personal_line or None,
         "topics_line": topics_line,
-        "highlight_line": _join(sentences.highlight(n, variant) for n in highlights),
+        "highlight_line": _join(
+            sentences.highlight(n, variant + i) for i, n in enumerate(highlights)
+        ),
         "strength_line": strength_line,
         "interest_line": sentences.interest(variant, stage, nearby, len(people))
         if open_ and stage != sentences.INFORMATIONAL
@@ -220,7 +226,8 @@ def build(
         "my_promise_line": None
         if promised_sent
         else _join(sentences.my_promise(n, due) for n in promises),
-        "promised_item": _join(sentences.sendable(n) for n in promises) if promises else None,
+        "promised_item": item,
+        "attachment_line": sentences.attachment(item, when) if item else None,
         "their_promise_line": _join(sentences.their_promise(n) for n in theirs),
         "their_promise_reminder": None
         if replied or moment.passed(interview.decision_expected_on)
@@ -233,6 +240,24 @@ def build(
         "kind": kind.value,
         **{key: extra.get(key) for key in EXTRA_KEYS},
     }
+
+
+def _strengths_for(interview: Interview, person: Interviewer | None) -> list[str]:
+    """The member's strengths for one note: theirs, and a share of the unattributed ones.
+
+    A panel hears different strengths, not the same list four times: unattributed ones are
+    dealt out by position (a panelist left without one gets one again), so each is said to
+    someone and no note carries the whole list.
+    """
+    people = list(interview.interviewers)
+    items = split_attributed(interview.qualifications, people)
+    own = [s for who, s in items if who is not None and who is person]
+    loose = [s for who, s in items if who is None]
+    if person is None or len(people) <= 1 or not loose:
+        return own + loose
+    place = next(i for i, p in enumerate(people) if p is person)
+    dealt = [s for i, s in enumerate(loose) if i % len(people) == place]
+    return own + (dealt or [loose[place % len(loose)]])
 
 
 def _join(lines: Iterable[str]) -> str | None:

@@ -9,12 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from bot.chat import DraftBlock
-from bot.domain.attribution import split_attributed
 from bot.domain.names import person_name
 from bot.domain.policy import Kind
 from bot.drafting.compose import compose_links
 from bot.drafting.proofread import ProofContext, proofread
-from bot.drafting.render import Draft, DraftRenderer, trim_end
+from bot.drafting.render import Draft, DraftRenderer
 from bot.services import draft_context
 from bot.services.deps import Deps
 from bot.services.draft_context import Moment
@@ -62,20 +61,29 @@ class DraftService:
         extra: Mapping[str, str] | None = None,
     ) -> list[DraftBlock]:
         """Render each target and proofread it, comparing panelists' notes with each other."""
-        targets = [_addressed(interview, _fitting(interview, t)) for t in targets]
-        rendered = [(t, self._render(member, interview, t, extra or {})) for t in targets]
+        targets = [
+            _addressed(interview, each)
+            for t in targets
+            for each in _per_recipient(interview, _fitting(interview, t))
+        ]
+        rendered = []
+        for target in targets:
+            context = self._context(member, interview, target, extra or {})
+            rendered.append((target, context, self._render(member, target, context)))
         blocks = []
-        for target, draft in rendered:
-            others = tuple(d.body for t, d in rendered if t.kind == target.kind and d is not draft)
-            blocks.append(self._block(member, interview, target, draft, others))
+        for target, context, draft in rendered:
+            others = tuple(
+                d.body for t, _, d in rendered if t.kind == target.kind and d is not draft
+            )
+            specifics = tuple(filter(None, [context["discussed"]])) or tuple(context["topics"])
+            blocks.append(
+                self._block(member, interview, target, draft, others=others, specifics=specifics)
+            )
         return blocks
 
-    def _render(
-        self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
-    ) -> Draft:
+    def _render(self, member: Member, target: Target, context: Mapping[str, Any]) -> Draft:
         renderer = self.renderer_for(member)
         kind = target.kind.value if renderer.has(target.kind.value) else Kind.STATUS_CHECK.value
-        context = self._context(member, interview, target, extra)
         return renderer.render(kind, context, signature_lines(member))
 
     def _block(
@@ -84,8 +92,15 @@ class DraftService:
         interview: Interview,
         target: Target,
         draft: Draft,
+        *,
         others: tuple[str, ...],
+        specifics: tuple[str, ...],
     ) -> DraftBlock:
+        """The draft as the member sees it, with the proofreader's findings.
+
+        `others`: the same kind's other drafts (panel notes); `specifics`: what this note
+        should mention, from its context.
+        """
         person = target.interviewer
         names = person_name(person.name, person.greet_as) if person else None
         check = ProofContext(
@@ -94,7 +109,7 @@ class DraftService:
             greeting_name=names.greet if names else None,
             honorific=names.honorific if names else None,
             addressee_forms=names.forms if names else (),
-            specifics=_specifics(interview, person),
+            specifics=specifics,
             known_terms=_known_terms(member, interview),
             member_terms=_member_terms(interview),
             others=others,
@@ -155,14 +170,21 @@ def _addressed(interview: Interview, target: Target) -> Target:
     Only a thank-you is per interviewer; the rest go to the person the member chose
     (`draft #3 offer Hana`), else the contact person, else the first person met: a named
     person reads better than 'hiring team' (the guidance: address each interviewer by name).
-    Promised material goes to the one person the promises were made to, when they say so.
     """
     if target.interviewer is not None:
         return target
     person = draft_context.lead_of(interview)
-    if target.kind is Kind.PROMISED_MATERIAL:
-        person = draft_context.promised_to(interview) or person
     return target if person is None else Target(target.kind, person, target.sequence)
+
+
+def _per_recipient(interview: Interview, target: Target) -> list[Target]:
+    """Promised material to each person a promise was made to ("Hana: the deck; Ana: ...")."""
+    if target.kind is not Kind.PROMISED_MATERIAL or target.interviewer is not None:
+        return [target]
+    return [
+        Target(target.kind, person, target.sequence)
+        for person in draft_context.promised_to(interview)
+    ]
 
 
 def signature_lines(member: Member) -> list[str]:
@@ -170,20 +192,6 @@ def signature_lines(member: Member) -> list[str]:
     if member.signature:
         return [line for line in _SIGNATURE_SPLIT.split(member.signature) if line]
     return [member.display_name] if member.display_name else []
-
-
-def _words(text: str | None) -> str | None:
-    """A member's note ready to sit inside one of our sentences."""
-    return trim_end(text) or None if text else None
-
-
-def _specifics(interview: Interview, person: Interviewer | None) -> tuple[str, ...]:
-    """What this person's note should mention: their own notes, else the panel's topics."""
-    topics = split_attributed(interview.topics, interview.interviewers)
-    own = [t for who, t in topics if person is not None and who is person]
-    if person is not None and person.discussed:
-        own.insert(0, person.discussed)
-    return tuple(own or [t for who, t in topics if who is None])
 
 
 def _known_terms(member: Member, interview: Interview) -> tuple[str, ...]:

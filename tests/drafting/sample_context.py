@@ -36,6 +36,7 @@ CONTEXT: dict[str, Any] = {
     "promised_by_me": None,
     "promised_due": None,
     "promised_item": None,
+    "attachment_line": None,
     "promised_by_them": None,
     "personal_line": "I especially enjoyed our conversation about the Kafka migration.",
     "topics_line": None,
