@@ -517,17 +517,31 @@ def _starts_with_verb(words: tuple[str, ...]) -> bool:
 def _has_subject_and_verb(words: tuple[str, ...]) -> bool:
     """A clause with a noun subject: "the team uses GCP", "Kofi's team cut churn by 30%"."""
     seen_noun = False
+    in_phrase = False  # after a preposition: "vouchers" in "work on housing vouchers in X"
     for i, word in enumerate(words):
         if i > 0 and (word in RELATIVE_MARKERS or word in SUBJECT_PRONOUNS):
             return False  # "the migration he led": a relative clause inside a noun phrase
         after = words[i + 1] if i + 1 < len(words) else None
-        if seen_noun and _verb_after_subject(word, words[i - 1], after):
+        verb = seen_noun and _verb_after_subject(word, words[i - 1], after)
+        if verb and not (in_phrase and _compound_noun(words[i - 1], word)):
             return True
+        if word in PREPOSITIONS:
+            in_phrase = True
         if word in CONJUNCTIONS:
             seen_noun = False
         elif _noun_like(word) or _gerund(word) or word.endswith(("'s", "’s")):
             seen_noun = True
     return False
+
+
+def _compound_noun(before: str, word: str) -> bool:
+    """True when a noun-or-verb word ends a compound noun: "housing vouchers", "data pipelines".
+
+    Asked only inside a prepositional phrase, where the noun before cannot be a subject.
+    """
+    if _verb_only(word) or word in AUXILIARIES or word in NEGATED_AUXILIARIES:
+        return False
+    return _gerund(before) or (_plural(word) and bool(_classes(before)))
 
 
 def _verb_reading_uncertain(words: tuple[str, ...]) -> bool:
@@ -612,6 +626,20 @@ def _past_or_present(word: str) -> bool:
 # --- rewriting ----------------------------------------------------------------------------
 
 
+_TALKED_ABOUT = re.compile(
+    r"(?:we\s+)?(?:(?:talked|talking|chatted|chatting|spoke|speaking|convo|chat)\s+about"
+    r"|discussed|discussing)\s+",
+    re.IGNORECASE,
+)
+# "not sure about the salary", "unsure whether they sponsor": what the member wants to ask.
+_UNSURE = re.compile(
+    r"(?:(?:i'm|i am|was|am)\s+)?(?:not\s+sure|unsure|unclear|curious|wondering|confused)"
+    r"(?:\s+(?P<about>about|on|of|re:?|regarding)\s+"
+    r"|\s+(?=(?:whether|if|how|what|when|who|why|where)\b))",
+    re.IGNORECASE,
+)
+
+
 def _strip_question_mark(text: str) -> str:
     """The note without its final "?", for a frame that makes its own sentence."""
     return text.rstrip("?").rstrip()
@@ -627,7 +655,13 @@ def _drop_first_word(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def as_topic(note: Note) -> str | None:
-    """The note to fit "our conversation about ___" or "discussing ___"; None if it cannot."""
+    """The note to fit "our conversation about ___" or "discussing ___"; None if it cannot.
+
+    "talked about X", "discussed X", "convo about X": the frame says the talking, so X alone.
+    """
+    talked = _TALKED_ABOUT.match(note.text)
+    if talked and talked.end() < len(note.text):
+        return as_topic(read_note(note.text[talked.end() :]))
     if note.shape is Shape.NOUN_PHRASE:
         first = _words(note.text)[0]
         text = _drop_first_word(note.text) if first in TOPIC_LEADS else note.text
@@ -708,13 +742,20 @@ def as_question(note: Note) -> str:
 
     "whether/if ..." becomes "Could you tell me whether ...?"; a topic "Could you tell me more
     about ...?"; an action "Would it be possible to ...?"; a clause "Could you confirm that
-    ...?". Text no frame fits gets the last-resort colon frame, which ends with a full stop.
+    ...?"; "not sure about X" "Could you tell me more about X?". A caller may rely on this:
+    the result is one question, starts with a capital and ends with "?", and never carries
+    framing of its own ("I also wanted to ask"), so "I also wanted to ask: " plus its
+    `lower_first` reads once; a framed result starts "Could you" or "Would it be possible".
     """
     text = _strip_question_mark(note.text)
     words = _words(text)
     if not words:
         return "Could you tell me more?"
     first = words[0]
+    unsure = _UNSURE.match(text)
+    if unsure and unsure.end() < len(text):
+        lead = "about " if unsure.group("about") else ""
+        return as_question(read_note(lead + text[unsure.end() :], QUESTIONS_FIELD))
     if first in ASK_VERBS and len(words) > 1:
         return _asked_for(_drop_first_word(text), note)
     if first in {"whether", "if"} or (first in WH_WORDS and not _wh_inverted(words)):
@@ -730,7 +771,12 @@ def as_question(note: Note) -> str:
         return f"Could you tell me more about {topic}?"
     if note.shape is Shape.YEARS:
         return f"Could you tell me more about {lower_first(text)}?"
-    return f"I also wanted to ask about this: {text}."
+    return _any_question(text)
+
+
+def _any_question(text: str) -> str:
+    """The frame that fits any text: the member's words set off after a colon."""
+    return f"Could you tell me more about this: {text}?"
 
 
 def _typed_question(text: str) -> str:
@@ -752,18 +798,23 @@ def _asked_for(rest: str, note: Note) -> str:
         rest = _drop_first_word(rest)  # "ask them about visas": "them" is the addressee
         words = words[1:]
     if not words:
-        return f"I also wanted to ask about this: {note.text}."
+        return _any_question(note.text)
     if words[0] in TOPIC_LEADS:
         return f"Could you tell me more about {_drop_first_word(rest)}?"
     return as_question(read_note(rest, QUESTIONS_FIELD))
 
 
 def join_items(items: Sequence[str]) -> str:
-    """Items as English lists them: "A", "A and B", "A, B and C"."""
+    """Items as English lists them: "A", "A and B", "A, B and C".
+
+    When an item has its own "and", a comma before the last "and" shows where items part:
+    "data contracts and lineage, and the hiring plan".
+    """
     parts = [item for item in items if item]
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    serial = "," if any(" and " in part for part in parts) else ""
+    return ", ".join(parts[:-1]) + serial + " and " + parts[-1]
 
 
 def lower_first(text: str) -> str:
@@ -990,3 +1041,69 @@ def _like(original: str, new: str) -> str:
     if len(original) > 1 and original.isupper():
         return new.upper()
     return new[0].upper() + new[1:] if original[:1].isupper() else new
+
+
+# --- what someone said, offered, or the member said of themselves --------------------------
+
+_REPORTING = re.compile(
+    r"(?:(?:he|she|they|you)\s+)?(?:said|says|mentioned|mentions|explained|noted|added|"
+    r"told\s+(?:me|us)|shared)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+_OFFER_LEAD = re.compile(
+    r"(?:(?:he|she|they|you)\s+)?(?:offered|offers|offering)\s+|(?:will|would|can|could)\s+",
+    re.IGNORECASE,
+)
+# Things offered that need an article when typed bare: "offered intro to their data lead".
+COUNTABLE_OFFERS = frozenset(
+    {"introduction", "referral", "call", "chat", "tour", "demo", "meeting", "walkthrough"}
+)
+
+
+@lru_cache(maxsize=4096)
+def reported(note: Note) -> Note | None:
+    """What a reporting note says was said, read as a note of its own; None for anything else.
+
+    "said they'd send the take-home by Wednesday" -> "they'd send the take-home by Wednesday";
+    "mentioned that the team is hiring" -> "the team is hiring". Only a clause counts:
+    "mentioned the grant" names a topic, and is None.
+    """
+    said = _REPORTING.match(note.text)
+    if said is None or said.end() >= len(note.text):
+        return None
+    clause = read_note(note.text[said.end() :])
+    return clause if clause.shape is Shape.CLAUSE else None
+
+
+@lru_cache(maxsize=4096)
+def offered(note: Note) -> str | None:
+    """What someone offered, to fit "Thank you for offering ___"; None if it is no offer.
+
+    "to introduce me to the VP", "will share the comp range", "can connect me with X" and a
+    bare "introduce me to X" give "to ..."; "offered introduction to their lead" gives "an
+    introduction to their lead". A noun phrase or clause without "offered" is None.
+    """
+    lead = _OFFER_LEAD.match(note.text)
+    rest = note.text[lead.end() :] if lead else note.text
+    words = _words(rest)
+    if not words:
+        return None
+    if words[0] == "to":
+        action = read_note(rest)
+        return lower_first(action.text) if action.shape is Shape.TO_ACTION else None
+    first = words[0]
+    if first == _verb_lemma(first) and "VB" in _verb_tags(first) and not _closed(first):
+        if lead is None and read_note(rest).shape is not Shape.PREDICATE:
+            return None
+        return f"to {lower_first(rest)}"
+    if lead is None or "offer" not in lead.group(0).casefold():
+        return None  # "a decision by Friday", "will a ..." offer nothing
+    if first in COUNTABLE_OFFERS:
+        return f"{'an' if first[0] in 'aeiou' else 'a'} {lower_first(rest)}"
+    return lower_first(rest)
+
+
+def first_person(note: Note) -> bool:
+    """True for a clause whose subject is the member: "I told you I want a remote team"."""
+    words = _words(note.text)
+    return note.shape is Shape.CLAUSE and bool(words) and words[0].partition("'")[0] == "i"
