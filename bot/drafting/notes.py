@@ -19,13 +19,14 @@ while elsewhere a wh-clause is a topic ("how his team cut churn") and "if ..." i
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 import lemminflect
+
+from bot.domain.names import fold
 
 QUESTIONS_FIELD = "questions"
 
@@ -50,6 +51,11 @@ class Note:
     text: str
     shape: Shape
     items: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        """True for a note with no word in it ("...", "?!"): nothing a draft can say."""
+        return not self.text
 
 
 # --- closed word classes ------------------------------------------------------------------
@@ -147,6 +153,129 @@ _SENTENCE_BREAK = re.compile(r"(\w+)[.!?]\s+(?=[A-Z])")
 MAX_LIST_ITEM_WORDS = 4
 
 
+# --- phone shorthand and lower-case proper nouns ------------------------------------------
+# Expanded only as whole words, outside quotes, keeping the member's capital ("Abt" ->
+# "About"): a coach writes every word out, and the reader below knows the long forms.
+
+SHORTHAND = {
+    "abt": "about",
+    "yrs": "years",
+    "mgr": "manager",
+    "mgrs": "managers",
+    "mgmt": "management",
+    "thru": "through",
+    "approx": "approximately",
+    "whats": "what is",
+    "intros": "introductions",
+}
+"""Shorthand with one reading wherever it stands. "yr" is not here: on its own it is as often
+"your" as "year", so it is expanded only after a number or "a"/"per"/"this"/"last"/"next"."""
+YEAR_LEADS = frozenset({"a", "per", "this", "last", "next", "each", "every", "one"})
+WEEKDAY_SHORTHAND = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "tues": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "thur": "Thursday",
+    "thurs": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+"""Weekday abbreviations, expanded only after DATE_LEADS: "wed", "sat" and "sun" are words."""
+DATE_LEADS = frozenset({"by", "on", "next", "this", "until", "till", "before"})
+PROPER_NOUNS = {
+    word.casefold(): word
+    for word in (
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "April", "June", "July", "August", "September", "October",
+        "November", "December",
+        "Python", "SQL", "JavaScript", "TypeScript", "Kotlin", "Java", "GitHub", "GitLab",
+        "LinkedIn", "AWS", "GCP", "API", "APIs", "iOS", "Android", "Postgres", "PostgreSQL",
+        "Kafka", "Tableau", "Looker", "Figma", "Jira", "Docker", "Kubernetes", "Terraform",
+        "GraphQL", "MySQL", "MongoDB", "Redis",
+    )
+}  # fmt: skip
+"""Names typed in lower case that are never common words in a debrief, written as their
+owners write them. Left out on purpose: "may" and "march" (a modal and a verb), "rust",
+"go", "swift", "snowflake", "spark" and "airflow" (common words as well as products), and
+"august", kept in because the adjective never turns up in interview notes."""
+PRONOUN_OBJECTS = frozenset({"me", "us", "you", "him", "her", "them"})
+# "what's" and friends: "is" unless a participle follows ("who's been there": "has").
+_WH_CONTRACTION = re.compile(r"\b(what|who|where|how)['’]s\b(\s+(?:been|got|gotten)\b)?", re.I)
+_SHORTHAND = re.compile(
+    r"(?<![\w/&])(?:(?P<without>w/o(?:ut)?)(?![\w/])|(?P<with>w/)\s*(?=[^\W_])"
+    r"|(?P<because>b/c)(?![\w/]))"
+    r"|(?<![\w&])&(?![\w&])"
+    r"|(?<![\w./@#-])(?P<word>"
+    + "|".join(
+        sorted({*SHORTHAND, *WEEKDAY_SHORTHAND, *PROPER_NOUNS, "yr", "intro"}, key=len)[::-1]
+    )
+    + r")(?P<stop>\.)?(?![\w/@#]|[.\-'’][^\W_])",
+    re.IGNORECASE,
+)
+QUOTE_MARKS = '"“”„«»'
+_QUOTED = re.compile(f"([{QUOTE_MARKS}][^{QUOTE_MARKS}]*[{QUOTE_MARKS}])")
+_BULLET = re.compile(r"^(?:[-*–—•·]+\s+|•\s*|\(?\d{1,2}[.)]\s+)")
+_PREVIOUS_WORD = re.compile(r"([\w+]+)\W*$")
+
+
+def _expanded(text: str) -> str:
+    """Shorthand written out and lower-case product names capitalised, quotes left as typed."""
+    parts = _QUOTED.split(text)
+    return "".join(
+        p if i % 2 else _WH_CONTRACTION.sub(_contracted_wh, _SHORTHAND.sub(_expand, p))
+        for i, p in enumerate(parts)
+    )
+
+
+def _expand(match: re.Match[str]) -> str:
+    """One shorthand match written out (see SHORTHAND for which words and why)."""
+    token = match.group(0)
+    if match.group("with"):
+        return _cased(token, "with ")
+    if match.group("without"):
+        return _cased(token, "without")
+    if match.group("because"):
+        return _cased(token, "because")
+    word = match.group("word")
+    if word is None:
+        return "and"  # a standalone "&"
+    low = word.casefold()
+    # An abbreviation's own full stop goes; one that ends a sentence stays.
+    rest = match.string[match.end() :].lstrip()
+    stop = (match.group("stop") or "") if not rest or rest[:1].isupper() else ""
+    before = _PREVIOUS_WORD.search(match.string, 0, match.start())
+    previous = before.group(1).casefold() if before else ""
+    if low in WEEKDAY_SHORTHAND and previous in DATE_LEADS:
+        return WEEKDAY_SHORTHAND[low] + stop
+    if low == "yr" and (previous in YEAR_LEADS or previous[:1].isdigit()):
+        return _cased(word, "year") + stop
+    if low == "intro":
+        after = rest.split(maxsplit=1)
+        verb = bool(after) and after[0].casefold().strip(".,;:") in PRONOUN_OBJECTS
+        return _cased(word, "introduce" if verb else "introduction") + stop
+    if low in SHORTHAND:
+        return _cased(word, SHORTHAND[low]) + stop
+    if word == low and low in PROPER_NOUNS:
+        return PROPER_NOUNS[low] + stop
+    return token
+
+
+def _cased(typed: str, word: str) -> str:
+    """``word`` with the capital the member gave its shorthand ("Abt" -> "About")."""
+    if len(typed) > 1 and typed.isupper() and typed.isalpha():
+        return word.upper()
+    return word[0].upper() + word[1:] if typed[:1].isupper() else word
+
+
+def _contracted_wh(match: re.Match[str]) -> str:
+    """A wh-word's "'s" as "is" ("has" before "been"): "what's" asks, it is no subject."""
+    verb = "has" if match.group(2) else "is"
+    return f"{match.group(1)} {verb}{match.group(2) or ''}"
+
+
 # --- word look-ups (cached) ---------------------------------------------------------------
 
 
@@ -233,21 +362,24 @@ def _subject_contraction(word: str) -> bool:
     return (
         bool(ending)
         and ending in CONTRACTION_ENDINGS
-        and (base in SUBJECT_PRONOUNS or base in {"there", "that", "who", "what"})
+        and (base in SUBJECT_PRONOUNS or base in {"there", "that"})
     )
 
 
 # --- reading ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _clean(text: str) -> str:
-    """One line, single spaces, no repeated punctuation, trailing .;:,! trimmed (? kept).
+    """One line, single spaces, shorthand written out, trailing .;:,! trimmed (? kept).
 
-    Leading punctuation goes too: "; the deck" is a list's leftover, not part of the note.
+    Leading punctuation and a bullet or number ("- ", "•", "2) ") go too: "; the deck" is a
+    list's leftover, not part of the note. A note with no word left cleans to "".
     """
-    flat = " ".join(text.split())
+    flat = _expanded(_BULLET.sub("", " ".join(text.split())))
     flat = _REPEATED.sub(lambda m: "…" if m.group(0).startswith(".") else m.group(1), flat)
-    return _LEADING.sub("", _TRAILING.sub("", flat))
+    cleaned = _LEADING.sub("", _TRAILING.sub("", flat))
+    return cleaned if _WORD.search(cleaned) else ""
 
 
 @lru_cache(maxsize=4096)
@@ -260,7 +392,7 @@ def _words(text: str) -> tuple[str, ...]:
 def read_note(text: str, field: str | None = None) -> Note:
     """Read one note's shape; ``field="questions"`` reads bare wh- and if-clauses as asked."""
     cleaned = _clean(text)
-    words = _words(cleaned)
+    words = _words(_QUOTED.sub(" thing ", cleaned))  # a quotation is one thing, never a verb
     shape = _shape(cleaned, words, asked=field == QUESTIONS_FIELD) if words else Shape.UNCLEAR
     items = _list_items(cleaned) if shape is Shape.LIST else (cleaned,)
     return Note(text=cleaned, shape=shape, items=items)
@@ -385,17 +517,31 @@ def _starts_with_verb(words: tuple[str, ...]) -> bool:
 def _has_subject_and_verb(words: tuple[str, ...]) -> bool:
     """A clause with a noun subject: "the team uses GCP", "Kofi's team cut churn by 30%"."""
     seen_noun = False
+    in_phrase = False  # after a preposition: "vouchers" in "work on housing vouchers in X"
     for i, word in enumerate(words):
         if i > 0 and (word in RELATIVE_MARKERS or word in SUBJECT_PRONOUNS):
             return False  # "the migration he led": a relative clause inside a noun phrase
         after = words[i + 1] if i + 1 < len(words) else None
-        if seen_noun and _verb_after_subject(word, words[i - 1], after):
+        verb = seen_noun and _verb_after_subject(word, words[i - 1], after)
+        if verb and not (in_phrase and _compound_noun(words[i - 1], word)):
             return True
+        if word in PREPOSITIONS:
+            in_phrase = True
         if word in CONJUNCTIONS:
             seen_noun = False
         elif _noun_like(word) or _gerund(word) or word.endswith(("'s", "’s")):
             seen_noun = True
     return False
+
+
+def _compound_noun(before: str, word: str) -> bool:
+    """True when a noun-or-verb word ends a compound noun: "housing vouchers", "data pipelines".
+
+    Asked only inside a prepositional phrase, where the noun before cannot be a subject.
+    """
+    if _verb_only(word) or word in AUXILIARIES or word in NEGATED_AUXILIARIES:
+        return False
+    return _gerund(before) or (_plural(word) and bool(_classes(before)))
 
 
 def _verb_reading_uncertain(words: tuple[str, ...]) -> bool:
@@ -480,6 +626,20 @@ def _past_or_present(word: str) -> bool:
 # --- rewriting ----------------------------------------------------------------------------
 
 
+_TALKED_ABOUT = re.compile(
+    r"(?:we\s+)?(?:(?:talked|talking|chatted|chatting|spoke|speaking|convo|chat)\s+about"
+    r"|discussed|discussing)\s+",
+    re.IGNORECASE,
+)
+# "not sure about the salary", "unsure whether they sponsor": what the member wants to ask.
+_UNSURE = re.compile(
+    r"(?:(?:i'm|i am|was|am)\s+)?(?:not\s+sure|unsure|unclear|curious|wondering|confused)"
+    r"(?:\s+(?P<about>about|on|of|re:?|regarding)\s+"
+    r"|\s+(?=(?:whether|if|how|what|when|who|why|where)\b))",
+    re.IGNORECASE,
+)
+
+
 def _strip_question_mark(text: str) -> str:
     """The note without its final "?", for a frame that makes its own sentence."""
     return text.rstrip("?").rstrip()
@@ -495,7 +655,13 @@ def _drop_first_word(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def as_topic(note: Note) -> str | None:
-    """The note to fit "our conversation about ___" or "discussing ___"; None if it cannot."""
+    """The note to fit "our conversation about ___" or "discussing ___"; None if it cannot.
+
+    "talked about X", "discussed X", "convo about X": the frame says the talking, so X alone.
+    """
+    talked = _TALKED_ABOUT.match(note.text)
+    if talked and talked.end() < len(note.text):
+        return as_topic(read_note(note.text[talked.end() :]))
     if note.shape is Shape.NOUN_PHRASE:
         first = _words(note.text)[0]
         text = _drop_first_word(note.text) if first in TOPIC_LEADS else note.text
@@ -576,13 +742,20 @@ def as_question(note: Note) -> str:
 
     "whether/if ..." becomes "Could you tell me whether ...?"; a topic "Could you tell me more
     about ...?"; an action "Would it be possible to ...?"; a clause "Could you confirm that
-    ...?". Text no frame fits gets the last-resort colon frame, which ends with a full stop.
+    ...?"; "not sure about X" "Could you tell me more about X?". A caller may rely on this:
+    the result is one question, starts with a capital and ends with "?", and never carries
+    framing of its own ("I also wanted to ask"), so "I also wanted to ask: " plus its
+    `lower_first` reads once; a framed result starts "Could you" or "Would it be possible".
     """
     text = _strip_question_mark(note.text)
     words = _words(text)
     if not words:
         return "Could you tell me more?"
     first = words[0]
+    unsure = _UNSURE.match(text)
+    if unsure and unsure.end() < len(text):
+        lead = "about " if unsure.group("about") else ""
+        return as_question(read_note(lead + text[unsure.end() :], QUESTIONS_FIELD))
     if first in ASK_VERBS and len(words) > 1:
         return _asked_for(_drop_first_word(text), note)
     if first in {"whether", "if"} or (first in WH_WORDS and not _wh_inverted(words)):
@@ -598,7 +771,12 @@ def as_question(note: Note) -> str:
         return f"Could you tell me more about {topic}?"
     if note.shape is Shape.YEARS:
         return f"Could you tell me more about {lower_first(text)}?"
-    return f"I also wanted to ask about this: {text}."
+    return _any_question(text)
+
+
+def _any_question(text: str) -> str:
+    """The frame that fits any text: the member's words set off after a colon."""
+    return f"Could you tell me more about this: {text}?"
 
 
 def _typed_question(text: str) -> str:
@@ -620,18 +798,23 @@ def _asked_for(rest: str, note: Note) -> str:
         rest = _drop_first_word(rest)  # "ask them about visas": "them" is the addressee
         words = words[1:]
     if not words:
-        return f"I also wanted to ask about this: {note.text}."
+        return _any_question(note.text)
     if words[0] in TOPIC_LEADS:
         return f"Could you tell me more about {_drop_first_word(rest)}?"
     return as_question(read_note(rest, QUESTIONS_FIELD))
 
 
 def join_items(items: Sequence[str]) -> str:
-    """Items as English lists them: "A", "A and B", "A, B and C"."""
+    """Items as English lists them: "A", "A and B", "A, B and C".
+
+    When an item has its own "and", a comma before the last "and" shows where items part:
+    "data contracts and lineage, and the hiring plan".
+    """
     parts = [item for item in items if item]
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    serial = "," if any(" and " in part for part in parts) else ""
+    return ", ".join(parts[:-1]) + serial + " and " + parts[-1]
 
 
 def lower_first(text: str) -> str:
@@ -675,6 +858,7 @@ _SECOND_PERSON = {
 }
 _MASCULINE = frozenset({"he", "him", "his", "himself", "he's", "he'd", "he'll"})
 _FEMININE = frozenset({"she", "her", "hers", "herself", "she's", "she'd", "she'll"})
+_GENDERED = _MASCULINE | _FEMININE
 _AGREEMENT = {
     "is": "are",
     "was": "were",
@@ -688,19 +872,20 @@ _AGREEMENT = {
 
 
 def _fold(text: str) -> str:
-    """Casefold with accents and full stops dropped, so "Tomas" finds "Tomás", "Dr" "Dr."."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(".", "")
+    """`names.fold` without full stops: the word "Mr" (no stop) is how "Mr." is tokenised."""
+    return fold(text).replace(".", "")
 
 
 def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
     """The note as said to its addressee: third person about them becomes "you".
 
     ``names`` are the addressee's own name forms ("Kofi", "Kofi Mensah", "Mr. Mensah"):
-    "Kofi's team" becomes "your team". He/she pronouns are taken to mean the addressee
-    unless the note speaks of two people: once it names one of ``others`` (the rest of the
-    panel, say), or uses both "he" and "she" forms, pronouns stay as typed, since they may
-    be about someone else. Verbs agree: "she leads" -> "you lead", "he was" -> "you were".
+    "Kofi's team" becomes "your team". He/she pronouns before the first mention of one of
+    ``others`` (the rest of the panel, say) mean the addressee: "he & Ama walked me through
+    her model" -> "you & Ama walked me through her model"; after it they stay as typed,
+    since they may be about that person. Pronouns of both genders in that stretch ("he leads
+    and she supports") stay as typed too. Words inside quotation marks are never changed.
+    Verbs agree: "she leads" -> "you lead", "he was" -> "you were".
     """
     return _addressed(text, tuple(names), tuple(others))
 
@@ -712,28 +897,38 @@ def _addressed(text: str, names: tuple[str, ...], others: tuple[str, ...]) -> st
     own = _name_forms(names)
     other = _name_forms(others)
     folded = [_fold(p) for p in parts]  # words at odd indices, separators between
-    pronouns_free = not (_MASCULINE & set(folded) and _FEMININE & set(folded))
+    quoted = _quoted_words(parts)
+    first_other = next(
+        (i for i in range(1, len(parts), 2) if other and _match_name(parts, folded, i, other)),
+        len(parts),
+    )
+    before = {folded[i] for i in range(1, first_other, 2) if i not in quoted}
+    pronouns_free = not (_MASCULINE & before and _FEMININE & before)
     i = 1
     while i < len(parts):
-        if other and _match_name(parts, folded, i, other):
-            pronouns_free = False
-        span = _match_name(parts, folded, i, own) if own else 0
+        span = _match_name(parts, folded, i, own) if own and i not in quoted else 0
         if span:
             i = _replace_name(parts, folded, i, span)
-        elif pronouns_free and folded[i] in _MASCULINE | _FEMININE:
+        elif pronouns_free and i < first_other and i not in quoted and folded[i] in _GENDERED:
             _replace_pronoun(parts, folded, i)
         i += 2
     return "".join(parts)
 
 
+def _quoted_words(parts: list[str]) -> frozenset[int]:
+    """Indices of the words inside quotation marks, which are the member's verbatim text."""
+    inside = False
+    found = set()
+    for i in range(1, len(parts), 2):
+        inside ^= sum(parts[i - 1].count(q) for q in QUOTE_MARKS) % 2 == 1
+        if inside:
+            found.add(i)
+    return frozenset(found)
+
+
 def _name_forms(names: tuple[str, ...]) -> frozenset[str]:
     """Each name folded, hyphens as spaces, so "jean luc" and "Jean-Luc" are one name."""
-    return frozenset(f for f in (_name_key((_fold(name),)) for name in names) if f)
-
-
-def _name_key(words: Sequence[str]) -> str:
-    """Words folded and joined by single spaces, hyphens and underscores counting as spaces."""
-    return " ".join(" ".join(words).replace("-", " ").replace("_", " ").split())
+    return frozenset(f for f in (_fold(name) for name in names) if f)
 
 
 MAX_NAME_WORDS = 4
@@ -753,7 +948,7 @@ def _match_name(parts: list[str], folded: list[str], i: int, forms: frozenset[st
         last = i + 2 * (span - 1)
         if last >= len(parts) or any(folded[j].strip() for j in range(i + 1, last, 2)):
             break
-        key = _name_key(folded[i : last + 1 : 2])
+        key = " ".join(folded[i : last + 1 : 2])
         if key in forms or (key.endswith("'s") and key[:-2] in forms):
             found = span
     return found
@@ -846,3 +1041,69 @@ def _like(original: str, new: str) -> str:
     if len(original) > 1 and original.isupper():
         return new.upper()
     return new[0].upper() + new[1:] if original[:1].isupper() else new
+
+
+# --- what someone said, offered, or the member said of themselves --------------------------
+
+_REPORTING = re.compile(
+    r"(?:(?:he|she|they|you)\s+)?(?:said|says|mentioned|mentions|explained|noted|added|"
+    r"told\s+(?:me|us)|shared)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+_OFFER_LEAD = re.compile(
+    r"(?:(?:he|she|they|you)\s+)?(?:offered|offers|offering)\s+|(?:will|would|can|could)\s+",
+    re.IGNORECASE,
+)
+# Things offered that need an article when typed bare: "offered intro to their data lead".
+COUNTABLE_OFFERS = frozenset(
+    {"introduction", "referral", "call", "chat", "tour", "demo", "meeting", "walkthrough"}
+)
+
+
+@lru_cache(maxsize=4096)
+def reported(note: Note) -> Note | None:
+    """What a reporting note says was said, read as a note of its own; None for anything else.
+
+    "said they'd send the take-home by Wednesday" -> "they'd send the take-home by Wednesday";
+    "mentioned that the team is hiring" -> "the team is hiring". Only a clause counts:
+    "mentioned the grant" names a topic, and is None.
+    """
+    said = _REPORTING.match(note.text)
+    if said is None or said.end() >= len(note.text):
+        return None
+    clause = read_note(note.text[said.end() :])
+    return clause if clause.shape is Shape.CLAUSE else None
+
+
+@lru_cache(maxsize=4096)
+def offered(note: Note) -> str | None:
+    """What someone offered, to fit "Thank you for offering ___"; None if it is no offer.
+
+    "to introduce me to the VP", "will share the comp range", "can connect me with X" and a
+    bare "introduce me to X" give "to ..."; "offered introduction to their lead" gives "an
+    introduction to their lead". A noun phrase or clause without "offered" is None.
+    """
+    lead = _OFFER_LEAD.match(note.text)
+    rest = note.text[lead.end() :] if lead else note.text
+    words = _words(rest)
+    if not words:
+        return None
+    if words[0] == "to":
+        action = read_note(rest)
+        return lower_first(action.text) if action.shape is Shape.TO_ACTION else None
+    first = words[0]
+    if first == _verb_lemma(first) and "VB" in _verb_tags(first) and not _closed(first):
+        if lead is None and read_note(rest).shape is not Shape.PREDICATE:
+            return None
+        return f"to {lower_first(rest)}"
+    if lead is None or "offer" not in lead.group(0).casefold():
+        return None  # "a decision by Friday", "will a ..." offer nothing
+    if first in COUNTABLE_OFFERS:
+        return f"{'an' if first[0] in 'aeiou' else 'a'} {lower_first(rest)}"
+    return lower_first(rest)
+
+
+def first_person(note: Note) -> bool:
+    """True for a clause whose subject is the member: "I told you I want a remote team"."""
+    words = _words(note.text)
+    return note.shape is Shape.CLAUSE and bool(words) and words[0].partition("'")[0] == "i"

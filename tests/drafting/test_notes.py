@@ -17,9 +17,12 @@ from bot.drafting.notes import (
     as_question,
     as_that_clause,
     as_topic,
+    first_person,
     join_items,
     lower_first,
+    offered,
     read_note,
+    reported,
     upper_first,
 )
 
@@ -52,6 +55,10 @@ SHAPES = [
     ("the Kafka migration plans", Shape.NOUN_PHRASE),
     ("hiring process timeline", Shape.NOUN_PHRASE),
     ("accessibility audits", Shape.NOUN_PHRASE),
+    ("her work on housing vouchers in Recife", Shape.NOUN_PHRASE),
+    ("your work on housing vouchers in Recife", Shape.NOUN_PHRASE),
+    ("her work on data pipelines at scale", Shape.NOUN_PHRASE),
+    ("the team in Berlin uses GCP", Shape.CLAUSE),
     ("their plan to split the monolith", Shape.NOUN_PHRASE),
     # a past tense that looks like a noun: clause or compound noun, so the any-text frame
     ("the warehouse cost review", Shape.UNCLEAR),
@@ -178,6 +185,14 @@ TOPICS = [
     ("to set up a call with the hiring manager", "setting up a call with the hiring manager"),
     ("shipped two Unity titles", "shipping two Unity titles"),
     ("designing for low vision", "designing for low vision"),
+    ("talking abt their move from a monolith", "their move from a monolith"),
+    ("talked about the Kafka migration", "the Kafka migration"),
+    ("discussed on-call load", "on-call load"),
+    ("chatted about hiring", "hiring"),
+    ("convo about their roadmap", "their roadmap"),
+    ("spoke about the grant", "the grant"),
+    ("we talked about Kubernetes", "Kubernetes"),
+    ("her work on housing vouchers in Recife", "her work on housing vouchers in Recife"),
 ]
 
 
@@ -261,7 +276,9 @@ QUESTIONS = [
     ("salary, equity & benefits", "Could you tell me more about salary, equity and benefits?"),
     ("to meet the wider team", "Would it be possible to meet the wider team?"),
     ("the team is remote-first?", "Could you confirm that the team is remote-first?"),
-    ("Nice chat. Asked about Go", "I also wanted to ask about this: Nice chat. Asked about Go."),
+    ("Nice chat. Asked about Go", "Could you tell me more about this: Nice chat. Asked about Go?"),
+    ("not sure about the salary", "Could you tell me more about the salary?"),
+    ("unsure whether they sponsor visas", "Could you tell me whether they sponsor visas?"),
 ]  # fmt: skip
 
 
@@ -272,7 +289,17 @@ def test_as_question_asks_any_note_as_a_question(text: str, question: str) -> No
 
 @pytest.mark.parametrize(
     ("items", "joined"),
-    [((), ""), (("SQL",), "SQL"), (("SQL", "dbt"), "SQL and dbt"), (("A", "B", "C"), "A, B and C")],
+    [
+        ((), ""),
+        (("SQL",), "SQL"),
+        (("SQL", "dbt"), "SQL and dbt"),
+        (("A", "B", "C"), "A, B and C"),
+        (
+            ("data contracts and lineage", "the hiring plan"),
+            "data contracts and lineage, and the hiring plan",
+        ),
+        (("A", "B and C", "D"), "A, B and C, and D"),
+    ],
 )
 def test_join_items_lists_as_english_does(items: tuple[str, ...], joined: str) -> None:
     assert join_items(items) == joined
@@ -349,6 +376,11 @@ ADDRESSED = [
     ("Hana said he would call", "Hana said he would call"),
     ("he and Hana run it", "you and Hana run it"),
     ("he leads and she supports", "he leads and she supports"),
+    ("he & Hana walked me through her fraud model", "you & Hana walked me through her fraud model"),
+    ("his team and Hana's team", "your team and Hana's team"),
+    ("Hana and he", "Hana and he"),
+    ("he said “she is great” and Hana agreed", "you said “she is great” and Hana agreed"),
+    ("“Kofi's rule” is his", "“Kofi's rule” is yours"),
 ]
 
 
@@ -456,8 +488,9 @@ def test_rewriters_never_double_spaces_or_punctuation(text: str, field: str | No
 @given(ANY_NOTE)
 def test_as_question_always_gives_one_sentence(text: str) -> None:
     question = as_question(read_note(text, "questions"))
-    assert question.endswith(("?", "."))
+    assert question.endswith("?")
     assert question[:1].isupper() or not question[:1].isalpha()
+    assert not question.startswith("I also wanted to ask")
 
 
 @given(ANY_NOTE)
@@ -473,3 +506,70 @@ def test_addressed_changes_nothing_without_the_addressee_in_it(text: str) -> Non
     if words & (third_person | {"kofi", "mensah"}):
         return
     assert addressed(text, KOFI) == text
+
+
+def test_a_pronoun_before_another_name_reaches_the_draft_in_the_second_person() -> None:
+    spoken = addressed("he & Ama walked me through her fraud model", KOFI, others=("Ama",))
+    assert read_note(spoken).text == "you and Ama walked me through her fraud model"
+
+
+# --- what was said, offered, or said of oneself -------------------------------------------
+
+REPORTED = [
+    ("said they'd send the take-home by wed", "they'd send the take-home by Wednesday"),
+    ("mentioned that the team is hiring", "the team is hiring"),
+    ("told me the hiring manager will call", "the hiring manager will call"),
+    ("she said the team is remote-first", "the team is remote-first"),
+]
+
+
+@pytest.mark.parametrize(("text", "clause"), REPORTED)
+def test_reported_gives_the_clause_that_was_said(text: str, clause: str) -> None:
+    said = reported(read_note(text))
+    assert said is not None
+    assert said.text == clause
+    assert said.shape is Shape.CLAUSE
+
+
+@pytest.mark.parametrize("text", ["mentioned the grant", "the team is hiring", "said", "..."])
+def test_reported_is_none_for_what_reports_no_clause(text: str) -> None:
+    assert reported(read_note(text)) is None
+
+
+OFFERED = [
+    ("to introduce me to the VP", "to introduce me to the VP"),
+    ("offered intro to their data lead", "an introduction to their data lead"),
+    ("offered to intro me to Ama", "to introduce me to Ama"),
+    ("will share the comp range", "to share the comp range"),
+    ("would send the deck", "to send the deck"),
+    ("can connect me with Ama", "to connect me with Ama"),
+    ("introduce me to the VP", "to introduce me to the VP"),
+    ("she offered a referral", "a referral"),
+    ("offered feedback on my portfolio", "feedback on my portfolio"),
+]
+
+
+@pytest.mark.parametrize(("text", "offer"), OFFERED)
+def test_offered_fits_thank_you_for_offering(text: str, offer: str) -> None:
+    assert offered(read_note(text)) == offer
+
+
+@pytest.mark.parametrize(
+    "text", ["a decision by Friday", "he showed me their custom ECS", "shipped the app", "..."]
+)
+def test_offered_is_none_for_what_offers_nothing(text: str) -> None:
+    assert offered(read_note(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mine"),
+    [
+        ("I told you I want a remote-first team", True),
+        ("I'm moving to Berlin in June", True),
+        ("the team uses GCP", False),
+        ("it was a great chat", False),
+        ("Ines said the team is remote", False),
+    ],
+)
+def test_first_person_finds_the_member_as_subject(text: str, mine: bool) -> None:
+    assert first_person(read_note(text)) is mine
