@@ -202,6 +202,8 @@ owners write them. Left out on purpose: "may" and "march" (a modal and a verb), 
 "go", "swift", "snowflake", "spark" and "airflow" (common words as well as products), and
 "august", kept in because the adjective never turns up in interview notes."""
 PRONOUN_OBJECTS = frozenset({"me", "us", "you", "him", "her", "them"})
+# "comp" is pay only before these ("comp range"); elsewhere it may be a competition or a comp sheet.
+PAY_WORDS = frozenset({"range", "band", "bands", "package", "expectations", "details", "structure"})
 # "what's" and friends: "is" unless a participle follows ("who's been there": "has").
 _WH_CONTRACTION = re.compile(r"\b(what|who|where|how)['’]s\b(\s+(?:been|got|gotten)\b)?", re.I)
 _SHORTHAND = re.compile(
@@ -210,7 +212,9 @@ _SHORTHAND = re.compile(
     r"|(?<![\w&])&(?![\w&])"
     r"|(?<![\w./@#-])(?P<word>"
     + "|".join(
-        sorted({*SHORTHAND, *WEEKDAY_SHORTHAND, *PROPER_NOUNS, "yr", "intro"}, key=len)[::-1]
+        sorted({*SHORTHAND, *WEEKDAY_SHORTHAND, *PROPER_NOUNS, "yr", "intro", "comp"}, key=len)[
+            ::-1
+        ]
     )
     + r")(?P<stop>\.)?(?![\w/@#]|[.\-'’][^\W_])",
     re.IGNORECASE,
@@ -256,6 +260,10 @@ def _expand(match: re.Match[str]) -> str:
         after = rest.split(maxsplit=1)
         verb = bool(after) and after[0].casefold().strip(".,;:") in PRONOUN_OBJECTS
         return _cased(word, "introduce" if verb else "introduction") + stop
+    if low == "comp":
+        after = rest.split(maxsplit=1)
+        pay = bool(after) and after[0].casefold().strip(".,;:") in PAY_WORDS
+        return (_cased(word, "compensation") if pay else word) + stop
     if low in SHORTHAND:
         return _cased(word, SHORTHAND[low]) + stop
     if word == low and low in PROPER_NOUNS:

@@ -540,7 +540,7 @@ OFFERED = [
     ("to introduce me to the VP", "to introduce me to the VP"),
     ("offered intro to their data lead", "an introduction to their data lead"),
     ("offered to intro me to Ama", "to introduce me to Ama"),
-    ("will share the comp range", "to share the comp range"),
+    ("will share the comp range", "to share the compensation range"),
     ("would send the deck", "to send the deck"),
     ("can connect me with Ama", "to connect me with Ama"),
     ("introduce me to the VP", "to introduce me to the VP"),

@@ -6,6 +6,7 @@ import pytest
 
 from bot.drafting.notes import read_note
 from bot.drafting.sentences import (
+    attachment,
     correction,
     interest,
     my_promise,
@@ -49,19 +50,22 @@ def test_personal_frames_fit_the_shape_of_the_note(note: str, expected: str) -> 
 def test_a_strength_is_the_members_own_and_never_my_experience_with_a_verb(
     note: str, expected: str
 ) -> None:
-    sentence = strength(read_note(note), 0, "onsite", tied=False)
+    sentence = strength([read_note(note)], 0, "onsite", tied=False)
+    assert sentence is not None
     assert expected in sentence
     assert "experience with shipped" not in sentence
     assert "experience with four" not in sentence
 
 
 def test_a_strength_after_the_persons_topic_points_back_to_it() -> None:
-    sentence = strength(read_note("four years of SQL"), 0, "onsite", tied=True)
+    sentence = strength([read_note("four years of SQL")], 0, "onsite", tied=True)
+    assert sentence is not None
     assert sentence.startswith("That is")
 
 
 def test_a_strength_after_an_informational_chat_has_no_application_language() -> None:
-    sentence = strength(read_note("four years of SQL"), 0, "informational", tied=False)
+    sentence = strength([read_note("four years of SQL")], 0, "informational", tied=False)
+    assert sentence is not None
     assert "team" not in sentence
     assert "role" not in sentence
 
@@ -129,3 +133,75 @@ def test_interest_avoids_the_words_around_it_without_taking_another_panelists_fr
     ]
     assert len(set(chosen)) == panel
     assert all("team" not in c for c in chosen)
+
+
+def test_several_strengths_make_one_sentence_and_years_keep_their_verb_agreement() -> None:
+    notes = [read_note("four years of SQL"), read_note("shipped two Unity titles")]
+    sentence = strength(notes, 0, "onsite", tied=False)
+    assert sentence is not None
+    assert sentence.count(".") == 1
+    assert "my four years of SQL and my experience shipping two Unity titles" in sentence
+    for variant in range(4):
+        assert " matches " not in (strength(notes, variant, "onsite", tied=False) or "")
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("about 3 years of Airflow", "what I learned in about 3 years of Airflow"),
+        ("my 4 years at Stripe", "my 4 years at Stripe"),
+        ("5+ years in Go", "my 5+ years in Go"),
+    ],
+)
+def test_years_are_never_my_my_or_my_about(note: str, expected: str) -> None:
+    sentence = strength([read_note(note)], 0, "onsite", tied=False)
+    assert sentence is not None
+    assert expected in sentence
+    assert "my my" not in sentence
+    assert "my about" not in sentence
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("will share the comp range", "Thank you for offering to share the compensation range."),
+        (
+            "offered intro to their data lead",
+            "Thank you for offering an introduction to their data lead.",
+        ),
+        (
+            "said they'd send the take-home by wed",
+            "Thank you for letting me know that they'd send the take-home by Wednesday.",
+        ),
+        ("introduce me to the VP", "Thank you for offering to introduce me to the VP."),
+    ],
+)
+def test_their_promise_is_thanked_as_an_offer_or_as_news(note: str, expected: str) -> None:
+    assert their_promise(read_note(note)) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("will send the deck", "As promised, I will send the deck."),
+        ("follow up with references", "As promised, I will follow up with references."),
+        (
+            "my solution, rewritten in Rust",
+            "As promised, I will send my solution, rewritten in Rust, by Friday.",
+        ),
+    ],
+)
+def test_my_promise_reads_whatever_verb_it_starts_with(note: str, expected: str) -> None:
+    due = "by Friday" if "," in note else None
+    assert my_promise(read_note(note), due) == expected
+
+
+def test_a_link_is_given_not_attached() -> None:
+    assert attachment("the GitHub link to my side project", "today") == (
+        "As promised today, here is the GitHub link to my side project."
+    )
+    assert sendable(read_note("write up the design doc by friday")) == "the design doc"
+    assert (
+        sendable(read_note("github link to my side project"))
+        == "the GitHub link to my side project"
+    )
