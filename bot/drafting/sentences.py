@@ -185,6 +185,12 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
 
 
 def _bring_colon(note: Note, stage: str) -> str:
+    """A strength no noun phrase carries: a clause of its own ("I led the migration")."""
+    if note.shape is Shape.CLAUSE:
+        said = upper_first(note.text)
+        if stage == INFORMATIONAL:
+            return f"{said}, and your advice gives me clear ideas for building on it."
+        return f"{said}, and I would be glad to bring that experience to the team."
     if stage == INFORMATIONAL:
         return f"Your advice gives me clear ideas for building on my background: {_colon(note)}."
     return f"What I would bring to the team: {_colon(note)}."
@@ -344,6 +350,17 @@ def their_promise(note: Note) -> str:
     if topic is not None:
         return f"Thank you for letting me know to expect {topic}."
     return f"Thank you also for this: {_colon(note)}."
+
+
+def their_promises(notes: Sequence[Note]) -> str | None:
+    """Thanks for everything they offered, in one sentence: "Thank you for X, and for Y."."""
+    lines = [their_promise(n).removesuffix(".") for n in notes]
+    if not lines:
+        return None
+    rest = [line.removeprefix("Thank you ") for line in lines[1:]]
+    if all(line.startswith("Thank you for ") for line in lines):
+        return lines[0] + "".join(f", and {r}" for r in rest) + "."
+    return " ".join(f"{line}." for line in lines)
 
 
 def their_promise_reminder(note: Note) -> str:

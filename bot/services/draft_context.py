@@ -228,7 +228,7 @@ def build(
         else _join(sentences.my_promise(n, due) for n in promises),
         "promised_item": item,
         "attachment_line": sentences.attachment(item, when) if item else None,
-        "their_promise_line": _join(sentences.their_promise(n) for n in theirs),
+        "their_promise_line": sentences.their_promises(theirs),
         "their_promise_reminder": None
         if replied or moment.passed(interview.decision_expected_on)
         else _join(

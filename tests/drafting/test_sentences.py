@@ -16,6 +16,7 @@ from bot.drafting.sentences import (
     strength,
     their_promise,
     their_promise_reminder,
+    their_promises,
     words_in,
 )
 
@@ -204,4 +205,24 @@ def test_a_link_is_given_not_attached() -> None:
     assert (
         sendable(read_note("github link to my side project"))
         == "the GitHub link to my side project"
+    )
+
+
+def test_several_offers_are_thanked_for_in_one_sentence() -> None:
+    said = their_promises(
+        [read_note("a decision next week"), read_note("will share the comp range")]
+    )
+    assert said == (
+        "Thank you for letting me know to expect a decision next week, "
+        "and for offering to share the compensation range."
+    )
+
+
+def test_a_strength_that_is_a_clause_of_its_own_keeps_its_subject() -> None:
+    sentence = strength(
+        [read_note("I led the migration from Hive to BigQuery")], 0, "onsite", tied=False
+    )
+    assert sentence == (
+        "I led the migration from Hive to BigQuery, and I would be glad to bring that "
+        "experience to the team."
     )

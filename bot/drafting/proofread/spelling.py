@@ -203,7 +203,9 @@ def check_spelling(d: Draft) -> Iterator[Hit]:
     """Typos, in our words and in the member's notes quoted in the draft alike."""
     ctx = d.ctx
     known = _known_words((*ctx.known_terms, ctx.interviewer_name or ""))
-    known |= _member_jargon((*ctx.member_terms, *ctx.specifics))
+    notes = (*ctx.member_terms, *ctx.specifics)
+    known |= _member_jargon(notes)
+    typed = _known_words(notes)
     reported: set[str] = set()
     for part in d.parts:
         bad: set[str] = set()
@@ -211,6 +213,9 @@ def check_spelling(d: Draft) -> Iterator[Hit]:
             if pieces := _unknown_parts(core):
                 bad.update(p for p in pieces if p.casefold() not in known and fold(p) not in known)
         bad -= CHAT_WORDS  # reported by the tone check
+        # A word of the member's own that no English word is one edit from is their term
+        # ("netcode", "chargebacks"), not a typo ("manger" is one edit from "manager").
+        bad = {w for w in bad if w.casefold() not in typed or _suggestion(w) is not None}
         if bad:
             yield from _spelling_hits(part, sorted(bad), reported)
 
