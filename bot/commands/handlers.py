@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.chat import MAX_FIELD_VALUE, Action, Fields, Reply, Section, Visibility
 from bot.commands.admin import admin
 from bot.commands.args import parse_ref
@@ -18,7 +20,7 @@ from bot.services.export import export_member
 from bot.services.followups import describe, parse_kind, select_follow_ups
 from bot.services.group_defaults import resolve
 from bot.services.interviews import DETAIL_FIELDS, STAGES, option_key, person_called
-from bot.storage.models import Interview, Interviewer
+from bot.storage.models import FollowUp, Interview, Interviewer
 from bot.storage.repositories import InterviewLine
 
 PRODUCT = "/interview"
@@ -341,6 +343,23 @@ def due(ctx: Context) -> Reply:
     return Reply.text("Coming up:", "\n".join(lines))
 
 
+# Notes that may go as soon as the interview is over, whenever their reminders come.
+_AT_ONCE = frozenset({Kind.THANK_YOU, Kind.PROMISED_MATERIAL})
+
+
+def _applies_now(pending: list[FollowUp], now: datetime) -> list[FollowUp]:
+    """The drafts `draft #N` shows: every one a member could send today, thank-you notes first.
+
+    Thank-you notes and promised material always apply; anything else once it has come due,
+    so a status check for next week stays out of the day's drafts. With none of those, the
+    next one due: the member always gets a draft.
+    """
+    ready = [f for f in pending if f.kind in _AT_ONCE or f.due_at <= now]
+    if not ready:
+        ready = [min(pending, key=lambda f: (f.due_at, f.id or 0))]
+    return sorted(ready, key=lambda f: (f.kind != Kind.THANK_YOU, f.due_at, f.id or 0))
+
+
 def draft(ctx: Context) -> Reply:
     """Show the drafts for an interview: all that apply now, or one kind or one person's.
 
@@ -358,8 +377,8 @@ def draft(ctx: Context) -> Reply:
     done_too = frozenset({"pending", "done"})
     chosen = select_follow_ups(interview, words, states=done_too, verb="draft")
     pending = [f for f in chosen if f.state == "pending"]
-    if pending and not words:  # every draft that applies now, the thank-you notes first
-        pending.sort(key=lambda f: (f.kind != Kind.THANK_YOU, f.due_at, f.id or 0))
+    if pending and not words:
+        pending = _applies_now(pending, ctx.core.deps.clock.now())
     elif not pending and chosen and not words:  # nothing pending: the latest kind sent
         pending = [f for f in chosen if f.kind == chosen[0].kind]
     elif not pending:
@@ -527,7 +546,8 @@ def build_registry() -> Registry:
             ),
             CommandSpec(
                 "draft",
-                "Drafts for an interview: every one due now, or one kind, or one person's.",
+                "Drafts for an interview: every one you could send now (else the next one due), or "
+                "one kind, or one person's.",
                 f"draft {ref} [kind] [interviewer]",
                 draft,
                 options=tuple(OptionSpec(key, DRAFT_OPTIONS[key]) for key in EXTRA_KEYS),

@@ -24,14 +24,25 @@ def split_attributed(text: str | None, people: Sequence[P]) -> list[tuple[P | No
     """
     result: list[tuple[P | None, str]] = []
     for item in split_list(text or ""):
-        prefix, colon, rest = item.partition(":")
-        found = find(people, prefix) if colon and len(prefix) <= MAX_PREFIX else []
+        prefix, rest = named_prefix(item)
+        found = find(people, prefix) if prefix else []
         if len(found) == 1:
-            if rest.strip():
-                result.append((found[0], rest.strip()))
+            if rest:
+                result.append((found[0], rest))
         else:
             result.append((None, item))
     return result
+
+
+def named_prefix(item: str) -> tuple[str | None, str]:
+    """The `Name` an item starts with (`Name: rest`) and the rest, or (None, item).
+
+    Only a short prefix can be a name; whether it names anyone is the caller's question.
+    """
+    prefix, colon, rest = item.partition(":")
+    if colon and prefix.strip() and len(prefix) <= MAX_PREFIX:
+        return prefix.strip(), rest.strip()
+    return None, item
 
 
 def lead(people: Sequence[P], contact: P | None) -> P | None:

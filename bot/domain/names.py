@@ -25,7 +25,25 @@ HONORIFICS = {
     "ms": "Ms.",
     "mx": "Mx.",
     "miss": "Miss",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lord": "Lord",
+    "lady": "Lady",
+    "madam": "Madam",
+    "rev": "Rev.",
+    "reverend": "Rev.",
+    "fr": "Fr.",
+    "sr": "Sr.",
 }
+# Honorifics of a knighthood take the given name: "Dear Sir Ian," never "Dear Sir McKellen,".
+# Every other one takes the family name ("Dear Dr. Kobayashi,", "Dear Lady Smith,").
+BY_GIVEN_NAME = frozenset({"Sir", "Dame"})
+# Every title a member may type before a name, folded and without its full stop ("dr", "sir"):
+# the one list the proofreader also reads, so a title is never taken for a name anywhere.
+TITLES = frozenset(HONORIFICS)
+# The titles we write abbreviated ("Dr", "Rev"): alone after "Hi" they are a mistake, where
+# a full word ("Professor", "Sir") may stand as a form of address.
+ABBREVIATED_TITLES = frozenset(t.removesuffix(".") for t in HONORIFICS.values() if t[-1] == ".")
 # Post-nominal letters that may trail a name: never a family name.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "cpa"})
 # Lower-case particles that belong to the family name ("Ludwig van Beethoven").
@@ -47,6 +65,8 @@ AMBIGUOUS_FAMILIES = frozenset({"le", "do", "ho", "ly", "ha", "ta", "mai", "lam"
 _VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
 # Letters NFKD does not take apart: folded by hand so "Đặng" is found as "dang".
 _UNSPLIT = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i", "’": "'"})
+# German umlauts as typed on a keyboard without them: "Mueller" for Müller.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _INITIAL = re.compile(r"(?:\w\.)+|\w", re.UNICODE)
 _SPACES = re.compile(r"[\s_-]+")
 
@@ -86,6 +106,17 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", bare).strip()
 
 
+def _spellings(text: str) -> tuple[str, ...]:
+    """`text` folded, and folded again with umlauts written out: "Müller" is also "mueller".
+
+    A name's forms hold both and a typed name is tried both ways, so "mueller" finds Müller
+    and "Müller" finds a Mueller.
+    """
+    plain = fold(text)
+    spelled = fold(unicodedata.normalize("NFC", text.casefold()).translate(_UMLAUTS))
+    return (plain,) if spelled == plain else (plain, spelled)
+
+
 def honorific_of(word: str) -> str | None:
     """'Dr', 'dr.' or 'Professor' as the honorific we write ('Dr.', 'Prof.'), else None."""
     return HONORIFICS.get(fold(word).removesuffix("."))
@@ -119,7 +150,11 @@ def person_name(name: str, greet_as: str | None = None) -> PersonName:
     greet_as = " ".join(greet_as.split()) if greet_as else None
     if greet_as and not greets_someone(greet_as):
         greet_as = None  # "[Dr.]" or "[J.]" greets nobody; the derived name does
-    formal = f"{honorific} {family}" if honorific and family else bare or full
+    by_given = bool(titles) and titles[-1] in BY_GIVEN_NAME and given is not None
+    if honorific and (family or by_given):
+        formal = f"{honorific} {given if by_given else family}"
+    else:
+        formal = bare or full
     if greet_as:
         greet = greet_as
     elif given:
@@ -129,14 +164,15 @@ def person_name(name: str, greet_as: str | None = None) -> PersonName:
     else:
         greet = bare or full
     typed = {bare, given, family, greet_as, greet, formal}
-    forms = tuple(dict.fromkeys(fold(f) for f in (full, *sorted(t for t in typed if t)) if f))
+    every = (full, *sorted(t for t in typed if t))
+    forms = tuple(dict.fromkeys(f for t in every for f in _spellings(t) if f))
     return PersonName(full, honorific, given, family, greet, formal, forms)
 
 
 def matches(person: PersonName, typed: str) -> bool:
     """Whether `typed` ("tomas", "Dr. Kobayashi", "hana_kobayashi") means this person."""
-    wanted = _without_honorific(fold(typed))
-    return bool(wanted) and any(wanted in (f, _without_honorific(f)) for f in person.forms)
+    ours = {g for f in person.forms for g in (f, _without_honorific(f))}
+    return any(w in ours for w in map(_without_honorific, _spellings(typed)) if w)
 
 
 def find(people: Sequence[P], typed: str) -> list[P]:
@@ -194,6 +230,8 @@ def _family_first(words: list[str]) -> bool:
         return False
     if len(words) >= 3 or fold(words[1]) in VIETNAMESE_MIDDLES:
         return True
+    if fold(words[1]) in VIETNAMESE_FAMILIES:
+        return False  # "Vu Nguyen": a family name last is the given-first order of English
     vietnamese = any(c in _VIETNAMESE_LETTERS for c in words[0] + words[1])
     return vietnamese or first not in AMBIGUOUS_FAMILIES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.names import greets_someone, honorific_of, person_name
+from bot.domain.names import greets_someone, honorific_of, matches, person_name
 from bot.domain.text import clean, snippet
 from bot.errors import UserError
 
@@ -65,7 +65,27 @@ def parse_people(text: str) -> list[PersonSpec]:
             f"That's {len(entries)} people; the limit is {MAX_PEOPLE} per interview.",
             hint="List just the people you'll follow up with.",
         )
-    return [_parse_person(entry) for entry in entries]
+    people = [_parse_person(entry) for entry in entries]
+    _refuse_twice_listed(people)
+    return people
+
+
+def _refuse_twice_listed(people: list[PersonSpec]) -> None:
+    """One person listed twice ("Tom Baker; Dr. Tom Baker") would get two thank-you notes.
+
+    Two entries are one person when each one's name is a form of the other's: the lookup
+    rules of names.py, so "Jane; Jane Doe" stay two people.
+    """
+    for k, spec in enumerate(people):
+        name = person_name(spec.name)
+        for earlier in people[:k]:
+            if matches(name, earlier.name) and matches(person_name(earlier.name), spec.name):
+                fuller = max(earlier.name, spec.name, key=len)
+                raise UserError(
+                    f"'{snippet(earlier.name)}' and '{snippet(spec.name)}' are the same "
+                    "person listed twice.",
+                    hint=f"List each person once, with any title, like {snippet(fuller)}.",
+                )
 
 
 def _parse_person(entry: str) -> PersonSpec:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.chat import MAX_FORM_TEXT
+from bot.domain.attribution import lead, named_prefix
 from bot.domain.names import find, fold, identity, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
@@ -67,6 +68,8 @@ DETAIL_FIELDS: dict[str, tuple[str, str, int]] = {
     "they_promised": ("promised_by_them", "They promised", 1000),
     "notes": ("notes", "Notes", MAX_FORM_TEXT),
 }
+# Debrief fields whose items may start `Name:` to belong to one interviewer (attribution.py).
+ATTRIBUTABLE = tuple(key for key in DETAIL_FIELDS if key != "notes")
 CORE_FIELDS = {
     "company": 200,
     "role": 200,
@@ -258,6 +261,10 @@ class InterviewService:
         if "about" in options:
             with blame("about"):
                 _set_about(interview, options["about"])
+        retyped = "with" in options  # new people may make an old `Name:` mean someone else
+        outcome.notes += _attribution(
+            interview, [k for k in ATTRIBUTABLE if retyped or k in options]
+        )
 
 
 @contextmanager
@@ -397,26 +404,64 @@ def _discussed(text: str) -> str | None:
     return text or None
 
 
-def _person_named(interview: Interview, name: str) -> Interviewer | None:
-    """The interviewer called `name` (any name form, title and accents optional)."""
-    return _person_for_key(interview, name, strict=False)
+def _person_named(interview: Interview, name: str, field: str = "about") -> Interviewer | None:
+    """The interviewer called `name` (any name form, title and accents optional).
+
+    `field` is where the member typed `name:` ("about", "clarify"), for the error's example.
+    """
+    return _person_for_key(interview, name, strict=False, field=field)
 
 
-def _person_for_key(interview: Interview, key: str, *, strict: bool = True) -> Interviewer | None:
+def _person_for_key(
+    interview: Interview, key: str, *, strict: bool = True, field: str = "about"
+) -> Interviewer | None:
     """The interviewer an option like `jane=`, `raj_patel=` or `hana=` is about, if any."""
     if strict and (key in CORE_FIELDS or key in DETAIL_FIELDS):
         return None
     found = find(interview.interviewers, key)
     if len(found) > 1:
         names = " and ".join(p.name for p in found)
-        example = option_key(found[0], full=True) if strict else None  # else about=
+        example = option_key(found[0], full=True) if strict else None  # else `field="Name: "`
         raise UserError(
             f"'{key}' could mean {names}.",
             hint=f'Use the full name with underscores, like {example}="..."'
             if example
-            else f'Use the full name, like about="{found[0].name}: ...".',
+            else f'Use the full name, like {field}="{found[0].name}: ...".',
         )
     return found[0] if found else None
+
+
+def _attribution(interview: Interview, keys: Sequence[str]) -> list[str]:
+    """Refuse a `Name:` prefix that fits several people; say how many items each one got.
+
+    The counts let a member see a prefix that matched nobody ("Hanna:" for Hana): it stays
+    text for the lead, so it shows under "no name".
+    """
+    counts: dict[str, int] = {}
+    unnamed = 0
+    for key in keys:
+        for item in split_list(getattr(interview, DETAIL_FIELDS[key][0]) or ""):
+            prefix, _rest = named_prefix(item)
+            with blame(key):
+                person = _person_named(interview, prefix, key) if prefix else None
+            if person is None:
+                unnamed += 1
+            else:
+                counts[person.name] = counts.get(person.name, 0) + 1
+    if len(interview.interviewers) < 2 or not (counts or unnamed):
+        return []
+    parts = [f"for {name}: {_items(n)}" for name, n in counts.items()]
+    if unnamed:
+        first = lead(interview.interviewers, interview.contact)
+        parts.append(
+            f"with no name: {_items(unnamed)} (for {first.name if first else 'the lead'}"
+            "; topics for everyone)"
+        )
+    return ["Notes " + "; ".join(parts) + "."]
+
+
+def _items(count: int) -> str:
+    return f"{count} item" + ("s" if count != 1 else "")
 
 
 def option_key(person: Interviewer, *, full: bool = False) -> str | None:

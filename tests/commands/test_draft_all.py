@@ -1,4 +1,8 @@
-"""`draft #N` with no kind: every draft that applies now, the thank-you notes first."""
+"""`draft #N` with no kind: every draft that applies now, the thank-you notes first.
+
+Thank-you notes and promised material apply at once; anything else once it comes due; with
+none of those, the next one due.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,6 @@ async def test_every_pending_follow_up_is_drafted_thank_yous_first(convo: Conver
         "thank-you to Jane Doe",
         "thank-you to Raj Patel",
         "promised material to Jane Doe",
-        "status check to Jane Doe",
     ]
 
 
@@ -33,10 +36,29 @@ async def test_a_kind_still_narrows_the_drafts_to_that_kind(convo: Conversation)
 async def test_sent_notes_drop_out_of_the_drafts_that_apply(convo: Conversation) -> None:
     await convo.say(LOG)
     await convo.say("/interview sent #1 Jane")
+    assert titles(await convo.say("/interview draft #1")) == ["thank-you to Raj Patel"]
+
+
+async def test_a_status_check_for_next_week_waits_until_it_comes_due(
+    convo: Conversation,
+) -> None:
+    await convo.say(LOG.replace("yesterday 3pm", "today 8am"))
+    assert "status check" not in "".join(titles(await convo.say("/interview draft #1")))
+    await convo.say(":advance 8d")
     assert titles(await convo.say("/interview draft #1")) == [
+        "thank-you to Jane Doe",
         "thank-you to Raj Patel",
         "status check to Jane Doe",
     ]
+
+
+async def test_with_nothing_applying_yet_the_next_one_due_is_drafted(
+    convo: Conversation,
+) -> None:
+    await convo.say(LOG)
+    await convo.say("/interview sent #1 Jane")
+    await convo.say("/interview sent #1 Raj")
+    assert titles(await convo.say("/interview draft #1")) == ["status check to Jane Doe"]
 
 
 async def test_with_nothing_pending_the_last_kind_sent_is_drafted_again(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.names import find, fold, matches, person_name
+from bot.domain.names import TITLES, find, fold, matches, person_name
 from bot.storage.models import Interviewer
 
 # (stored name, greeting name given, (honorific, given, family, greet, formal))
@@ -33,6 +33,20 @@ CASES = [
     ("Jean de la Fontaine", None, (None, "Jean", "de la Fontaine", "Jean", "Jean de la Fontaine")),
     ("Dr. Hana Kobayashi", "Dr.", ("Dr.", "Hana", "Kobayashi", "Hana", "Dr. Kobayashi")),
     ("Prof. Dr. Anna Weber", None, ("Prof. Dr.", "Anna", "Weber", "Anna", "Prof. Dr. Weber")),
+    # Two words ending in a Vietnamese family name: given name first, as written in English.
+    ("Vu Nguyen", None, (None, "Vu", "Nguyen", "Vu", "Vu Nguyen")),
+    ("Dang Nguyen", None, (None, "Dang", "Nguyen", "Dang", "Dang Nguyen")),
+    ("Trần Văn Minh", None, (None, "Minh", "Trần", "Minh", "Trần Văn Minh")),
+    # Knighthoods take the given name formally; every other title the family name.
+    ("Sir Ian McKellen", None, ("Sir", "Ian", "McKellen", "Ian", "Sir Ian")),
+    ("Dame Judi Dench", None, ("Dame", "Judi", "Dench", "Judi", "Dame Judi")),
+    ("Lord Alan Sugar", None, ("Lord", "Alan", "Sugar", "Alan", "Lord Sugar")),
+    ("Lady Ada Lovelace", None, ("Lady", "Ada", "Lovelace", "Ada", "Lady Lovelace")),
+    ("Madam Li Na", None, ("Madam", "Li", "Na", "Li", "Madam Na")),
+    ("Rev. Jane Smith", None, ("Rev.", "Jane", "Smith", "Jane", "Rev. Smith")),
+    ("Fr John Doe", None, ("Fr.", "John", "Doe", "John", "Fr. Doe")),
+    ("Sr. Mary Lee", None, ("Sr.", "Mary", "Lee", "Mary", "Sr. Lee")),
+    ("John Smith Sr.", None, (None, "John", "Smith", "John", "John Smith")),
 ]
 
 
@@ -53,7 +67,7 @@ def test_no_greeting_is_an_honorific_or_an_initial_alone_or_empty(
 ) -> None:
     greet = person_name(name, greet_as).greet
     assert greet.strip()
-    assert greet.rstrip(".").casefold() not in {"dr", "prof", "ms", "mr", "mrs", "mx"}
+    assert greet.rstrip(".").casefold() not in TITLES
     assert len(greet.rstrip(".")) != 1
 
 
@@ -90,6 +104,16 @@ def test_fold_drops_case_accents_and_separators(text: str, folded: str) -> None:
         ("Robert Smith", "Bob", "bob"),
         ("Jean-Luc Picard", None, "jean-luc"),
         ("李雷", None, "李雷"),
+        ("Jürgen Müller", None, "juergen"),
+        ("Jürgen Müller", None, "Mueller"),
+        ("Jürgen Müller", None, "jurgen_muller"),
+        ("Juergen Mueller", None, "Jürgen"),
+        ("Juergen Mueller", None, "müller"),
+        ("Zoë Köhler", None, "koehler"),
+        ("Anna Straße", None, "strasse"),
+        ("Anna Strasse", None, "Straße"),
+        ("Sir Ian McKellen", None, "ian"),
+        ("Sir Ian McKellen", None, "McKellen"),
     ],
 )
 def test_a_person_is_found_by_any_form_a_member_types(
@@ -105,6 +129,8 @@ def test_a_person_is_found_by_any_form_a_member_types(
         ("Dr. Hana Kobayashi", "Han"),
         ("Tomás Ruiz", ""),
         ("Jo Park", "Jo Parker"),
+        ("Sir Ian McKellen", "sir"),
+        ("Juergen Mueller", "Jurgen"),
     ],
 )
 def test_a_title_or_a_part_of_a_name_finds_nobody(name: str, typed: str) -> None:

@@ -70,8 +70,6 @@ EDGE = string.punctuation + "‘’“”«»‹›…–—―•·¡¿"
 # A word: letters and digits, with inner apostrophes or hyphens.
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _HAS_ALNUM = re.compile(r"[^\W_]")
-# Titles written before a name; never a name themselves.
-TITLES = wordset("mr mrs ms mx miss dr prof professor sir madam")
 
 
 class Text:

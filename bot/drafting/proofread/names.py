@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.domain.names import ABBREVIATED_TITLES, TITLES
 from bot.drafting.proofread.core import (
     BODY,
     EDGE,
     ERROR,
-    TITLES,
     WARNING,
     WHOLE,
     WORD,
@@ -151,14 +151,14 @@ def check_greeting(d: Draft) -> Iterator[Hit]:
 # 'Hi Dr.,', 'Dear Dr.,', 'Thank you, Dr.:': a greeting (or the start of a line, or a
 # thank-you) then an abbreviated title with no name after it. Full words ('Professor',
 # 'Sir') can stand alone as a form of address, so they pass.
+_TITLE_WORDS = ABBREVIATED_TITLES | {t.upper() for t in ABBREVIATED_TITLES}
 _TITLE_ALONE = re.compile(
     r"^[ \t]*(?:(?i:dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening))[ \t]+"
     r"|(?i:thank[ \t]+you|thanks)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*)?"
-    r"((?:Dr|Prof|Mrs|Mr|Ms|Mx|DR|PROF|MRS|MR|MS|MX)\.?)(?=[ \t]*(?:[,:;!]|$))",
+    r"((?:" + "|".join(sorted(_TITLE_WORDS, key=lambda t: (-len(t), t))) + r")\.?)"
+    r"(?=[ \t]*(?:[,:;!]|$))",
     re.MULTILINE,
 )
-
-_TITLE_WORDS = wordset("Dr Prof Mrs Mr Ms Mx DR PROF MRS MR MS MX")
 
 
 def check_title_as_name(d: Draft) -> Iterator[Hit]:
