@@ -59,8 +59,11 @@ ACCEPTED = {
     "replied": "Noted that",
     "snooze": "Snoozed",
 }
-# Notes whose items a `Name:` prefix can hand to one interviewer (the shared design, 3).
-ATTRIBUTABLE = ("clarify", "questions", "promised", "they_promised", "highlights", "topics")
+# Notes whose items a `Name:` prefix can hand to one interviewer (the shared design, 3, and
+# strengths: "Bob: led the migration" is the strength Bob's note ties to his topic).
+ATTRIBUTABLE = (
+    *("clarify", "questions", "promised", "they_promised", "highlights", "topics", "strengths"),
+)
 ENDED = frozenset({"offer", "rejected", "withdrawn"})
 HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", re.IGNORECASE)
 _LABEL_KIND = {label: kind for kind, label in KIND_LABELS.items()}
@@ -267,9 +270,9 @@ class Debrief:
         options = parse_args(self.notes).options if self.notes else {}
         found: list[Fact] = []
         for key, value in options.items():
-            if key in ATTRIBUTABLE or key == "strengths":
+            if key in ATTRIBUTABLE:
                 for item in split_list(value):
-                    owner, text = self._attributed(item) if key in ATTRIBUTABLE else (None, item)
+                    owner, text = self._attributed(item)
                     found.append(Fact(key, text, owner))
             elif key == "about":
                 for item in split_list(value):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pytest
 
@@ -29,6 +29,7 @@ from tests.drafting.corpus import (
     content_words,
     fold,
     kind_of,
+    lemmas,
     load,
     missing_words,
     names,
@@ -74,7 +75,42 @@ FORBIDDEN = {
     "a correction not named as one": re.compile(r"\badd to one of my answers\b", re.I),
     "a template leftover": re.compile(r"\{\{|\}\}|\{%|\bNone\b|\bundefined\b"),
     "'send it today' in a draft": re.compile(r"\bsend it today\b", re.I),
+    # Their promises are thanked as offers, not as things they said.
+    "their promise thanked as 'saying'": re.compile(
+        r"\bthank(?:s| you) for saying\b|\byou mentioned saying\b", re.I
+    ),
+    # Notes in sentences that fit them: a "will ..." promise is not pasted after a colon or
+    # after a verb ("what you offered: will share", "I will send will", "please find will").
+    "a 'will ...' note pasted whole": re.compile(
+        r":\s+will\b|\b(?:send|share|find|attach) will\b|\bplease find up\b", re.I
+    ),
+    "'I also' twice in a sentence": re.compile(r"\bI also\b[^.?!]*\bI also\b"),
+    "'my' before a word that takes none": re.compile(r"\bmy (?:my|about|a few)\b", re.I),
+    # Doubled punctuation, spelled out: a label with nothing after it ("A highlight for me:.").
+    "an empty item": re.compile(r"[:;]\s*[.;]"),
+    "the member's own 'I' sentence in a that-frame": re.compile(
+        r"\bI especially appreciated that I\b|\bthat I told you\b", re.I
+    ),
+    "a question in a that-frame": re.compile(r"\bconfirm that (?:what|whether|how|if)\b", re.I),
+    "a question in a noun frame": re.compile(r"\bmore about whats\b", re.I),
+    # Names: titles never used as given names; a given-first "Vu Nguyen" is greeted "Vu".
+    "a family name or 'Sir' greeted as a given name": re.compile(
+        r"\b(?:Hi|Hello|Dear)\s+(?:Nguy[eễ]n|Sir)\s*,"
+    ),
+    # Their promise acknowledged: a favour still to come is not thanked as done.
+    "a future favour thanked as done": re.compile(
+        r"\bthank(?:s| you) for (?:introducing me\b|getting back to me "
+        r"(?:next|this|by|on|within|in|before|after)\b)",
+        re.I,
+    ),
+    # Notes in frames that fit them: "four years of SQL matches what ..." is not English.
+    "a years strength that 'matches'": re.compile(
+        r"\b(?:years?|yrs?)\b (?:of|in|with|doing)\b[^.?!]*\bmatches\b", re.I
+    ),
 }
+# Shorthand never reaches a draft (the member's notes are phone-typed; the draft is not).
+# Checked outside the company, role and names, which may carry '&' ("Harbor & Finch").
+SHORTHAND = re.compile(r"\b(?:abt|yrs?|mgrs?|thru|b/c)\b|\bw/|\s&\s", re.I)
 APPLICATION = re.compile(
     r"\b(?:the|this|that|a) (?:role|position|opening|job)\b|\bmy (?:application|candidacy)\b"
     r"|\bhiring process\b|\bnext steps\b",
@@ -332,10 +368,47 @@ def test_no_sentence_is_pasted_into_a_frame_that_does_not_fit_it(name: str) -> N
         for text in texts:
             for why, frame in frames.items():
                 assert not frame.search(text), (why, block.title, text)
+            shorthand = SHORTHAND.search(without_known_terms(text, debrief))
+            assert not shorthand, ("shorthand in a draft", block.title, text)
         if debrief.thank_you_sent:
             for finding in block.findings:
                 text = f"{finding.message} {finding.fix}"
                 assert not FORBIDDEN["'send it today' in a draft"].search(text), finding
+
+
+def without_known_terms(text: str, debrief: Debrief) -> str:
+    """`text` without the company, role and people's names, which keep their own spelling."""
+    terms = [debrief.options.get("company"), debrief.options.get("role")]
+    terms += [n for p in debrief.people for n in (p.name, p.greet, p.formal)]
+    for term in sorted(filter(None, terms), key=len, reverse=True):
+        text = text.replace(term, " ")
+    return text
+
+
+def topic_words(person: Person | None, debrief: Debrief) -> set[str]:
+    """The words of what this person discussed: their own notes and the shared topics."""
+    found = set()
+    for fact in debrief.facts:
+        if fact.field in ("discussed", "topics") and fact.owner in (person, None):
+            found |= {lemma for w in content_words(fact.text) if len(w) >= 3 for lemma in lemmas(w)}
+    return found
+
+
+TIED_TO_TOPIC = re.compile(r"^(?:That|This) is (?:exactly |also |just |precisely )?where\b")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_that_is_where_follows_the_persons_topic(name: str) -> None:
+    """'That is exactly where my ... would help' must follow a sentence naming their topic."""
+    rendered = played(name)
+    debrief = rendered.debrief
+    for block in rendered.drafts:
+        want = topic_words(debrief.addressee(block), debrief)
+        found = sentences(block.body)
+        for before, sentence in pairwise(found):
+            if TIED_TO_TOPIC.search(sentence):
+                have = {t for w in tokens(before) for t in (w, *lemmas(w))}
+                assert want & have, (block.title, before, sentence)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -359,16 +432,7 @@ def test_panel_notes_share_at_most_one_sentence(name: str) -> None:
     """Besides greeting and closing, two panelists' notes have at most one sentence alike."""
     rendered = played(name)
 
-    def said(person: Person | None, body: str) -> set[str]:
-        found = set()
-        for sentence in core_sentences(body):
-            neutral = sentence
-            for form in (person.name, person.formal, person.greet) if person else ():
-                neutral = neutral.replace(form, "NAME")
-            found.add(neutral)
-        return found
-
-    notes = [(p, said(p, b.body)) for p, b in rendered.thank_yous()]
+    notes = [(p, {neutral(p, s) for s in core_sentences(b.body)}) for p, b in rendered.thank_yous()]
     assert not overlapping(notes)
 
 
@@ -382,6 +446,45 @@ def overlapping(notes: list[tuple[Person | None, set[str]]]) -> list[tuple[objec
         for (a, first), (b, second) in combinations(notes, 2)
         if a != b and len(first & second) > 1
     ]
+
+
+def strength_sentences(person: Person | None, body: str, debrief: Debrief) -> set[str]:
+    """The note's sentences that carry one of the member's strengths, names neutralised."""
+    strengths = [f for f in debrief.facts if f.field == "strengths"]
+    return {
+        neutral(person, sentence)
+        for sentence in core_sentences(body)
+        if any(not missing(fact, sentence, debrief) for fact in strengths)
+    }
+
+
+def neutral(person: Person | None, sentence: str) -> str:
+    """The sentence with the addressee's names as NAME, so alike sentences compare equal."""
+    for form in (person.name, person.formal, person.greet) if person else ():
+        sentence = sentence.replace(form, "NAME")
+    return sentence
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if len(load(n).people) > 1])
+def test_panel_notes_repeat_no_strength_and_carry_at_most_two(name: str) -> None:
+    """Each panelist hears a different strength sentence, and no more than two of them."""
+    rendered = played(name)
+    debrief = rendered.debrief
+    notes = {p: strength_sentences(p, b.body, debrief) for p, b in reversed(rendered.thank_yous())}
+    for person, found in notes.items():
+        assert len(found) <= 2, (person, found)
+    for (a, first), (b, second) in combinations(notes.items(), 2):
+        assert not first & second, (a, b, first & second)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_sentence_of_a_draft_ends_as_a_sentence_and_says_something(name: str) -> None:
+    """Between greeting and closing: each sentence ends with '.', '?' or '!' and has words."""
+    rendered = played(name)
+    for block in rendered.drafts:
+        for sentence in core_sentences(block.body):
+            assert re.search(r"\w", sentence), (block.title, sentence)
+            assert sentence.endswith((".", "?", "!")), (block.title, sentence)
 
 
 @pytest.mark.parametrize("name", NAMES)
