@@ -65,7 +65,7 @@ ATTRIBUTABLE = (
     *("clarify", "questions", "promised", "they_promised", "highlights", "topics", "strengths"),
 )
 ENDED = frozenset({"offer", "rejected", "withdrawn"})
-HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", re.IGNORECASE)
+HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir)\.?\s+", re.IGNORECASE)
 _LABEL_KIND = {label: kind for kind, label in KIND_LABELS.items()}
 _TITLE = re.compile(r"^Draft (?P<what>.+) \(#\d+ .+\)$")
 # Words that carry no fact of their own: a fact is "present" when its other words are.
@@ -74,9 +74,10 @@ _STOPWORDS = """a an the and or but nor of to in on at by for from with about in
     these those is are was were be been being am do does did done will would can could
     should may might must shall have has had not no so if whether how what when where who
     why which than then also just very really some any all more most
-    said say says"""
-# "said they'd send the take-home" is thanked as "thank you for offering to send ...": the
-# reporting verb frames the fact, it is not part of it.
+    said say says sure unsure wondering curious"""
+# "said they'd send the take-home" is thanked as "thank you for offering to send ...", and
+# "not sure about the salary" asked as "could you tell me about the salary?": the reporting
+# verb or the hedge frames the fact, it is not part of it.
 STOPWORDS = frozenset(_STOPWORDS.split())
 # "she's", "they'd", "I'll": a pronoun's contraction is a pronoun ("she's" becomes "you've").
 _PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there", "that", "who", "what"])
