@@ -21,9 +21,12 @@ import re
 import tempfile
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+
+import lemminflect
 
 from adapters.console.conversation import Conversation
 from bot.app import build_core
@@ -33,6 +36,7 @@ from bot.domain.people import split_list
 from bot.domain.policy import Kind
 from bot.scheduling.clock import ManualClock
 from bot.services.followups import KIND_LABELS
+from bot.services.interviews import parse_stage
 from bot.settings import Settings
 from bot.storage import repositories as repo
 
@@ -55,10 +59,13 @@ ACCEPTED = {
     "replied": "Noted that",
     "snooze": "Snoozed",
 }
-# Notes whose items a `Name:` prefix can hand to one interviewer (the shared design, 3).
-ATTRIBUTABLE = ("clarify", "questions", "promised", "they_promised", "highlights", "topics")
+# Notes whose items a `Name:` prefix can hand to one interviewer (the shared design, 3, and
+# strengths: "Bob: led the migration" is the strength Bob's note ties to his topic).
+ATTRIBUTABLE = (
+    *("clarify", "questions", "promised", "they_promised", "highlights", "topics", "strengths"),
+)
 ENDED = frozenset({"offer", "rejected", "withdrawn"})
-HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", re.IGNORECASE)
+HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir)\.?\s+", re.IGNORECASE)
 _LABEL_KIND = {label: kind for kind, label in KIND_LABELS.items()}
 _TITLE = re.compile(r"^Draft (?P<what>.+) \(#\d+ .+\)$")
 # Words that carry no fact of their own: a fact is "present" when its other words are.
@@ -66,8 +73,25 @@ _STOPWORDS = """a an the and or but nor of to in on at by for from with about in
     i me my mine we us our you your he him his she her hers they them their it its this that
     these those is are was were be been being am do does did done will would can could
     should may might must shall have has had not no so if whether how what when where who
-    why which than then also just very really some any all more most"""
+    why which than then also just very really some any all more most
+    said say says sure unsure wondering curious"""
+# "said they'd send the take-home" is thanked as "thank you for offering to send ...", and
+# "not sure about the salary" asked as "could you tell me about the salary?": the reporting
+# verb or the hedge frames the fact, it is not part of it.
 STOPWORDS = frozenset(_STOPWORDS.split())
+# "she's", "they'd", "I'll": a pronoun's contraction is a pronoun ("she's" becomes "you've").
+_PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there", "that", "who", "what"])
+# Shorthand a member types that a draft spells out (the issue: no shorthand in a draft), so a
+# fact typed "9 yrs w/ the mgr" is present when the draft says "9 years with the manager".
+SHORTHAND = {
+    r"\bw/(?=\s|$)": "with ",
+    r"\bb/c\b": "because",
+    r"\bthru\b": "through",
+    r"\babt\b": "about",
+    r"\byrs?\b": "years",
+    r"\bmgrs?\b": "manager",
+    r"&": " and ",
+}
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ABBREVIATION = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Co|Inc|Ltd|St|vs|etc|e\.g|i\.e)\.$")
 
@@ -84,20 +108,51 @@ def tokens(text: str) -> list[str]:
     return [fold(w) for w in _WORD.findall(text)]
 
 
+def spelled_out(text: str) -> str:
+    """`text` with the members' shorthand written out ('yrs' -> 'years', 'w/' -> 'with')."""
+    for pattern, full in SHORTHAND.items():
+        text = re.sub(pattern, full, text, flags=re.IGNORECASE)
+    return text
+
+
+def _is_frame_word(word: str) -> bool:
+    head = re.split(r"['’]", word, maxsplit=1)[0]
+    return word in STOPWORDS or (head != word and head in _PRONOUNS)
+
+
 def content_words(text: str) -> list[str]:
     """The words of a note that carry its meaning (the fact, not the frame)."""
-    return [w for w in tokens(text) if w not in STOPWORDS]
+    return [w for w in tokens(spelled_out(text)) if not _is_frame_word(w)]
+
+
+@functools.cache
+def lemmas(word: str) -> frozenset[str]:
+    """The word and its dictionary forms ('led' -> 'lead'), guessed when not in the lexicon."""
+    found = lemminflect.getAllLemmas(word) or {
+        **lemminflect.getAllLemmasOOV(word, "VERB"),
+        **lemminflect.getAllLemmasOOV(word, "NOUN"),
+    }
+    return frozenset({word, *(lemma for forms in found.values() for lemma in forms)})
 
 
 def _stem(word: str) -> str:
-    """Enough of a word to survive 'shipped' -> 'shipping' and 'includes' -> 'include'."""
+    """Enough of a word to survive 'intro' -> 'introduce', where lemmas do not reach."""
     return word if len(word) <= 4 else word[: max(4, len(word) - 3)]
 
 
+def _present(word: str, have: Iterable[str]) -> bool:
+    """Whether `have` holds `word` in some inflection: a shared lemma, or the same stem."""
+    mine = lemmas(word)
+    return any(t.startswith(_stem(word)) or mine & lemmas(t) for t in have)
+
+
 def missing_words(fact: str, text: str) -> list[str]:
-    """The fact's meaningful words that `text` does not contain, in any inflection."""
-    have = tokens(text)
-    return [w for w in content_words(fact) if not any(t.startswith(_stem(w)) for t in have)]
+    """The fact's meaningful words that `text` does not contain, in any inflection.
+
+    Shorthand is spelled out on both sides: whether a draft may keep it is FORBIDDEN's call.
+    """
+    have = set(tokens(spelled_out(text)))
+    return [w for w in content_words(fact) if not _present(w, have)]
 
 
 def sentences(text: str) -> list[str]:
@@ -180,8 +235,9 @@ class Debrief:
 
     @property
     def stage(self) -> str:
-        """The interview's stage as typed (phone_screen when not given, as the bot does)."""
-        return self.options.get("stage", "phone_screen")
+        """The interview's stage as the bot stores it ('info' -> 'informational'), with the
+        bot's own alias table; phone_screen when not given, as the bot does."""
+        return parse_stage(self.options.get("stage", "phone_screen"))
 
     @property
     def outcome(self) -> str | None:
@@ -215,9 +271,9 @@ class Debrief:
         options = parse_args(self.notes).options if self.notes else {}
         found: list[Fact] = []
         for key, value in options.items():
-            if key in ATTRIBUTABLE or key == "strengths":
+            if key in ATTRIBUTABLE:
                 for item in split_list(value):
-                    owner, text = self._attributed(item) if key in ATTRIBUTABLE else (None, item)
+                    owner, text = self._attributed(item)
                     found.append(Fact(key, text, owner))
             elif key == "about":
                 for item in split_list(value):
@@ -245,12 +301,21 @@ class Shown:
 
 
 @dataclass(frozen=True)
+class Pending:
+    """A follow-up still pending when the drafts were asked for."""
+
+    kind: Kind
+    due_at: datetime  # when it comes due: the snooze's end when the member snoozed it
+
+
+@dataclass(frozen=True)
 class Rendered:
     """A debrief played through the bot: its drafts, or the step the bot refused."""
 
     debrief: Debrief
     shown: tuple[Shown, ...] = ()
-    pending: tuple[Kind, ...] = ()  # follow-ups pending when the drafts were asked for
+    pending: tuple[Pending, ...] = ()  # follow-ups pending when the drafts were asked for
+    now: datetime = START  # the clock when the drafts were asked for
     refused: str | None = None  # "step -> reply" when a step did not go through
     transcript: tuple[str, ...] = field(default=(), repr=False)
 
@@ -382,7 +447,12 @@ async def _play(debrief: Debrief, convo: _Recording) -> Rendered:
         member = repo.find_member(session, convo.member())
         interview = repo.interview_by_number(session, member, 1) if member else None
         assert interview is not None, "the interview the debrief logged is gone"
-        pending = tuple(Kind(f.kind) for f in interview.follow_ups if f.state == "pending")
+        pending = tuple(
+            Pending(Kind(f.kind), f.snoozed_until or f.due_at)
+            for f in interview.follow_ups
+            if f.state == "pending"
+        )
+    now = convo.clock.now()
     shown = []
     for wanted in debrief.drafts:
         before = len(convo.replies)
@@ -395,4 +465,4 @@ async def _play(debrief: Debrief, convo: _Recording) -> Rendered:
                 debrief, refused=f"{wanted.command}\n-> {said}", transcript=tuple(convo.transcript)
             )
         shown.append(Shown(wanted, blocks))
-    return Rendered(debrief, tuple(shown), pending, transcript=tuple(convo.transcript))
+    return Rendered(debrief, tuple(shown), pending, now, transcript=tuple(convo.transcript))

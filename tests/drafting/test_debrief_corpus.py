@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pytest
 
@@ -29,6 +29,7 @@ from tests.drafting.corpus import (
     content_words,
     fold,
     kind_of,
+    lemmas,
     load,
     missing_words,
     names,
@@ -74,7 +75,42 @@ FORBIDDEN = {
     "a correction not named as one": re.compile(r"\badd to one of my answers\b", re.I),
     "a template leftover": re.compile(r"\{\{|\}\}|\{%|\bNone\b|\bundefined\b"),
     "'send it today' in a draft": re.compile(r"\bsend it today\b", re.I),
+    # Their promises are thanked as offers, not as things they said.
+    "their promise thanked as 'saying'": re.compile(
+        r"\bthank(?:s| you) for saying\b|\byou mentioned saying\b", re.I
+    ),
+    # Notes in sentences that fit them: a "will ..." promise is not pasted after a colon or
+    # after a verb ("what you offered: will share", "I will send will", "please find will").
+    "a 'will ...' note pasted whole": re.compile(
+        r":\s+will\b|\b(?:send|share|find|attach) will\b|\bplease find up\b", re.I
+    ),
+    "'I also' twice in a sentence": re.compile(r"\bI also\b[^.?!]*\bI also\b"),
+    "'my' before a word that takes none": re.compile(r"\bmy (?:my|about|a few)\b", re.I),
+    # Doubled punctuation, spelled out: a label with nothing after it ("A highlight for me:.").
+    "an empty item": re.compile(r"[:;]\s*[.;]"),
+    "the member's own 'I' sentence in a that-frame": re.compile(
+        r"\bI especially appreciated that I\b|\bthat I told you\b", re.I
+    ),
+    "a question in a that-frame": re.compile(r"\bconfirm that (?:what|whether|how|if)\b", re.I),
+    "a question in a noun frame": re.compile(r"\bmore about whats\b", re.I),
+    # Names: titles never used as given names; a given-first "Vu Nguyen" is greeted "Vu".
+    "a family name or 'Sir' greeted as a given name": re.compile(
+        r"\b(?:Hi|Hello|Dear)\s+(?:Nguy[eễ]n|Sir)\s*,"
+    ),
+    # Their promise acknowledged: a favour still to come is not thanked as done.
+    "a future favour thanked as done": re.compile(
+        r"\bthank(?:s| you) for (?:introducing me\b|getting back to me "
+        r"(?:next|this|by|on|within|in|before|after)\b)",
+        re.I,
+    ),
+    # Notes in frames that fit them: "four years of SQL matches what ..." is not English.
+    "a years strength that 'matches'": re.compile(
+        r"\b(?:years?|yrs?)\b (?:of|in|with|doing)\b[^.?!]*\bmatches\b", re.I
+    ),
 }
+# Shorthand never reaches a draft (the member's notes are phone-typed; the draft is not).
+# Checked outside the company, role and names, which may carry '&' ("Harbor & Finch").
+SHORTHAND = re.compile(r"\b(?:abt|yrs?|mgrs?|thru|b/c)\b|\bw/|\s&\s", re.I)
 APPLICATION = re.compile(
     r"\b(?:the|this|that|a) (?:role|position|opening|job)\b|\bmy (?:application|candidacy)\b"
     r"|\bhiring process\b|\bnext steps\b",
@@ -103,7 +139,7 @@ REPLY_ACKNOWLEDGED = re.compile(
     re.I,
 )
 WARM = re.compile(r"\b(?:thrilled|delighted|excited|grateful|pleased|happy)\b", re.I)
-HONORIFIC_ALONE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?$", re.I)
+HONORIFIC_ALONE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir)\.?$", re.I)
 
 
 def played(name: str) -> Rendered:
@@ -239,9 +275,11 @@ def test_promised_material_is_named_with_its_date(name: str) -> None:
         assert not re.search(r"\bshortly\b", found[index], re.I), found[index]
     for block in rendered.drafts:
         if kind_of(block) is Kind.PROMISED_MATERIAL:  # sent now: what is attached, not when
+            to = debrief.addressee(block)
             for fact in (f for f in debrief.facts if f.field == "promised"):
-                lost = [w for w in missing(fact, block.body, debrief) if w not in DATE_WORDS]
-                assert not lost, (fact, block.body)
+                if belongs_to(fact, debrief) in (to, None) or len(promise_owners(debrief)) == 1:
+                    lost = [w for w in missing(fact, block.body, debrief) if w not in DATE_WORDS]
+                    assert not lost, (fact, block.body)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -300,20 +338,27 @@ def test_each_note_greets_the_right_person_by_the_right_name_form(name: str) -> 
 def test_notes_about_the_whole_process_go_to_the_chosen_person(name: str) -> None:
     """Status checks, offer and rejection replies: the contact person, else the first met.
 
-    Promised material goes to the one person every promise was attributed to, if any.
+    Promised material goes to whom it was promised: one draft per owner of a promise, the
+    lead owning the unattributed ones.
     """
     rendered = played(name)
     debrief = rendered.debrief
-    promised = {f.owner for f in debrief.facts if f.field == "promised"}
+    owners = promise_owners(debrief)
     for shown in rendered.shown:
         want = debrief.person(shown.wanted.to) if shown.wanted.to else debrief.lead
+        material = set()
         for block in shown.blocks:
             kind = kind_of(block)
-            expected = want
-            if kind is Kind.PROMISED_MATERIAL and not shown.wanted.to and len(promised) == 1:
-                expected = next(iter(promised)) or want
-            if kind is not Kind.THANK_YOU:
-                assert debrief.addressee(block) == expected, (block.title, expected)
+            if kind is Kind.PROMISED_MATERIAL and not shown.wanted.to:
+                material.add(debrief.addressee(block))
+            elif kind is not Kind.THANK_YOU:
+                assert debrief.addressee(block) == want, (block.title, want)
+        assert not material or material == owners, (shown.wanted.command, material, owners)
+
+
+def promise_owners(debrief: Debrief) -> set[Person | None]:
+    """Who the member promised material to: each promise's owner, the lead for the rest."""
+    return {belongs_to(f, debrief) for f in debrief.facts if f.field == "promised"}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -332,10 +377,47 @@ def test_no_sentence_is_pasted_into_a_frame_that_does_not_fit_it(name: str) -> N
         for text in texts:
             for why, frame in frames.items():
                 assert not frame.search(text), (why, block.title, text)
+            shorthand = SHORTHAND.search(without_known_terms(text, debrief))
+            assert not shorthand, ("shorthand in a draft", block.title, text)
         if debrief.thank_you_sent:
             for finding in block.findings:
                 text = f"{finding.message} {finding.fix}"
                 assert not FORBIDDEN["'send it today' in a draft"].search(text), finding
+
+
+def without_known_terms(text: str, debrief: Debrief) -> str:
+    """`text` without the company, role and people's names, which keep their own spelling."""
+    terms = [debrief.options.get("company"), debrief.options.get("role")]
+    terms += [n for p in debrief.people for n in (p.name, p.greet, p.formal)]
+    for term in sorted(filter(None, terms), key=len, reverse=True):
+        text = text.replace(term, " ")
+    return text
+
+
+def topic_words(person: Person | None, debrief: Debrief) -> set[str]:
+    """The words of what this person discussed: their own notes and the shared topics."""
+    found = set()
+    for fact in debrief.facts:
+        if fact.field in ("discussed", "topics") and fact.owner in (person, None):
+            found |= {lemma for w in content_words(fact.text) if len(w) >= 3 for lemma in lemmas(w)}
+    return found
+
+
+TIED_TO_TOPIC = re.compile(r"^(?:That|This) is (?:exactly |also |just |precisely )?where\b")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_that_is_where_follows_the_persons_topic(name: str) -> None:
+    """'That is exactly where my ... would help' must follow a sentence naming their topic."""
+    rendered = played(name)
+    debrief = rendered.debrief
+    for block in rendered.drafts:
+        want = topic_words(debrief.addressee(block), debrief)
+        found = sentences(block.body)
+        for before, sentence in pairwise(found):
+            if TIED_TO_TOPIC.search(sentence):
+                have = {t for w in tokens(before) for t in (w, *lemmas(w))}
+                assert want & have, (block.title, before, sentence)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -359,18 +441,59 @@ def test_panel_notes_share_at_most_one_sentence(name: str) -> None:
     """Besides greeting and closing, two panelists' notes have at most one sentence alike."""
     rendered = played(name)
 
-    def said(person: Person | None, body: str) -> set[str]:
-        found = set()
-        for sentence in core_sentences(body):
-            neutral = sentence
-            for form in (person.name, person.formal, person.greet) if person else ():
-                neutral = neutral.replace(form, "NAME")
-            found.add(neutral)
-        return found
+    notes = [(p, {neutral(p, s) for s in core_sentences(b.body)}) for p, b in rendered.thank_yous()]
+    assert not overlapping(notes)
 
-    notes = [(p, said(p, b.body)) for p, b in rendered.thank_yous()]
-    for (a, first), (b, second) in combinations(notes, 2):
-        assert len(first & second) <= 1, (a, b, first & second)
+
+def overlapping(notes: list[tuple[Person | None, set[str]]]) -> list[tuple[object, ...]]:
+    """Pairs of notes to two different people sharing more than one sentence.
+
+    `draft #1` and `draft #1 thank_you` show one person's note twice: never a pair.
+    """
+    return [
+        (a, b, first & second)
+        for (a, first), (b, second) in combinations(notes, 2)
+        if a != b and len(first & second) > 1
+    ]
+
+
+def strength_sentences(person: Person | None, body: str, debrief: Debrief) -> set[str]:
+    """The note's sentences that carry one of the member's strengths, names neutralised."""
+    strengths = [f for f in debrief.facts if f.field == "strengths"]
+    return {
+        neutral(person, sentence)
+        for sentence in core_sentences(body)
+        if any(not missing(fact, sentence, debrief) for fact in strengths)
+    }
+
+
+def neutral(person: Person | None, sentence: str) -> str:
+    """The sentence with the addressee's names as NAME, so alike sentences compare equal."""
+    for form in (person.name, person.formal, person.greet) if person else ():
+        sentence = sentence.replace(form, "NAME")
+    return sentence
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if len(load(n).people) > 1])
+def test_panel_notes_repeat_no_strength_and_carry_at_most_two(name: str) -> None:
+    """Each panelist hears a different strength sentence, and no more than two of them."""
+    rendered = played(name)
+    debrief = rendered.debrief
+    notes = {p: strength_sentences(p, b.body, debrief) for p, b in reversed(rendered.thank_yous())}
+    for person, found in notes.items():
+        assert len(found) <= 2, (person, found)
+    for (a, first), (b, second) in combinations(notes.items(), 2):
+        assert not first & second, (a, b, first & second)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_sentence_of_a_draft_ends_as_a_sentence_and_says_something(name: str) -> None:
+    """Between greeting and closing: each sentence ends with '.', '?' or '!' and has words."""
+    rendered = played(name)
+    for block in rendered.drafts:
+        for sentence in core_sentences(block.body):
+            assert re.search(r"\w", sentence), (block.title, sentence)
+            assert sentence.endswith((".", "?", "!")), (block.title, sentence)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -425,20 +548,30 @@ def test_no_word_three_times_in_three_sentences(name: str) -> None:
             assert not repeated, (block.title, repeated, block.body)
 
 
+# Drafts `draft #N` always shows while pending: they are written the day of the interview.
+ALWAYS_SHOWN = frozenset({Kind.THANK_YOU, Kind.PROMISED_MATERIAL})
+
+
+def expected_with_no_kind(rendered: Rendered) -> Counter[Kind]:
+    """What `draft #1` shows: every pending thank-you and promised material, and any other
+    pending follow-up whose time has come; when none applies yet, the next one due."""
+    applies = [p for p in rendered.pending if p.kind in ALWAYS_SHOWN or p.due_at <= rendered.now]
+    if not applies and rendered.pending:
+        applies = [min(rendered.pending, key=lambda p: p.due_at)]
+    return Counter(p.kind for p in applies)
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_draft_with_no_kind_shows_every_pending_draft_thank_you_notes_first(name: str) -> None:
-    """`draft #1`: every pending thank-you and promised material (anything else once it comes
-    due, else the next one due), thank-you notes before the rest."""
+def test_draft_with_no_kind_shows_what_applies_now_thank_you_notes_first(name: str) -> None:
+    """`draft #1`: thank-yous and promised material, the rest once due (else the next one due),
+    thank-you notes before the rest."""
     rendered = played(name)
     first = rendered.shown[0]
     assert first.wanted.command == "draft #1"
     kinds = [kind_of(b) for b in first.blocks]
     if rendered.pending:
-        at_once = {Kind.THANK_YOU, Kind.PROMISED_MATERIAL}
-        now = Counter(k for k in rendered.pending if k in at_once)
-        assert kinds, rendered.pending
-        assert Counter(k for k in kinds if k in at_once) == now, (kinds, rendered.pending)
-        assert not Counter(kinds) - Counter(rendered.pending), (kinds, rendered.pending)
+        want = expected_with_no_kind(rendered)
+        assert Counter(kinds) == want, (kinds, want, rendered.pending, rendered.now)
     thank_you = [k is Kind.THANK_YOU for k in kinds]
     assert thank_you == sorted(thank_you, reverse=True), kinds
 
@@ -511,3 +644,24 @@ def test_print_command_refuses_an_unknown_debrief(capsys: pytest.CaptureFixture[
     """A mistyped name says which debriefs exist instead of printing nothing."""
     assert print_corpus.main(["no_such_debrief"]) == 2
     assert "No debrief called no_such_debrief" in capsys.readouterr().err
+
+
+def test_the_harness_never_compares_a_persons_note_with_itself() -> None:
+    """One person's note shown twice is not a panel overlap; two people's alike notes are."""
+    hana, bob = Person("Hana Kobayashi", "Hana", "Hana Kobayashi"), Person("Bob", "Bob", "Bob")
+    same = {"Thank you for your time.", "I enjoyed the Kafka migration.", "I look forward."}
+    assert overlapping([(hana, same), (hana, same)]) == []
+    assert overlapping([(hana, same), (bob, same)]) == [(hana, bob, same)]
+
+
+def test_the_harness_reads_stage_aliases_as_the_bot_does() -> None:
+    """`stage=info` is an informational chat: its application-language rules apply."""
+    assert load("rt_informational_she_has_been_contractions").stage == "informational"
+
+
+def test_the_harness_finds_a_fact_in_any_inflection_and_contraction() -> None:
+    """'she's' read as a pronoun, 'led' found as 'leading', shorthand as its spelled-out word."""
+    fact = "she's led the move to k8s for 9 yrs w/ her mgr"
+    said = "you've been leading the move to k8s for 9 years with your manager"
+    assert missing_words(fact, said) == []
+    assert missing_words(fact, "you moved to k8s") == ["led", "9", "years", "manager"]
