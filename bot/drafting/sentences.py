@@ -137,6 +137,14 @@ def shared_topics(notes: Sequence[Note], stage: str, *, also: bool = False) -> s
     return f"{lead}: " + "; ".join(_colon(n) for n in notes) + "."
 
 
+def highlights(notes: Sequence[Note], variant: int) -> str | None:
+    """The moments the member singled out, in one sentence when they are all topics."""
+    topics = [as_topic(n) for n in notes]
+    if len(notes) > 1 and all(t is not None for t in topics):
+        return f"Highlights for me were {join_items([t for t in topics if t is not None])}."
+    return _join_lines(*(highlight(n, variant + i) for i, n in enumerate(notes)))
+
+
 def highlight(note: Note, variant: int) -> str:
     """A moment the member singled out as the best part of the interview."""
     topic = as_topic(note)

@@ -214,9 +214,7 @@ def build(
         # Sentences framed to fit each note (bot/drafting/sentences.py).
         "personal_line": personal_line or None,
         "topics_line": topics_line,
-        "highlight_line": _join(
-            sentences.highlight(n, variant + i) for i, n in enumerate(highlights)
-        ),
+        "highlight_line": sentences.highlights(highlights, variant),
         "strength_line": strength_line,
         "interest_line": sentences.interest(variant, stage, nearby, len(people))
         if open_ and stage != sentences.INFORMATIONAL

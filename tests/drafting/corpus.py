@@ -74,10 +74,12 @@ _STOPWORDS = """a an the and or but nor of to in on at by for from with about in
     these those is are was were be been being am do does did done will would can could
     should may might must shall have has had not no so if whether how what when where who
     why which than then also just very really some any all more most
-    said say says sure unsure wondering curious"""
+    said say says sure unsure wondering curious
+    talked talking discussed chatted spoke"""
 # "said they'd send the take-home" is thanked as "thank you for offering to send ...", and
 # "not sure about the salary" asked as "could you tell me about the salary?": the reporting
-# verb or the hedge frames the fact, it is not part of it.
+# verb or the hedge frames the fact, it is not part of it; so does "talked about X", which a
+# draft calls "our conversation about X".
 STOPWORDS = frozenset(_STOPWORDS.split())
 # "she's", "they'd", "I'll": a pronoun's contraction is a pronoun ("she's" becomes "you've").
 _PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there", "that", "who", "what"])

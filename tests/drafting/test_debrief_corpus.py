@@ -252,6 +252,8 @@ def test_unattributed_topics_are_shared_not_split_between_panelists(name: str) -
         assert not has or len(has) == len(topics), (block.title, has, topics, block.body)
 
 
+# "will send the load test results" arrives as "please find the load test results attached".
+SENDING_WORDS = frozenset({"send", "share", "email", "forward", "write", "over", "will"})
 DATE_WORDS = frozenset(
     {
         "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
@@ -278,7 +280,11 @@ def test_promised_material_is_named_with_its_date(name: str) -> None:
             to = debrief.addressee(block)
             for fact in (f for f in debrief.facts if f.field == "promised"):
                 if belongs_to(fact, debrief) in (to, None) or len(promise_owners(debrief)) == 1:
-                    lost = [w for w in missing(fact, block.body, debrief) if w not in DATE_WORDS]
+                    lost = [
+                        w
+                        for w in missing(fact, block.body, debrief)
+                        if w not in DATE_WORDS and w not in SENDING_WORDS
+                    ]
                     assert not lost, (fact, block.body)
 
 
@@ -558,7 +564,10 @@ def expected_with_no_kind(rendered: Rendered) -> Counter[Kind]:
     applies = [p for p in rendered.pending if p.kind in ALWAYS_SHOWN or p.due_at <= rendered.now]
     if not applies and rendered.pending:
         applies = [min(rendered.pending, key=lambda p: p.due_at)]
-    return Counter(p.kind for p in applies)
+    shown = Counter(p.kind for p in applies)
+    if shown[Kind.PROMISED_MATERIAL]:  # one draft for each person promised something
+        shown[Kind.PROMISED_MATERIAL] = len(promise_owners(rendered.debrief))
+    return shown
 
 
 @pytest.mark.parametrize("name", NAMES)

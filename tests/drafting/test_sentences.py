@@ -8,6 +8,7 @@ from bot.drafting.notes import read_note
 from bot.drafting.sentences import (
     attachment,
     correction,
+    highlights,
     interest,
     my_promise,
     personal,
@@ -226,3 +227,8 @@ def test_a_strength_that_is_a_clause_of_its_own_keeps_its_subject() -> None:
         "I led the migration from Hive to BigQuery, and I would be glad to bring that "
         "experience to the team."
     )
+
+
+def test_several_highlights_are_one_sentence_not_the_same_frame_twice() -> None:
+    said = highlights([read_note("the roadmap exercise"), read_note("the team lunch")], 0)
+    assert said == "Highlights for me were the roadmap exercise and the team lunch."
