@@ -167,6 +167,7 @@ SHORTHAND = {
     "approx": "approximately",
     "whats": "what is",
     "intros": "introductions",
+    "devs": "developers",
 }
 """Shorthand with one reading wherever it stands. "yr" is not here: on its own it is as often
 "your" as "year", so it is expanded only after a number or "a"/"per"/"this"/"last"/"next"."""
@@ -695,7 +696,9 @@ def as_gerund(note: Note) -> str | None:
         after = words[1] if len(words) > 1 else None
         # "designing for low vision" and "scaling Postgres" are actions (an object or a name
         # follows); "hiring process timeline" is a thing.
-        action = after is None or _starts_object(after) or not _classes(after)
+        # An adjective opens an object too: "mentoring junior developers".
+        classes = _classes(after) if after is not None else frozenset()
+        action = after is None or _starts_object(after) or not classes or "ADJ" in classes
         return lower_first(note.text) if action else None
     if note.shape is Shape.TO_ACTION:
         return _gerund_phrase(_drop_first_word(note.text))
@@ -734,6 +737,18 @@ def _gerund_coordinated(parts: list[str], index: int, tags: frozenset[str]) -> N
         word = parts[k].casefold()
         if joined and _verb_only(word) and _verb_tags(word) & wanted:
             parts[k] = _inflect(word, "VBG") or parts[k]
+        elif joined and word.endswith("ed") and not _classes(word):
+            parts[k] = _unlisted_ing(word) or parts[k]  # "onboarded", "dockerised"
+
+
+@lru_cache(maxsize=1024)
+def _unlisted_ing(word: str) -> str | None:
+    """The -ing form of a past tense the dictionary lacks, by lemminflect's rules for new words."""
+    lemma = lemminflect.getAllLemmasOOV(word, upos="VERB").get("VERB")
+    if not lemma:
+        return None
+    forms = lemminflect.getAllInflectionsOOV(lemma[0], upos="VERB").get("VBG")
+    return str(forms[0]) if forms else None
 
 
 @lru_cache(maxsize=4096)

@@ -28,6 +28,7 @@ from bot.drafting.notes import (
     join_items,
     lower_first,
     offered,
+    read_note,
     reported,
     upper_first,
 )
@@ -194,7 +195,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
 
 def _bring_colon(note: Note, stage: str) -> str:
     """A strength no noun phrase carries: a clause of its own ("I led the migration")."""
-    if note.shape is Shape.CLAUSE:
+    if note.shape is Shape.CLAUSE and first_person(note):
         said = upper_first(note.text)
         if stage == INFORMATIONAL:
             return f"{said}, and your advice gives me clear ideas for building on it."
@@ -231,7 +232,10 @@ def _what_i_bring(note: Note) -> str | None:
             return f"my {text}"
         return f"what I learned in {text}"  # "about 3 years", "the last 3 years", "a few years"
     if note.shape is Shape.CLAUSE:
-        return None
+        # "cut pager alerts by 60%" reads as a clause ("cut" is a noun too); as an action
+        # it is the member's experience: "my experience cutting pager alerts by 60%".
+        action = None if first_person(note) else as_gerund(read_note(f"to {note.text}"))
+        return f"my experience {action}" if action else None
     gerund = as_gerund(note)
     if gerund is not None:
         return f"my experience {gerund}"
@@ -253,7 +257,7 @@ _INTEREST_SCREEN = (
 )
 _INTEREST = (
     "I am even more interested in joining the team after meeting you.",
-    "Our time together confirmed my interest in the role.",
+    "Our conversation confirmed my interest in the role.",
     "I would be glad to join your team.",
     "I left even more excited about the opportunity.",
     "I would welcome the chance to work with you.",

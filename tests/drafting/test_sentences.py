@@ -47,6 +47,9 @@ def test_personal_frames_fit_the_shape_of_the_note(note: str, expected: str) -> 
         ("shipped two Unity titles", "my experience shipping two Unity titles"),
         ("Kafka in production", "my experience with Kafka in production"),
         ("my background in ML research", "my background in ML research"),
+        ("mentoring junior devs", "my experience mentoring junior developers"),
+        ("cut pager alerts by 60% at my last job", "my experience cutting pager alerts by 60%"),
+        ("hired and onboarded 8 engineers", "my experience hiring and onboarding 8 engineers"),
     ],
 )
 def test_a_strength_is_the_members_own_and_never_my_experience_with_a_verb(
