@@ -53,6 +53,7 @@ _TIMING_WORDS = re.compile(
     r"\b(?:decision|decide|timeline|update|feedback|next steps?|hear|back to me|news|outcome)",
     re.IGNORECASE,
 )
+_WILL = re.compile(r"^(?:will|would|'ll)\b", re.I)
 _LINK = re.compile(r"\b(?:link|url|website|site|repo|repository)\b", re.I)
 _POSSESSIVE_START = re.compile(r"^(?:my|our)\b", re.I)
 
@@ -301,7 +302,7 @@ def my_promise(note: Note, due: str | None) -> str:
         return f"As promised, I will {_comma_closed(action.removeprefix('to '))}{when}."
     if note.shape is Shape.CLAUSE:
         return f"As promised, {lower_first(text)}{when}."
-    return f"As promised, I will send {_comma_closed(lower_first(text))}{when}."
+    return f"As promised, I will send {_comma_closed(_with_article(lower_first(text)))}{when}."
 
 
 _PARTICLES = frozenset({"up", "out", "over", "together", "across", "along", "back"})
@@ -326,8 +327,12 @@ def sendable(note: Note) -> str:
         if date is not None and len(text[lead.start() : date.start()].split()) <= 2:
             text = text[: lead.start()].strip()
             break
-    text = lower_first(text) or note.text
-    return text if _DETERMINED.match(text) else f"the {text}"
+    return _with_article(lower_first(text) or note.text)
+
+
+def _with_article(text: str) -> str:
+    """'GitHub link to my side project' -> 'the GitHub link ...'; 'my deck' stays as it is."""
+    return text if _DETERMINED.match(text) or text.endswith("s") else f"the {text}"
 
 
 def attachment(item: str, when: str) -> str:
@@ -352,6 +357,8 @@ def their_promise(note: Note) -> str:
     said = reported(note)
     if said is not None:
         return f"Thank you for letting me know that {said.text}."
+    if _WILL.match(note.text) and about_timing(note):  # "will get back to me by Friday": news
+        return f"Thank you for letting me know that you {lower_first(note.text)}."
     offer = offered(note)
     if offer is not None:
         return f"Thank you for offering {offer}."

@@ -179,6 +179,10 @@ def test_years_are_never_my_my_or_my_about(note: str, expected: str) -> None:
             "Thank you for letting me know that they'd send the take-home by Wednesday.",
         ),
         ("introduce me to the VP", "Thank you for offering to introduce me to the VP."),
+        (
+            "will get back to me by friday",
+            "Thank you for letting me know that you will get back to me by Friday.",
+        ),
     ],
 )
 def test_their_promise_is_thanked_as_an_offer_or_as_news(note: str, expected: str) -> None:
@@ -189,6 +193,10 @@ def test_their_promise_is_thanked_as_an_offer_or_as_news(note: str, expected: st
     ("note", "expected"),
     [
         ("will send the deck", "As promised, I will send the deck."),
+        (
+            "GitHub link to my side project",
+            "As promised, I will send the GitHub link to my side project.",
+        ),
         ("follow up with references", "As promised, I will follow up with references."),
         (
             "my solution, rewritten in Rust",
