@@ -226,8 +226,24 @@ _BULLET = re.compile(r"^(?:[-*–—•·]+\s+|•\s*|\(?\d{1,2}[.)]\s+)")
 _PREVIOUS_WORD = re.compile(r"([\w+]+)\W*$")
 
 
+_SHORTHAND_WORDS = frozenset(
+    {*SHORTHAND, *WEEKDAY_SHORTHAND, *PROPER_NOUNS, "yr", "intro", "comp", "what", "who"}
+    | {"where", "how"}
+)
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _expanded(text: str) -> str:
-    """Shorthand written out and lower-case product names capitalised, quotes left as typed."""
+    """Shorthand written out and lower-case product names capitalised, quotes left as typed.
+
+    Most notes hold none of it: a look at their words skips the (slower) patterns.
+    """
+    if (
+        "/" not in text
+        and "&" not in text
+        and _SHORTHAND_WORDS.isdisjoint(w.casefold() for w in _PLAIN_WORD.findall(text))
+    ):
+        return text
     parts = _QUOTED.split(text)
     return "".join(
         p if i % 2 else _WH_CONTRACTION.sub(_contracted_wh, _SHORTHAND.sub(_expand, p))
@@ -291,12 +307,18 @@ def _contracted_wh(match: re.Match[str]) -> str:
 @lru_cache(maxsize=8192)
 def _classes(word: str) -> frozenset[str]:
     """The dictionary's parts of speech for a lower-case word (NOUN, VERB, ADJ, ADV, AUX)."""
+    if not word.isalpha():  # "12", "5+", "k8s", "on-call": not in the dictionary as typed
+        return (
+            frozenset(lemminflect.getAllLemmas(word)) if "-" in word or "'" in word else frozenset()
+        )
     return frozenset(lemminflect.getAllLemmas(word))
 
 
 @lru_cache(maxsize=8192)
 def _verb_lemma(word: str) -> str | None:
     """The verb a lower-case word is a form of ("led" -> "lead"), or None if it is none."""
+    if not word.isalpha() and "-" not in word and "'" not in word:
+        return None
     lemmas = lemminflect.getAllLemmas(word, "VERB").get("VERB", ())
     return str(lemmas[0]) if lemmas else None
 
@@ -894,6 +916,7 @@ _AGREEMENT = {
 }
 
 
+@lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
     """`names.fold` without full stops: the word "Mr" (no stop) is how "Mr." is tokenised."""
     return fold(text).replace(".", "")
@@ -949,6 +972,7 @@ def _quoted_words(parts: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1024)
 def _name_forms(names: tuple[str, ...]) -> frozenset[str]:
     """Each name folded, hyphens as spaces, so "jean luc" and "Jean-Luc" are one name."""
     return frozenset(f for f in (_fold(name) for name in names) if f)

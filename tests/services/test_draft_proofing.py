@@ -25,7 +25,10 @@ async def test_a_draft_after_an_informational_chat_is_checked_for_application_la
     convo: Conversation,
 ) -> None:
     await convo.say(f"{LOG} stage=informational")
-    reply = await convo.say("/interview draft #1 status_check")
+    clean = await convo.say("/interview draft #1 thank_you")
+    assert "Application language" not in clean  # our own frames have none after a chat
+    await convo.say('/interview notes #1 jane="whether I should apply for the position"')
+    reply = await convo.say("/interview draft #1 thank_you")  # the member's words do
     assert "Application language after an informational chat" in reply
 
 

@@ -32,11 +32,12 @@ _NOT_SIGNIFICANT = wordset(
 
 
 @lru_cache(maxsize=1024)
-def _specific_words(specifics: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The significant words of the specifics, and a loose pattern for any of them.
+def _specific_words(specifics: tuple[str, ...]) -> tuple[frozenset[str], str]:
+    """The significant words of the specifics, and a loose pattern's source for any of them.
 
     The pattern matches a whole specific, or any significant word as the start of a word
-    ('migration' finds 'migrations'), on casefolded text with collapsed whitespace.
+    ('migration' finds 'migrations'), on casefolded text with collapsed whitespace. It is
+    compiled only when the cheap word check fails: most drafts name a specific word for word.
     """
     significant: set[str] = set()
     alternatives: list[str] = []
@@ -48,18 +49,22 @@ def _specific_words(specifics: tuple[str, ...]) -> tuple[frozenset[str], re.Patt
             if len(word) >= 3 and word not in _NOT_SIGNIFICANT:
                 significant.add(word)
                 alternatives.append(rf"(?<!\w){re.escape(word)}")
-    pattern = re.compile("|".join(alternatives)) if alternatives else None
-    return frozenset(significant), pattern
+    return frozenset(significant), "|".join(alternatives)
+
+
+@lru_cache(maxsize=256)
+def _loose(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 def check_specifics_mentioned(d: Draft) -> Iterator[Hit]:
     """A note with nothing recorded in it could have been sent to anyone."""
     if d.ctx.kind not in PERSONAL_KINDS or not d.ctx.specifics:
         return
-    significant, pattern = _specific_words(d.ctx.specifics)
-    if pattern is None or not significant.isdisjoint(d.body_words_lower):
+    significant, source = _specific_words(d.ctx.specifics)
+    if not source or not significant.isdisjoint(d.body_words_lower):
         return
-    if pattern.search(" ".join(d.body.text.casefold().split())):
+    if _loose(source).search(" ".join(d.body.text.casefold().split())):
         return
     yield hit(
         WARNING,

@@ -170,8 +170,9 @@ def _member_jargon(notes: tuple[str, ...]) -> frozenset[str]:
     for note in notes:
         for item in _ITEM_BREAK.split(nfc(note).replace("’", "'")):
             for i, word in enumerate(WORD.findall(item)):
-                inner_capital = any(c.isupper() for c in word[1:])
-                if inner_capital or any(c.isdigit() for c in word) or (i and word[0].isupper()):
+                inner_capital = word[1:] != word[1:].lower()
+                digit = not word.replace("-", "").replace("'", "").isalpha()
+                if inner_capital or digit or (i and word[0].isupper()):
                     _add_forms(out, word)
     return frozenset(out)
 

@@ -93,7 +93,7 @@ def descriptions(messages: list[Rendered]) -> str:
 
 async def test_panel_of_six_drafts_splits_into_messages_within_every_limit(core: Core) -> None:
     await log_panel(core)
-    reply = await ask(core, "draft", "#1 thank_you")  # draft #1 adds the status check
+    reply = await ask(core, "draft", "#1 thank_you")  # the six thank-you notes
     assert sum(isinstance(b, DraftBlock) for b in reply.blocks) == 6
     messages = render_messages(reply, USER)
     check_rendered(messages)
@@ -212,7 +212,7 @@ async def test_a_panels_drafts_reach_discord_as_several_messages(
         fake.closed_dms.add(USER)
     await say(fake, "draft", interview="#1")
     if closed:  # a deferral (a DM reply is acknowledged first), then follow-ups
-        await fake.wait_for(lambda r: "draft-7.eml" in r.files)  # six thank-yous, a status check
+        await fake.wait_for(lambda r: "draft-6.eml" in r.files)  # six thank-yous, all due now
         (callback,) = fake.sent("POST", "/callback")
         assert callback.body["type"] == 5
         posts = fake.sent("POST", "/webhooks/")
@@ -226,4 +226,4 @@ async def test_a_panels_drafts_reach_discord_as_several_messages(
     for body in bodies:
         check_message(body.get("embeds") or [], body.get("components") or [])
     files = sorted(name for p in posts for name in p.files)
-    assert files == [f"draft-{n}.eml" for n in range(1, 8)]
+    assert files == [f"draft-{n}.eml" for n in range(1, 7)]
