@@ -169,10 +169,11 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
     """
     brought = [b for n in notes if (b := _what_i_bring(n)) is not None]
     loose = [n for n in notes if _what_i_bring(n) is None]
+    line: str | None = None
     if stage == INFORMATIONAL:
-        line = f"Your advice gives me clear ideas for building on {join_items(brought)}."
-        return _join_lines(line if brought else None, *(_bring_colon(n, stage) for n in loose))
-    line = None
+        if brought:
+            line = f"Your advice gives me clear ideas for building on {join_items(brought)}."
+        return _join_lines(line, *(_bring_colon(n, stage) for n in loose))
     if brought:
         bring = join_items(brought)
         frames = (
