@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
+from bot.domain.text import unaccented
+
 # Honorifics as members type them (folded, full stop dropped) -> how we write them.
 HONORIFICS = {
     "dr": "Dr.",
@@ -101,9 +103,7 @@ P = TypeVar("P", bound=Named)
 
 def fold(text: str) -> str:
     """Casefold, drop accents, read '-' and '_' as spaces, single spaces: for comparing names."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNSPLIT))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", bare).strip()
+    return _SPACES.sub(" ", unaccented(text.casefold().translate(_UNSPLIT))).strip()
 
 
 def _spellings(text: str) -> tuple[str, ...]:

@@ -38,3 +38,14 @@ async def test_no_draft_restates_interest_once_the_process_ended(
         text = await convo.say(f"/interview draft #1 {kind}".strip())
         assert "Draft" in text, text
         assert not INTEREST.search(text), (kind, text)
+
+
+async def test_a_note_of_only_punctuation_never_becomes_an_empty_sentence(
+    convo: Conversation,
+) -> None:
+    await convo.say('/interview log company="Acme" role="Analyst" when="today 9am" with="Jane Doe"')
+    await convo.say('/interview notes #1 highlights="...; the roadmap" topics="x; ...; ?!"')
+    text = await convo.say("/interview draft #1 thank_you")
+    assert "the roadmap" in text
+    for empty in (":.", ";;", "; ;", ": ."):
+        assert empty not in text, text

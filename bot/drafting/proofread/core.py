@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bot.chat import Finding
+from bot.domain.text import unaccented
 
 ERROR = "error"
 WARNING = "warning"
@@ -116,12 +117,8 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def fold(text: str) -> str:
-    """Casefold and drop accents: 'Zoë' and 'ZOE' both become 'zoe'."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+fold = unaccented
+"""Casefold and drop accents, hyphens kept: 'Zoë' and 'ZOE' both become 'zoe'."""
 
 
 def quote(text: str, limit: int = 40) -> str:
