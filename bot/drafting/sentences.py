@@ -353,23 +353,47 @@ def about_timing(note: Note) -> bool:
     return has_date(note.text) or _TIMING_WORDS.search(note.text) is not None
 
 
-def their_promise(note: Note) -> str:
-    """Thanks for what the interviewer offered ("thank you for offering to introduce me")."""
+def _what_they_promised(note: Note) -> tuple[str, str]:
+    """What they promised, as (kind, phrase), for thanks and for a status check alike.
+
+    Kinds: "news" (a clause), "offer" ("to introduce me to ..."), "expect" (a noun phrase
+    like "a decision by Friday") or "other".
+    """
     said = reported(note)
     if said is not None:
-        return f"Thank you for letting me know that {said.text}."
-    if _WILL.match(note.text) and about_timing(note):  # "will get back to me by Friday": news
-        return f"Thank you for letting me know that you {lower_first(note.text)}."
+        return "news", said.text
+    if _WILL.match(note.text) and about_timing(note):  # "will get back to me by Friday"
+        return "news", f"you {lower_first(note.text)}"
     offer = offered(note)
     if offer is not None:
-        return f"Thank you for offering {offer}."
+        return "offer", offer
     clause = as_that_clause(note)
     if clause is not None:
-        return f"Thank you for letting me know that {clause}."
+        return "news", clause
     topic = as_topic(note)
     if topic is not None:
-        return f"Thank you for letting me know to expect {topic}."
-    return f"Thank you also for this: {_colon(note)}."
+        return "expect", topic
+    return "other", _colon(note)
+
+
+_THANKS = {
+    "news": "Thank you for letting me know that {}.",
+    "offer": "Thank you for offering {}.",
+    "expect": "Thank you for letting me know to expect {}.",
+    "other": "Thank you also for this: {}.",
+}
+_RECALLED = {
+    "news": "When we spoke, you mentioned that {}.",
+    "offer": "When we spoke, you offered {}.",
+    "expect": "When we spoke, you mentioned {}.",
+    "other": "When we spoke, you mentioned this: {}.",
+}
+
+
+def their_promise(note: Note) -> str:
+    """Thanks for what the interviewer offered ("thank you for offering to introduce me")."""
+    kind, phrase = _what_they_promised(note)
+    return _THANKS[kind].format(phrase)
 
 
 def their_promises(notes: Sequence[Note]) -> str | None:
@@ -385,19 +409,8 @@ def their_promises(notes: Sequence[Note]) -> str | None:
 
 def their_promise_reminder(note: Note) -> str:
     """What they promised, recalled in a status check as something they said."""
-    said = reported(note)
-    if said is not None:
-        return f"When we spoke, you mentioned that {said.text}."
-    offer = offered(note)
-    if offer is not None:
-        return f"When we spoke, you offered {offer}."
-    clause = as_that_clause(note)
-    if clause is not None:
-        return f"When we spoke, you mentioned that {clause}."
-    topic = as_topic(note)
-    if topic is not None:
-        return f"When we spoke, you mentioned {topic}."
-    return f"When we spoke, you mentioned this: {_colon(note)}."
+    kind, phrase = _what_they_promised(note)
+    return _RECALLED[kind].format(phrase)
 
 
 def _colon(note: Note) -> str:
