@@ -53,12 +53,39 @@ _TIMING_WORDS = re.compile(
     r"\b(?:decision|decide|timeline|update|feedback|next steps?|hear|back to me|news|outcome)",
     re.IGNORECASE,
 )
+_YEARS_BARE = re.compile(
+    r"^(\S+\s+(?:years?|months?))\s+"
+    r"(?!of\b|in\b|at\b|with\b|as\b|on\b|doing\b|building\b|experience\b)(\w)",
+    re.I,
+)
+_RELATED_STOP = frozenset(
+    {
+        "that", "this", "with", "from", "about", "your", "their", "team", "work", "what",
+        "when", "where", "which", "there", "have",
+    }
+)  # fmt: skip
+_YOUR_START = re.compile(r"^your\b", re.I)
+# "my screen-reader checklist", "the dashboard I built": something the member showed.
+_OWN_WORK = re.compile(r"^my\b|\bI (?:built|made|wrote|designed|shipped|led|created)\b")
 _WILL = re.compile(r"^(?:will|would|'ll)\b", re.I)
-_LINK = re.compile(r"\b(?:link|url|website|site|repo|repository)\b", re.I)
+_PROMISER = re.compile(r"^(?:he|she|they|you)\s+(?=(?:will|would|can|could)\b)", re.I)
+_LINK = re.compile(r"\b(?:link|url|website|repo|repository)\b", re.I)
 _POSSESSIVE_START = re.compile(r"^(?:my|our)\b", re.I)
 
 
 _FRAME_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def related(a: str | None, b: str | None) -> bool:
+    """Whether two notes share a content word, so a sentence may link them.
+
+    Words are compared by their first five letters ("migrate", "migration"): a link between
+    two facts is drawn only where the member's own words draw it, never invented.
+    """
+    if not a or not b:
+        return False
+    stems = {w.casefold()[:5] for w in _FRAME_WORD.findall(a)} - _RELATED_STOP
+    return not stems.isdisjoint({w.casefold()[:5] for w in _FRAME_WORD.findall(b)})
 
 
 def words_in(*texts: str | None) -> frozenset[str]:
@@ -92,12 +119,14 @@ def personal(note: Note, variant: int, stage: str) -> str:
     topic = as_topic(note)
     if topic is not None:
         frames: tuple[str, ...]
+        # Frames that fit a thing, an action or a question alike: "working through" fits a
+        # problem but not "designing for low vision", so the technical ones talk instead.
         if stage == TECHNICAL:
             frames = (
-                f"I enjoyed working through {topic} with you.",
-                f"Working through {topic} together was the best part of the day.",
-                f"I especially liked tackling {topic} with you.",
-                f"Thinking through {topic} with you was a real pleasure.",
+                f"I especially enjoyed our technical discussion about {topic}.",
+                f"Talking through {topic} with you was the best part of the session.",
+                f"I enjoyed digging into the details of {topic} with you.",
+                f"Our exchange about {topic} was a real pleasure.",
             )
         else:
             frames = (
@@ -107,6 +136,8 @@ def personal(note: Note, variant: int, stage: str) -> str:
                 f"Hearing about {topic} made the work even more appealing.",
                 f"I was glad we had time to talk about {topic}.",
             )
+            if _YOUR_START.match(topic):  # not "Your perspective on your plan"
+                frames = tuple(f for f in frames if not f.startswith("Your perspective"))
         return _pick(frames, variant)
     clause = None if first_person(note) else as_that_clause(note)
     if clause is not None:
@@ -132,8 +163,6 @@ def shared_topics(notes: Sequence[Note], stage: str, *, also: bool = False) -> s
         listed = join_items([t for t in topics if t is not None])
         if also:
             return f"We also covered {listed}."
-        if stage == TECHNICAL:
-            return f"I enjoyed working through {listed} together."
         return f"I enjoyed discussing {listed}."
     lead = "We also covered" if also else "We covered a lot of ground"
     return f"{lead}: " + "; ".join(_colon(n) for n in notes) + "."
@@ -150,6 +179,8 @@ def highlights(notes: Sequence[Note], variant: int) -> str | None:
 def highlight(note: Note, variant: int) -> str:
     """A moment the member singled out as the best part of the interview."""
     topic = as_topic(note)
+    if topic is not None and _OWN_WORK.search(topic):  # the member's own work, not a boast
+        return f"I enjoyed walking you through {topic}."
     if topic is not None:
         return _pick(
             (f"A highlight for me was {topic}.", f"{upper_first(topic)} was a highlight for me."),
@@ -167,8 +198,9 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
     `tied` means the sentence before named this person's topic, so "That is where ..."
     links the strength to it without repeating the topic's words.
     """
-    brought = [b for n in notes if (b := _what_i_bring(n)) is not None]
-    loose = [n for n in notes if _what_i_bring(n) is None]
+    read = [(n, _what_i_bring(n)) for n in notes]
+    brought = [b for _, b in read if b is not None]
+    loose = [n for n, b in read if b is None]
     line: str | None = None
     if stage == INFORMATIONAL:
         if brought:
@@ -179,7 +211,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
         frames = (
             (
                 f"That is exactly where {bring} would help.",
-                f"That is also where {bring} would let me contribute from the start.",
+                f"That is where {bring} would let me contribute from the start.",
                 f"It is the kind of work where {bring} would count.",
                 f"That is where I believe {bring} would help most.",
             )
@@ -231,7 +263,7 @@ def _what_i_bring(note: Note) -> str | None:
         if _POSSESSIVE_START.match(text):
             return text
         if _NUMBER_START.match(text):
-            return f"my {text}"
+            return "my " + _YEARS_BARE.sub(r"\1 of \2", text)  # "5+ years Python": "of"
         return f"what I learned in {text}"  # "about 3 years", "the last 3 years", "a few years"
     if note.shape is Shape.CLAUSE:
         # "cut pager alerts by 60%" reads as a clause ("cut" is a noun too); as an action
@@ -283,15 +315,25 @@ def interest(variant: int, stage: str, avoid: frozenset[str] = frozenset(), pane
 def correction(notes: Sequence[Note]) -> str:
     """A correction to an answer, named as one: its parts ("I said eight; it was five") in one."""
     said = "; ".join(_colon(n) for n in notes)
-    return f"I would also like to correct one of my answers: {lower_first(said)}."
+    return f"I would like to correct one of my answers: {lower_first(said)}."
 
 
-def question(note: Note) -> str:
-    """A question the member meant to ask, asked as a question (`as_question` ends in "?")."""
-    asked = as_question(note)
-    if asked.startswith("Could you "):
-        return "Could you also " + asked.removeprefix("Could you ")
-    return f"I also wanted to ask: {lower_first(asked)}"
+def questions(notes: Sequence[Note]) -> str | None:
+    """The questions the member meant to ask, asked as questions, under one lead-in.
+
+    `as_question` always gives one sentence ending in "?"; the first takes "I also wanted to
+    ask:", the rest follow with "And", so no "also" is said twice.
+    """
+    asked = [as_question(n) for n in notes]
+    if not asked:
+        return None
+    first, rest = asked[0], asked[1:]
+    if first.startswith("Could you "):
+        lines = ["Could you also " + first.removeprefix("Could you ")]
+    else:
+        lines = [f"I also wanted to ask: {lower_first(first)}"]
+    lines += [f"And {lower_first(q)}" for q in rest]
+    return " ".join(lines)
 
 
 def my_promise(note: Note, due: str | None) -> str:
@@ -362,6 +404,8 @@ def _what_they_promised(note: Note) -> tuple[str, str]:
     said = reported(note)
     if said is not None:
         return "news", said.text
+    if (bare := _PROMISER.sub("", note.text)) != note.text:  # "she will intro me to the VP"
+        note = read_note(bare)
     if _WILL.match(note.text) and about_timing(note):  # "will get back to me by Friday"
         return "news", f"you {lower_first(note.text)}"
     offer = offered(note)
@@ -401,9 +445,10 @@ def their_promises(notes: Sequence[Note]) -> str | None:
     lines = [their_promise(n).removesuffix(".") for n in notes]
     if not lines:
         return None
-    rest = [line.removeprefix("Thank you ") for line in lines[1:]]
-    if all(line.startswith("Thank you for ") for line in lines):
-        return lines[0] + "".join(f", and {r}" for r in rest) + "."
+    if len(lines) > 1 and all(line.startswith("Thank you for ") for line in lines):
+        parts = [line.removeprefix("Thank you ") for line in lines]  # "for offering ..."
+        listed = ", ".join(parts[:-1]) + ("," if len(parts) > 2 else "") + " and " + parts[-1]
+        return f"Thank you {listed}."
     return " ".join(f"{line}." for line in lines)
 
 

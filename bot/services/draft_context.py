@@ -150,7 +150,9 @@ def build(
     discussed = read(person.discussed) if person and person.discussed else None
     topics = split_attributed(interview.topics, people)
     my_topics = [read(t) for who, t in topics if person is not None and who is person]
-    shared = [n for who, t in topics if who is None and not (n := read_note(t)).empty]
+    # With one interviewer, "her path into data" in the topics is plainly about them.
+    whose = read if len(people) == 1 else read_note
+    shared = [n for who, t in topics if who is None and not (n := whose(t)).empty]
     personal_notes = [n for n in ([discussed] if discussed else []) + my_topics if not n.empty]
     highlights = mine(interview.highlights)
     corrections = mine(interview.clarification)
@@ -170,10 +172,17 @@ def build(
         sentences.shared_topics(shared, stage, also=bool(personal_notes)) if shared else None
     )
     topic = next((t for n in personal_notes if (t := as_topic(n))), None)
-    # "That is where ..." points back only when the topic is the sentence right before it.
-    tied = topic is not None and not shared and not highlights and not theirs
+    # "That is where ..." points back only to the topic said just before, and only when the
+    # member's own words link the two.
+    tied = (
+        topic is not None
+        and not shared
+        and not highlights
+        and not theirs
+        and any(sentences.related(n.text, topic) for n in strengths)
+    )
     strength_line = sentences.strength(strengths, variant, stage, tied=tied) if strengths else None
-    question_line = _join(sentences.question(n) for n in questions)
+    question_line = sentences.questions(questions)
     item = join_items([sentences.sendable(n) for n in promises]) or None
     when = moment.day_phrase(interview.starts_at)
     nearby = sentences.words_in(personal_line, topics_line, strength_line, question_line)
@@ -226,6 +235,7 @@ def build(
         else _join(sentences.my_promise(n, due) for n in promises),
         "promised_item": item,
         "attachment_line": sentences.attachment(item, when) if item else None,
+        "attachment_topic": topic if sentences.related(item, topic) else None,
         "their_promise_line": sentences.their_promises(theirs),
         "their_promise_reminder": None
         if replied or moment.passed(interview.decision_expected_on)

@@ -37,6 +37,7 @@ CONTEXT: dict[str, Any] = {
     "promised_due": None,
     "promised_item": None,
     "attachment_line": None,
+    "attachment_topic": None,
     "promised_by_them": None,
     "personal_line": "I especially enjoyed our conversation about the Kafka migration.",
     "topics_line": None,

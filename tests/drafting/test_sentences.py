@@ -12,7 +12,8 @@ from bot.drafting.sentences import (
     interest,
     my_promise,
     personal,
-    question,
+    questions,
+    related,
     sendable,
     strength,
     their_promise,
@@ -80,7 +81,8 @@ def test_a_strength_after_an_informational_chat_has_no_application_language() ->
     ["whether the role includes weekend work", "does the role include weekend work?"],
 )
 def test_a_question_is_asked_as_a_question(note: str) -> None:
-    asked = question(read_note(note, "questions"))
+    asked = questions([read_note(note, "questions")])
+    assert asked is not None
     assert asked.endswith("?")
     assert "glad to follow up" not in asked
 
@@ -225,7 +227,7 @@ def test_several_offers_are_thanked_for_in_one_sentence() -> None:
         [read_note("a decision next week"), read_note("will share the comp range")]
     )
     assert said == (
-        "Thank you for letting me know to expect a decision next week, "
+        "Thank you for letting me know to expect a decision next week "
         "and for offering to share the compensation range."
     )
 
@@ -243,3 +245,47 @@ def test_a_strength_that_is_a_clause_of_its_own_keeps_its_subject() -> None:
 def test_several_highlights_are_one_sentence_not_the_same_frame_twice() -> None:
     said = highlights([read_note("the roadmap exercise"), read_note("the team lunch")], 0)
     assert said == "Highlights for me were the roadmap exercise and the team lunch."
+
+
+def test_several_questions_share_one_lead_in_and_no_also_twice() -> None:
+    asked = questions(
+        [read_note("is there a relocation package?"), read_note("what is the salary band?")]
+    )
+    assert asked == (
+        "I also wanted to ask: is there a relocation package? And what is the salary band?"
+    )
+
+
+def test_three_offers_are_one_list_of_thanks() -> None:
+    said = their_promises(
+        [
+            read_note("said they'd send the take-home by wed"),
+            read_note("offered intro to their data lead"),
+            read_note("she will intro me to the VP"),
+        ]
+    )
+    assert said == (
+        "Thank you for letting me know that they'd send the take-home by Wednesday, for "
+        "offering an introduction to their data lead, and for offering to introduce me to the VP."
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        ("running Kafka in production", "the Kafka migration", True),
+        ("migrating to GCP", "the GCP migration plan", True),
+        ("mentoring 2 junior analysts", "the checkout funnel drop", False),
+        ("my portfolio link", "why they're moving off Redshift", False),
+    ],
+)
+def test_two_facts_are_linked_only_where_the_members_words_link_them(
+    a: str, b: str, linked: bool
+) -> None:
+    assert related(a, b) is linked
+
+
+def test_years_without_a_preposition_get_of() -> None:
+    sentence = strength([read_note("5+ yrs python & go")], 0, "onsite", tied=False)
+    assert sentence is not None
+    assert "my 5+ years of Python and go" in sentence

@@ -49,3 +49,17 @@ async def test_a_note_of_only_punctuation_never_becomes_an_empty_sentence(
     assert "the roadmap" in text
     for empty in (":.", ";;", "; ;", ": ."):
         assert empty not in text, text
+
+
+async def test_a_rejection_after_a_phone_screen_thanks_for_the_call_not_for_meeting_the_team(
+    convo: Conversation,
+) -> None:
+    await convo.say(
+        '/interview log company="Acme" role="Analyst" when="today 9am" stage=phone_screen '
+        'with="Jane Doe"'
+    )
+    await convo.say("/interview outcome #1 rejected")
+    text = await convo.say("/interview draft #1 rejection_reply")
+    assert "speak with you" in text
+    assert "meet the team" not in text
+    assert "your decision" in text
