@@ -263,7 +263,7 @@ def _strengths_for(interview: Interview, person: Interviewer | None) -> list[str
     loose = [s for who, s in items if who is None]
     if person is None or len(people) <= 1 or not loose:
         return own + loose
-    place = next(i for i, p in enumerate(people) if p is person)
+    place = next((i for i, p in enumerate(people) if p is person), 0)
     dealt = [s for i, s in enumerate(loose) if i % len(people) == place]
     return own + (dealt or [loose[place % len(loose)]])
 

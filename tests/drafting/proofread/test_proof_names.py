@@ -229,6 +229,13 @@ KOFI = {"kind": "thank_you", "interviewer_name": "Kofi Mensah"}
         pytest.param(
             "Hi Sam,\n\nI enjoyed hearing how he built the team.", {}, "he", "you", id="pasted"
         ),
+        pytest.param(
+            "Dear Jürgen Weiß,\n\nThank you. Jürgen's team impressed me.",
+            {"kind": "thank_you", "interviewer_name": "Jürgen Weiß"},
+            "Jürgen's team",
+            "your team",
+            id="a-letter-that-folds-to-two",
+        ),
     ],
 )
 def test_the_reader_spoken_of_in_the_third_person_is_a_warning(
