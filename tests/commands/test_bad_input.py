@@ -32,7 +32,7 @@ BAD_INPUT = [
     ("/interview frobnicate", "I don't know the command 'frobnicate'"),
     ("/interview lgo company=Acme", "Did you mean /interview log?"),
     ('/interview log role="Engineer"', "Which company"),
-    ('/interview log company="Acme" when="tomorow 3pm"', "couldn't read 'tomorow 3pm'"),
+    ('/interview log company="Acme" when="sometime 3pm"', "couldn't read 'sometime 3pm'"),
     ('/interview log company="Acme', "unmatched quote"),
     ("/interview log company=" + "A" * 201, "the limit is 200"),
     ('/interview log company="Acme" stage=lunch', "I don't know the stage 'lunch'"),
