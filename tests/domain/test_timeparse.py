@@ -155,7 +155,7 @@ def test_repeated_fall_back_time_takes_the_first_occurrence() -> None:
 def test_bare_time_during_the_repeated_hour_does_not_crash() -> None:
     # With TIMEZONE set, dateparser's pytz raises AmbiguousTimeError for this.
     first_0130 = utc(2026, 11, 1, 5, 30)
-    parsed = when("1:30", now=first_0130)
+    parsed = when("1:30am", now=first_0130)
     assert parsed.at == first_0130
     assert "happens twice" in parsed.notes[0]
 
@@ -203,7 +203,6 @@ def test_date_only_uses_the_given_default_time() -> None:
     ("text", "expected"),
     [
         ("tomorrow", ny(2026, 11, 23, 9, 0)),
-        ("in 2 days", ny(2026, 11, 24, 9, 0)),
         ("dec 1", ny(2026, 12, 1, 9, 0)),
         ("next week", ny(2026, 11, 29, 9, 0)),
     ],
@@ -319,13 +318,148 @@ def test_named_zone_time_already_past_there_is_tomorrow() -> None:
     assert when("15:00 CET").at == utc(2026, 11, 23, 14, 0)
 
 
+# --- what members mean, as they type it --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today at 2:30", ny(2026, 11, 22, 14, 30)),
+        ("at 9", ny(2026, 11, 23, 9, 0)),
+        ("tomorrow at 3", ny(2026, 11, 23, 15, 0)),
+        ("tomorrow 12:15", ny(2026, 11, 23, 12, 15)),
+        ("tomorrow 08:30", ny(2026, 11, 23, 8, 30)),  # a leading zero is the 24-hour clock
+        ("tonight at 10", ny(2026, 11, 22, 22, 0)),
+    ],
+)
+def test_hour_without_am_pm_is_the_one_people_mean_for_an_interview(
+    text: str, expected: datetime
+) -> None:
+    assert when(text).at == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in 1 day", ny(2026, 11, 23, 12, 0)),
+        ("in 2 days", ny(2026, 11, 24, 12, 0)),
+        ("a week from today", ny(2026, 11, 29, 12, 0)),
+        ("2 days from now", ny(2026, 11, 24, 12, 0)),
+    ],
+)
+def test_days_ahead_keep_the_clock_time(text: str, expected: datetime) -> None:
+    parsed = when(text)
+    assert parsed.at == expected
+    assert parsed.has_time
+
+
+def test_bare_time_on_a_months_last_evening_is_the_next_morning() -> None:
+    # dateparser alone moves it to the 1st of the same month (or of December next year).
+    assert when("9am", now=ny(2026, 11, 30, 20, 0)).at == ny(2026, 12, 1, 9, 0)
+    assert when("9am", now=ny(2026, 12, 31, 20, 0)).at == ny(2027, 1, 1, 9, 0)
+    assert when("dec 1 9am", now=ny(2026, 12, 31, 20, 0)).at == ny(2027, 12, 1, 9, 0)
+
+
+def test_a_date_of_today_without_a_year_is_today() -> None:
+    assert when("11/22").at == ny(2026, 11, 22, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("2026-13-01", "Did you mean '2026-01-13'? Dates go year-month-day."),
+        ("2026-31-12 10am", "Did you mean '2026-12-31'? Dates go year-month-day."),
+        ("2026-02-30", "Try 'tomorrow 3pm', 'next friday 10:00' or '2026-12-01 15:00'."),
+        ("13/13", "Try 'tomorrow 3pm', 'next friday 10:00' or '2026-12-01 15:00'."),
+    ],
+)
+def test_impossible_dates_are_refused_not_swapped(text: str, hint: str) -> None:
+    with pytest.raises(UserError) as caught:
+        when(text)
+    assert "is not a date on the calendar" in caught.value.message
+    assert caught.value.hint == hint
+
+
+@pytest.mark.parametrize(
+    ("tz", "expected"),
+    [
+        (NY, datetime(2026, 12, 3, 9, 0, tzinfo=NY)),
+        (ZoneInfo("Europe/London"), datetime(2027, 3, 12, 9, 0, tzinfo=ZoneInfo("Europe/London"))),
+        (ZoneInfo("Asia/Kolkata"), datetime(2027, 3, 12, 9, 0, tzinfo=ZoneInfo("Asia/Kolkata"))),
+    ],
+)
+def test_date_order_follows_the_members_country(tz: ZoneInfo, expected: datetime) -> None:
+    assert when("12/3", tz=tz).at == expected
+
+
+def test_eleven_thirty_am_gets_no_date_order_note() -> None:
+    assert when("tomorrow 11.30am").notes == ()
+
+
+def test_winter_abbreviation_in_summer_is_the_places_clock_and_said() -> None:
+    july = ny(2026, 7, 14, 9, 0)
+    parsed = when("2pm EST", now=july)
+    assert parsed.at == ny(2026, 7, 14, 14, 0)
+    assert parsed.notes == (
+        "EST is not in use then; I read it as America/New_York time, 14:00 EDT.",
+    )
+    assert when("2pm PT", now=july).at == datetime(
+        2026, 7, 14, 14, 0, tzinfo=ZoneInfo("America/Los_Angeles")
+    )
+
+
+@pytest.mark.parametrize(
+    ("tz", "zone"),
+    [
+        (ZoneInfo("Asia/Kolkata"), "Asia/Kolkata"),
+        (ZoneInfo("Asia/Jerusalem"), "Asia/Jerusalem"),
+        (ZoneInfo("Europe/Dublin"), "Europe/Dublin"),
+    ],
+)
+def test_ist_is_read_by_the_members_country(tz: ZoneInfo, zone: str) -> None:
+    parsed = when("tomorrow 2pm IST", tz=tz)
+    assert parsed.at.astimezone(ZoneInfo(zone)).hour == 14
+
+
+def test_range_gives_its_end_on_the_same_day() -> None:
+    parsed = when("thursday 11-12pm")
+    assert parsed.at == ny(2026, 11, 26, 11, 0)
+    assert parsed.ends_at == ny(2026, 11, 26, 12, 0)
+    assert when("thursday 2pm").ends_at is None
+
+
+def test_words_around_the_time_are_left_out_and_said() -> None:
+    parsed = when("tomorrow 3pm (video call)")
+    assert parsed.at == ny(2026, 11, 23, 15, 0)
+    assert "I left out the words around the time." in parsed.notes
+
+
+@pytest.mark.parametrize("text", ["tomorow 3pm", "tmrw 3pm", "tommorrow 3pm", "tomorrow 3pm."])
+def test_typos_and_shorthand_are_read(text: str) -> None:
+    assert when(text).at == ny(2026, 11, 23, 15, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EOD friday", ny(2026, 11, 27, 17, 0)),
+        ("end of next week", ny(2026, 11, 27, 17, 0)),  # weeks start on Monday
+        ("friday midnight", ny(2026, 11, 28, 0, 0)),
+        ("the 3rd at 2pm", ny(2026, 12, 3, 14, 0)),
+        ("quarter to 3 tomorrow", ny(2026, 11, 23, 14, 45)),
+    ],
+)
+def test_end_of_day_day_of_month_and_times_in_words(text: str, expected: datetime) -> None:
+    assert when(text).at == expected
+
+
 # --- refusals -----------------------------------------------------------------------------
 
 
-def test_typo_is_refused_with_message_and_hint() -> None:
+def test_unreadable_text_is_refused_with_message_and_hint() -> None:
     with pytest.raises(UserError) as caught:
-        when("tomorow 3pm")
-    assert caught.value.message == "I couldn't read 'tomorow 3pm' as a date and time."
+        when("sometime 3pm")
+    assert caught.value.message == "I couldn't read 'sometime 3pm' as a date and time."
     assert caught.value.hint == "Try 'tomorrow 3pm', 'next friday 10:00' or '2026-12-01 15:00'."
 
 
@@ -337,12 +471,13 @@ def test_typo_is_refused_with_message_and_hint() -> None:
         "tomorrow 13pm",
         "tomorrow 15",
         "3",  # dateparser alone reads a bare number as a month
-        "at 9",
         "15",
         "next month",
         "1700000000",  # a Unix timestamp
         "feb 30",
-        "tomorrow 3pm please",
+        "tomorrow 3pm or wednesday",  # a left-out word would change the meaning
+        "tomorrow with Jane at 3pm",  # what follows "with" held the time
+        "the 15th of whatever",
         "9999-12-31 23:59",
         "12/01/1850",
     ],
