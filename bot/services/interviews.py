@@ -227,6 +227,8 @@ class InterviewService:
                 parsed = _interview_time(options["when"], now, tz)
             outcome.notes += parsed.notes
             interview.starts_at = parsed.at
+            if parsed.ends_at is not None and not options.get("length", "").strip():
+                length = parsed.ends_at - parsed.at  # "thursday 2-3pm": the range is its length
         elif creating:
             interview.starts_at = now - length
             outcome.notes.append(

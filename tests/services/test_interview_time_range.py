@@ -1,0 +1,41 @@
+"""A time typed as a range ("thursday 2-3pm") sets the interview's end as well as its start."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from adapters.console.conversation import Conversation
+from bot.app import Core
+from bot.storage import repositories as repo
+
+
+def stored_length(core: Core, convo: Conversation) -> timedelta:
+    with core.deps.db.transaction() as session:
+        member = repo.find_member(session, convo.member())
+        assert member is not None
+        interview = repo.interview_by_number(session, member, 1)
+        assert interview is not None
+        return interview.ends_at - interview.starts_at
+
+
+@pytest.mark.parametrize(
+    ("when", "length"),
+    [
+        ("thursday 2-4pm", timedelta(hours=2)),
+        ("thursday 2:00 - 3:30pm", timedelta(hours=1, minutes=30)),
+        ("thursday 2pm", timedelta(hours=1)),  # no range: the default length
+    ],
+)
+async def test_a_range_sets_the_interviews_length(
+    convo: Conversation, core: Core, when: str, length: timedelta
+) -> None:
+    logged = await convo.say(f'/interview log company="Acme" when="{when}"')
+    assert "Logged #1" in logged, logged
+    assert stored_length(core, convo) == length
+
+
+async def test_a_length_typed_beside_a_range_wins(convo: Conversation, core: Core) -> None:
+    await convo.say('/interview log company="Acme" when="thursday 2-3pm" length=45m')
+    assert stored_length(core, convo) == timedelta(minutes=45)
