@@ -38,7 +38,8 @@ def _number(ctx: Context, usage: str) -> int:
 
 
 def _when(ctx: Context, interview: Interview | InterviewLine) -> str:
-    return format_local(interview.starts_at, ctx.zone)
+    """When it is, start to end: "Thu 3 Dec 2026, 14:00-16:00 EST"."""
+    return format_local(interview.starts_at, ctx.zone, until=interview.ends_at)
 
 
 def _summary(ctx: Context, interview: Interview | InterviewLine) -> str:

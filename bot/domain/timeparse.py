@@ -688,13 +688,14 @@ def parse_timezone(name: str) -> ZoneInfo:
     raise UserError(f"I don't know the time zone '{cleaned}'.", hint=hint)
 
 
-def format_local(at: datetime, tz: ZoneInfo) -> str:
+def format_local(at: datetime, tz: ZoneInfo, *, until: datetime | None = None) -> str:
     """Show `at` in the member's zone, e.g. "Sun 22 Nov 2026, 15:00 EST".
 
+    With `until` on the same local day, its time too: "Sun 22 Nov 2026, 15:00-16:30 EST".
     Names are spelled out here rather than with strftime's %a and %b, which follow the
     server's locale.
     """
-    if at.tzinfo is None:
+    if at.tzinfo is None or (until is not None and until.tzinfo is None):
         raise ValueError("format_local needs an aware datetime")
     local = at.astimezone(tz)
     zone = local.tzname() or tz.key
@@ -702,7 +703,16 @@ def format_local(at: datetime, tz: ZoneInfo) -> str:
         zone = f"UTC{zone}"
     weekday = _DAYS[local.weekday()][:3]
     month = _MONTHS[local.month - 1][:3]
-    return f"{weekday} {local.day} {month} {local.year}, {local:%H:%M} {zone}"
+    clock = f"{local:%H:%M}"
+    end = until.astimezone(tz) if until is not None else None
+    if end is not None and end.date() == local.date() and end > local:
+        clock += f"-{end:%H:%M}"
+    return f"{weekday} {local.day} {month} {local.year}, {clock} {zone}"
+
+
+def long_day(day: date) -> str:
+    """A date as members read it, e.g. "on Fri 4 Dec 2026"."""
+    return f"on {_DAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def _read(

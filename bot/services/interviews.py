@@ -16,7 +16,7 @@ from bot.domain.attribution import lead, named_prefix
 from bot.domain.names import find, fold, identity, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
-from bot.domain.timeparse import ParsedTime, parse_duration, parse_when
+from bot.domain.timeparse import ParsedTime, format_local, long_day, parse_duration, parse_when
 from bot.errors import UserError
 from bot.services.deps import Deps
 from bot.services.planning import replan
@@ -239,16 +239,24 @@ class InterviewService:
             interview.status = Status.HELD.value
         if "promised_by" in options:
             text = options["promised_by"].strip()
-            with blame("promised_by"):
-                interview.promised_due_at = (
-                    parse_when(text, now=now, tz=tz, default_time=time(17, 0)).at if text else None
-                )
+            interview.promised_due_at = None
+            if text:
+                with blame("promised_by"):
+                    due = parse_when(text, now=now, tz=tz, default_time=time(17, 0))
+                interview.promised_due_at = due.at
+                # Say what was understood, with the parser's own notes (a past date, say).
+                said = f"You promised it by {format_local(due.at, tz)}."
+                outcome.notes += [said, *_beyond_echo(due)]
         if "decision" in options:
             text = options["decision"].strip()
-            with blame("decision"):
-                interview.decision_expected_on = (
-                    parse_when(text, now=now, tz=tz).at.astimezone(tz).date() if text else None
-                )
+            interview.decision_expected_on = None
+            if text:
+                with blame("decision"):
+                    decided = parse_when(text, now=now, tz=tz)
+                day = decided.at.astimezone(tz).date()
+                interview.decision_expected_on = day
+                said = f"Their decision is expected {long_day(day)}."
+                outcome.notes += [said, *_beyond_echo(decided)]
         for key, (column, _label, _limit) in DETAIL_FIELDS.items():
             if key in options:
                 setattr(interview, column, options[key].strip() or None)
@@ -343,6 +351,11 @@ def ambiguous(name: str, found: Sequence[Interviewer], usage: str) -> UserError:
         f"'{name}' could mean {names}.",
         hint=f"Use the full name, like: /interview {usage}{found[0].name}",
     )
+
+
+def _beyond_echo(parsed: ParsedTime) -> list[str]:
+    """The parser's notes an echo of the date does not already say (a past date, a zone)."""
+    return [n for n in parsed.notes if " read as " not in n and not n.startswith("No time given")]
 
 
 def _interview_time(text: str, now: datetime, tz: ZoneInfo) -> ParsedTime:

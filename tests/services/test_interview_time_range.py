@@ -39,3 +39,14 @@ async def test_a_range_sets_the_interviews_length(
 async def test_a_length_typed_beside_a_range_wins(convo: Conversation, core: Core) -> None:
     await convo.say('/interview log company="Acme" when="thursday 2-3pm" length=45m')
     assert stored_length(core, convo) == timedelta(minutes=45)
+
+
+async def test_every_date_typed_is_said_back_as_understood(convo: Conversation) -> None:
+    logged = await convo.say(
+        '/interview log company="Acme" when="thursday 2-4pm" decision="next fri"'
+    )
+    assert "14:00-16:00" in logged
+    assert "Their decision is expected on Fri 27 Nov 2026." in logged  # the clock: Mon 23 Nov
+    assert "No time given" not in logged  # a decision is a day: no noise about its hour
+    noted = await convo.say('/interview notes #1 promised="the deck" promised_by="EOD tmrw"')
+    assert "You promised it by Tue 24 Nov 2026, 17:00" in noted
