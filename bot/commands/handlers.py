@@ -289,9 +289,12 @@ def snooze(ctx: Context) -> Reply:
         ctx.session, ctx.member, interview, list(ctx.args.positionals[1:]), until
     )
     at = next(r.remind_at for r in chosen.reminders if r.state == "scheduled")
-    return _settled(
-        Reply.text(f"Snoozed the {describe(chosen)} (#{number}) until {format_local(at, tz)}.")
-    )
+    text = f"Snoozed the {describe(chosen)} (#{number}) until {format_local(until, tz)}."
+    if at != until:  # quiet hours or the weekend move the reminder: say both times
+        text += (
+            f" The reminder comes at {format_local(at, tz)}, after your quiet hours or the weekend."
+        )
+    return _settled(Reply.text(text))
 
 
 def replied(ctx: Context) -> Reply:

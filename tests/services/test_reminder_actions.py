@@ -29,7 +29,8 @@ async def test_snooze_into_quiet_hours_waits_for_the_morning(convo: Conversation
     await convo.say(LOG)
     await convo.say(":advance 27h")
     reply = await convo.say("/interview snooze #1 Jane for=5h")
-    assert "until Wed 25 Nov 2026, 08:00 UTC" in reply
+    assert "until Tue 24 Nov 2026, 22:00 UTC" in reply  # what was asked, and when it comes
+    assert "The reminder comes at Wed 25 Nov 2026, 08:00 UTC" in reply
 
 
 async def test_snooze_until_tomorrow_lands_on_the_next_morning(convo: Conversation) -> None:

@@ -1,4 +1,4 @@
-"""A time typed as a range ("thursday 2-3pm") sets the interview's end as well as its start."""
+"""Dates as members type them, said back: ranges set the end, every date is echoed, moves named."""
 
 from __future__ import annotations
 
@@ -50,3 +50,12 @@ async def test_every_date_typed_is_said_back_as_understood(convo: Conversation) 
     assert "No time given" not in logged  # a decision is a day: no noise about its hour
     noted = await convo.say('/interview notes #1 promised="the deck" promised_by="EOD tmrw"')
     assert "You promised it by Tue 24 Nov 2026, 17:00" in noted
+
+
+async def test_a_snooze_into_quiet_hours_says_both_times(convo: Conversation) -> None:
+    await convo.say('/interview log company="Acme" when="today 9am" with="Jane Doe"')
+    moved = await convo.say('/interview snooze #1 Jane until="today 23:00"')
+    assert "until Mon 23 Nov 2026, 23:00 UTC" in moved
+    assert "The reminder comes at Tue 24 Nov 2026, 08:00 UTC" in moved
+    plain = await convo.say('/interview snooze #1 Jane until="tomorrow 10am"')
+    assert "The reminder comes" not in plain
