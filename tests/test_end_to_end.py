@@ -27,7 +27,7 @@ async def test_thank_you_reminders_per_interviewer_stop_once_marked_sent(
     await convo.say("/interview settings timezone=America/New_York")
     logged = await convo.say(LOG)
     assert "Logged #1 Acme" in logged
-    assert "Tue 24 Nov 2026, 15:00 EST" in logged
+    assert "Tue 24 Nov 2026, 15:00-16:00 EST" in logged  # start to end
     await convo.say(NOTES)
 
     first = dms(await convo.say(":advance 32h"))  # to 17:00 on the interview day

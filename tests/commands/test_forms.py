@@ -51,7 +51,7 @@ async def test_submitted_log_form_logs_the_interview(core: Core, convo: Conversa
     reply = await submit(core, convo, "log", FORM_LOG)
     assert reply.field_errors == {}
     assert "Logged #1 Acme" in reply.plain_text()
-    assert "Tue 24 Nov 2026, 15:00 UTC" in reply.plain_text()
+    assert "Tue 24 Nov 2026, 15:00-16:00 UTC" in reply.plain_text()  # start to end
     assert "Jane Doe (Engineering Manager), Raj Patel" in reply.plain_text()
 
 

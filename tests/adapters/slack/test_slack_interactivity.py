@@ -67,7 +67,7 @@ async def test_submitted_modal_logs_and_shows_the_result(slack: Harness) -> None
     assert answer["response_action"] == "update"
     shown = blocks_text(answer["view"])
     assert "Logged #1 Acme · Backend Engineer · onsite interview" in shown
-    assert "Tue 24 Nov 2026, 15:00 EST" in shown
+    assert "Tue 24 Nov 2026, 15:00-16:00 EST" in shown  # start to end
     assert "#1 Acme" in await slack.say("list")
 
 
