@@ -38,8 +38,8 @@ _ZONE_HINT = (
     "Use a time zone name such as 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata' or 'UTC'."
 )
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -99,8 +99,8 @@ _ABBREVIATIONS = {
 _NOT_FOR_MEMBERS = frozenset({"localtime", "factory"})
 
 
-_WEEKDAY_WORDS = tuple(day.lower() for day in _DAYS)
-_MONTH_WORDS = tuple(month.lower() for month in _MONTHS)
+_WEEKDAY_WORDS = tuple(day.lower() for day in DAY_NAMES)
+_MONTH_WORDS = tuple(month.lower() for month in MONTH_NAMES)
 # Typos of these are corrected; shorter words, or two letters off in five ("match" is not
 # "march"), are too easily another word.
 _DAY_WORDS = ("today", "tomorrow", "tonight", "yesterday", *_WEEKDAY_WORDS, *_MONTH_WORDS)
@@ -243,6 +243,12 @@ class ParsedTime:
     has_time: bool  # False when only a date was given and `default_time` was assumed
     notes: tuple[str, ...]
     ends_at: datetime | None = None  # aware, in UTC: the end of a range ("2-3pm")
+    restated: frozenset[str] = frozenset()  # the notes that only say what was read
+
+    @property
+    def cautions(self) -> tuple[str, ...]:
+        """The notes a caller that says the date back itself still owes the member."""
+        return tuple(n for n in self.notes if n not in self.restated)
 
 
 @dataclass(frozen=True)
@@ -301,6 +307,7 @@ def parse_when(
         raise UserError(f"'{cleaned}' is too far from today.", hint=_WHEN_HINT)
 
     notes: list[str] = list(prepared.notes)
+    restated: list[str] = []
     wall_clock = False
     ends_at: datetime | None = None
     if reading.value.tzinfo is not None and reading.has_time:
@@ -323,9 +330,10 @@ def parse_when(
             wall = datetime.combine(wall.date(), default_time)
         read_as = _read_as_note(prepared.text, wall, reading.part_of_day, local_now.year, order)
         if read_as:
-            notes.append(read_as.replace(f"'{prepared.text}'", f"'{cleaned}'", 1))
+            restated.append(read_as.replace(f"'{prepared.text}'", f"'{cleaned}'", 1))
         if not reading.has_time and prepared.fixed is None:
-            notes.append(f"No time given; I assumed {default_time:%H:%M}.")
+            restated.append(f"No time given; I assumed {default_time:%H:%M}.")
+        notes += restated
         at, dst_note = _place(wall, zone)
         if dst_note:
             notes.append(dst_note)
@@ -342,7 +350,13 @@ def parse_when(
         notes.append(_past_note(at, tz, local_now, reading.has_time, suggest=wall_clock))
     elif prefer == "past" and at > now + _PAST_GRACE:
         notes.append(f"That is in the future ({format_local(at, tz)}).")
-    return ParsedTime(at=at, has_time=reading.has_time, notes=tuple(notes), ends_at=ends_at)
+    return ParsedTime(
+        at=at,
+        has_time=reading.has_time,
+        notes=tuple(notes),
+        ends_at=ends_at,
+        restated=frozenset(restated),
+    )
 
 
 @dataclass(frozen=True)
@@ -701,18 +715,16 @@ def format_local(at: datetime, tz: ZoneInfo, *, until: datetime | None = None) -
     zone = local.tzname() or tz.key
     if zone.startswith(("+", "-")):  # zones without an abbreviation are named "+04"
         zone = f"UTC{zone}"
-    weekday = _DAYS[local.weekday()][:3]
-    month = _MONTHS[local.month - 1][:3]
     clock = f"{local:%H:%M}"
     end = until.astimezone(tz) if until is not None else None
     if end is not None and end.date() == local.date() and end > local:
         clock += f"-{end:%H:%M}"
-    return f"{weekday} {local.day} {month} {local.year}, {clock} {zone}"
+    return f"{short_date(local.date())}, {clock} {zone}"
 
 
-def long_day(day: date) -> str:
-    """A date as members read it, e.g. "on Fri 4 Dec 2026"."""
-    return f"on {_DAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+def short_date(day: date) -> str:
+    """A date as the bot shows it, e.g. "Fri 4 Dec 2026" (names never from the locale)."""
+    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
 
 
 def _read(
@@ -870,7 +882,7 @@ def _with_year(moment: datetime, year: int) -> datetime:
 
 def _long_date(day: date, this_year: int | None) -> str:
     """Spell out a day as "Friday 27 November", with the year unless it is `this_year`."""
-    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
     return text if day.year == this_year else f"{text} {day.year}"
 
 

@@ -20,6 +20,7 @@ from bot.domain import attribution
 from bot.domain.attribution import owner_items, split_attributed
 from bot.domain.names import PersonName, person_name
 from bot.domain.policy import Kind, Status
+from bot.domain.timeparse import DAY_NAMES, MONTH_NAMES
 from bot.drafting import sentences
 from bot.drafting.notes import QUESTIONS_FIELD, Note, addressed, as_topic, join_items, read_note
 from bot.storage.models import Interview, Interviewer
@@ -55,8 +56,8 @@ class Moment:
         if days == 1:
             return "yesterday"
         if 1 < days <= DAYS_SAID_BY_WEEKDAY:
-            return f"on {day:%A}"
-        return f"on {day:%B} {day.day}"
+            return f"on {DAY_NAMES[day.weekday()]}"
+        return f"on {MONTH_NAMES[day.month - 1]} {day.day}"
 
     def due_phrase(self, at: datetime) -> str:
         """'by Friday at noon', 'by tomorrow', 'by December 4': a promise's date ahead."""
@@ -67,17 +68,17 @@ class Moment:
         elif days == 1:
             day = "tomorrow"
         elif days <= DAYS_SAID_BY_WEEKDAY:
-            day = f"{local:%A}"
+            day = DAY_NAMES[local.weekday()]
         else:
-            day = f"{local:%B} {local.day}"
+            day = f"{MONTH_NAMES[local.month - 1]} {local.day}"
         wall = local.time().replace(tzinfo=None)
         if wall == DEFAULT_PROMISE_TIME:
             return f"by {day}"
         if wall == time(12, 0):
             return f"by {day} at noon"
-        hour = local.strftime("%I").lstrip("0")
+        hour = local.hour % 12 or 12
         minutes = f":{local:%M}" if local.minute else ""
-        return f"by {day} at {hour}{minutes} {local:%p}".replace("AM", "a.m.").replace("PM", "p.m.")
+        return f"by {day} at {hour}{minutes} {'a.m.' if local.hour < 12 else 'p.m.'}"
 
     def passed(self, day: date | None) -> bool:
         """Whether a date the employer gave is already behind us."""

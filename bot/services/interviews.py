@@ -16,7 +16,7 @@ from bot.domain.attribution import lead, named_prefix
 from bot.domain.names import find, fold, identity, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
-from bot.domain.timeparse import ParsedTime, format_local, long_day, parse_duration, parse_when
+from bot.domain.timeparse import ParsedTime, format_local, parse_duration, parse_when, short_date
 from bot.errors import UserError
 from bot.services.deps import Deps
 from bot.services.planning import replan
@@ -246,7 +246,7 @@ class InterviewService:
                 interview.promised_due_at = due.at
                 # Say what was understood, with the parser's own notes (a past date, say).
                 said = f"You promised it by {format_local(due.at, tz)}."
-                outcome.notes += [said, *_beyond_echo(due)]
+                outcome.notes += [said, *due.cautions]
         if "decision" in options:
             text = options["decision"].strip()
             interview.decision_expected_on = None
@@ -255,8 +255,8 @@ class InterviewService:
                     decided = parse_when(text, now=now, tz=tz)
                 day = decided.at.astimezone(tz).date()
                 interview.decision_expected_on = day
-                said = f"Their decision is expected {long_day(day)}."
-                outcome.notes += [said, *_beyond_echo(decided)]
+                said = f"Their decision is expected on {short_date(day)}."
+                outcome.notes += [said, *decided.cautions]
         for key, (column, _label, _limit) in DETAIL_FIELDS.items():
             if key in options:
                 setattr(interview, column, options[key].strip() or None)
@@ -351,11 +351,6 @@ def ambiguous(name: str, found: Sequence[Interviewer], usage: str) -> UserError:
         f"'{name}' could mean {names}.",
         hint=f"Use the full name, like: /interview {usage}{found[0].name}",
     )
-
-
-def _beyond_echo(parsed: ParsedTime) -> list[str]:
-    """The parser's notes an echo of the date does not already say (a past date, a zone)."""
-    return [n for n in parsed.notes if " read as " not in n and not n.startswith("No time given")]
 
 
 def _interview_time(text: str, now: datetime, tz: ZoneInfo) -> ParsedTime:
