@@ -10,8 +10,15 @@ from bot.commands.args import parse_ref
 from bot.commands.forms import interview_form, notes_form
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
 from bot.domain.people import format_person
-from bot.domain.policy import WAITING_STATUSES, Kind, Status, add_days_local, gone_quiet
-from bot.domain.timeparse import format_local, parse_duration, parse_when
+from bot.domain.policy import (
+    WAITING_STATUSES,
+    Kind,
+    Status,
+    add_days_local,
+    gone_quiet,
+    send_time,
+)
+from bot.domain.timeparse import ParsedTime, format_local, parse_duration, parse_when
 from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
 from bot.services.draft_context import EXTRA_KEYS
@@ -67,7 +74,12 @@ def _status(ctx: Context, interview: Interview | InterviewLine) -> str:
             return (
                 f"gone quiet (no more nudges; {PRODUCT} replied #{interview.number} if they write)"
             )
-    return status.replace("_", " ") + (" (paused)" if interview.paused else "")
+    if interview.paused:
+        return status.replace("_", " ") + " (paused)"
+    until = interview.paused_until
+    if until is not None and until > ctx.core.deps.clock.now():
+        return status.replace("_", " ") + f" (paused until {format_local(until, ctx.zone)})"
+    return status.replace("_", " ")
 
 
 def _settled(reply: Reply) -> Reply:
@@ -275,26 +287,43 @@ def snooze(ctx: Context) -> Reply:
         )
     now = ctx.core.deps.clock.now()
     tz = ctx.zone
+    cautions: tuple[str, ...] = ()
     if "until" in ctx.args.options:
-        until = parse_when(ctx.args.options["until"], now=now, tz=tz).at
+        parsed = _time_ahead(ctx, ctx.args.options["until"], f"snooze #{number} for=1h")
+        until, cautions = parsed.at, parsed.cautions
     elif ctx.args.options.get("for", "").strip().casefold() == "tomorrow":
         until = add_days_local(now, 1, ctx.core.deps.cadence_of(ctx.known))
     else:
         until = now + parse_duration(ctx.args.options.get("for", "1h"))
-    if until <= now:
-        raise UserError(
-            "That time has already passed.", hint="Snooze to a time ahead, like for=1h."
-        )
     chosen = ctx.core.follow_ups.snooze(
         ctx.session, ctx.member, interview, list(ctx.args.positionals[1:]), until
     )
     at = next(r.remind_at for r in chosen.reminders if r.state == "scheduled")
     text = f"Snoozed the {describe(chosen)} (#{number}) until {format_local(until, tz)}."
-    if at != until:  # quiet hours or the weekend move the reminder: say both times
-        text += (
-            f" The reminder comes at {format_local(at, tz)}, after your quiet hours or the weekend."
+    said = (text, *cautions, _moved(ctx, until, at))
+    return _settled(Reply.text(" ".join(part for part in said if part)))
+
+
+def _time_ahead(ctx: Context, text: str, instead: str) -> ParsedTime:
+    """A time typed for `until=`, read the member's way; one already past is refused."""
+    now = ctx.core.deps.clock.now()
+    parsed = parse_when(
+        text, now=now, tz=ctx.zone, date_order=ctx.core.deps.date_order_of(ctx.known)
+    )
+    if parsed.at <= now:
+        raise UserError(
+            f"{format_local(parsed.at, ctx.zone)} has already passed.",
+            hint=f"Give a time ahead, or use {PRODUCT} {instead}.",
         )
-    return _settled(Reply.text(text))
+    return parsed
+
+
+def _moved(ctx: Context, asked: datetime, at: datetime) -> str:
+    """Both times, when quiet hours or the weekend move a reminder off the one asked for."""
+    if at == asked:
+        return ""
+    when = format_local(at, ctx.zone)
+    return f"The reminder comes at {when}, after your quiet hours or the weekend."
 
 
 def replied(ctx: Context) -> Reply:
@@ -307,27 +336,35 @@ def replied(ctx: Context) -> Reply:
     return _settled(Reply.text(f"Noted that {interview.company} replied (#{number}).", *tail))
 
 
-def _pause(ctx: Context, *, paused: bool) -> Reply:
-    verb = "pause" if paused else "resume"
-    number = _number(ctx, f"{verb} #3")
+def pause(ctx: Context) -> Reply:
+    """Stop reminders for one interview without losing its follow-ups: for good, or until=."""
+    number = _number(ctx, "pause #3")
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
-    ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=paused)
-    if paused:
+    resume_hint = f"{PRODUCT} resume #{number}"
+    if "until" not in ctx.args.options:
+        ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=True)
         return Reply.text(
             f"Paused reminders for #{number} {interview.company}. "
-            f"Turn them back on with {PRODUCT} resume #{number}."
+            f"Turn them back on with {resume_hint}."
         )
-    return Reply.text(f"Reminders for #{number} {interview.company} are back on.")
-
-
-def pause(ctx: Context) -> Reply:
-    """Stop reminders for one interview without losing its follow-ups."""
-    return _pause(ctx, paused=True)
+    parsed = _time_ahead(ctx, ctx.args.options["until"], f"pause #{number}")
+    ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=True, until=parsed.at)
+    wake = send_time(parsed.at, ctx.core.deps.cadence_of(ctx.known))
+    said = (
+        f"Paused reminders for #{number} {interview.company} until "
+        f"{format_local(parsed.at, ctx.zone)}; anything that comes due meanwhile is "
+        f"reminded once then. Sooner: {resume_hint}."
+    )
+    parts = (said, *parsed.cautions, _moved(ctx, parsed.at, wake))
+    return Reply.text(" ".join(part for part in parts if part))
 
 
 def resume(ctx: Context) -> Reply:
     """Turn a paused interview's reminders back on."""
-    return _pause(ctx, paused=False)
+    number = _number(ctx, "resume #3")
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=False)
+    return Reply.text(f"Reminders for #{number} {interview.company} are back on.")
 
 
 def due(ctx: Context) -> Reply:
@@ -583,7 +620,13 @@ def build_registry() -> Registry:
                 f"replied {ref}",
                 replied,
             ),
-            CommandSpec("pause", "Pause reminders for an interview.", f"pause {ref}", pause),
+            CommandSpec(
+                "pause",
+                'Pause reminders for an interview, for good or until="monday".',
+                f"pause {ref} [until=monday]",
+                pause,
+                options=(OptionSpec("until", "Until when, like 'monday 9am'"),),
+            ),
             CommandSpec("resume", "Resume reminders for an interview.", f"resume {ref}", resume),
             CommandSpec("due", "What's coming up.", "due", due, writes=False),
             CommandSpec(

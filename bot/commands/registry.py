@@ -89,7 +89,7 @@ class CommandSpec:
     def check_options(self, given: Iterable[str]) -> None:
         """Refuse a `key=` this command does not take: dropping it would do the wrong thing.
 
-        `pause #1 until=friday` would pause forever, `sent #3 when=yesterday` record now.
+        `resume #1 until=friday` would resume now, `sent #3 when=yesterday` record now.
         """
         if not self.open_options:
             refuse_unknown(self.name, given, [option.name for option in self.options])

@@ -75,6 +75,7 @@ class InterviewFacts:
     decision_expected_on: date | None = None
     last_contact_at: datetime | None = None
     paused: bool = False
+    paused_until: datetime | None = None  # `pause #3 until=friday`: reminders wait till then
     promised: bool = False
     promised_due_at: datetime | None = None
     informational: bool = False  # a coffee chat: no application, so no status checks
@@ -135,6 +136,9 @@ def plan(
     planned = [p for p in planned if p.key not in finished]
     if facts.paused:
         planned = [_without_reminders(p) for p in planned]
+    elif facts.paused_until is not None:
+        wake = send_time(facts.paused_until, cadence)
+        planned = [_held_until(p, wake) for p in planned]
     return planned
 
 
@@ -204,15 +208,17 @@ def _single(kind: Kind, due: datetime, cadence: Cadence, sequence: int = 1) -> P
     return PlannedFollowUp(kind, None, sequence, due, None, (("due", send_time(due, cadence)),))
 
 
+def _held_until(planned: PlannedFollowUp, wake: datetime) -> PlannedFollowUp:
+    """Reminders that would come during a pause come once, when it ends; later ones stay."""
+    early = [r for r in planned.reminders if r[1] < wake]
+    later = tuple(r for r in planned.reminders if r[1] >= wake)
+    if early and (not later or later[0][1] > wake):
+        later = ((early[-1][0], wake), *later)
+    return replace(planned, reminders=later)
+
+
 def _without_reminders(planned: PlannedFollowUp) -> PlannedFollowUp:
-    return PlannedFollowUp(
-        planned.kind,
-        planned.interviewer_key,
-        planned.sequence,
-        planned.due_at,
-        planned.deadline_at,
-        (),
-    )
+    return replace(planned, reminders=())
 
 
 def in_quiet_hours(local: time, cadence: Cadence) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, partial
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo, available_timezones
 
 from dateparser.date import DateDataParser
@@ -22,6 +22,7 @@ from bot.errors import UserError
 
 Prefer = Literal["future", "past"]
 DateOrder = Literal["MDY", "DMY", "YMD"]
+DATE_ORDERS: tuple[DateOrder, ...] = get_args(DateOrder)
 
 MAX_TEXT = 100
 MAX_DURATION = timedelta(days=366)
@@ -53,7 +54,7 @@ MONTH_NAMES = (
     "November",
     "December",
 )
-_ORDER_WORDS: dict[DateOrder, str] = {
+ORDER_WORDS: dict[DateOrder, str] = {
     "MDY": "month first",
     "DMY": "day first",
     "YMD": "year first",
@@ -842,7 +843,7 @@ def _read_as_note(
     numeric = _NUMERIC_DATE.search(text) is not None
     if numeric or _WEEK_WORDS.search(text):
         day = _long_date(wall.date(), this_year)
-        said.append(f"{day} ({_ORDER_WORDS[date_order]})" if numeric else day)
+        said.append(f"{day} ({ORDER_WORDS[date_order]})" if numeric else day)
     if part_of_day:
         said.append(f"{wall:%H:%M}")
     return f"'{text}' read as {', '.join(said)}." if said else None

@@ -7,6 +7,7 @@ from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.policy import Cadence
+from bot.domain.timeparse import DATE_ORDERS, DateOrder, date_order_of
 from bot.drafting.render import DraftRenderer
 from bot.ports import Clock
 from bot.services.group_defaults import member_group, resolve
@@ -34,6 +35,11 @@ class Deps:
                 except (ValueError, KeyError):  # a zone that vanished from tzdata
                     continue
         return self.default_tz
+
+    def date_order_of(self, member: Member | MemberFacts) -> DateOrder:
+        """How the member writes "3/12": their setting, else their zone's country's custom."""
+        chosen = member.date_order
+        return chosen if chosen in DATE_ORDERS else date_order_of(self.zone_of(member))
 
     def cadence_of(self, member: Member | MemberFacts) -> Cadence:
         """The member's timing for the follow-up policy: theirs, else their group's."""

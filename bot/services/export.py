@@ -35,6 +35,7 @@ INTERVIEW_COLUMNS = (
     "stage",
     "status",
     "paused",
+    "paused_until",
     "starts_at",
     "ends_at",
     "format",

@@ -151,10 +151,20 @@ class FollowUpService:
         replan(interview, self.deps.cadence_of(member), now)
 
     def pause(
-        self, session: Session, member: Member, interview: Interview, *, paused: bool
+        self,
+        session: Session,
+        member: Member,
+        interview: Interview,
+        *,
+        paused: bool,
+        until: datetime | None = None,
     ) -> None:
-        """Stop (or restart) every reminder for one interview; the follow-ups are kept."""
-        interview.paused = paused
+        """Stop (or restart) every reminder for one interview; the follow-ups are kept.
+
+        With `until`, the pause ends on its own: what came due meanwhile is reminded once then.
+        """
+        interview.paused = paused and until is None
+        interview.paused_until = until if paused else None
         session.flush()
         replan(interview, self.deps.cadence_of(member), self.deps.clock.now())
 

@@ -16,7 +16,14 @@ from bot.domain.attribution import lead, named_prefix
 from bot.domain.names import find, fold, identity, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
-from bot.domain.timeparse import ParsedTime, format_local, parse_duration, parse_when, short_date
+from bot.domain.timeparse import (
+    DateOrder,
+    ParsedTime,
+    format_local,
+    parse_duration,
+    parse_when,
+    short_date,
+)
 from bot.errors import UserError
 from bot.services.deps import Deps
 from bot.services.planning import replan
@@ -196,6 +203,7 @@ class InterviewService:
         creating: bool,
     ) -> None:
         tz = self.deps.zone_of(member)
+        order = self.deps.date_order_of(member)
         when_field = "when_date" if "when_date" in options else "when"
         options = _with_form_time(options)
         for key, value in options.items():
@@ -224,7 +232,7 @@ class InterviewService:
             )
         if options.get("when", "").strip():
             with blame(when_field):
-                parsed = _interview_time(options["when"], now, tz)
+                parsed = _interview_time(options["when"], now, tz, order)
             outcome.notes += parsed.notes
             interview.starts_at = parsed.at
             if parsed.ends_at is not None and not options.get("length", "").strip():
@@ -242,7 +250,9 @@ class InterviewService:
             interview.promised_due_at = None
             if text:
                 with blame("promised_by"):
-                    due = parse_when(text, now=now, tz=tz, default_time=time(17, 0))
+                    due = parse_when(
+                        text, now=now, tz=tz, default_time=time(17, 0), date_order=order
+                    )
                 interview.promised_due_at = due.at
                 # Say what was understood, with the parser's own notes (a past date, say).
                 said = f"You promised it by {format_local(due.at, tz)}."
@@ -252,7 +262,7 @@ class InterviewService:
             interview.decision_expected_on = None
             if text:
                 with blame("decision"):
-                    decided = parse_when(text, now=now, tz=tz)
+                    decided = parse_when(text, now=now, tz=tz, date_order=order)
                 day = decided.at.astimezone(tz).date()
                 interview.decision_expected_on = day
                 said = f"Their decision is expected on {short_date(day)}."
@@ -353,16 +363,16 @@ def ambiguous(name: str, found: Sequence[Interviewer], usage: str) -> UserError:
     )
 
 
-def _interview_time(text: str, now: datetime, tz: ZoneInfo) -> ParsedTime:
+def _interview_time(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> ParsedTime:
     """When an interview starts: the nearer reading of a date typed without a year.
 
     Members log interviews both before and after them, so '11/20 2pm' typed on 21 November
     means yesterday, not next year; within half a year either way, the nearer date wins.
     """
-    ahead = parse_when(text, now=now, tz=tz, prefer="future", warn_past=False)
+    ahead = parse_when(text, now=now, tz=tz, prefer="future", date_order=order, warn_past=False)
     if ahead.at - now <= NEAR:
         return ahead
-    behind = parse_when(text, now=now, tz=tz, prefer="past")
+    behind = parse_when(text, now=now, tz=tz, prefer="past", date_order=order)
     return behind if now - behind.at <= NEAR else ahead
 
 

@@ -9,7 +9,13 @@ from datetime import time
 from sqlalchemy.orm import object_session
 
 from bot.domain.policy import MAX_STATUS_CHECKS
-from bot.domain.timeparse import parse_duration, parse_timezone
+from bot.domain.timeparse import (
+    DATE_ORDERS,
+    ORDER_WORDS,
+    DateOrder,
+    parse_duration,
+    parse_timezone,
+)
 from bot.errors import UserError
 from bot.services.deps import Deps
 from bot.services.group_defaults import Resolved, Source, resolve
@@ -34,6 +40,7 @@ KEYS = (
     "signature",
     "tone",
     "templates",
+    "date_order",
 )
 TIMING_KEYS = frozenset(KEYS[:5])
 # Keys stored in columns named differently (the same names on Member and Workspace).
@@ -46,7 +53,15 @@ COLUMNS = {
 # templates=builtin: our drafts even when the member's group has its own templates.
 TEMPLATE_CHOICES = {"builtin": True, "built-in": True, "group": False}
 DEFAULT = "default"
-DEFAULTABLE = frozenset({*KEYS[:5], "tone", "status_check_limit"})
+DEFAULTABLE = frozenset({*KEYS[:5], "tone", "status_check_limit", "date_order"})
+# How a member may say how they write "3/12"; `default` goes back to their zone's custom.
+DATE_ORDER_WORDS: dict[str, DateOrder] = {
+    **{order.casefold(): order for order in DATE_ORDERS},
+    **{words.replace(" ", "-"): order for order, words in ORDER_WORDS.items()},
+    "dd/mm": "DMY",
+    "mm/dd": "MDY",
+    "yyyy-mm-dd": "YMD",
+}
 GROUP_NOTE = "group default"
 
 
@@ -94,7 +109,14 @@ class MemberSettingsService:
             ("Signature", member.signature or "—"),
             *timing[4:],
             ("Templates", "built-in" if member.builtin_templates else "group's, where it has any"),
+            ("Dates", self._date_order(member)),
         ]
+
+    def _date_order(self, member: Member) -> str:
+        order = self.deps.date_order_of(member)
+        meaning = "3 December" if order == "DMY" else "March 12"
+        source = "" if member.date_order else " (from your time zone)"
+        return f"{ORDER_WORDS[order]}, 3/12 is {meaning}{source}"
 
     def _replan_all(self, member: Member) -> None:
         session = object_session(member)
@@ -193,6 +215,15 @@ def _parse(key: str, value: str) -> object:
                 "group's own templates (where it has them).",
             )
         return TEMPLATE_CHOICES[value.casefold()]
+    if key == "date_order":
+        order = DATE_ORDER_WORDS.get(value.casefold().replace(" ", "-").replace("_", "-"))
+        if order is None:
+            raise UserError(
+                f"I don't know the date order '{value}'.",
+                hint="Use date_order=day-first (3/12 is 3 December), date_order=month-first "
+                "(March 12) or date_order=default (your time zone's custom).",
+            )
+        return order
     if key == "tone":
         if value.casefold() not in TONES:
             raise UserError(f"I don't know the tone '{value}'.", hint="Use " + ", ".join(TONES))

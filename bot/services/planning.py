@@ -9,7 +9,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from bot.domain.policy import Cadence, FollowUpKey, InterviewFacts, Kind, Status, plan
+from bot.domain.policy import (
+    Cadence,
+    FollowUpKey,
+    InterviewFacts,
+    Kind,
+    Status,
+    plan,
+    send_time,
+)
 from bot.storage.models import FollowUp, Interview, Reminder
 from bot.storage.repositories import WAITING
 
@@ -28,6 +36,7 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
         decision_expected_on=interview.decision_expected_on,
         last_contact_at=interview.last_contact_at,
         paused=interview.paused,
+        paused_until=interview.paused_until,
         promised=bool(interview.promised_by_me),
         promised_due_at=interview.promised_due_at,
         informational=interview.stage == "informational",
@@ -63,6 +72,8 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
         _sync_reminders(follow_up, interview.member_id, planned_times, now)
         if interview.paused:
             _cancel_reminders(follow_up)
+        elif interview.paused_until is not None:
+            _hold_snoozes(follow_up, send_time(interview.paused_until, cadence))
 
 
 def add_reminder(follow_up: FollowUp, member_id: int, purpose: str, at: datetime) -> Reminder:
@@ -82,6 +93,13 @@ def add_reminder(follow_up: FollowUp, member_id: int, purpose: str, at: datetime
 
 def _key(follow_up: FollowUp) -> FollowUpKey:
     return (Kind(follow_up.kind), follow_up.interviewer_id, follow_up.sequence)
+
+
+def _hold_snoozes(follow_up: FollowUp, wake: datetime) -> None:
+    """A snooze that would end during a timed pause ends with it instead."""
+    for reminder in follow_up.reminders:
+        if reminder.purpose == SNOOZE and reminder.state in WAITING and reminder.remind_at < wake:
+            reminder.remind_at = reminder.attempt_at = wake
 
 
 def _cancel_reminders(follow_up: FollowUp) -> None:

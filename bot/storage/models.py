@@ -83,6 +83,8 @@ class Member(Base):
     status_check_days: Mapped[int | None] = mapped_column()
     signature: Mapped[str | None] = mapped_column(EncryptedText())  # a phone number, often
     tone: Mapped[str | None] = mapped_column(String(16))
+    # How the member writes "3/12": MDY, DMY or YMD; NULL follows their time zone's country.
+    date_order: Mapped[str | None] = mapped_column(String(3))
     dm_status: Mapped[str] = mapped_column(String(16), default="ok")
     dm_status_reason: Mapped[str | None] = mapped_column(String(200))
     dm_status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -112,6 +114,8 @@ class Interview(Base):
     format: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(32), default="scheduled")
     paused: Mapped[bool] = mapped_column(default=False)
+    # `pause #3 until=friday`: no reminder before then; they come back on their own after.
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decision_expected_on: Mapped[date | None] = mapped_column(Date)
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     job_url: Mapped[str | None] = mapped_column(String(2000))

@@ -97,6 +97,7 @@ class MemberFacts:
     thank_you_delay_minutes: int | None
     status_check_days: int | None
     tone: str | None
+    date_order: str | None
     workspace: GroupFacts
     group: GroupFacts
 
@@ -286,6 +287,7 @@ class InterviewLine:
     ends_at: datetime
     status: str
     paused: bool
+    paused_until: datetime | None
     last_contact_at: datetime | None
     follow_ups: tuple[FollowUpLine, ...]
 

@@ -192,7 +192,7 @@ async def test_control_characters_are_stripped_from_submitted_forms(
 
 
 UNKNOWN_OPTIONS = [
-    ("pause #1 until=friday", "pause", "until"),
+    ("resume #1 until=friday", "resume", "until"),
     ("resume #1 when=now", "resume", "when"),
     ("replied #1 when=yesterday", "replied", "when"),
     ("outcome #1 rejected when=yesterday", "outcome", "when"),
@@ -206,7 +206,7 @@ UNKNOWN_OPTIONS = [
 async def test_an_option_a_command_does_not_take_is_refused_and_changes_nothing(
     convo: Conversation, core: Core, line: str, command: str, key: str
 ) -> None:
-    """They used to drop it: `pause #1 until=friday` paused forever."""
+    """They used to drop it: `pause #1 until=friday` paused forever, before pause took one."""
     await convo.say(SETUP)
     before = snapshot(core)
     reply = await convo.say(f"/interview {line}")

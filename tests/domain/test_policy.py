@@ -595,6 +595,28 @@ def test_paused_interviews_keep_their_follow_ups_but_send_no_reminders(
     ]
 
 
+def test_a_timed_pause_brings_what_came_due_once_when_it_ends_and_keeps_later_ones() -> None:
+    ends = ny(2026, 5, 12, 15)  # a Tuesday: thank-yous Tue 16:00, last call Wed
+    active = by_kind(plan(facts(ends), {}, NY_CADENCE), Kind.THANK_YOU)[0]
+    assert len(active.reminders) == 2
+    wake = ny(2026, 5, 14, 10)  # Thursday: after both
+    held = by_kind(plan(facts(ends, paused_until=wake), {}, NY_CADENCE), Kind.THANK_YOU)[0]
+    assert held.reminders == ((active.reminders[-1][0], wake),)
+    early = active.reminders[0][1] + timedelta(minutes=30)  # between the two
+    between = by_kind(plan(facts(ends, paused_until=early), {}, NY_CADENCE), Kind.THANK_YOU)
+    assert between[0].reminders == ((active.reminders[0][0], early), active.reminders[1])
+    (check,) = by_kind(plan(facts(ends, paused_until=wake), {}, NY_CADENCE), Kind.STATUS_CHECK)
+    (before,) = by_kind(plan(facts(ends), {}, NY_CADENCE), Kind.STATUS_CHECK)
+    assert check.reminders == before.reminders  # due after the pause: untouched
+
+
+def test_a_timed_pause_ending_at_night_wakes_at_the_end_of_quiet_hours() -> None:
+    ends = ny(2026, 5, 12, 15)
+    night = ny(2026, 5, 13, 23)
+    (held, *_) = by_kind(plan(facts(ends, paused_until=night), {}, NY_CADENCE), Kind.THANK_YOU)
+    assert [at for _, at in held.reminders] == [ny(2026, 5, 14, 8)]
+
+
 # --- Property: reminders never land in quiet hours or on weekends ------------------------
 
 ZONES = [NY, AUCKLAND, BERLIN, KOLKATA, ZoneInfo("UTC")]
