@@ -7,7 +7,7 @@ from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.policy import Cadence
-from bot.domain.timeparse import DATE_ORDERS, DateOrder, date_order_of
+from bot.domain.timewords import DATE_ORDERS, DateOrder, date_order_of
 from bot.drafting.render import DraftRenderer
 from bot.ports import Clock
 from bot.services.group_defaults import member_group, resolve

@@ -20,7 +20,7 @@ from bot.domain import attribution
 from bot.domain.attribution import owner_items, split_attributed
 from bot.domain.names import PersonName, person_name
 from bot.domain.policy import Kind, Status
-from bot.domain.timeparse import DAY_NAMES, MONTH_NAMES
+from bot.domain.timewords import DAY_NAMES, MONTH_NAMES
 from bot.drafting import sentences
 from bot.drafting.notes import QUESTIONS_FIELD, Note, addressed, as_topic, join_items, read_note
 from bot.storage.models import Interview, Interviewer

@@ -16,14 +16,8 @@ from bot.domain.attribution import lead, named_prefix
 from bot.domain.names import find, fold, identity, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
-from bot.domain.timeparse import (
-    DateOrder,
-    ParsedTime,
-    format_local,
-    parse_duration,
-    parse_when,
-    short_date,
-)
+from bot.domain.timeparse import ParsedTime, format_local, parse_duration, parse_when, short_date
+from bot.domain.timewords import DateOrder
 from bot.errors import UserError
 from bot.services.deps import Deps
 from bot.services.planning import replan

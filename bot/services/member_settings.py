@@ -9,13 +9,8 @@ from datetime import time
 from sqlalchemy.orm import object_session
 
 from bot.domain.policy import MAX_STATUS_CHECKS
-from bot.domain.timeparse import (
-    DATE_ORDERS,
-    ORDER_WORDS,
-    DateOrder,
-    parse_duration,
-    parse_timezone,
-)
+from bot.domain.timeparse import parse_duration, parse_timezone
+from bot.domain.timewords import DATE_ORDERS, ORDER_WORDS, DateOrder
 from bot.errors import UserError
 from bot.services.deps import Deps
 from bot.services.group_defaults import Resolved, Source, resolve

@@ -193,6 +193,15 @@ def test_date_only_assumes_default_time_and_says_so() -> None:
     )
 
 
+@pytest.mark.parametrize("text", ["next week", "this week", "sometime next week", "by next week"])
+def test_a_week_without_a_day_is_asked_about_with_ways_to_say_it(text: str) -> None:
+    with pytest.raises(UserError) as raised:
+        when(text)
+    said = f"{raised.value.message} {raised.value.hint}"
+    assert "'next monday 10am'" in said
+    assert when("next monday 10am").at > when("tomorrow").at
+
+
 def test_date_only_uses_the_given_default_time() -> None:
     parsed = when("2026-12-01", default_time=time(14, 30))
     assert parsed.at == ny(2026, 12, 1, 14, 30)
@@ -204,7 +213,7 @@ def test_date_only_uses_the_given_default_time() -> None:
     [
         ("tomorrow", ny(2026, 11, 23, 9, 0)),
         ("dec 1", ny(2026, 12, 1, 9, 0)),
-        ("next week", ny(2026, 11, 29, 9, 0)),
+        ("thursday", ny(2026, 11, 26, 9, 0)),
     ],
 )
 def test_relative_dates_without_time_land_on_default_time(text: str, expected: datetime) -> None:
@@ -432,6 +441,84 @@ def test_words_around_the_time_are_left_out_and_said() -> None:
     parsed = when("tomorrow 3pm (video call)")
     assert parsed.at == ny(2026, 11, 23, 15, 0)
     assert "I left out the words around the time." in parsed.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zoom call tomorrow 3pm",
+        "phone screen w/ recruiter tmrw at 3",
+        "interview with Acme tomorrow 15:00 (Teams)",
+        "tomorrow 3pm with the hiring manager on zoom",
+    ],
+)
+def test_words_before_a_named_day_are_left_out_and_said(text: str) -> None:
+    parsed = when(text)
+    assert parsed.at == ny(2026, 11, 23, 15, 0)
+    assert "I left out the words around the time." in parsed.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someday 15:00",  # the words before a bare time may name its day
+        "whenever 3pm",
+        "late friday",  # not Friday 09:00
+        "early next week",
+        "friday (or monday) 3pm",
+        "tomorrow with Jane at 3pm",  # date words in two places
+        "every monday 9am",
+    ],
+)
+def test_words_that_change_a_dates_meaning_are_not_left_out(text: str) -> None:
+    with pytest.raises(UserError):
+        when(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "expected"),
+    [
+        ("3.12", BERLIN, datetime(2026, 12, 3, 9, 0, tzinfo=BERLIN)),  # not 03:12
+        ("3.12.", BERLIN, datetime(2026, 12, 3, 9, 0, tzinfo=BERLIN)),
+        ("tomorrow 14.30", BERLIN, datetime(2026, 11, 23, 14, 30, tzinfo=BERLIN)),
+        ("14.30", BERLIN, datetime(2026, 11, 23, 14, 30, tzinfo=BERLIN)),  # no such date; past
+        ("12.3", NY, ny(2026, 12, 3, 9, 0)),  # month first in New York
+    ],
+)
+def test_dotted_pairs_are_dates_unless_the_day_is_named_elsewhere(
+    text: str, tz: ZoneInfo, expected: datetime
+) -> None:
+    assert when(text, tz=tz).at == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ten thirty tomorrow", ny(2026, 11, 23, 10, 30)),
+        ("tomorrow at two fifteen", ny(2026, 11, 23, 14, 15)),
+        ("tomorrow ten o'clock", ny(2026, 11, 23, 10, 0)),
+        ("tmrw 9a", ny(2026, 11, 23, 9, 0)),
+        ("tmrw 3p", ny(2026, 11, 23, 15, 0)),
+        ("two weeks from friday at 10am", ny(2026, 12, 11, 10, 0)),
+        ("3 days from tomorrow", ny(2026, 11, 26, 9, 0)),
+    ],
+)
+def test_spoken_times_short_meridiems_and_counts_from_a_day(text: str, expected: datetime) -> None:
+    assert when(text).at == expected
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (ny(2026, 11, 27, 10, 0), ny(2026, 11, 27, 17, 0)),  # Friday morning: today
+        (ny(2026, 11, 27, 18, 0), ny(2026, 12, 4, 17, 0)),  # Friday evening: the next
+        (ny(2026, 11, 28, 10, 0), ny(2026, 12, 4, 17, 0)),  # Saturday: the coming Friday
+    ],
+)
+def test_end_of_the_week_is_this_weeks_friday_while_it_is_ahead(
+    now: datetime, expected: datetime
+) -> None:
+    assert when("end of the week", now=now).at == expected
 
 
 @pytest.mark.parametrize("text", ["tomorow 3pm", "tmrw 3pm", "tommorrow 3pm", "tomorrow 3pm."])

@@ -1,0 +1,573 @@
+"""What members type for a time, rewritten into what dateparser reads well.
+
+People write "tmrw at 3", "half past two", "EOD friday", "2pm Pacific" and "thursday 2-3pm
+(video call)"; dateparser refuses or misreads each. `prepare` turns such text into plain
+phrases ("tomorrow 15:00"), refuses dates that do not exist, and keeps what it decided (a
+zone named, a fixed time of day, a range's end) for `timeparse` to place and say back. The
+words for days, months and date orders live here too, for everything that shows a date.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import cache, partial
+from importlib import resources
+from typing import Literal, get_args
+from zoneinfo import ZoneInfo, available_timezones
+
+from bot.errors import UserError
+
+DateOrder = Literal["MDY", "DMY", "YMD"]
+DATE_ORDERS: tuple[DateOrder, ...] = get_args(DateOrder)
+WHEN_HINT = "Try 'tomorrow 3pm', 'next friday 10:00' or '2026-12-01 15:00'."
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+ORDER_WORDS: dict[DateOrder, str] = {
+    "MDY": "month first",
+    "DMY": "day first",
+    "YMD": "year first",
+}
+
+# dateparser drops a time it cannot read ("tomorrow 25:00" reads as plain "tomorrow"), so a
+# date-only reading of text that looks like it holds a time is refused rather than trusted.
+TIME_LIKE = re.compile(
+    r"\d:\d|\d\s*[ap]\.?m\b|(?:\bat|@)\s*\d|\b(?:noon|midnight)\b"
+    r"|\b(?:today|tonight|tomorrow|yesterday)\b\D*\d",
+    re.IGNORECASE,
+)
+
+# In the database but meaningless for a member: the server's zone, and a placeholder.
+_NOT_FOR_MEMBERS = frozenset({"localtime", "factory"})
+_WEEKDAY_WORDS = tuple(day.lower() for day in DAY_NAMES)
+_MONTH_WORDS = tuple(month.lower() for month in MONTH_NAMES)
+
+# Typos of these are corrected; shorter words, or two letters off in five ("match" is not
+# "march"), are too easily another word.
+_DAY_WORDS = ("today", "tomorrow", "tonight", "yesterday", *_WEEKDAY_WORDS, *_MONTH_WORDS)
+_SHORTHAND = {
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tmw": "tomorrow",
+    "tmrow": "tomorrow",
+    "2moro": "tomorrow",
+    "2morrow": "tomorrow",
+    "tdy": "today",
+    "tues": "tuesday",
+    "weds": "wednesday",
+    "thur": "thursday",
+    "thurs": "thursday",
+}
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        start=1,
+    )
+}
+_HOUR = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
+_SHORT_DAY = r"mon|tue|tues|wed|thu|thur|fri|sat|sun"
+_MONTH_START = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_NOT_AN_HOUR_AFTER = (
+    r"(?![\d:./-]|\s*(?:[ap]\.?m\b|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|days?\b|weeks?\b"
+    rf"|st\b|nd\b|rd\b|th\b|{_MONTH_START}))"
+)
+
+# "at 3", "tues 10", "tomorrow 3:30": an hour, with no am/pm.
+_BARE_HOUR_AFTER_WORD = re.compile(
+    rf"(?:\bat|@|\b(?:today|tomorrow|tonight|{'|'.join(_WEEKDAY_WORDS)}|{_SHORT_DAY}))\s*"
+    rf"(?P<hour>\d{{1,2}})(?::[0-5]\d)?{_NOT_AN_HOUR_AFTER}"
+)
+_BARE_CLOCK = re.compile(r"(?<![\d:./-])(?P<hour>\d{1,2}):[0-5]\d(?![\d:]|\s*[ap]\.?m\b)")
+_TIME_WORDS = re.compile(
+    rf"\b(?P<part>half|quarter)\s+(?P<way>past|after|to)\s+(?P<hour>{_HOUR})\b"
+)
+_HALF_HOUR = re.compile(rf"\bhalf\s+({_HOUR})\b")  # British "half 2" is 2:30
+_SPOKEN_MINUTES = {"o'clock": 0, "oclock": 0, "fifteen": 15, "thirty": 30, "forty-five": 45}
+# "ten thirty", "two fifteen", "ten o'clock": an hour word and its minutes in words.
+_SPOKEN_TIME = re.compile(
+    rf"\b(?P<hour>{'|'.join(_NUMBER_WORDS)})\s+(?P<minutes>o'?clock|fifteen|thirty|forty[- ]five)\b"
+)
+# "9a", "3p", "10:30a": am or pm by its first letter.
+_SHORT_MERIDIEM = re.compile(r"(?<![\w:.])(\d{1,2}(?::[0-5]\d)?)([ap])\b(?!\.?m)")
+# "3.12." as Germans write 3 December: the trailing dot is part of the date.
+_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d.])")
+# "14.30", "10.15", "3.12": a time or a date, told apart by `_dotted`.
+_DOTTED = re.compile(r"(?<![\d./:-])(\d{1,2})\.(\d{1,2})(?![\d./:-])")
+_NAMES_A_DAY = re.compile(
+    rf"\b(?:{'|'.join(_DAY_WORDS)}|{_SHORT_DAY}|{_MONTH_START}\w*)\b|\d{{1,4}}[/-]\d"
+)
+# "next week" alone names no day: which one the member means is theirs to say.
+_VAGUE_WEEK = re.compile(r"^(?:(?:by|in|during|for|sometime|the)\s+)*(?:next|this|coming)\s+week$")
+_AMOUNT = r"\d+|an?|" + "|".join(_NUMBER_WORDS)
+# "two weeks from friday", "3 days from tomorrow": counted from a day the text names.
+_FROM_DAY = re.compile(
+    rf"\b(?P<amount>{_AMOUNT})\s+(?P<unit>days?|weeks?)\s+from\s+"
+    rf"(?P<day>tomorrow|{'|'.join(_WEEKDAY_WORDS)})\b"
+)
+_DAYS_AHEAD = re.compile(rf"\bin\s+(?:{_AMOUNT})\s+(?:days?|weeks?|fortnights?)\b")
+_FROM_NOW = re.compile(
+    rf"\b((?:{_AMOUNT})\s+(?:days?|weeks?|fortnights?|hours?|minutes?))\s+from\s+(?:now|today)\b"
+)
+_BY = re.compile(r"^by\s+")
+_DOT_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})\.([0-5]\d)(?=\s*[ap]\.?m\b)")  # "11.30am"
+_NEXT_WEEK_END = re.compile(r"\bend of next week\b")
+_WEEK_END = re.compile(r"\bend of (?:the |this )?week\b")
+_END_OF_DAY = re.compile(r"\b(?:eod|cob|end of (?:the )?day|close of business)\b")
+_MIDNIGHT = re.compile(r"\b(?:at\s+)?midnight\b")
+_THE_NTH = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)")
+_MERIDIEM = r"(?:(?P<{}>[ap])\.?m\.?)?"
+_RANGE = re.compile(
+    r"(?<![\d/.:-])(?P<a>\d{1,2})(?::(?P<am>[0-5]\d))?\s*"
+    + _MERIDIEM.format("ap")
+    + r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b)\s*"
+    + r"(?P<b>\d{1,2})(?::(?P<bm>[0-5]\d))?\s*"
+    + _MERIDIEM.format("bp")
+    + r"(?![\d/.-])"
+)
+_ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-])")
+_SHORT_DATE = re.compile(
+    r"(?<![\d/.:-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/.:-]|\s*[ap]\.?m)"
+)
+# Words that make the date words around them mean something else: "late friday" is not
+# Friday 09:00, "friday or monday" not Friday.
+_CHANGES_MEANING = frozenset(
+    {
+        *("or", "not", "after", "before", "except", "between", "but", "maybe", "instead"),
+        *("until", "unless", "either", "every", "each", "early", "late", "mid", "sometime"),
+        *("sometimes", "earliest", "latest", "no", "never", "someday", "whenever", "soon"),
+        *("perhaps", "possibly", "probably", "tbd", "tbc"),
+    }
+)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+# Date words that say nothing alone: "with the hiring manager" holds no second date.
+_FILLER = frozenset({"the", "a", "an", "at", "on", "in", "of", "from", "this", "next", "last"})
+_DATE_WORD = re.compile(
+    r"[\d@][\w:./-]*|"
+    + "|".join(
+        (
+            *_DAY_WORDS,
+            *_SHORT_DAY.split("|"),
+            *_MONTH_START.split("|"),
+            *_NUMBER_WORDS,
+            "next this last in at on ago from now the of a an noon morning afternoon evening",
+            r"night am pm a\.m\. p\.m\. days? weeks? hours? minutes? mins? months? years?",
+        )
+    ).replace(" ", "|")
+)
+_ZONE_WORDS = {
+    **dict.fromkeys(("et", "est", "edt", "eastern"), "America/New_York"),
+    **dict.fromkeys(("ct", "cst", "cdt", "central"), "America/Chicago"),
+    **dict.fromkeys(("mt", "mst", "mdt", "mountain"), "America/Denver"),
+    **dict.fromkeys(("pt", "pst", "pdt", "pacific"), "America/Los_Angeles"),
+    **dict.fromkeys(("utc", "gmt"), "UTC"),
+    **dict.fromkeys(("cet", "cest"), "Europe/Paris"),
+    **dict.fromkeys(("aest", "aedt"), "Australia/Sydney"),
+    "bst": "Europe/London",
+    "ist": "Asia/Kolkata",
+    "jst": "Asia/Tokyo",
+    "hst": "Pacific/Honolulu",
+}
+
+# Where an abbreviation names another zone in the member's own country.
+_BY_COUNTRY = {
+    "ist": {"IL": "Asia/Jerusalem", "IE": "Europe/Dublin"},
+    "cst": {"CN": "Asia/Shanghai", "TW": "Asia/Taipei", "CU": "America/Havana"},
+}
+_WINTER = frozenset({"est", "cst", "mst", "pst"})
+_SUMMER = frozenset({"edt", "cdt", "mdt", "pdt", "bst", "cest", "aedt"})
+_ZONE_NAMES = r"(?:eastern|central|mountain|pacific) time|" + "|".join(
+    sorted(_ZONE_WORDS, key=len, reverse=True)
+)
+
+# After the time ("2pm ET", "3pm London time"), or ending the text ("2pm tomorrow EST").
+_ZONE_AFTER_TIME = re.compile(
+    r"(?:\d|[ap]\.?m\.?)\s*(?![ap]\.?m\b)\(?(?P<zone>"
+    + _ZONE_NAMES
+    + r"|[a-z]+(?: [a-z]+)? time)\)?(?=\s|$)|(?<!\S)\(?(?P<last>"
+    + _ZONE_NAMES
+    + r")\)?$"
+)
+_MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "PR", "VI", "CA"})
+_YEAR_FIRST = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "LT", "MN", "IR"})
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Typed text rewritten into what dateparser reads well, with what the rewriting decided."""
+
+    text: str
+    zone: ZoneInfo | None = None  # a zone the text named ("2pm Pacific")
+    abbreviation: str | None = None  # the zone as written, when an abbreviation ("EST")
+    fixed: tuple[time, timedelta] | None = None  # "EOD": 17:00; "midnight": 00:00 a day on
+    ends: time | None = None  # the end of a range, on the start's day
+    notes: tuple[str, ...] = ()
+
+
+def date_order_of(tz: ZoneInfo) -> DateOrder:
+    """How people in the zone's country write "3/12".
+
+    Month first in the US, year first in East Asia, day first elsewhere; zones of no
+    country (UTC) keep month first, as before there was a choice.
+    """
+    country = countries().get(tz.key)
+    if country is None or country in _MONTH_FIRST:
+        return "MDY"
+    return "YMD" if country in _YEAR_FIRST else "DMY"
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Zone name to ISO country code, from tzdata's zone.tab."""
+    try:
+        table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text()
+    except (ModuleNotFoundError, OSError):
+        return {}
+    rows = (line.split("\t") for line in table.splitlines() if not line.startswith("#"))
+    return {row[2]: row[0] for row in rows if len(row) >= 3}
+
+
+def prepare(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> Prepared:
+    """Rewrite what dateparser misreads or refuses into what it reads well.
+
+    Typos, hours without am/pm, times in words, "the 15th", end of day, zone words and
+    ranges; each step is small and deliberate, and dateparser does the reading.
+    """
+    lowered = _fix_words(text.casefold().replace("·", " ").replace(",", " "))
+    lowered = " ".join(lowered.split())
+    lowered = _DOTTED_DATE.sub(r"\1.\2", _SHORT_MERIDIEM.sub(r"\1\2m", lowered))
+    lowered = _DOT_CLOCK.sub(r"\1:\2", lowered)
+    lowered = _dot_times(lowered, order)
+    _refuse_impossible(lowered, order)
+    zone, abbreviation, lowered = _zone_word(lowered, tz)
+    local_now = now.astimezone(zone or tz).replace(tzinfo=None)
+    lowered, fixed = _day_ends(lowered, local_now)
+    if _VAGUE_WEEK.match(lowered):
+        raise UserError(
+            "Which day that week?",
+            hint="Try 'next monday 10am', 'end of next week' or 'in 7 days'.",
+        )
+    lowered = _FROM_NOW.sub(r"in \1", lowered)
+    lowered = _FROM_DAY.sub(partial(_counted_from_day, today=local_now.date()), lowered)
+    lowered = _SPOKEN_TIME.sub(_spoken_time, lowered)
+    lowered = _TIME_WORDS.sub(_time_in_digits, lowered)
+    lowered = _HALF_HOUR.sub(lambda m: f"{_hour_number(m[1])}:30", lowered)
+    lowered, ends = _range(lowered)
+    lowered = _day_of_month(lowered, local_now)
+    meridiem = partial(_with_meridiem, evening="tonight" in lowered.split())
+    lowered = _BARE_CLOCK.sub(meridiem, lowered)
+    lowered = _BARE_HOUR_AFTER_WORD.sub(meridiem, lowered)
+    return Prepared(
+        text=" ".join(lowered.split()) or "today",
+        zone=zone,
+        abbreviation=abbreviation,
+        fixed=fixed,
+        ends=ends,
+    )
+
+
+def keeps_clock(prepared: Prepared) -> bool:
+    """Whether "in 3 days" keeps now's clock time: a count of days with no time of its own."""
+    return _DAYS_AHEAD.search(prepared.text) is not None and not TIME_LIKE.search(prepared.text)
+
+
+def without_extra_words(text: str) -> str:
+    """Only the words dates are made of, or "" when leaving the rest out could mislead.
+
+    "zoom call friday 11am with the hiring manager (Teams)" -> "friday 11am". Refused: date
+    words in two places ("tomorrow with Jane at 3pm"), a time without its day after other
+    words ("someday 3pm"), and any "or", "not", "late"... anywhere, brackets included.
+    """
+    if any(word.strip("()") in _CHANGES_MEANING for word in text.split()):
+        return ""
+    runs: list[list[str]] = [[]]
+    for word in _PARENTHESES.sub(" ", text).split():
+        if _DATE_WORD.fullmatch(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    telling = [run for run in runs if any(word not in _FILLER for word in run)]
+    if len(telling) != 1:
+        return ""
+    found = " ".join(telling[0])
+    # Words before a bare time may be what names its day ("someday 3pm"): only a run that
+    # names its own day may follow other words.
+    led = not _PARENTHESES.sub(" ", text).strip().startswith(telling[0][0])
+    return "" if led and not _NAMES_A_DAY.search(found) else found
+
+
+def _fix_words(text: str) -> str:
+    """Shorthand and typos of day words ("tmrw", "thrusday") to the words themselves."""
+    words = []
+    for word in text.split():
+        fixed = _SHORTHAND.get(word)
+        if fixed is None and word.isalpha() and len(word) >= 5 and word not in _DAY_WORDS:
+            close = difflib.get_close_matches(word, _DAY_WORDS, n=1, cutoff=0.82)
+            fixed = close[0] if close else None
+        words.append(fixed or word)
+    return " ".join(words)
+
+
+def _refuse_impossible(text: str, order: DateOrder) -> None:
+    """Refuse a numeric date that does not exist rather than let dateparser swap its parts.
+
+    "2026-13-01" is not 13 January; the swap is suggested when it is a date.
+    """
+    for match in _ISO_DATE.finditer(text):
+        year, month, day = (int(part) for part in match.groups())
+        _check_date(match[0], year, month, day, f"{year}-{day:02d}-{month:02d}")
+    if order == "YMD":
+        return  # "12/3" has no year to come first: dateparser reads it month first
+    for match in _SHORT_DATE.finditer(text):
+        first, second = int(match[1]), int(match[2])
+        month, day = (first, second) if order == "MDY" else (second, first)
+        written = match[3] or "00"  # without a year, 2000: a leap year keeps 29 February
+        year = int(written) if len(written) == 4 else 2000 + int(written)
+        _check_date(match[0], year, month, day, None)
+
+
+def _check_date(written: str, year: int, month: int, day: int, swapped: str | None) -> None:
+    try:
+        date(year, month, day)
+    except ValueError:
+        pass
+    else:
+        return
+    hint = WHEN_HINT
+    if swapped is not None:
+        try:
+            date.fromisoformat(swapped)
+            hint = f"Did you mean '{swapped}'? Dates go year-month-day."
+        except ValueError:
+            pass
+    raise UserError(f"'{written}' is not a date on the calendar.", hint=hint)
+
+
+def _zone_word(text: str, tz: ZoneInfo) -> tuple[ZoneInfo | None, str | None, str]:
+    """A zone named after the time ("2pm ET", "3pm London time"), and the text without it.
+
+    The zone is a place, so its clock follows daylight saving as the member's does.
+    """
+    match = _ZONE_AFTER_TIME.search(text)
+    if match is None:
+        return None, None, text
+    group = "zone" if match["zone"] else "last"
+    word = match[group]
+    rest = (text[: match.start(group)] + text[match.end() :]).strip()
+    if word.endswith(" time"):
+        place = word.removesuffix(" time").replace(" ", "_")
+        key = _city_zone(place)
+        if key is None:
+            return None, None, text
+        return ZoneInfo(key), None, rest
+    key = _zone_for_word(word.removesuffix(" time"), tz)
+    return ZoneInfo(key), (word if word in _WINTER | _SUMMER else None), rest
+
+
+def season_note(abbreviation: str, at: datetime, zone: ZoneInfo) -> list[str]:
+    """Confirm a winter abbreviation typed for a summer date, or the other way round.
+
+    The time is read as the place's clock, which is what people mean by "2pm EST" in July.
+    """
+    local = at.astimezone(zone)
+    summer = bool(local.dst())
+    if (abbreviation in _WINTER and summer) or (abbreviation in _SUMMER and not summer):
+        return [
+            f"{abbreviation.upper()} is not in use then; I read it as {zone.key} time, "
+            f"{local:%H:%M} {local.tzname()}."
+        ]
+    return []
+
+
+def _zone_for_word(word: str, tz: ZoneInfo) -> str:
+    """An abbreviation's zone, read by the member's own country where it is ambiguous."""
+    local = _BY_COUNTRY.get(word, {})
+    return local.get(countries().get(tz.key, ""), _ZONE_WORDS[word])
+
+
+def _city_zone(place: str) -> str | None:
+    zones = zones_by_lowercase()
+    found = sorted(key for low, key in zones.items() if low.rsplit("/", 1)[-1] == place)
+    return found[0] if found else None
+
+
+def _day_ends(text: str, local_now: datetime) -> tuple[str, tuple[time, timedelta] | None]:
+    """End of day is 17:00, "midnight" the end of the day it names, a week's end its Friday.
+
+    Weeks start on Monday, so "end of next week" typed on a Sunday is five days ahead.
+    """
+    text = _BY.sub("", text)
+    if _NEXT_WEEK_END.search(text):
+        friday = local_now.date() + timedelta(days=11 - local_now.weekday())
+        return _NEXT_WEEK_END.sub(friday.isoformat(), text), (time(17, 0), timedelta(0))
+    if _WEEK_END.search(text):
+        ahead = (4 - local_now.weekday()) % 7  # this week's Friday; at the weekend, the next
+        if ahead == 0 and local_now.time() >= time(17, 0):
+            ahead = 7
+        friday = local_now.date() + timedelta(days=ahead)
+        return _WEEK_END.sub(friday.isoformat(), text), (time(17, 0), timedelta(0))
+    if _END_OF_DAY.search(text):
+        return _END_OF_DAY.sub(" ", text), (time(17, 0), timedelta(0))
+    if _MIDNIGHT.search(text):
+        return _MIDNIGHT.sub(" ", text), (time(0, 0), timedelta(days=1))
+    return text, None
+
+
+def _dot_times(text: str, order: DateOrder) -> str:
+    """A dotted pair as a time when the day is named elsewhere, or when it is no date.
+
+    "tomorrow 14.30" and "14.30" are half past two; "3.12" alone is a date, written with a
+    slash so the member's date order reads it (dateparser reads "3.12" as 03:12).
+    """
+
+    def either(match: re.Match[str]) -> str:
+        first, second = int(match[1]), int(match[2])
+        month, day = (second, first) if order == "DMY" else (first, second)
+        a_date = 1 <= month <= 12 and 1 <= day <= 31
+        rest = text[: match.start()] + text[match.end() :]
+        a_time = len(match[2]) == 2 and first < 24 and second < 60
+        if a_time and (_NAMES_A_DAY.search(rest) or not a_date):
+            return f"{match[1]}:{match[2]}"
+        return f"{match[1]}/{match[2]}"
+
+    return _DOTTED.sub(either, text)
+
+
+def _counted_from_day(match: re.Match[str], *, today: date) -> str:
+    """Two weeks from friday: the next Friday, then the weeks, as a date."""
+    word = match["day"]
+    if word == "tomorrow":
+        start = today + timedelta(days=1)
+    else:
+        start = today + timedelta(days=(_WEEKDAY_WORDS.index(word) - today.weekday()) % 7 or 7)
+    amount = match["amount"]
+    count = (
+        1
+        if amount in ("a", "an")
+        else _hour_number(amount)
+        if amount in _NUMBER_WORDS
+        else int(amount)
+    )
+    days = count * (7 if match["unit"].startswith("week") else 1)
+    return (start + timedelta(days=days)).isoformat()
+
+
+def _spoken_time(match: re.Match[str]) -> str:
+    """Ten thirty is 10:30; the hour gets am/pm later, like any bare hour."""
+    minutes = _SPOKEN_MINUTES[match["minutes"].replace(" ", "-")]
+    return f"{_NUMBER_WORDS[match['hour']]}:{minutes:02d}"
+
+
+def _hour_number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _time_in_digits(match: re.Match[str]) -> str:
+    """Half past two is 2:30, quarter to 3 is 2:45."""
+    hour = _hour_number(match["hour"])
+    minutes = 30 if match["part"] == "half" else 15
+    if match["way"] == "to":
+        hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+    return f"{hour}:{minutes:02d}"
+
+
+def _range(text: str) -> tuple[str, time | None]:
+    """A range's start in the text ("2-3pm" -> "14:00") and its end (15:00).
+
+    The start takes the end's am/pm unless that would put it after the end ("11-12pm"
+    starts at 11:00).
+    """
+    match = _RANGE.search(text)
+    if match is None:
+        return text, None
+    end = _clock(match["b"], match["bm"], match["bp"])
+    start = _clock(match["a"], match["am"], match["ap"] or match["bp"])
+    if start is None or end is None:
+        return text, None
+    if not match["ap"] and match["bp"] and start > end:
+        start = _clock(match["a"], match["am"], "am")
+        if start is None:
+            return text, None
+    return f"{text[: match.start()]} {start:%H:%M} {text[match.end() :]}", end
+
+
+def _clock(hour_text: str, minute_text: str | None, meridiem: str | None) -> time | None:
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    elif not (hour_text.startswith("0") or hour > 12):
+        hour = _interview_hour(hour)
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _interview_hour(hour: int) -> int:
+    """The hour people mean by a bare 1-12 for a meeting: 1-6 afternoon, 7-11 morning."""
+    return hour + 12 if 1 <= hour <= 6 else hour
+
+
+def _day_of_month(text: str, local_now: datetime) -> str:
+    """A day of the month with no month ("the 15th"): the next such day."""
+    match = _THE_NTH.search(text)
+    if match is None:
+        return text
+    wanted = int(match[1])
+    year, month = local_now.year, local_now.month
+    for _ in range(3):  # a 31st may skip a month
+        try:
+            day = date(year, month, wanted)
+        except ValueError:
+            day = None
+        if day is not None and day >= local_now.date():
+            return f"{text[: match.start()]} {day.isoformat()} {text[match.end() :]}"
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return text
+
+
+def _with_meridiem(match: re.Match[str], *, evening: bool) -> str:
+    """An hour with no am/pm gets the one people mean: "at 3" is 3pm.
+
+    After "tonight", every hour is in the evening.
+    """
+    hour = int(match["hour"])
+    if match["hour"].startswith("0") or not 1 <= hour <= 12:
+        return match[0]
+    suffix = "pm" if evening or _interview_hour(hour) >= 12 else "am"
+    return f"{match[0]}{suffix}"
+
+
+@cache
+def zones_by_lowercase() -> dict[str, str]:
+    """Every zone a member may choose, by its lowercased name."""
+    return {
+        key.lower(): key for key in available_timezones() if key.lower() not in _NOT_FOR_MEMBERS
+    }
