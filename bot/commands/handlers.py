@@ -300,7 +300,7 @@ def snooze(ctx: Context) -> Reply:
     )
     at = next(r.remind_at for r in chosen.reminders if r.state == "scheduled")
     text = f"Snoozed the {describe(chosen)} (#{number}) until {format_local(until, tz)}."
-    said = (text, *cautions, _moved(ctx, until, at))
+    said = (text, *cautions, _moved(ctx, until, at, interview.paused_until))
     return _settled(Reply.text(" ".join(part for part in said if part)))
 
 
@@ -318,12 +318,13 @@ def _time_ahead(ctx: Context, text: str, instead: str) -> ParsedTime:
     return parsed
 
 
-def _moved(ctx: Context, asked: datetime, at: datetime) -> str:
-    """Both times, when quiet hours or the weekend move a reminder off the one asked for."""
+def _moved(ctx: Context, asked: datetime, at: datetime, paused_until: datetime | None) -> str:
+    """Both times, when a pause, quiet hours or the weekend move a reminder off the one asked."""
     if at == asked:
         return ""
+    why = "when the pause ends" if paused_until and asked < paused_until <= at else None
     when = format_local(at, ctx.zone)
-    return f"The reminder comes at {when}, after your quiet hours or the weekend."
+    return f"The reminder comes at {when}, {why or 'after your quiet hours or the weekend'}."
 
 
 def replied(ctx: Context) -> Reply:
@@ -355,7 +356,7 @@ def pause(ctx: Context) -> Reply:
         f"{format_local(parsed.at, ctx.zone)}; anything that comes due meanwhile is "
         f"reminded once then. Sooner: {resume_hint}."
     )
-    parts = (said, *parsed.cautions, _moved(ctx, parsed.at, wake))
+    parts = (said, *parsed.cautions, _moved(ctx, parsed.at, wake, None))
     return Reply.text(" ".join(part for part in parts if part))
 
 

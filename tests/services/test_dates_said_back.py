@@ -152,3 +152,11 @@ async def test_snooze_until_reads_dates_the_members_way(convo: Conversation) -> 
     await convo.say(LOG)
     snoozed = await convo.say('/interview snooze #1 Jane until="1/12 10am"')
     assert "until Tue 1 Dec 2026, 10:00 UTC" in snoozed, snoozed
+
+
+async def test_a_snooze_inside_a_timed_pause_says_the_pause_moves_it(convo: Conversation) -> None:
+    await convo.say(LOG)
+    await convo.say('/interview pause #1 until="thursday 10am"')
+    snoozed = await convo.say('/interview snooze #1 Jane until="wednesday 11am"')
+    assert "until Wed 25 Nov 2026, 11:00 UTC" in snoozed
+    assert "The reminder comes at Thu 26 Nov 2026, 10:00 UTC, when the pause ends." in snoozed
