@@ -24,6 +24,7 @@ from bot.domain.timewords import (
     WHEN_HINT,
     DateOrder,
     Prepared,
+    check_weekday,
     date_order_of,
     keeps_clock,
     prepare,
@@ -139,6 +140,8 @@ def parse_when(
     if not cleaned:
         raise UserError("I need a date and time.", hint=WHEN_HINT)
     order = date_order or date_order_of(tz)
+    if order == "YMD":  # "12/25" has no year to put first: it is month/day there too
+        order = "MDY"
     prepared = prepare(cleaned, now, tz, order)
     zone = prepared.zone or tz
     local_now = now.astimezone(zone).replace(tzinfo=None)
@@ -177,6 +180,7 @@ def parse_when(
             wall = datetime.combine(wall.date(), prepared.fixed[0]) + prepared.fixed[1]
         elif not reading.has_time:
             wall = datetime.combine(wall.date(), default_time)
+        check_weekday(prepared.text, wall.date())
         read_as = _read_as_note(prepared.text, wall, reading.part_of_day, local_now.year, order)
         if read_as:
             restated.append(read_as.replace(f"'{prepared.text}'", f"'{cleaned}'", 1))

@@ -61,6 +61,8 @@ _MONTH_WORDS = tuple(month.lower() for month in MONTH_NAMES)
 # "march"), are too easily another word.
 _DAY_WORDS = ("today", "tomorrow", "tonight", "yesterday", *_WEEKDAY_WORDS, *_MONTH_WORDS)
 _SHORTHAND = {
+    "nxt": "next",
+    "midday": "noon",
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
     "tmw": "tomorrow",
@@ -128,6 +130,19 @@ _NAMES_A_DAY = re.compile(
 # "next week" alone names no day: which one the member means is theirs to say.
 _VAGUE_WEEK = re.compile(r"^(?:(?:by|in|during|for|sometime|the)\s+)*(?:next|this|coming)\s+week$")
 _AMOUNT = r"\d+|an?|" + "|".join(_NUMBER_WORDS)
+# "15h", "10h30": the French and Brazilian way to write a time, unless "in" makes it a wait.
+_H_TIME = re.compile(r"(?<![\w:.])(?<!\bin )([01]?\d|2[0-3])h([0-5]\d)?(?![\w:])")
+# "1430" after a day word: a 24-hour time without its colon (never a year: 1900-2099).
+_FOUR_DIGIT_TIME = re.compile(
+    rf"\b(?:today|tomorrow|tonight|{'|'.join(_WEEKDAY_WORDS)}|{_SHORT_DAY})(?:\s+at)?\s+"
+    r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?![\d:./-])"
+)
+# A weekday beside a date that names its own ("thursday nov 6"): the two must agree.
+_A_WEEKDAY = re.compile(rf"\b(?:{'|'.join(_WEEKDAY_WORDS)}|{_SHORT_DAY}|thurs)\b")
+_EXPLICIT_DATE = re.compile(
+    rf"\b(?:{_MONTH_START})[a-z]*\.?\s+\d|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_START})"
+    r"|\d{1,4}[/-]\d{1,2}"
+)
 # "two weeks from friday", "3 days from tomorrow": counted from a day the text names.
 _FROM_DAY = re.compile(
     rf"\b(?P<amount>{_AMOUNT})\s+(?P<unit>days?|weeks?)\s+from\s+"
@@ -137,7 +152,7 @@ _DAYS_AHEAD = re.compile(rf"\bin\s+(?:{_AMOUNT})\s+(?:days?|weeks?|fortnights?)\
 _FROM_NOW = re.compile(
     rf"\b((?:{_AMOUNT})\s+(?:days?|weeks?|fortnights?|hours?|minutes?))\s+from\s+(?:now|today)\b"
 )
-_BY = re.compile(r"^by\s+")
+_BY = re.compile(r"^(?:by|until|till|til)\s+")  # "until friday" is friday, for a snooze
 _DOT_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})\.([0-5]\d)(?=\s*[ap]\.?m\b)")  # "11.30am"
 _NEXT_WEEK_END = re.compile(r"\bend of next week\b")
 _WEEK_END = re.compile(r"\bend of (?:the |this )?week\b")
@@ -266,6 +281,8 @@ def prepare(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> Prepare
     lowered = _DOTTED_DATE.sub(r"\1.\2", _SHORT_MERIDIEM.sub(r"\1\2m", lowered))
     lowered = _DOT_CLOCK.sub(r"\1:\2", lowered)
     lowered = _dot_times(lowered, order)
+    lowered = _H_TIME.sub(lambda m: f"{m[1]}:{m[2] or '00'}", lowered)
+    lowered = _FOUR_DIGIT_TIME.sub(_four_digit_time, lowered)
     _refuse_impossible(lowered, order)
     zone, abbreviation, lowered = _zone_word(lowered, tz)
     local_now = now.astimezone(zone or tz).replace(tzinfo=None)
@@ -292,6 +309,27 @@ def prepare(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> Prepare
         fixed=fixed,
         ends=ends,
     )
+
+
+def check_weekday(text: str, day: date) -> None:
+    """Refuse "Thursday, Nov 6" when 6 November is a Friday: which one was meant is unclear."""
+    if not _EXPLICIT_DATE.search(text):
+        return
+    typed = {_weekday_index(m[0]) for m in _A_WEEKDAY.finditer(text)}
+    if len(typed) != 1 or day.weekday() in typed:
+        return
+    (index,) = typed
+    without = " ".join(_A_WEEKDAY.sub(" ", text).split())
+    raise UserError(
+        f"{day.day} {MONTH_NAMES[day.month - 1]} is a {DAY_NAMES[day.weekday()]}, "
+        f"not a {DAY_NAMES[index]}.",
+        hint=f"For the date, write '{without}'; for the day, name it alone, like "
+        f"'{DAY_NAMES[index].lower()} 10am'.",
+    )
+
+
+def _weekday_index(word: str) -> int:
+    return next(i for i, day in enumerate(_WEEKDAY_WORDS) if day.startswith(word[:3]))
 
 
 def keeps_clock(prepared: Prepared) -> bool:
@@ -459,6 +497,14 @@ def _dot_times(text: str, order: DateOrder) -> str:
         return f"{match[1]}/{match[2]}"
 
     return _DOTTED.sub(either, text)
+
+
+def _four_digit_time(match: re.Match[str]) -> str:
+    """Wed 1430 is Wednesday 14:30; "2026" after a day word is a year, never 20:26."""
+    if match["hour"] in ("19", "20"):
+        return match[0]
+    digits = match["hour"] + match["minute"]
+    return match[0].replace(digits, f"{match['hour']}:{match['minute']}")
 
 
 def _counted_from_day(match: re.Match[str], *, today: date) -> str:

@@ -507,6 +507,62 @@ def test_spoken_times_short_meridiems_and_counts_from_a_day(text: str, expected:
     assert when(text).at == expected
 
 
+SAO_PAULO = ZoneInfo("America/Sao_Paulo")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("05/12 10h", datetime(2026, 12, 5, 10, 0, tzinfo=SAO_PAULO)),  # not now + 10 hours
+        ("sexta 16h", None),  # Portuguese day names wait for issue #18
+        ("fri 16h", datetime(2026, 11, 27, 16, 0, tzinfo=SAO_PAULO)),
+        ("in 10h", NOW + timedelta(hours=10)),  # "in" makes it a wait
+    ],
+)
+def test_an_hour_written_15h_is_a_time_unless_in_makes_it_a_wait(
+    text: str, expected: datetime | None
+) -> None:
+    if expected is None:
+        with pytest.raises(UserError):
+            when(text, tz=SAO_PAULO)
+    else:
+        assert when(text, tz=SAO_PAULO).at == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wed 1430", ny(2026, 11, 25, 14, 30)),
+        ("tomorrow at 0930", ny(2026, 11, 23, 9, 30)),
+        ("until thursday", ny(2026, 11, 26, 9, 0)),  # as a snooze is typed
+        ("till friday 3pm", ny(2026, 11, 27, 15, 0)),
+        ("midday friday", ny(2026, 11, 27, 12, 0)),
+        ("end of nxt week", ny(2026, 11, 27, 17, 0)),  # a Sunday: weeks start on Monday
+    ],
+)
+def test_times_without_colons_until_and_more_shorthand(text: str, expected: datetime) -> None:
+    assert when(text).at == expected
+
+
+def test_a_year_after_a_weekday_is_not_read_as_a_time() -> None:
+    with pytest.raises(UserError):
+        when("wed 2026")  # not Wednesday 20:26
+
+
+@pytest.mark.parametrize("text", ["Wednesday, Nov 26 at 2pm", "fri 11/26 10am", "wed the 26th"])
+def test_a_weekday_that_disagrees_with_its_date_is_asked_about(text: str) -> None:
+    with pytest.raises(UserError) as raised:
+        when(text)
+    assert "26 November is a Thursday" in raised.value.message
+    assert when("Thursday, Nov 26 at 2pm").at == ny(2026, 11, 26, 14, 0)
+
+
+def test_year_first_countries_read_a_date_without_a_year_month_first() -> None:
+    tokyo = ZoneInfo("Asia/Tokyo")
+    assert when("12/25", tz=tokyo).at == datetime(2026, 12, 25, 9, 0, tzinfo=tokyo)
+    assert when("2027/1/15", tz=tokyo).at == datetime(2027, 1, 15, 9, 0, tzinfo=tokyo)
+
+
 @pytest.mark.parametrize(
     ("now", "expected"),
     [

@@ -2,7 +2,8 @@
 with a suggestion that works, never silently read as another moment.
 
 The tables live in tests/fixtures/phrasings/ (format: tests/domain/phrasings.py): first.txt
-was written beside the parser, second.txt independently, by someone who had not read it.
+was written beside the parser, second.txt and third.txt independently, by people who had not
+read it.
 """
 
 from __future__ import annotations
