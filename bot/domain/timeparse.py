@@ -28,10 +28,9 @@ from bot.domain.timewords import (
     date_order_of,
     keeps_clock,
     prepare,
-    season_note,
     without_extra_words,
-    zones_by_lowercase,
 )
+from bot.domain.zonewords import season_note, zones_by_lowercase
 from bot.errors import UserError
 
 Prefer = Literal["future", "past"]

@@ -13,11 +13,11 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cache, partial
-from importlib import resources
+from functools import partial
 from typing import Literal, get_args
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
+from bot.domain.zonewords import countries, zone_in_text
 from bot.errors import UserError
 
 DateOrder = Literal["MDY", "DMY", "YMD"]
@@ -52,8 +52,6 @@ TIME_LIKE = re.compile(
     re.IGNORECASE,
 )
 
-# In the database but meaningless for a member: the server's zone, and a placeholder.
-_NOT_FOR_MEMBERS = frozenset({"localtime", "factory"})
 _WEEKDAY_WORDS = tuple(day.lower() for day in DAY_NAMES)
 _MONTH_WORDS = tuple(month.lower() for month in MONTH_NAMES)
 
@@ -198,39 +196,8 @@ _DATE_WORD = re.compile(
         )
     ).replace(" ", "|")
 )
-_ZONE_WORDS = {
-    **dict.fromkeys(("et", "est", "edt", "eastern"), "America/New_York"),
-    **dict.fromkeys(("ct", "cst", "cdt", "central"), "America/Chicago"),
-    **dict.fromkeys(("mt", "mst", "mdt", "mountain"), "America/Denver"),
-    **dict.fromkeys(("pt", "pst", "pdt", "pacific"), "America/Los_Angeles"),
-    **dict.fromkeys(("utc", "gmt"), "UTC"),
-    **dict.fromkeys(("cet", "cest"), "Europe/Paris"),
-    **dict.fromkeys(("aest", "aedt"), "Australia/Sydney"),
-    "bst": "Europe/London",
-    "ist": "Asia/Kolkata",
-    "jst": "Asia/Tokyo",
-    "hst": "Pacific/Honolulu",
-}
 
-# Where an abbreviation names another zone in the member's own country.
-_BY_COUNTRY = {
-    "ist": {"IL": "Asia/Jerusalem", "IE": "Europe/Dublin"},
-    "cst": {"CN": "Asia/Shanghai", "TW": "Asia/Taipei", "CU": "America/Havana"},
-}
-_WINTER = frozenset({"est", "cst", "mst", "pst"})
-_SUMMER = frozenset({"edt", "cdt", "mdt", "pdt", "bst", "cest", "aedt"})
-_ZONE_NAMES = r"(?:eastern|central|mountain|pacific) time|" + "|".join(
-    sorted(_ZONE_WORDS, key=len, reverse=True)
-)
 
-# After the time ("2pm ET", "3pm London time"), or ending the text ("2pm tomorrow EST").
-_ZONE_AFTER_TIME = re.compile(
-    r"(?:\d|[ap]\.?m\.?)\s*(?![ap]\.?m\b)\(?(?P<zone>"
-    + _ZONE_NAMES
-    + r"|[a-z]+(?: [a-z]+)? time)\)?(?=\s|$)|(?<!\S)\(?(?P<last>"
-    + _ZONE_NAMES
-    + r")\)?$"
-)
 _MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "PR", "VI", "CA"})
 _YEAR_FIRST = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "LT", "MN", "IR"})
 
@@ -259,17 +226,6 @@ def date_order_of(tz: ZoneInfo) -> DateOrder:
     return "YMD" if country in _YEAR_FIRST else "DMY"
 
 
-@cache
-def countries() -> dict[str, str]:
-    """Zone name to ISO country code, from tzdata's zone.tab."""
-    try:
-        table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text()
-    except (ModuleNotFoundError, OSError):
-        return {}
-    rows = (line.split("\t") for line in table.splitlines() if not line.startswith("#"))
-    return {row[2]: row[0] for row in rows if len(row) >= 3}
-
-
 def prepare(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> Prepared:
     """Rewrite what dateparser misreads or refuses into what it reads well.
 
@@ -284,7 +240,7 @@ def prepare(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> Prepare
     lowered = _H_TIME.sub(lambda m: f"{m[1]}:{m[2] or '00'}", lowered)
     lowered = _FOUR_DIGIT_TIME.sub(_four_digit_time, lowered)
     _refuse_impossible(lowered, order)
-    zone, abbreviation, lowered = _zone_word(lowered, tz)
+    zone, abbreviation, lowered = zone_in_text(lowered, tz)
     local_now = now.astimezone(zone or tz).replace(tzinfo=None)
     lowered, fixed = _day_ends(lowered, local_now)
     if _VAGUE_WEEK.match(lowered):
@@ -407,54 +363,6 @@ def _check_date(written: str, year: int, month: int, day: int, swapped: str | No
         except ValueError:
             pass
     raise UserError(f"'{written}' is not a date on the calendar.", hint=hint)
-
-
-def _zone_word(text: str, tz: ZoneInfo) -> tuple[ZoneInfo | None, str | None, str]:
-    """A zone named after the time ("2pm ET", "3pm London time"), and the text without it.
-
-    The zone is a place, so its clock follows daylight saving as the member's does.
-    """
-    match = _ZONE_AFTER_TIME.search(text)
-    if match is None:
-        return None, None, text
-    group = "zone" if match["zone"] else "last"
-    word = match[group]
-    rest = (text[: match.start(group)] + text[match.end() :]).strip()
-    if word.endswith(" time"):
-        place = word.removesuffix(" time").replace(" ", "_")
-        key = _city_zone(place)
-        if key is None:
-            return None, None, text
-        return ZoneInfo(key), None, rest
-    key = _zone_for_word(word.removesuffix(" time"), tz)
-    return ZoneInfo(key), (word if word in _WINTER | _SUMMER else None), rest
-
-
-def season_note(abbreviation: str, at: datetime, zone: ZoneInfo) -> list[str]:
-    """Confirm a winter abbreviation typed for a summer date, or the other way round.
-
-    The time is read as the place's clock, which is what people mean by "2pm EST" in July.
-    """
-    local = at.astimezone(zone)
-    summer = bool(local.dst())
-    if (abbreviation in _WINTER and summer) or (abbreviation in _SUMMER and not summer):
-        return [
-            f"{abbreviation.upper()} is not in use then; I read it as {zone.key} time, "
-            f"{local:%H:%M} {local.tzname()}."
-        ]
-    return []
-
-
-def _zone_for_word(word: str, tz: ZoneInfo) -> str:
-    """An abbreviation's zone, read by the member's own country where it is ambiguous."""
-    local = _BY_COUNTRY.get(word, {})
-    return local.get(countries().get(tz.key, ""), _ZONE_WORDS[word])
-
-
-def _city_zone(place: str) -> str | None:
-    zones = zones_by_lowercase()
-    found = sorted(key for low, key in zones.items() if low.rsplit("/", 1)[-1] == place)
-    return found[0] if found else None
 
 
 def _day_ends(text: str, local_now: datetime) -> tuple[str, tuple[time, timedelta] | None]:
@@ -609,11 +517,3 @@ def _with_meridiem(match: re.Match[str], *, evening: bool) -> str:
         return match[0]
     suffix = "pm" if evening or _interview_hour(hour) >= 12 else "am"
     return f"{match[0]}{suffix}"
-
-
-@cache
-def zones_by_lowercase() -> dict[str, str]:
-    """Every zone a member may choose, by its lowercased name."""
-    return {
-        key.lower(): key for key in available_timezones() if key.lower() not in _NOT_FOR_MEMBERS
-    }
