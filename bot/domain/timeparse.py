@@ -177,6 +177,9 @@ def parse_when(
         wall = reading.value.replace(tzinfo=None)
         if prepared.fixed is not None:
             wall = datetime.combine(wall.date(), prepared.fixed[0]) + prepared.fixed[1]
+            if prepared.fixed[1]:  # midnight: the end of the day named, a day on
+                named = _long_date((wall - prepared.fixed[1]).date(), local_now.year)
+                notes.append(f"Midnight at the end of {named}.")
         elif not reading.has_time:
             wall = datetime.combine(wall.date(), default_time)
         check_weekday(prepared.text, wall.date())
@@ -324,12 +327,12 @@ def _read(
     if data.date_obj is None or not {"month", "day"} <= set(parts):
         return None  # a bare "3" or "at 9" reads as a month, "15" as a day of this month
     value = _across_month_end(text, data.date_obj, base, prefer, date_order)
-    if (
-        "year" not in parts
-        and "time" not in parts
-        and value.date() == _with_year(base, base.year + 1).date()
+    if "year" not in parts and (
+        value.date() == _with_year(base, base.year + 1).date() or value.year > base.year + 1
     ):
-        value = value.replace(year=base.year)  # "12/01" typed on 1 December is today
+        # "12/01" typed on 1 December is today, even once its time has passed (then it is
+        # said to be past), and "feb 29" typed on 29 February is not four years away.
+        value = _with_year(value, base.year)
     return _Reading(
         value=value,
         has_time="time" in parts or keeps_clock,

@@ -60,7 +60,11 @@ _MONTH_WORDS = tuple(month.lower() for month in MONTH_NAMES)
 _DAY_WORDS = ("today", "tomorrow", "tonight", "yesterday", *_WEEKDAY_WORDS, *_MONTH_WORDS)
 _SHORTHAND = {
     "nxt": "next",
+    "wk": "week",
+    "wks": "weeks",
     "midday": "noon",
+    "lunchtime": "noon",
+    "arvo": "afternoon",
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
     "tmw": "tomorrow",
@@ -73,6 +77,11 @@ _SHORTHAND = {
     "thur": "thursday",
     "thurs": "thursday",
 }
+_BEFORE_A_NAME = frozenset({"with", "w/", "and", "&", "mr", "ms", "dr"})
+# Words a fuzzy match would turn into day words, though they are words of their own.
+_NOT_TYPOS = frozenset(
+    {"night", "nights", "monthly", "sundae", *(f"{day.lower()}s" for day in DAY_NAMES)}
+)
 _NUMBER_WORDS = {
     word: number
     for number, word in enumerate(
@@ -107,14 +116,27 @@ _BARE_HOUR_AFTER_WORD = re.compile(
     rf"(?P<hour>\d{{1,2}})(?::[0-5]\d)?{_NOT_AN_HOUR_AFTER}"
 )
 _BARE_CLOCK = re.compile(r"(?<![\d:./-])(?P<hour>\d{1,2}):[0-5]\d(?![\d:]|\s*[ap]\.?m\b)")
+# "half past two", "quarter to 3", "ten past two", "20 past 10", "five to three".
 _TIME_WORDS = re.compile(
-    rf"\b(?P<part>half|quarter)\s+(?P<way>past|after|to)\s+(?P<hour>{_HOUR})\b"
+    r"\b(?P<part>half|quarter|five|ten|twenty|twenty[- ]five|\d{1,2})\s+(?P<way>past|after|to)\s+"
+    rf"(?P<hour>{_HOUR})\b"
 )
+_MINUTE_WORDS = {"half": 30, "quarter": 15, "five": 5, "ten": 10, "twenty": 20}
+# "at ten", "@ two": an hour in words, after the word that says a time follows.
+_HOUR_WORD_AT = re.compile(
+    rf"(\bat|@)\s+({'|'.join(_NUMBER_WORDS)})\b(?!\s+(?:days?|weeks?|hours?))"
+)
+_NOON_WORDS = re.compile(r"\btwelve noon\b|\b12 noon\b")
+# "11/20/26": a two-digit year is this century's, never 2126.
+_TWO_DIGIT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2}[/.-]\d{1,2})([/.-])(\d{2})(?![\d/.:-])")
+# "14.30-15.30": a range of dotted times.
+_DOTTED_RANGE = re.compile(r"(?<![\d.])(\d{1,2})\.([0-5]\d)\s*[-–]\s*(\d{1,2})\.([0-5]\d)(?![\d.])")
 _HALF_HOUR = re.compile(rf"\bhalf\s+({_HOUR})\b")  # British "half 2" is 2:30
 _SPOKEN_MINUTES = {"o'clock": 0, "oclock": 0, "fifteen": 15, "thirty": 30, "forty-five": 45}
 # "ten thirty", "two fifteen", "ten o'clock": an hour word and its minutes in words.
 _SPOKEN_TIME = re.compile(
     rf"\b(?P<hour>{'|'.join(_NUMBER_WORDS)})\s+(?P<minutes>o'?clock|fifteen|thirty|forty[- ]five)\b"
+    r"|\b(?P<digits>\d{1,2})\s*(?P<oclock>o'?clock)\b"
 )
 # "9a", "3p", "10:30a": am or pm by its first letter.
 _SHORT_MERIDIEM = re.compile(r"(?<![\w:.])(\d{1,2}(?::[0-5]\d)?)([ap])\b(?!\.?m)")
@@ -123,10 +145,12 @@ _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d.])")
 # "14.30", "10.15", "3.12": a time or a date, told apart by `_dotted`.
 _DOTTED = re.compile(r"(?<![\d./:-])(\d{1,2})\.(\d{1,2})(?![\d./:-])")
 _NAMES_A_DAY = re.compile(
-    rf"\b(?:{'|'.join(_DAY_WORDS)}|{_SHORT_DAY}|{_MONTH_START}\w*)\b|\d{{1,4}}[/-]\d"
+    rf"\b(?:{'|'.join(_DAY_WORDS)}|{_SHORT_DAY}|{_MONTH_START}\w*)\b"
+    r"|(?<![\d:])\d{1,2}/\d{1,2}(?![\d:])|\b\d{4}-\d{1,2}"
 )
+_AT_BEFORE = re.compile(r"(?:\bat|@)\s*$")
 # "next week" alone names no day: which one the member means is theirs to say.
-_VAGUE_WEEK = re.compile(r"^(?:(?:by|in|during|for|sometime|the)\s+)*(?:next|this|coming)\s+week$")
+_VAGUE_WEEK = re.compile(r"\b(?:next|this|coming)\s+week\b")
 _AMOUNT = r"\d+|an?|" + "|".join(_NUMBER_WORDS)
 # "15h", "10h30": the French and Brazilian way to write a time, unless "in" makes it a wait.
 _H_TIME = re.compile(r"(?<![\w:.])(?<!\bin )([01]?\d|2[0-3])h([0-5]\d)?(?![\w:])")
@@ -134,6 +158,8 @@ _H_TIME = re.compile(r"(?<![\w:.])(?<!\bin )([01]?\d|2[0-3])h([0-5]\d)?(?![\w:])
 _FOUR_DIGIT_TIME = re.compile(
     rf"\b(?:today|tomorrow|tonight|{'|'.join(_WEEKDAY_WORDS)}|{_SHORT_DAY})(?:\s+at)?\s+"
     r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?![\d:./-])"
+    r"|(?<![\d:./-])(?P<hour2>[01]\d|2[0-3])(?P<minute2>[0-5]\d)\s+"
+    rf"(?=(?:today|tomorrow|tonight|{'|'.join(_WEEKDAY_WORDS)}|{_SHORT_DAY})\b)"
 )
 # A weekday beside a date that names its own ("thursday nov 6"): the two must agree.
 _A_WEEKDAY = re.compile(rf"\b(?:{'|'.join(_WEEKDAY_WORDS)}|{_SHORT_DAY}|thurs)\b")
@@ -143,18 +169,42 @@ _EXPLICIT_DATE = re.compile(
 )
 # "two weeks from friday", "3 days from tomorrow": counted from a day the text names.
 _FROM_DAY = re.compile(
-    rf"\b(?P<amount>{_AMOUNT})\s+(?P<unit>days?|weeks?)\s+from\s+"
-    rf"(?P<day>tomorrow|{'|'.join(_WEEKDAY_WORDS)})\b"
+    rf"\b(?P<amount>{_AMOUNT})\s+(?P<unit>days?|weeks?)\s+(?:from|after|on)\s+(?:this\s+)?"
+    rf"(?P<day>tomorrow|{'|'.join(_WEEKDAY_WORDS)}|{_SHORT_DAY})\b"
 )
+# "a week today", "tomorrow week", "this time tomorrow": counts that keep now's clock.
+_SAME_CLOCK = {
+    re.compile(r"\ba week (?:today|from today)\b"): "in 7 days",
+    re.compile(r"\b(?:a week tomorrow|tomorrow week)\b"): "in 8 days",
+    re.compile(r"\b(?:this|same) time tomorrow\b|\btomorrow (?:at )?(?:this|the same) time\b"): (
+        "in 1 day"
+    ),
+    re.compile(r"\b(?:this|same) time next week\b"): "in 7 days",
+}
+# "in 1h30", "in 1.5 hours", "in an hour and a half", "in half an hour": a wait in minutes.
+_PART_HOURS = re.compile(
+    rf"\bin\s+(?:(?P<half>half an? hour)|(?P<h>\d+)h(?P<m>[0-5]\d)|(?P<n>\d+(?:\.\d+)?|{_AMOUNT})"
+    r"(?P<and_half> and a half)?\s*(?P<unit>hours?|hrs?|days?)(?P<tail> and a half)?)\b"
+)
+# "monday next week", "next week thursday", "thursday of next week".
+_DAY_NEXT_WEEK = re.compile(
+    rf"\b(?:(?P<a>{'|'.join(_WEEKDAY_WORDS)})\s+(?:of\s+)?next\s+week"
+    rf"|next\s+week\s+(?:on\s+)?(?P<b>{'|'.join(_WEEKDAY_WORDS)}))\b"
+)
+_MONTH_END = re.compile(r"\b(?:end of (?:the |this )?month|eom)\b")
 _DAYS_AHEAD = re.compile(rf"\bin\s+(?:{_AMOUNT})\s+(?:days?|weeks?|fortnights?)\b")
 _FROM_NOW = re.compile(
-    rf"\b((?:{_AMOUNT})\s+(?:days?|weeks?|fortnights?|hours?|minutes?))\s+from\s+(?:now|today)\b"
+    rf"\b((?:{_AMOUNT})\s+(?:days?|weeks?|fortnights?|hours?|minutes?|months?|years?))\s+"
+    r"from\s+(?:now|today)\b"
 )
 _BY = re.compile(r"^(?:by|until|till|til)\s+")  # "until friday" is friday, for a snooze
 _DOT_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})\.([0-5]\d)(?=\s*[ap]\.?m\b)")  # "11.30am"
 _NEXT_WEEK_END = re.compile(r"\bend of next week\b")
-_WEEK_END = re.compile(r"\bend of (?:the |this )?week\b")
-_END_OF_DAY = re.compile(r"\b(?:eod|cob|end of (?:the )?day|close of business)\b")
+_WEEK_END = re.compile(r"\bend of (?:the |this )?week\b|\beow\b")
+_END_OF_DAY = re.compile(
+    r"\b(?:eod|cob|eob|end of (?:the )?(?:business )?day|end of business"
+    r"|close of (?:business|play))\b"
+)
 _MIDNIGHT = re.compile(r"\b(?:at\s+)?midnight\b")
 _THE_NTH = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)")
 _MERIDIEM = r"(?:(?P<{}>[ap])\.?m\.?)?"
@@ -180,6 +230,19 @@ _CHANGES_MEANING = frozenset(
         *("perhaps", "possibly", "probably", "tbd", "tbc"),
     }
 )
+# Words that leave the moment unclear wherever they stand, even where dateparser reads past
+# them: "this past friday" is not next Friday, "mondays" not one Monday.
+_UNCLEAR = frozenset(
+    {
+        *("past", "previous", "gone", "following", "weekly", "daily", "fortnightly"),
+        *("before", "or", "not", "except", "unless", "between", "either", "every", "each"),
+        *("sometime", "someday", "whenever", "late", "early", "mid", "maybe", "perhaps"),
+        *("possibly", "probably", "tbd", "tbc", "earliest", "latest", "around"),
+        *(f"{day}s" for day in _WEEKDAY_WORDS),
+    }
+)
+_DAY_AFTER = re.compile(r"\bday after\b")
+_DAY_SPAN = re.compile(r"\d(?:st|nd|rd|th)\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)\b")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 # Date words that say nothing alone: "with the hiring manager" holds no second date.
 _FILLER = frozenset({"the", "a", "an", "at", "on", "in", "of", "from", "this", "next", "last"})
@@ -234,36 +297,70 @@ def prepare(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> Prepare
     """
     lowered = _fix_words(text.casefold().replace("·", " ").replace(",", " "))
     lowered = " ".join(lowered.split())
+    if _DAY_SPAN.search(lowered):
+        raise UserError(
+            f"'{text}' spans several days, and I need one.",
+            hint="Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
+        )
+    lowered = _PART_HOURS.sub(_minutes_ahead, lowered)  # before "1.5" can be a date
     lowered = _DOTTED_DATE.sub(r"\1.\2", _SHORT_MERIDIEM.sub(r"\1\2m", lowered))
     lowered = _DOT_CLOCK.sub(r"\1:\2", lowered)
+    lowered = _DOTTED_RANGE.sub(r"\1:\2-\3:\4", lowered)
     lowered = _dot_times(lowered, order)
     lowered = _H_TIME.sub(lambda m: f"{m[1]}:{m[2] or '00'}", lowered)
     lowered = _FOUR_DIGIT_TIME.sub(_four_digit_time, lowered)
+    lowered = _TWO_DIGIT_YEAR.sub(r"\1\g<2>20\3", lowered)
     _refuse_impossible(lowered, order)
     zone, abbreviation, lowered = zone_in_text(lowered, tz)
     local_now = now.astimezone(zone or tz).replace(tzinfo=None)
     lowered, fixed = _day_ends(lowered, local_now)
-    if _VAGUE_WEEK.match(lowered):
+    lowered = _DAY_NEXT_WEEK.sub(partial(_day_next_week, today=local_now.date()), lowered)
+    for pattern, count in _SAME_CLOCK.items():
+        lowered = pattern.sub(count, lowered)
+    if _VAGUE_WEEK.search(lowered):
         raise UserError(
             "Which day that week?",
             hint="Try 'next monday 10am', 'end of next week' or 'in 7 days'.",
         )
     lowered = _FROM_NOW.sub(r"in \1", lowered)
     lowered = _FROM_DAY.sub(partial(_counted_from_day, today=local_now.date()), lowered)
+    lowered = _NOON_WORDS.sub("noon", lowered)
     lowered = _SPOKEN_TIME.sub(_spoken_time, lowered)
     lowered = _TIME_WORDS.sub(_time_in_digits, lowered)
+    lowered = _HOUR_WORD_AT.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[m[2]]}", lowered)
     lowered = _HALF_HOUR.sub(lambda m: f"{_hour_number(m[1])}:30", lowered)
-    lowered, ends = _range(lowered)
+    part = _part_of_day(lowered)
+    lowered, ends = _range(lowered, part)
     lowered = _day_of_month(lowered, local_now)
-    meridiem = partial(_with_meridiem, evening="tonight" in lowered.split())
+    meridiem = partial(_with_meridiem, part=part)
     lowered = _BARE_CLOCK.sub(meridiem, lowered)
     lowered = _BARE_HOUR_AFTER_WORD.sub(meridiem, lowered)
+    _refuse_unclear(lowered)
     return Prepared(
         text=" ".join(lowered.split()) or "today",
         zone=zone,
         abbreviation=abbreviation,
         fixed=fixed,
         ends=ends,
+    )
+
+
+def _refuse_unclear(text: str) -> None:
+    """Refuse what leaves the moment open: "after 3pm friday", "tomorrow today"."""
+    words = [word.strip("().,?!") for word in _PARENTHESES.sub(" ", text).split()]
+    found = [w for w in words if w in _UNCLEAR or (w == "after" and not _DAY_AFTER.search(text))]
+    days = {w for w in words if w in ("today", "tomorrow", "yesterday", "tonight")}
+    if len(days - {"tonight"}) > 1 or days >= {"tomorrow", "tonight"}:
+        found.append(" and ".join(sorted(days)))
+    unclear = found[:1]
+    if not unclear:
+        return
+    past = {"past", "previous", "gone"}.intersection(words)
+    raise UserError(
+        f"'{unclear[0]}' leaves it unclear which moment you mean.",
+        hint="Give one day and time, like 'last friday 2pm'."
+        if past
+        else "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
     )
 
 
@@ -319,15 +416,30 @@ def without_extra_words(text: str) -> str:
 
 
 def _fix_words(text: str) -> str:
-    """Shorthand and typos of day words ("tmrw", "thrusday") to the words themselves."""
-    words = []
+    """Shorthand and typos of day words ("tmrw", "thrusday") to the words themselves.
+
+    A name is not a typo: nothing after "with" or "and" is corrected ("call with Frida").
+    """
+    words: list[str] = []
     for word in text.split():
         fixed = _SHORTHAND.get(word)
-        if fixed is None and word.isalpha() and len(word) >= 5 and word not in _DAY_WORDS:
-            close = difflib.get_close_matches(word, _DAY_WORDS, n=1, cutoff=0.82)
-            fixed = close[0] if close else None
+        named = bool(words) and words[-1] in _BEFORE_A_NAME
+        if fixed is None and not named and word.isalpha() and len(word) >= 5:
+            fixed = _day_word_typo(word)
         words.append(fixed or word)
     return " ".join(words)
+
+
+def _day_word_typo(word: str) -> str | None:
+    """The day word `word` misspells: two letters swapped, or one off in a long word."""
+    if word in _DAY_WORDS or word in _NOT_TYPOS:
+        return None
+    for i in range(len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swapped in _DAY_WORDS:
+            return swapped
+    close = difflib.get_close_matches(word, _DAY_WORDS, n=1, cutoff=0.85)
+    return close[0] if close else None
 
 
 def _refuse_impossible(text: str, order: DateOrder) -> None:
@@ -380,11 +492,21 @@ def _day_ends(text: str, local_now: datetime) -> tuple[str, tuple[time, timedelt
             ahead = 7
         friday = local_now.date() + timedelta(days=ahead)
         return _WEEK_END.sub(friday.isoformat(), text), (time(17, 0), timedelta(0))
+    if _MONTH_END.search(text):
+        last = _last_day_of_month(local_now.date())
+        if last == local_now.date() and local_now.time() >= time(17, 0):
+            last = _last_day_of_month(last + timedelta(days=1))
+        return _MONTH_END.sub(last.isoformat(), text), (time(17, 0), timedelta(0))
     if _END_OF_DAY.search(text):
         return _END_OF_DAY.sub(" ", text), (time(17, 0), timedelta(0))
     if _MIDNIGHT.search(text):
         return _MIDNIGHT.sub(" ", text), (time(0, 0), timedelta(days=1))
     return text, None
+
+
+def _last_day_of_month(day: date) -> date:
+    first_of_next = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return first_of_next - timedelta(days=1)
 
 
 def _dot_times(text: str, order: DateOrder) -> str:
@@ -400,7 +522,8 @@ def _dot_times(text: str, order: DateOrder) -> str:
         a_date = 1 <= month <= 12 and 1 <= day <= 31
         rest = text[: match.start()] + text[match.end() :]
         a_time = len(match[2]) == 2 and first < 24 and second < 60
-        if a_time and (_NAMES_A_DAY.search(rest) or not a_date):
+        after_at = _AT_BEFORE.search(text[: match.start()]) is not None
+        if a_time and (_NAMES_A_DAY.search(rest) or not a_date or after_at):
             return f"{match[1]}:{match[2]}"
         return f"{match[1]}/{match[2]}"
 
@@ -409,35 +532,63 @@ def _dot_times(text: str, order: DateOrder) -> str:
 
 def _four_digit_time(match: re.Match[str]) -> str:
     """Wed 1430 is Wednesday 14:30; "2026" after a day word is a year, never 20:26."""
-    if match["hour"] in ("19", "20"):
+    hour, minute = match["hour"] or match["hour2"], match["minute"] or match["minute2"]
+    if hour in ("19", "20"):
         return match[0]
-    digits = match["hour"] + match["minute"]
-    return match[0].replace(digits, f"{match['hour']}:{match['minute']}")
+    return match[0].replace(hour + minute, f"{hour}:{minute}", 1)
 
 
 def _counted_from_day(match: re.Match[str], *, today: date) -> str:
-    """Two weeks from friday: the next Friday, then the weeks, as a date."""
+    """Two weeks from friday: the next Friday, then the weeks, as a date.
+
+    Said on a Friday, "from friday" could be today or a week on: asked about.
+    """
     word = match["day"]
     if word == "tomorrow":
         start = today + timedelta(days=1)
     else:
-        start = today + timedelta(days=(_WEEKDAY_WORDS.index(word) - today.weekday()) % 7 or 7)
-    amount = match["amount"]
-    count = (
-        1
-        if amount in ("a", "an")
-        else _hour_number(amount)
-        if amount in _NUMBER_WORDS
-        else int(amount)
-    )
-    days = count * (7 if match["unit"].startswith("week") else 1)
+        ahead = (_weekday_index(word) - today.weekday()) % 7
+        if ahead == 0:
+            raise UserError(
+                f"Today is {DAY_NAMES[today.weekday()]}: from today, or from next week's?",
+                hint=f"Count from today, like 'in {match['amount']} {match['unit']}'.",
+            )
+        start = today + timedelta(days=ahead)
+    days = _amount(match["amount"]) * (7 if match["unit"].startswith("week") else 1)
     return (start + timedelta(days=days)).isoformat()
 
 
+def _day_next_week(match: re.Match[str], *, today: date) -> str:
+    """Monday next week: that weekday in the week after this one (weeks start on Monday)."""
+    index = _weekday_index(match["a"] or match["b"])
+    return (today + timedelta(days=7 - today.weekday() + index)).isoformat()
+
+
+def _minutes_ahead(match: re.Match[str]) -> str:
+    """A wait with a fraction in it, as whole minutes: "in 1.5 hours" is "in 90 minutes"."""
+    if match["half"]:
+        return "in 30 minutes"
+    if match["h"]:
+        return f"in {int(match['h']) * 60 + int(match['m'])} minutes"
+    number = match["n"]
+    amount = float(number) if number[0].isdigit() else float(_amount(number))
+    if match["and_half"] or match["tail"]:
+        amount += 0.5
+    if match["unit"].startswith("d"):
+        return f"in {round(amount * 24 * 60)} minutes" if amount % 1 else match[0]
+    return f"in {round(amount * 60)} minutes"
+
+
 def _spoken_time(match: re.Match[str]) -> str:
-    """Ten thirty is 10:30; the hour gets am/pm later, like any bare hour."""
+    """Ten thirty is 10:30, 3 o'clock 3:00; the hour gets am/pm later, like any bare hour."""
+    if match["digits"]:
+        return f"{match['digits']}:00"
     minutes = _SPOKEN_MINUTES[match["minutes"].replace(" ", "-")]
     return f"{_NUMBER_WORDS[match['hour']]}:{minutes:02d}"
+
+
+def _amount(word: str) -> int:
+    return 1 if word in ("a", "an") else _hour_number(word)
 
 
 def _hour_number(word: str) -> int:
@@ -445,31 +596,51 @@ def _hour_number(word: str) -> int:
 
 
 def _time_in_digits(match: re.Match[str]) -> str:
-    """Half past two is 2:30, quarter to 3 is 2:45."""
+    """Half past two is 2:30, quarter to 3 is 2:45, twenty past ten 10:20.
+
+    "10 to 3" in digits is left alone: it is a range as often as ten to three.
+    """
+    part = match["part"].replace(" ", "-")
+    if part.isdigit() and match["way"] == "to":
+        return match[0]
+    minutes = int(part) if part.isdigit() else _MINUTE_WORDS.get(part, 25)
     hour = _hour_number(match["hour"])
-    minutes = 30 if match["part"] == "half" else 15
+    if minutes >= 60:
+        return match[0]
     if match["way"] == "to":
         hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
     return f"{hour}:{minutes:02d}"
 
 
-def _range(text: str) -> tuple[str, time | None]:
+def _range(text: str, part: str | None) -> tuple[str, time | None]:
     """A range's start in the text ("2-3pm" -> "14:00") and its end (15:00).
 
     The start takes the end's am/pm unless that would put it after the end ("11-12pm"
-    starts at 11:00).
+    starts at 11:00); a bare "5-7" is 17:00-19:00. A range past midnight, or longer than
+    twelve hours (or four for "10 to 3", which may be ten to three), is asked about.
     """
     match = _RANGE.search(text)
     if match is None:
         return text, None
-    end = _clock(match["b"], match["bm"], match["bp"])
-    start = _clock(match["a"], match["am"], match["ap"] or match["bp"])
+    end = _clock(match["b"], match["bm"], match["bp"] or part)
+    start = _clock(match["a"], match["am"], match["ap"] or match["bp"] or part)
     if start is None or end is None:
         return text, None
     if not match["ap"] and match["bp"] and start > end:
         start = _clock(match["a"], match["am"], "am")
         if start is None:
             return text, None
+    bare = not (match["ap"] or match["bp"] or match["am"] or match["bm"])
+    if bare and end < start and end.hour + 12 < 24:
+        end = end.replace(hour=end.hour + 12)  # "5-7": both in the afternoon
+    hours = (end.hour * 60 + end.minute - start.hour * 60 - start.minute) / 60
+    longest = 4 if bare and "to" in match[0].split() else 12
+    if not 0 < hours <= longest:
+        raise UserError(
+            f"Is '{match[0].strip()}' a time from {start:%H:%M} to {end:%H:%M}?",
+            hint=f"Give the start alone, like '{start:%H:%M}', or the range with am or pm, "
+            "like '2pm-3pm'.",
+        )
     return f"{text[: match.start()]} {start:%H:%M} {text[match.end() :]}", end
 
 
@@ -507,13 +678,29 @@ def _day_of_month(text: str, local_now: datetime) -> str:
     return text
 
 
-def _with_meridiem(match: re.Match[str], *, evening: bool) -> str:
+def _part_of_day(text: str) -> str | None:
+    """The am or pm the text gives by the part of the day ("in the morning", "tonight")."""
+    words = set(text.split())
+    if words & {"tonight", "evening", "night"}:
+        return "pm"
+    if "morning" in words:
+        return "am"
+    return None
+
+
+def _with_meridiem(match: re.Match[str], *, part: str | None) -> str:
     """An hour with no am/pm gets the one people mean: "at 3" is 3pm.
 
-    After "tonight", every hour is in the evening.
+    "In the morning" or "tonight" says which, but "tonight at 12" or "tonight at 1" may be
+    after midnight: asked about.
     """
     hour = int(match["hour"])
     if match["hour"].startswith("0") or not 1 <= hour <= 12:
         return match[0]
-    suffix = "pm" if evening or _interview_hour(hour) >= 12 else "am"
+    if part == "pm" and (hour == 12 or hour < 5):
+        raise UserError(
+            f"Is '{match[0].strip()}' in the evening, or after midnight?",
+            hint=f"Write it with am or pm, like 'tomorrow {hour}am'.",
+        )
+    suffix = part or ("pm" if _interview_hour(hour) >= 12 else "am")
     return f"{match[0]}{suffix}"

@@ -601,8 +601,8 @@ def test_end_of_day_day_of_month_and_times_in_words(text: str, expected: datetim
 
 def test_unreadable_text_is_refused_with_message_and_hint() -> None:
     with pytest.raises(UserError) as caught:
-        when("sometime 3pm")
-    assert caught.value.message == "I couldn't read 'sometime 3pm' as a date and time."
+        when("soonish 3pm")
+    assert caught.value.message == "I couldn't read 'soonish 3pm' as a date and time."
     assert caught.value.hint == "Try 'tomorrow 3pm', 'next friday 10:00' or '2026-12-01 15:00'."
 
 
