@@ -96,3 +96,13 @@ async def test_a_signature_of_two_lines_signs_off_on_two_lines(convo: Conversati
     draft = await convo.say("/interview draft #1 thank_you")
     lines = draft.splitlines()
     assert lines[lines.index("Ada Lovelace") + 1] == "ada.dev"
+
+
+def test_the_quick_subset_names_only_tests_that_exist() -> None:
+    """`make test-quick` names folders and files: a rename must not quietly drop them."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    block = re.search(r"^QUICK :=((?:.*\\\n)*.*)$", makefile, re.MULTILINE)
+    assert block is not None
+    paths = [word.split("=")[-1] for word in block.group(1).replace("\\\n", " ").split()]
+    assert len(paths) >= 8
+    assert [p for p in paths if not (ROOT / p).exists()] == []
