@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := install
-.PHONY: venv install run test lint format bench corpus
+.PHONY: venv install run test test-quick lint format bench corpus
 
 # bin/pip, not bin/python, marks a usable venv: if ensurepip is missing (Debian without
 # python3-venv) `venv` leaves bin/python behind but no pip, and the next run retries.
@@ -32,6 +32,15 @@ lint: install
 # Lint first: it is fast and fails before the slower tests start.
 test: install lint
 	$(BIN)/pytest -q
+
+# While you work: the core's tests on SQLite, without the platform adapters, the processes,
+# the fuzzers, the debrief corpus and the template attacks (about a minute; `make test`
+# runs everything before you push).
+QUICK := tests/domain tests/drafting tests/commands tests/services tests/storage \
+	tests/scheduling tests/test_architecture.py tests/test_docs.py \
+	--ignore=tests/drafting/test_debrief_corpus.py --ignore=tests/drafting/test_template_attacks.py
+test-quick: install
+	$(BIN)/pytest -q -m 'not postgresql' $(QUICK)
 
 format: install
 	$(BIN)/ruff format .

@@ -95,11 +95,21 @@ class Fields:
 
 @dataclass(frozen=True)
 class Finding:
-    """One proofreading remark on a draft: how serious, what is wrong, how to fix it."""
+    """One proofreading remark on a draft: how serious, what is wrong, how to fix it.
+
+    The problem and the fix are separate, so every surface shows them the same way
+    (`text`) and a reader sees at once which part says what to do.
+    """
 
     level: str
-    message: str
-    fix: str
+    problem: str  # what is wrong; no closing full stop, a question keeps its "?"
+    fix: str  # what to do, as a sentence ("Open with their name, e.g. 'Dear Jane,'.")
+
+    @property
+    def text(self) -> str:
+        """'<problem>. Fix: <what to do>.', as drafts, `check` and every platform show it."""
+        stop = "" if self.problem.endswith("?") else "."
+        return f"{self.problem}{stop} Fix: {self.fix}"
 
 
 @dataclass(frozen=True)
@@ -241,6 +251,6 @@ def _draft_text(draft: DraftBlock) -> str:
     lines += [f"Subject: {draft.subject}", "", draft.body, "---"]
     if draft.linkedin:
         lines += [f"LinkedIn message: {draft.linkedin}"]
-    lines += [f"[{f.level}] {f.message} {f.fix}" for f in draft.findings]
+    lines += [f"[{f.level}] {f.text}" for f in draft.findings]
     lines += [f"{link.label}: {link.url}" for link in draft.links]
     return "\n".join(lines)

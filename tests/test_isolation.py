@@ -67,7 +67,9 @@ ADMIN_TAILS = (
     "stats",
     "template thank_you",
     "template thank_you revert",
-    "template thank_you Subject: Thanks\n\nHello from {{ company }}",
+    # A template that passes every check (its sample drafts greet each reader), so it saves.
+    'template thank_you {% import "_common.j2" as c %}\nSubject: Thanks\n\n'
+    "{{ c.greeting(interviewer, company, tone) }} Hello from {{ company }}",
 )
 
 
@@ -236,7 +238,9 @@ async def test_another_groups_admin_changes_only_their_own_group(
     for tail in ADMIN_TAILS:
         reply = _say(core, other_admin, "admin", tail, admin=True)
         _assert_refused(reply, tail)
-    assert _group_snapshot(core, "slack", "T2")["group"]["tone"] == "formal"  # took effect there
+    theirs = _group_snapshot(core, "slack", "T2")
+    assert theirs["group"]["tone"] == "formal"  # took effect there
+    assert theirs["templates"] == ["thank_you"]  # and so did their template
     assert _group_snapshot(core, "slack", "T1") == before
     assert _snapshot(core, VICTIM) == victim_before
 

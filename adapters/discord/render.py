@@ -196,7 +196,7 @@ def draft_embed(draft: DraftBlock, filename: str) -> discord.Embed:
     """
     embed = discord.Embed(title=_clip(esc(draft.title), MAX_TITLE), colour=COLOUR)
     if draft.findings:
-        lines = [f"• {esc(f.message)} {esc(f.fix)}" for f in draft.findings]
+        lines = [f"• {esc(f.text)}" for f in draft.findings]
         embed.add_field(name="Before you send", value=_clip("\n".join(lines), MAX_FIELD_VALUE))
     if draft.linkedin:
         text = draft.linkedin.replace(FENCE, "`\u200b``")

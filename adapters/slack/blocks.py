@@ -120,9 +120,7 @@ def _draft(draft: DraftBlock) -> list[Block]:
         )
         blocks += _code(draft.linkedin)
     if draft.findings:
-        lines = [
-            f"• *{escape(f.level)}*: {escape(f.message)} {escape(f.fix)}" for f in draft.findings
-        ]
+        lines = [f"• *{escape(f.level)}*: {escape(f.text)}" for f in draft.findings]
         blocks.append(
             {
                 "type": "context",

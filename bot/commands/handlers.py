@@ -465,7 +465,7 @@ def check(ctx: Context) -> Reply:
     )
     if not findings:
         return Reply.text("Looks good: no problems found.")
-    lines = [f"[{f.level}] {f.message} {f.fix}" for f in findings]
+    lines = [f"[{f.level}] {f.text}" for f in findings]
     return Reply.text(f"{len(findings)} thing(s) to look at:", "\n".join(lines))
 
 

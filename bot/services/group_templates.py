@@ -1,9 +1,10 @@
 """A career group's own draft templates: checked, saved, previewed, reverted, and used.
 
 An admin replaces any draft kind with their group's house style. Nothing is saved until it
-passes the static checks (`bot.drafting.template_check`) and renders, in the same sandbox
-members' drafts use, against sample interviews of several shapes; the reply shows those
-sample drafts with the proofreader's findings. Members of the group then get it, unless
+passes the static checks (`bot.drafting.template_check`), renders, in the same sandbox
+members' drafts use, against sample interviews of several shapes, and none of those sample
+drafts has a proofreading error (a placeholder left in, nobody named); the reply shows the
+sample drafts with the proofreader's other remarks. Members of the group then get it, unless
 they chose the built-in templates (`/interview settings templates=builtin`).
 
 Drafts stay fast: each process keeps a small cache of renderers per group, keyed by the
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session, object_session
 
 from bot.chat import MAX_FORM_TEXT, CommandRequest, DraftBlock, Form, FormField, Reply, Section
 from bot.domain.policy import Kind
+from bot.drafting.proofread import ERROR
 from bot.drafting.render import DraftRenderer, group_environment
 from bot.drafting.sandbox import GroupSandbox, Limits, TemplateRefused
 from bot.drafting.template_check import MAX_SOURCE, Problem, check_template
@@ -50,6 +52,7 @@ RECHECK_SECONDS = 5.0
 COMMAND = "/interview admin template"
 MAX_TYPED = 4000  # what a command line can hold (bot/commands/args.py)
 MAX_PROBLEMS = 8
+PREVIEW = "Preview: "  # a sample draft's title, before the sample's label
 _HEAD = re.compile(r"\s*(\S+)(?:\s+(\S+))?[ \t]*\r?\n?(.*)\Z", re.DOTALL)
 
 
@@ -166,6 +169,8 @@ class GroupTemplateService:
         )
         if not problems:
             previews, problems = self._try(kind, source)
+        if not problems:
+            problems = _errors_in(previews)
         if problems:
             shown = problems[:MAX_PROBLEMS]
             more = len(problems) - len(shown)
@@ -240,7 +245,7 @@ class GroupTemplateService:
                 raise _SampleFailed(_render_problem(error, sample.label)) from None
             previews += [
                 DraftBlock(
-                    title=f"Preview: {sample.label}",
+                    title=f"{PREVIEW}{sample.label}",
                     to=block.to,
                     subject=block.subject,
                     body=block.body,
@@ -349,6 +354,21 @@ class _SampleFailed(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+def _errors_in(previews: Sequence[DraftBlock]) -> list[Problem]:
+    """The proofreader's errors in the sample drafts: what a member must fix before sending.
+
+    A template that gives every member's draft the same error is refused; warnings and
+    remarks are shown with the saved template, since our own drafts can earn them too.
+    """
+    said = dict.fromkeys(
+        f"With the sample interview '{block.title.removeprefix(PREVIEW)}': {finding.text}"
+        for block in previews
+        for finding in block.findings
+        if finding.level == ERROR
+    )
+    return [Problem(text) for text in said]
 
 
 def builtin_source(renderer: DraftRenderer, kind: Kind) -> str:
@@ -465,8 +485,8 @@ def template_command(
         return _show(service, session, group, kind)
     checked = service.save(session, group, kind, rest, by=request.member.user_id)
     proofread = (
-        f"The proofreader has {checked.findings} remark(s) on the sample drafts below: worth a "
-        "look before members see them."
+        f"The proofreader has {checked.findings} remark(s) on the sample drafts below, none an "
+        "error: worth a look before members see them."
         if checked.findings
         else "The proofreader found nothing to remark on in the sample drafts below."
     )

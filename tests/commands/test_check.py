@@ -32,6 +32,15 @@ async def test_a_misspelling_gets_a_suggestion(convo: Conversation) -> None:
     assert "'conversation'" in reply
 
 
+async def test_each_finding_says_the_problem_then_the_fix(convo: Conversation) -> None:
+    reply = await convo.say("/interview check Dear Jane, I enjoyed our conversaton!!")
+    assert reply.splitlines()[2:] == [
+        "[warning] Possible misspelling: 'conversaton'. Fix: Did you mean 'conversation'?",
+        "[warning] 2 exclamation marks. Fix: Keep at most one; end the other sentences with a "
+        "full stop.",
+    ]
+
+
 async def test_a_quote_in_pasted_text_is_not_a_syntax_error(convo: Conversation) -> None:
     reply = await convo.say('/interview check Dear Jane, I said "yes" to the offer.')
     assert "unmatched quote" not in reply

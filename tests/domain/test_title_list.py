@@ -18,7 +18,7 @@ REV_IAN = ProofContext(
 
 def titles_alone(body: str) -> list[Finding]:
     found = proofread("Thank you", body, REV_IAN)
-    return [f for f in found if "title used as a name" in f.message.casefold()]
+    return [f for f in found if "title used as a name" in f.problem.casefold()]
 
 
 @pytest.mark.parametrize("title", ["Rev.", "Fr.", "Sr", "REV."])

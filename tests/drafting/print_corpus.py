@@ -27,7 +27,7 @@ def show(rendered: Rendered) -> str:
             lines += [f"Subject: {block.subject}", "", block.body, ""]
             if block.linkedin:
                 lines += [f"LinkedIn ({len(block.linkedin)} chars): {block.linkedin}", ""]
-            lines += [f"[{f.level}] {f.message} {f.fix}" for f in block.findings]
+            lines += [f"[{f.level}] {f.text}" for f in block.findings]
             lines.append("")
     return "\n".join(lines)
 

@@ -387,7 +387,7 @@ def test_no_sentence_is_pasted_into_a_frame_that_does_not_fit_it(name: str) -> N
             assert not shorthand, ("shorthand in a draft", block.title, text)
         if debrief.thank_you_sent:
             for finding in block.findings:
-                text = f"{finding.message} {finding.fix}"
+                text = finding.text
                 assert not FORBIDDEN["'send it today' in a draft"].search(text), finding
 
 

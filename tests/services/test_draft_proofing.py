@@ -11,7 +11,9 @@ async def test_a_typo_in_the_members_notes_is_flagged_in_the_draft(convo: Conver
     await convo.say(LOG)
     await convo.say('/interview notes #1 jane="the recieve path in Kafka"')
     reply = await convo.say("/interview draft #1 thank_you Jane")
-    assert "Possible misspelling: 'recieve'" in reply
+    assert "[warning] Possible misspelling: 'recieve'. Fix: Did you mean 'receive'?" in (
+        reply.splitlines()
+    )
 
 
 async def test_names_in_the_members_notes_are_not_flagged(convo: Conversation) -> None:

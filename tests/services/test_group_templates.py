@@ -101,6 +101,8 @@ def test_a_saved_template_changes_its_groups_drafts_and_nobody_elses(
         "Preview: final round, nobody named, topics only",
     }
     assert any(p.findings for p in previews)  # the proofreader's remarks are shown
+    assert {f.level for p in previews for f in p.findings} <= {"warning", "info"}
+    assert "none an error" in text
     assert stored(core, "T1") == {"thank_you": HOUSE_STYLE.strip("\n")}
 
     assert subjects(say(core, clock, ADA, "draft #1 thank_you")) == [
@@ -199,6 +201,17 @@ def test_show_and_preview_what_members_get(core: Core, clock: ManualClock) -> No
         ("Subject: x\n\n{{ range }}", "Line 3: 'range' is a function"),
         ("Subject: x\n\nHi {{ interviewer }}", "Line 3: 'interviewer' is a set of fields"),
         ("Subject: x\n\nThe {{ role }} role", "printed a missing value (None)"),
+        # Renders, but every sample draft would carry a proofreading error.
+        (
+            "Subject: Thanks\n\nDear [first name],\n\nThank you.",
+            "With the sample interview 'phone screen, one interviewer, no notes': Placeholder "
+            "left in the draft: '[first name]'. Fix: Replace '[first name]' with the real text",
+        ),
+        (
+            "Subject: Thanks from {{ company }}\n\nThank you for the {{ stage_label }}.",
+            "The note never addresses Raj Patel by name. Fix: Open with their name, e.g. "
+            "'Dear Raj,'.",
+        ),
     ],
 )
 def test_a_template_that_fails_a_check_is_not_saved(

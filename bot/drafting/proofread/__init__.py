@@ -2,7 +2,9 @@
 
 `proofread(subject, body, ctx)` returns `Finding`s ordered by severity ("error" must be fixed
 before sending, "warning" should be, "info" is worth a thought), then by where they occur:
-remarks about the whole draft or its timing first, then the subject, then the body.
+remarks about the whole draft or its timing first, then the subject, then the body. Each
+names the problem (no closing full stop) and the fix (a sentence) apart; every surface shows
+them as `Finding.text`, "<problem>. Fix: <what to do>."
 
 The checks enforce career coaches' follow-up etiquette: a thank-you within 24 hours that
 names the interviewer and something specific you discussed; concise drafts; a polite,

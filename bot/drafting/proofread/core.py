@@ -107,9 +107,9 @@ class Hit(NamedTuple):
     finding: Finding
 
 
-def hit(level: str, section: int, offset: int, message: str, fix: str) -> Hit:
-    """A finding of `level` at `offset` in `section`."""
-    return Hit(_RANK[level], section, offset, Finding(level=level, message=message, fix=fix))
+def hit(level: str, section: int, offset: int, problem: str, fix: str) -> Hit:
+    """A finding of `level` at `offset` in `section`: what is wrong, then what to do."""
+    return Hit(_RANK[level], section, offset, Finding(level=level, problem=problem, fix=fix))
 
 
 def nfc(text: str) -> str:
@@ -212,7 +212,7 @@ def compile_phrases(phrases: Iterable[Phrase]) -> tuple[Rule, ...]:
 def phrase_check(
     rules: tuple[Rule, ...],
     level: str,
-    message: Callable[[str], str],
+    problem: Callable[[str], str],
     fix: Callable[[str, str], str],
 ) -> Check:
     """A check that reports each distinct phrase matched by `rules`, once, where it first is."""
@@ -231,7 +231,7 @@ def phrase_check(
                     if said.casefold() not in seen:
                         seen.add(said.casefold())
                         yield hit(
-                            level, part.section, m.start(), message(said), fix(said, rule.advice)
+                            level, part.section, m.start(), problem(said), fix(said, rule.advice)
                         )
 
     return check

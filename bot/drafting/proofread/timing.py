@@ -50,7 +50,7 @@ def check_thank_you_timing(d: Draft) -> Iterator[Hit]:
             WARNING,
             WHOLE,
             0,
-            f"It is {when} since the interview: later than 24 hours, but still worth sending.",
+            f"It is {when} since the interview: later than 24 hours, but still worth sending",
             "Send it today; a brief thanks without a long apology is still welcome.",
         )
 

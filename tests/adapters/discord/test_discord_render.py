@@ -19,7 +19,7 @@ from adapters.discord import DiscordAdapter
 from adapters.discord.messenger import member_ref
 from adapters.discord.render import Rendered, render_messages
 from bot.app import Core
-from bot.chat import CommandRequest, DraftBlock, Fields, Reply, Section, Visibility
+from bot.chat import CommandRequest, DraftBlock, Fields, Finding, Reply, Section, Visibility
 from bot.drafting.compose import compose_links
 from bot.scheduling.clock import ManualClock
 
@@ -168,6 +168,14 @@ def test_a_short_draft_has_both_web_links_in_its_text_and_no_mailto() -> None:
     assert "[Open in Outlook](https://outlook.office.com/" in description
     assert "mailto:" not in description
     assert "Shortened" not in description
+
+
+def test_findings_say_the_problem_then_the_fix_before_the_draft() -> None:
+    finding = Finding("warning", "Too *long*", "Cut it.")
+    draft = DraftBlock("Draft", None, "Thanks", "Dear Jane, thank you.", findings=(finding,))
+    (message,) = render_messages(Reply(blocks=[draft]), USER)
+    fields = {f.name: f.value for f in message.embeds[0].fields}
+    assert fields["Before you send"] == r"• Too \*long\*. Fix: Cut it."
 
 
 async def test_a_long_list_says_how_many_interviews_are_not_shown(

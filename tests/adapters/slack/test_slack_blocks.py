@@ -70,6 +70,8 @@ def test_fields_and_drafts_escape_member_text_and_drop_long_links() -> None:
     assert [b["text"]["text"] for b in buttons] == ["Open in Gmail"]
     body = next(b for b in blocks if b.get("text", {}).get("text", "").startswith("```"))
     assert body["text"]["text"].count("```") == 2  # a fence in the body cannot break out
+    notes = [e["text"] for b in blocks if b["type"] == "context" for e in b["elements"]]
+    assert "• *warning*: Too &lt;long&gt;. Fix: Cut it." in notes
 
 
 def test_a_huge_reply_stays_within_slacks_limits() -> None:

@@ -42,8 +42,8 @@ def check(body: str, subject: str = "Thank you", **context: Any) -> list[Finding
 
 
 def about(findings: list[Finding], fragment: str) -> list[Finding]:
-    """The findings whose message mentions `fragment`."""
-    return [f for f in findings if fragment in f.message]
+    """The findings whose problem mentions `fragment`."""
+    return [f for f in findings if fragment in f.problem]
 
 
 def n_words(n: int) -> str:

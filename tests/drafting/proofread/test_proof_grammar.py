@@ -52,7 +52,7 @@ def test_sentences_starting_with_a_capital_pass(body: str) -> None:
 def test_experience_with_before_what_is_not_a_noun_is_a_warning(body: str, shape: str) -> None:
     (finding,) = about(check(body), "experience with")
     assert finding.level == "warning"
-    assert shape in finding.message
+    assert shape in finding.problem
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_mentioned_to_someone_passes(body: str) -> None:
 def test_doubled_punctuation_is_a_warning_quoting_it(body: str, said: str, fixed: str) -> None:
     (finding,) = about(check(body), "Doubled punctuation")
     assert finding.level == "warning"
-    assert f"'{said}'" in finding.message
+    assert f"'{said}'" in finding.problem
     assert f"'{fixed}'" in finding.fix
 
 

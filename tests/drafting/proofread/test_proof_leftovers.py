@@ -40,7 +40,7 @@ def test_a_subject_or_a_linkedin_message_passes(subject: str, linkedin: bool) ->
 def test_template_leftovers_are_errors_quoting_them(body: str, said: str) -> None:
     (finding,) = about(check(body), "left in the draft")
     assert finding.level == "error"
-    assert f"'{said}'" in finding.message
+    assert f"'{said}'" in finding.problem
     assert f"'{said}'" in finding.fix
 
 

@@ -22,8 +22,8 @@ def test_a_draft_over_its_word_limit_is_a_warning_that_says_count_and_limit(
 ) -> None:
     (finding,) = about(check(n_words(count), kind=kind), "words")
     assert finding.level == "warning"
-    assert f"{count} words" in finding.message
-    assert str(limit) in finding.message
+    assert f"{count} words" in finding.problem
+    assert str(limit) in finding.problem
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_a_draft_within_its_word_limit_gets_no_length_warning(kind: str, count: 
 def test_a_thank_you_over_150_words_gets_only_a_note_about_the_field_figure() -> None:
     (finding,) = about(check(n_words(170), kind="thank_you"), "words")
     assert finding.level == "info"
-    assert "150" in finding.message
+    assert "150" in finding.problem
 
 
 def test_a_linkedin_message_over_300_characters_is_an_error() -> None:
@@ -50,8 +50,8 @@ def test_a_linkedin_message_over_300_characters_is_an_error() -> None:
     assert len(body) == 301
     (finding,) = about(check(body, linkedin=True), "characters")
     assert finding.level == "error"
-    assert "301 characters" in finding.message
-    assert "300" in finding.message
+    assert "301 characters" in finding.problem
+    assert "300" in finding.problem
 
 
 def test_a_linkedin_message_of_300_characters_passes() -> None:

@@ -128,7 +128,7 @@ DR_HANA = {
 def test_a_title_used_as_a_name_is_an_error(body: str, subject: str, said: str) -> None:
     (finding,) = about(check(body, subject=subject, **DR_HANA), "title used as a name")
     assert finding.level == "error"
-    assert f"'{said}'" in finding.message
+    assert f"'{said}'" in finding.problem
     assert "'Dear Dr. Kobayashi,'" in finding.fix
     assert "'Hi Hana,'" in finding.fix
 
@@ -172,7 +172,7 @@ def test_greeting_someone_by_another_name_than_theirs_is_a_warning(
 ) -> None:
     (finding,) = about(check(body, **context), "they go by")
     assert finding.level == "warning"
-    assert f"'{named}'" in finding.message
+    assert f"'{named}'" in finding.problem
     assert f"'Hi {context['greeting_name']},'" in finding.fix
 
 
@@ -243,7 +243,7 @@ def test_the_reader_spoken_of_in_the_third_person_is_a_warning(
 ) -> None:
     (finding,) = [f for f in check(body, **context) if _third_person(f)]
     assert finding.level == "warning"
-    assert f"'{said}'" in finding.message
+    assert f"'{said}'" in finding.problem
     assert f"'{instead}'" in finding.fix
 
 
@@ -270,4 +270,4 @@ def test_the_reader_addressed_as_you_passes(body: str, context: dict[str, Any]) 
 
 
 def _third_person(finding: Finding) -> bool:
-    return "third person" in finding.message or "is that" in finding.message
+    return "third person" in finding.problem or "is that" in finding.problem

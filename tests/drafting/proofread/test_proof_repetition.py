@@ -19,7 +19,7 @@ from bot.drafting.proofread import proofread
 def test_a_repeated_word_is_a_warning(body: str, pair: str) -> None:
     (finding,) = about(check(body), "Repeated")
     assert finding.level == "warning"
-    assert f"'{pair}'" in finding.message
+    assert f"'{pair}'" in finding.problem
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_notes_that_differ_from_the_other_panelists_pass(others: tuple[str, ...]
 def test_a_word_three_times_in_three_sentences_is_a_warning(body: str, word: str) -> None:
     (finding,) = about(check(body), "times in 3 sentences")
     assert finding.level == "warning"
-    assert f"'{word}'" in finding.message
+    assert f"'{word}'" in finding.problem
 
 
 @pytest.mark.parametrize(

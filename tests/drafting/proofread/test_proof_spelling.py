@@ -21,7 +21,7 @@ def test_misspelled_words_are_warnings_with_a_suggestion(
 ) -> None:
     (finding,) = about(check(body), "misspelling")
     assert finding.level == "warning"
-    assert f"'{word}'" in finding.message
+    assert f"'{word}'" in finding.problem
     assert f"'{suggestion}'" in finding.fix
 
 
@@ -71,7 +71,7 @@ def test_a_typo_in_the_members_own_notes_is_flagged_in_the_draft(
     body: str, notes: tuple[str, ...], word: str
 ) -> None:
     (finding,) = about(check(body, member_terms=notes, specifics=notes), "misspelling")
-    assert f"'{word}'" in finding.message
+    assert f"'{word}'" in finding.problem
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def test_application_language_after_an_informational_chat_is_a_warning(
 ) -> None:
     (finding,) = about(check(body, stage="informational"), "Application language")
     assert finding.level == "warning"
-    assert f"'{said}'" in finding.message
+    assert f"'{said}'" in finding.problem
     assert "advice" in finding.fix
 
 

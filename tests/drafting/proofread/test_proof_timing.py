@@ -17,7 +17,7 @@ def test_a_thank_you_later_than_24_hours_is_a_warning_still_worth_sending(hours:
     ctx = with_context(now=ENDED + timedelta(hours=hours))
     (finding,) = about(proofread(SUBJECT, BODY, ctx), "later than 24 hours")
     assert finding.level == "warning"
-    assert "still worth sending" in finding.message
+    assert "still worth sending" in finding.problem
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_a_status_check_before_five_business_days_is_a_warning(
     )
     (finding,) = about(findings, "business day")
     assert finding.level == "warning"
-    assert f"Only {waited} business day" in finding.message
+    assert f"Only {waited} business day" in finding.problem
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_business_days_are_counted_in_the_time_zone_of_now() -> None:
     now = datetime(2026, 3, 12, 10, 0, tzinfo=tokyo)
     findings = check("Dear Sam,", kind="status_check", last_message_at=last, now=now)
     (finding,) = about(findings, "business day")
-    assert "Only 4 business days" in finding.message
+    assert "Only 4 business days" in finding.problem
     assert "Friday 13 March" in finding.fix
 
 
@@ -98,7 +98,7 @@ def test_a_third_status_check_is_an_error(sent: int) -> None:
     findings = check("Dear Sam,", kind="status_check", status_checks_sent=sent)
     (finding,) = about(findings, "third nudge")
     assert finding.level == "error"
-    assert "stop here" in finding.message
+    assert "stop here" in finding.problem
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from proof_helpers import about, check
 def test_more_than_one_exclamation_mark_is_a_warning(subject: str, body: str, count: int) -> None:
     (finding,) = about(check(body, subject=subject), "exclamation")
     assert finding.level == "warning"
-    assert f"{count} exclamation marks" in finding.message
+    assert f"{count} exclamation marks" in finding.problem
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_at_most_one_exclamation_mark_passes(body: str) -> None:
 def test_casual_words_and_chat_speak_are_warnings_quoting_them(body: str, said: str) -> None:
     (finding,) = about(check(body), "Casual")
     assert finding.level == "warning"
-    assert f"'{said}'" in finding.message
+    assert f"'{said}'" in finding.problem
     assert f"'{said}'" in finding.fix
     assert about(check(body), "misspelling") == []
 
@@ -99,7 +99,7 @@ def test_cheers_as_a_sign_off_is_only_worth_a_thought() -> None:
 def test_cliches_are_warnings_quoting_them(body: str, said: str) -> None:
     (finding,) = about(check(body), "Cliche")
     assert finding.level == "warning"
-    assert f"'{said}'" in finding.message
+    assert f"'{said}'" in finding.problem
     assert f"'{said}'" in finding.fix
 
 
@@ -129,7 +129,7 @@ def test_plain_openers_have_no_cliche_finding(body: str) -> None:
 def test_emoji_are_warnings(body: str, emoji: str) -> None:
     (finding,) = about(check(body), "Emoji")
     assert finding.level == "warning"
-    assert emoji in finding.message
+    assert emoji in finding.problem
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from proof_helpers import BODY, CONTEXT, SUBJECT, check
+from proof_helpers import BODY, CONTEXT, ENDED, SUBJECT, about, check, with_context
 
+from bot.chat import Finding
 from bot.drafting.proofread import ProofContext, proofread, words
 
 
@@ -21,16 +24,26 @@ def test_findings_come_ordered_by_severity_then_position() -> None:
     findings = check(body, subject="")
     levels = [f.level for f in findings]
     assert levels == sorted(levels, key=["error", "warning", "info"].index)
-    assert [f.message for f in findings[:2]] == [
+    assert [f.problem for f in findings[:2]] == [
         "The subject line is empty",
         "Placeholder left in the draft: '[company]'",
     ]
-    warnings = [f.message for f in findings if f.level == "warning"]
+    warnings = [f.problem for f in findings if f.level == "warning"]
     assert warnings.index("Casual wording: 'awesome'") < warnings.index(
         "Possible misspelling: 'recieve'"
     )
     assert warnings.index("Possible misspelling: 'recieve'") < warnings.index(
         "Casual wording: 'gonna'"
+    )
+
+
+def reads_problem_then_fix(f: Finding) -> bool:
+    """'<problem>. Fix: <what to do>.': the problem without a full stop, the fix a sentence."""
+    return (
+        bool(f.problem.strip())
+        and not f.problem.endswith(".")
+        and f.fix.endswith((".", "?"))
+        and f.text == f"{f.problem}{'' if f.problem.endswith('?') else '.'} Fix: {f.fix}"
     )
 
 
@@ -40,9 +53,53 @@ def test_every_finding_says_what_is_wrong_and_how_to_fix_it() -> None:
     assert len(findings) > 8
     for f in findings:
         assert f.level in ("error", "warning", "info")
-        assert f.message
-        assert f.fix
-        assert f.fix != f.message
+        assert f.fix != f.problem
+        assert reads_problem_then_fix(f), f
+
+
+def test_a_finding_reads_as_the_problem_then_the_fix() -> None:
+    findings = check("Thanks for today.", kind="thank_you", interviewer_name="Jane Doe")
+    (named,) = about(findings, "never addresses")
+    assert named.text == (
+        "The note never addresses Jane Doe by name. Fix: Open with their name, e.g. 'Dear Jane,'."
+    )
+    question = Finding("warning", "'she' in a note to Kofi: is that Kofi?", "Write 'you'.")
+    assert question.text == "'she' in a note to Kofi: is that Kofi? Fix: Write 'you'."
+
+
+MESSY = (
+    "Dear Dr.,\n\nhey Zoe, as Zoë mentioned, I know he said [role] lol 🙂!! Awesome!! the "
+    "the recieve None. i have experience with to build things,, Thx. I hope this email finds "
+    "you well and that I can apply for the position. Cheers"
+)
+
+
+@pytest.mark.parametrize(
+    "ctx",
+    [
+        pytest.param(ProofContext(), id="pasted"),
+        pytest.param(
+            with_context(now=ENDED + timedelta(days=3), stage="informational"), id="late-chat"
+        ),
+        pytest.param(
+            with_context(kind="status_check", status_checks_sent=2, last_message_at=ENDED),
+            id="third-nudge",
+        ),
+        pytest.param(
+            with_context(kind="status_check", last_message_at=ENDED - timedelta(days=1)),
+            id="early-nudge",
+        ),
+        pytest.param(ProofContext(linkedin=True), id="linkedin"),
+        pytest.param(
+            with_context(interviewer_name="Hana Kobayashi", others=(MESSY + " word" * 220,)),
+            id="panel-unnamed",
+        ),
+    ],
+)
+def test_findings_of_every_family_read_as_the_problem_then_the_fix(ctx: ProofContext) -> None:
+    findings = proofread("", MESSY + " word" * 220, ctx)
+    assert len(findings) > 10
+    assert [f for f in findings if not reads_problem_then_fix(f)] == []
 
 
 CONTEXTS = st.builds(
@@ -63,8 +120,7 @@ def test_proofread_never_raises_on_arbitrary_text(
 ) -> None:
     for finding in proofread(subject, body, ctx):
         assert finding.level in ("error", "warning", "info")
-        assert finding.message
-        assert finding.fix
+        assert reads_problem_then_fix(finding), finding
 
 
 @settings(deadline=None, max_examples=50)
@@ -79,7 +135,7 @@ def test_proofread_never_raises_on_arbitrary_text(
 def test_proofread_never_raises_on_text_full_of_what_it_looks_for(
     body: str, ctx: ProofContext
 ) -> None:
-    assert all(f.fix for f in proofread(body[:40], body, ctx))
+    assert all(reads_problem_then_fix(f) for f in proofread(body[:40], body, ctx))
 
 
 @pytest.mark.parametrize(
