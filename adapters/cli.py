@@ -8,6 +8,7 @@ import sys
 from collections.abc import Coroutine
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import click
 from pydantic import ValidationError
@@ -15,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from adapters.console import run_console
 from adapters.console.conversation import Conversation
+from adapters.console.zone import ZoneError, console_zone, machine_zone, parse_now
 from adapters.discord import (
     DiscordAdapter,
     application_id_from_token,
@@ -73,7 +75,7 @@ def run() -> None:
     if settings.slack_enabled or settings.discord_enabled:
         _serve(_platforms(settings))
     else:
-        asyncio.run(_console(settings, user=settings.console_user, start=None))
+        asyncio.run(_console(settings, user=settings.console_user, now=None))
 
 
 @main.command()
@@ -140,24 +142,21 @@ def discord_invite_url(app_id: str | None) -> None:
 @click.option(
     "--now",
     "start",
-    help="Start a simulated clock at this ISO 8601 time; only :advance moves it.",
+    help=(
+        "Start a simulated clock at this ISO 8601 time (with an offset, or a zone like "
+        "[America/New_York] after it); only :advance moves it. Its zone is the console's."
+    ),
 )
 def console(db_url: str | None, user: str | None, start: str | None) -> None:
     """Chat with the bot in this terminal; reads a scenario from stdin when piped."""
     overrides = {"database_url": db_url} if db_url else {}
     settings = Settings(**overrides)  # type: ignore[arg-type]
     _logging(settings)
-    at = None
-    if start:
-        try:
-            at = datetime.fromisoformat(start)
-        except ValueError:
-            raise click.BadParameter(f"{start!r} is not ISO 8601", param_hint="--now") from None
-        if at.tzinfo is None:
-            raise click.BadParameter(
-                "give an offset, like 2026-11-23T09:00:00-05:00", param_hint="--now"
-            )
-    asyncio.run(_console(settings, user=user or settings.console_user, start=at))
+    try:
+        now = parse_now(start) if start else None
+    except ZoneError as error:
+        raise click.BadParameter(str(error), param_hint="--now") from None
+    asyncio.run(_console(settings, user=user or settings.console_user, now=now))
 
 
 @main.command()
@@ -198,9 +197,21 @@ def rotate_key(db_url: str | None, batch_size: int, decrypt: bool) -> None:
         click.echo(f"{done.requeued} reminder(s) set aside as unreadable are back in the queue.")
 
 
-async def _console(settings: Settings, *, user: str, start: datetime | None) -> None:
-    clock = ManualClock(start) if start else OffsetClock()
+async def _console(
+    settings: Settings, *, user: str, now: tuple[datetime, ZoneInfo | None] | None
+) -> None:
+    """The console, its default zone the machine's or that of `--now` (`now`), said first."""
+    configured = (
+        settings.default_timezone if "default_timezone" in settings.model_fields_set else None
+    )
+    try:
+        zone = console_zone(now, configured, machine_zone())
+    except ZoneError as error:
+        raise click.ClickException(str(error)) from None
+    settings = settings.model_copy(update={"default_timezone": zone.zone.key})
+    clock = ManualClock(now[0]) if now else OffsetClock()
     core = build_core(settings, clock)
+    print(zone.said, flush=True)
     conversation = Conversation(core, clock, user=user, write=lambda text: print(text, flush=True))
     trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
     trigger.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from adapters.console.conversation import Conversation
 
@@ -59,13 +60,15 @@ async def test_each_reminder_arrives_once_even_when_delivery_runs_again(
     convo: Conversation,
 ) -> None:
     await convo.say(LOG)
-    first = dms(await convo.say(":advance 40h"))
+    convo.clock.advance(timedelta(hours=40))  # down from Monday 14:00 to Wednesday 06:00 UTC
+    first = dms(await convo.say(":advance 2h"))  # held for the end of quiet hours, 08:00
     printed = len(convo.transcript)
     await convo.deliver()
     await convo.deliver()
     assert len(convo.transcript) == printed
     again = dms(await convo.say(":advance 1m"))
     assert len(first) == 1  # overdue after a long pause: one digest, not a burst
+    assert first[0].startswith("ada at 2026-11-25T08:00:00+00:00\n")
     assert "2 follow-ups came due while I was away" in first[0]
     assert "Jane Doe" in first[0]
     assert "Raj Patel" in first[0]

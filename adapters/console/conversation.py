@@ -78,6 +78,26 @@ class Conversation:
         """Deliver whatever reminders are due now."""
         await self.core.delivery.deliver_due()
 
+    async def advance(self, delta: timedelta) -> None:
+        """Move the clock on by `delta`, stopping wherever a reminder falls due on the way.
+
+        Each stop delivers what is due at that moment, as a running deployment would, so a
+        DM is stamped with its own time and quiet hours hold it as they would in production.
+        Asking for the next due time at every stop finds reminders planned by the one
+        before (a retry, a reminder held for the morning): one stop per reminder, not one
+        per minute. A stop that leaves its own moment still due (nothing could be sent)
+        ends the stepping rather than spinning.
+        """
+        end = self.clock.now() + delta
+        moment = None
+        while (due := await self.core.delivery.next_due()) is not None and due <= end:
+            if moment is not None and due <= moment:
+                break
+            moment = max(due, self.clock.now())
+            self.clock.set(moment)
+            await self.deliver()
+        self.clock.set(end)
+
     def member(self, name: str | None = None) -> MemberRef:
         """The console identity of `name` (default: whoever is typing)."""
         return MemberRef(PLATFORM, WORKSPACE, name or self.user)
@@ -130,9 +150,8 @@ class Conversation:
             except UserError as error:
                 self._emit(f"{error.message} {error.hint or ''}".strip())
                 return
-            self.clock.advance(delta)
+            await self.advance(delta)
             self._emit(f"Time is now {self._now_text()}.")
-            await self.deliver()
         elif name == ":now":
             self._emit(self._now_text())
         else:

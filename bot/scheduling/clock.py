@@ -49,3 +49,7 @@ class OffsetClock:
         """Shift the clock forward by `delta` and return the new time."""
         self._offset += delta
         return self.now()
+
+    def set(self, at: datetime) -> None:
+        """Shift the clock so that it reads `at` now (then runs on from there)."""
+        self._offset = at - datetime.now(UTC)

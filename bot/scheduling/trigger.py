@@ -79,6 +79,7 @@ class DeliveryTrigger:
                     "retried": report.retried,
                     "failed": report.failed,
                     "set_aside": report.set_aside,
+                    "held": report.held,
                 },
             )
         if next_due is not None:

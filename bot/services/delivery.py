@@ -12,13 +12,14 @@ import hashlib
 import logging
 import traceback
 from collections.abc import AsyncIterator, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bot.chat import Action, MemberRef, Reply, Section, Visibility
-from bot.domain.policy import Kind
+from bot.domain.policy import Cadence, Kind, in_quiet_hours, send_time
 from bot.domain.timeparse import format_local
 from bot.metrics import METRICS, Metrics
 from bot.ports import Delivery, DeliveryStatus, Messenger
@@ -32,7 +33,9 @@ from bot.storage.models import FollowUp, Interview, Member, Reminder
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12
-DIGEST_AFTER = timedelta(minutes=15)
+# Later than this a reminder is overdue (delivery was down or behind): several that piled
+# up go as one digest, and quiet hours hold them. Up to it, one goes as it would have.
+OVERDUE = timedelta(minutes=15)
 AHEAD = 2  # batches being sent at once by one worker
 LEASE_USABLE = 0.8  # of a lease, the part in which a send may still start
 FIRST_BACKOFF = timedelta(seconds=30)
@@ -69,6 +72,7 @@ class TickReport:
     retried: int = 0
     failed: int = 0
     set_aside: int = 0  # could not be read or composed: parked for an operator
+    held: int = 0  # overdue in the member's quiet hours: back in the queue till they end
 
 
 @dataclass(frozen=True)
@@ -114,14 +118,15 @@ class DeliveryService:
         """
         if not self.messengers:
             return TickReport()
-        claimed_total = set_aside = 0
+        claimed_total = set_aside = held = 0
         batches: list[asyncio.Future[TickReport]] = []
         while not self._draining:
-            claimed, groups, unreadable = await asyncio.to_thread(self._claim)
+            claimed, groups, unreadable, waiting = await asyncio.to_thread(self._claim)
             aside: list[Aside] = []
             outgoing = [item async for item in self._compose_all(groups, aside)]
             claimed_total += claimed
             set_aside += unreadable
+            held += waiting
             if outgoing or aside:
                 batches.append(asyncio.ensure_future(self._send_and_record(outgoing, aside)))
             if claimed < self.batch_size:
@@ -136,6 +141,7 @@ class DeliveryService:
             sum(r.retried for r in reports),
             sum(r.failed for r in reports),
             set_aside + sum(r.set_aside for r in reports),
+            held,
         )
 
     async def _send_and_record(self, outgoing: list[Outgoing], aside: list[Aside]) -> TickReport:
@@ -182,11 +188,12 @@ class DeliveryService:
 
         return await asyncio.to_thread(query)
 
-    def _claim(self) -> tuple[int, list[Group], int]:
+    def _claim(self) -> tuple[int, list[Group], int, int]:
         """Claim due reminders and load what composing them needs; runs in a thread.
 
-        Returns how many were claimed, the loaded groups, and how many were set aside
-        because their rows could not be read (one bad row never holds back the others).
+        Returns how many were claimed, the loaded groups, how many were set aside because
+        their rows could not be read (one bad row never holds back the others), and how
+        many were held back for the end of their member's quiet hours.
         """
         now = self.deps.clock.now()
         with self.deps.db.transaction() as session:
@@ -221,20 +228,27 @@ class DeliveryService:
             members = {member.id: member for member in found}
             for member_id, error in failed_members:
                 aside += [Aside(claim, repo.reason_of(error)) for claim, _ in by_member[member_id]]
+            cadences: dict[int, Cadence] = {}
             for member in found:  # read group templates here, off the event loop
                 try:
                     self.drafts.renderer_for(member)
+                    cadences[member.id] = self.deps.cadence_of(member)
                 except Exception as error:
                     del members[member.id]
                     why = repo.reason_of(error)
                     aside += [Aside(claim, why) for claim, _ in by_member[member.id]]
+            held = 0
+            for member_id, cadence in cadences.items():
+                items, late = _held_for_quiet_hours(by_member[member_id], cadence, now)
+                by_member[member_id] = items
+                held += len(late)
             groups = [
                 Group(members[member_id], items, now)
                 for member_id, items in by_member.items()
-                if member_id in members
+                if member_id in members and items
             ]
             self._held.update((claim.reminder_id, claim) for g in groups for claim, _ in g.items)
-            return len(claims), groups, self._set_aside(session, aside, "loading")
+            return len(claims), groups, self._set_aside(session, aside, "loading"), held
 
     def _set_aside(self, session: Session, aside: list[Aside], stage: str) -> int:
         """Park reminders that cannot be sent, logging ids only and counting them."""
@@ -266,7 +280,7 @@ class DeliveryService:
             ref = repo.member_ref(member)
             fresh = [(c, r) for c, r in items if r.attempts == 1]
             alone = items
-            if len(fresh) > 1 and group.now - fresh[0][1].remind_at > DIGEST_AFTER:
+            if len(fresh) > 1 and group.now - fresh[0][1].remind_at > OVERDUE:
                 # Only first attempts join a digest: a retried reminder may already have
                 # reached the member under its own key, and must keep that key.
                 alone = [(c, r) for c, r in items if r.attempts > 1]
@@ -295,10 +309,12 @@ class DeliveryService:
         follow_up = reminder.follow_up
         interview = follow_up.interview
         tz = self.deps.zone_of(member)
-        lead = _LEADS.get((follow_up.kind, reminder.purpose), _LEADS[("", "")])
-        text = lead.format(what=describe(follow_up), ref=_ref(interview))
-        if follow_up.deadline_at is not None:
-            text += f" Send it by {format_local(follow_up.deadline_at, tz)}."
+        text = _late(follow_up, tz, self.deps.clock.now())
+        if text is None:
+            lead = _LEADS.get((follow_up.kind, reminder.purpose), _LEADS[("", "")])
+            text = lead.format(what=describe(follow_up), ref=_ref(interview))
+            if follow_up.deadline_at is not None:
+                text += f" Send it by {format_local(follow_up.deadline_at, tz)}."
         target = Target(Kind(follow_up.kind), follow_up.interviewer, follow_up.sequence)
         (draft,) = self.drafts.drafts(member, interview, [target])
         words = _command_words(interview.number, follow_up)
@@ -314,22 +330,39 @@ class DeliveryService:
         return Reply(blocks=[Section(text), draft], visibility=Visibility.DIRECT, actions=actions)
 
     def _digest(self, member: Member, reminders: list[Reminder]) -> Reply:
-        """Several reminders that piled up (after downtime) as one calm message."""
+        """Several reminders that piled up (after downtime) as one calm message.
+
+        Each follow-up is listed with the commands that show its draft and mark it sent,
+        which work everywhere, and gets a button marking it sent where the platform has
+        room for one (each adapter keeps to its platform's limits).
+        """
         tz = self.deps.zone_of(member)
-        lines = []
+        now = self.deps.clock.now()
+        items = []
+        actions = []
         for reminder in reminders:
             follow_up = reminder.follow_up
-            by = f", by {format_local(follow_up.due_at, tz)}" if follow_up.deadline_at else ""
-            lines.append(f"• {describe(follow_up)} for {_ref(follow_up.interview)}{by}")
-        numbers = sorted({r.follow_up.interview.number for r in reminders})
-        drafts = " ".join(f"/interview draft #{n}" for n in numbers)
+            interview = follow_up.interview
+            words = _command_words(interview.number, follow_up)
+            line = _late(follow_up, tz, now)
+            if line is None:
+                by = follow_up.deadline_at
+                when = f", by {format_local(by, tz)}" if by is not None else ""
+                line = f"Your {describe(follow_up)} for {_ref(interview)}{when}."
+            items.append(f"• {line}\n  /interview draft {words}")
+            label = f"{describe(follow_up)} (#{interview.number})"
+            actions.append(Action("sent", label, words, style="primary"))
         return Reply(
             blocks=[
                 Section(f"{len(reminders)} follow-ups came due while I was away:"),
-                Section("\n".join(lines)),
-                Section(f"See each draft with {drafts}, and mark one done with /interview sent."),
+                Section("\n".join(items)),
+                Section(
+                    "Mark one sent with its button or /interview sent, or put it off with "
+                    "/interview snooze and the same words (for=tomorrow)."
+                ),
             ],
             visibility=Visibility.DIRECT,
+            actions=actions,
         )
 
     async def _send(self, item: Outgoing) -> tuple[Outgoing, Delivery | None]:
@@ -415,6 +448,59 @@ _LEADS = {
     ),
     ("", ""): "A {what} is due for {ref}.",
 }
+
+
+_LATE = {
+    Kind.THANK_YOU.value: (
+        "The 24 hours for your {what} for {ref} passed at {deadline}; a short note now still helps."
+    ),
+    Kind.PROMISED_MATERIAL.value: (
+        "The date for what you promised for {ref} passed at {deadline}; sending it now, "
+        "with thanks for their patience, still helps."
+    ),
+    "": "Your {what} for {ref} was due by {deadline}; sending it now still helps.",
+}
+
+
+def _late(follow_up: FollowUp, tz: ZoneInfo, now: datetime) -> str | None:
+    """What a reminder says once its follow-up's deadline has passed; None before.
+
+    A last call held back by downtime or quiet hours must not call itself a last call
+    after the deadline: it says the time passed, and that sending now still helps.
+    """
+    deadline = follow_up.deadline_at
+    if deadline is None or now <= deadline:
+        return None
+    text = _LATE.get(follow_up.kind, _LATE[""])
+    return text.format(
+        what=describe(follow_up),
+        ref=_ref(follow_up.interview),
+        deadline=format_local(deadline, tz),
+    )
+
+
+def _held_for_quiet_hours(
+    items: list[tuple[repo.Claim, Reminder]], cadence: Cadence, now: datetime
+) -> tuple[list[tuple[repo.Claim, Reminder]], list[Reminder]]:
+    """Hand back the overdue reminders that would arrive in the member's quiet hours.
+
+    The policy never plans a reminder inside quiet hours; one claimed there is overdue
+    (the deployment was down, or delivery was behind). It waits for the end of quiet
+    hours, when it and whatever else piled up go out together as a digest. Weekends do
+    not hold it: it was due on a day the member chose. One not yet `OVERDUE` still goes,
+    so a tick that falls just after quiet hours begin does not delay it overnight.
+    Returns the reminders to send now, and those held back.
+    """
+    local = now.astimezone(cadence.tz).time()
+    if not in_quiet_hours(local, cadence):
+        return items, []
+    wake = send_time(now, replace(cadence, weekdays_only=False))
+    send = [(c, r) for c, r in items if now - r.remind_at <= OVERDUE]
+    late = [r for c, r in items if now - r.remind_at > OVERDUE]
+    for reminder in late:
+        _release(reminder, now, sent=False)  # not an attempt: it was never sent
+        reminder.attempt_at = wake
+    return send, late
 
 
 def _apply(

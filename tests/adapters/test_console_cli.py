@@ -54,7 +54,7 @@ def test_piped_scenario_shows_one_dm_per_interviewer_then_only_the_unsent_one(
     assert headers == [
         ("ada", "2026-11-24T17:00:00-05:00"),
         ("ada", "2026-11-24T17:00:00-05:00"),
-        ("ada", "2026-11-25T13:00:00-05:00"),
+        ("ada", "2026-11-25T12:00:00-05:00"),  # the last call at its own time
     ]
     dms = DM_HEADER.split(result.stdout)
     bodies = [dms[i + 3] for i in range(0, len(dms) - 1, 3)]
@@ -117,11 +117,11 @@ def test_console_survives_values_it_cannot_decrypt_and_delivers_the_rest(tmp_pat
     stdout, stderr = result.stdout.decode(), result.stderr.decode()
     assert result.returncode == 0, stderr
     assert "Traceback" not in stdout + stderr
-    assert "You are now grace.\n2026-11-23T14:00:00+00:00\n" in stdout  # grace's :now
+    assert "You are now grace.\n2026-11-23T09:00:00-05:00\n" in stdout  # grace's :now
     assert "#1 Acme" in stdout  # grace's list reads no encrypted column
-    assert DM_HEADER.findall(stdout) == [("ada", "2026-11-24T22:00:00+00:00")]
+    assert DM_HEADER.findall(stdout) == [("ada", "2026-11-24T17:00:00-05:00")]
     assert "Hi Raj," in stdout
-    assert stdout.endswith("\n2026-11-24T22:00:00+00:00\n")  # ada's :now after the advance
+    assert stdout.endswith("\n2026-11-24T17:00:00-05:00\n")  # ada's :now after the advance
     assert "set aside" in stderr
 
 

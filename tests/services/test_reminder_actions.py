@@ -54,7 +54,9 @@ async def test_pause_silences_an_interview_and_resume_brings_reminders_back(
     assert dms(await convo.say(":advance 31h")) == []
     assert "(paused)" in await convo.say("/interview show #1")
     assert "back on" in await convo.say("/interview resume #1")
-    assert len(dms(await convo.say(":advance 2h"))) == 1
+    assert dms(await convo.say(":advance 2h")) == []  # Tue 21:00 UTC: quiet hours hold it
+    (morning,) = dms(await convo.say(":advance 10h"))
+    assert morning.startswith("ada at 2026-11-25T08:00:00+00:00\n")  # when quiet hours end
 
 
 async def test_they_replied_restarts_the_status_check_clock(convo: Conversation) -> None:

@@ -93,7 +93,7 @@ async def test_closed_dms_are_undeliverable_and_the_member_is_told(
     await say(fake, "settings", timezone="America/New_York")
     await say(fake, "log", company="Acme", when="2026-11-24 15:00", **{"with": "Jane Doe"})
     fake.closed_dms.add(USER)
-    clock.advance(timedelta(hours=40))
+    clock.advance(timedelta(hours=32))  # Tuesday 17:00 in New York: the first prompt
     report = await core.delivery.deliver_due()
     assert report.failed == 1
     (refused,) = fake.sent("POST", "/messages")
