@@ -38,7 +38,7 @@ from bot.metrics import METRICS
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
 from bot.scheduling.group_jobs import GroupJobs
 from bot.scheduling.trigger import DeliveryTrigger
-from bot.settings import Settings, explain
+from bot.settings import NO_DISCORD, Process, Settings, explain, startup_problems
 from bot.storage.crypto import rotate
 from bot.storage.db import Database
 from bot.storage.migrate import upgrade
@@ -47,20 +47,25 @@ from bot.storage.types import EncryptionError
 log = logging.getLogger("followup")
 
 
-class _Followup(click.Group):
-    """The command group: a setting that fails validation is one line, not a traceback."""
+class SettingsError(click.ClickException):
+    """A setting is missing, wrong or refused by the platform: one line, and exit status 2."""
 
-    def invoke(self, ctx: click.Context) -> Any:
-        """Run the subcommand; invalid settings become a one-line error and exit 1."""
-        try:
-            return super().invoke(ctx)
-        except ValidationError as error:
-            if error.title != Settings.__name__:
-                raise
-            raise click.ClickException(explain(error)) from None
+    exit_code = 2
 
 
-@click.group(cls=_Followup)
+def _settings(process: Process | None = None, db_url: str | None = None) -> Settings:
+    """The settings, checked for what `process` needs; else one line naming the fix, exit 2."""
+    try:
+        settings = Settings(**({"database_url": db_url} if db_url else {}))  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise SettingsError(explain(error)) from None
+    problems = startup_problems(settings, process) if process else []
+    if problems:
+        raise SettingsError(" ".join(problems))
+    return settings
+
+
+@click.group()
 def main() -> None:
     """Followup: follow up after interviews, from Slack, Discord or this console."""
 
@@ -68,7 +73,7 @@ def main() -> None:
 @main.command()
 def run() -> None:
     """Start every adapter whose credentials are set, and delivery; with none, the console."""
-    settings = Settings()
+    settings = _settings("run")
     _logging(settings)
     if settings.slack_enabled or settings.discord_enabled:
         _serve(_platforms(settings))
@@ -79,20 +84,16 @@ def run() -> None:
 @main.command()
 def web() -> None:
     """Serve Slack (events, interactivity, OAuth) with /healthz and /metrics on $PORT."""
-    settings = Settings()
+    settings = _settings("web")
     _logging(settings)
-    if not settings.slack_enabled:
-        raise click.UsageError(NO_SLACK)
     _serve(_process(settings, slack=True, gateway=False, deliver=False))
 
 
 @main.command()
 def worker() -> None:
     """Deliver due reminders to Slack and Discord (many workers on PostgreSQL)."""
-    settings = Settings()
+    settings = _settings("worker")
     _logging(settings)
-    if not (settings.slack_enabled or settings.discord_enabled):
-        raise click.UsageError(NO_PLATFORM)
     _serve(_process(settings, slack=False, gateway=False, deliver=True))
 
 
@@ -102,10 +103,8 @@ def discord_group(context: click.Context) -> None:
     """Discord: alone, run the gateway client (the shards set); or set up the commands."""
     if context.invoked_subcommand is not None:
         return
-    settings = Settings()
+    settings = _settings("discord")
     _logging(settings)
-    if not settings.discord_enabled:
-        raise click.UsageError("Set DISCORD_TOKEN first.")
     _serve(_process(settings, slack=False, gateway=True, deliver=False))
 
 
@@ -113,9 +112,7 @@ def discord_group(context: click.Context) -> None:
 @click.option("--guild", type=int, default=None, help="Register in one server (instant).")
 def discord_sync(guild: int | None) -> None:
     """Register /interview with Discord (a deliberate step: 200 creations a day)."""
-    settings = Settings()
-    if not settings.discord_token:
-        raise click.UsageError("Set DISCORD_TOKEN first.")
+    settings = _settings("discord")
     count = asyncio.run(sync_commands(settings, guild))
     where = f"in server {guild}" if guild else "globally (it can take up to an hour to appear)"
     click.echo(f"Registered /interview with {count} subcommands {where}.")
@@ -125,9 +122,13 @@ def discord_sync(guild: int | None) -> None:
 @click.option("--app-id", help="Application ID (default: read from DISCORD_TOKEN).")
 def discord_invite_url(app_id: str | None) -> None:
     """Print the two install links: to a server, and to your own Discord account."""
-    app_id = app_id or application_id_from_token(Settings().discord_token or "")
     if not app_id:
-        raise click.UsageError("Give --app-id or set DISCORD_TOKEN.")
+        token = _settings().discord_token
+        if not token:
+            raise SettingsError(f"{NO_DISCORD} Or give --app-id.")
+        app_id = application_id_from_token(token)
+        if not app_id:
+            raise SettingsError(INVITE_NEEDS_APP_ID)
     click.echo(SERVER_INSTALL)
     click.echo(invite_url(app_id))
     click.echo(USER_INSTALL)
@@ -144,8 +145,7 @@ def discord_invite_url(app_id: str | None) -> None:
 )
 def console(db_url: str | None, user: str | None, start: str | None) -> None:
     """Chat with the bot in this terminal; reads a scenario from stdin when piped."""
-    overrides = {"database_url": db_url} if db_url else {}
-    settings = Settings(**overrides)  # type: ignore[arg-type]
+    settings = _settings(db_url=db_url)
     _logging(settings)
     at = None
     if start:
@@ -164,7 +164,7 @@ def console(db_url: str | None, user: str | None, start: str | None) -> None:
 @click.option("--db", "db_url", help="Database URL (default: FOLLOWUP_DATABASE_URL).")
 def migrate(db_url: str | None) -> None:
     """Upgrade the database to the newest schema."""
-    settings = Settings(**({"database_url": db_url} if db_url else {}))  # type: ignore[arg-type]
+    settings = _settings(db_url=db_url)
     db = Database.from_url(settings.database_url)
     upgrade(db.engine)
     db.dispose()
@@ -177,9 +177,9 @@ def migrate(db_url: str | None) -> None:
 @click.option("--decrypt", is_flag=True, help="Write everything back as plaintext instead.")
 def rotate_key(db_url: str | None, batch_size: int, decrypt: bool) -> None:
     """Re-encrypt notes and contacts with the newest FOLLOWUP_ENCRYPTION_KEY (the first one)."""
-    settings = Settings(**({"database_url": db_url} if db_url else {}))  # type: ignore[arg-type]
+    settings = _settings(db_url=db_url)
     if not settings.encryption_keys:
-        raise click.UsageError(
+        raise SettingsError(
             "Set FOLLOWUP_ENCRYPTION_KEY first: the new key, then the old ones, comma-separated."
         )
     db = Database.from_url(settings.database_url, encryption_keys=settings.encryption_keys)
@@ -341,13 +341,10 @@ class SchemaNotCurrent(Exception):
     """The database is not at this version's schema and this process must not migrate it."""
 
 
-NO_SLACK = (
-    "`followup web` serves Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one "
-    "workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (many)."
-)
-NO_PLATFORM = (
-    "`followup worker` delivers reminders to Slack and Discord: set SLACK_BOT_TOKEN (or "
-    "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) or DISCORD_TOKEN. The console delivers its own."
+INVITE_NEEDS_APP_ID = (
+    "DISCORD_TOKEN is not a bot token (its first part is not a bot id in base64): copy it "
+    "again (Bot > Reset Token on your application at "
+    "https://discord.com/developers/applications), or give --app-id."
 )
 SERVER_INSTALL = (
     "Add Followup to a server (needs Manage Server there; its members get /interview, "
