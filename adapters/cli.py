@@ -31,6 +31,7 @@ from adapters.ops import (
     schema_is_behind,
     stop_signals,
 )
+from adapters.reconnect import Refused
 from adapters.slack import SlackAdapter
 from bot.app import build_core
 from bot.logs import configure, secrets_of
@@ -113,7 +114,12 @@ def discord_group(context: click.Context) -> None:
 def discord_sync(guild: int | None) -> None:
     """Register /interview with Discord (a deliberate step: 200 creations a day)."""
     settings = _settings("discord")
-    count = asyncio.run(sync_commands(settings, guild))
+    try:
+        count = asyncio.run(sync_commands(settings, guild))
+    except Refused as refused:
+        raise SettingsError(str(refused)) from None
+    except ConnectionError as error:
+        raise click.ClickException(f"{error}: nothing was registered. Try again.") from None
     where = f"in server {guild}" if guild else "globally (it can take up to an hour to appear)"
     click.echo(f"Registered /interview with {count} subcommands {where}.")
 
@@ -276,7 +282,7 @@ async def _run_until(
     if deliver:
         trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
         group_jobs = GroupJobs(core.groups, core.delivery.messengers)
-    health = Health(core, trigger)
+    health = Health(core, trigger, [discord_adapter.link] if discord_adapter else [])
     ops: OpsServer | None = None
     if slack and slack_adapter is not None and not settings.slack_app_token:
         slack_adapter.extra_routes = routes(health)  # beside Slack on $PORT
@@ -289,12 +295,11 @@ async def _run_until(
     try:
         if ops is not None:
             await ops.start()
-        if discord_adapter is not None and not gateway:
-            await discord_adapter.start_rest()  # a worker sends DMs over REST only
         if slack and slack_adapter is not None:
             runs.append(asyncio.create_task(slack_adapter.run()))
-        if gateway and discord_adapter is not None:
-            runs.append(asyncio.create_task(discord_adapter.run()))
+        if discord_adapter is not None:  # a worker sends DMs over REST only
+            discord_run = discord_adapter.run() if gateway else discord_adapter.run_rest()
+            runs.append(asyncio.create_task(discord_run))
         if trigger is not None:
             trigger.start()
         if group_jobs is not None:
@@ -333,6 +338,8 @@ def _serve(process: Coroutine[Any, Any, None]) -> None:
     """Run a process to its end; refusals to start become a message, not a traceback."""
     try:
         asyncio.run(process)
+    except Refused as refused:
+        raise SettingsError(str(refused)) from None
     except (DeliveryLocked, SchemaNotCurrent) as error:
         raise click.ClickException(str(error)) from None
 

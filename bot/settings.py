@@ -53,6 +53,9 @@ class Settings(BaseSettings):
         None, gt=0, description="Port for /healthz and /metrics in worker and discord processes"
     )
     log_level: str = Field("INFO", description="Python logging level")
+    reconnect_max_seconds: float = Field(
+        60.0, gt=0, description="Longest wait between tries to reach Slack or Discord"
+    )
     encryption_key: SecretStr | None = Field(
         None, description="Fernet keys, comma-separated, newest first; notes encrypted at rest"
     )

@@ -1,0 +1,136 @@
+"""A platform that cannot be reached is retried, one log line a try, while /healthz says so.
+
+Each process starts against a loopback port nothing listens on; the fake then comes up on
+that very port and the process connects. A token the platform refuses is not retried: one
+line, exit status 2. Waits are capped at 0.05 s here, so retries come quickly; nothing is
+timed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from fakes.discord_api import FakeDiscord
+from ops_helpers import Proc, environment, free_port, start
+
+FAST = {"FOLLOWUP_RECONNECT_MAX_SECONDS": "0.05"}
+MISLEADING = ("PyNaCl is not installed", "davey is not installed")
+
+
+def retries(process: Proc, platform: str) -> list[dict[str, Any]]:
+    """The process's log events for failed tries to reach `platform`."""
+    return [e for e in process.events if str(e["message"]).startswith(f"{platform} unreachable")]
+
+
+async def until_retried(process: Proc, platform: str, times: int = 3) -> list[dict[str, Any]]:
+    """Wait for `times` failed tries (the process must stay up meanwhile)."""
+    while len(retries(process, platform)) < times:
+        assert process.process.returncode is None, process.stderr()
+        await asyncio.sleep(0.02)
+    return retries(process, platform)
+
+
+async def health(port: int) -> tuple[int, dict[str, Any]]:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"http://127.0.0.1:{port}/healthz") as response,
+    ):
+        return response.status, await response.json()
+
+
+def assert_one_line_each(process: Proc, platform: str) -> None:
+    """Every retry is one JSON event with no traceback, counted 1, 2, 3...; nothing misleads."""
+    tried = retries(process, platform)
+    assert [e["attempt"] for e in tried] == list(range(1, len(tried) + 1))
+    assert all(e["level"] == "warning" and "exception" not in e for e in tried)
+    assert all("Connect call failed" in e["message"] for e in tried)
+    assert len(process.events) == len(process.lines)  # every stderr line is one JSON event
+    assert not any("exception" in e for e in process.events)
+    assert not any(warning in process.stderr() for warning in MISLEADING)
+
+
+async def test_the_discord_process_waits_for_an_unreachable_discord_then_connects(
+    tmp_path: Path,
+) -> None:
+    api, ops = free_port(), free_port()
+    env = environment(
+        f"sqlite:///{tmp_path}/followup.db",
+        DISCORD_TOKEN="test-token",
+        FOLLOWUP_DISCORD_API_URL=f"http://127.0.0.1:{api}/api/v10",
+        FOLLOWUP_DISCORD_GATEWAY_URL=f"ws://127.0.0.1:{api}/gateway",
+        FOLLOWUP_METRICS_PORT=str(ops),
+        **FAST,
+    )
+    process = await start("discord", env, tmp_path)
+    fake = FakeDiscord()
+    try:
+        await until_retried(process, "Discord")
+        down = await health(ops)
+        await fake.start(api)
+        await fake.wait_connected(timeout=60)
+        await process.wait_for("Discord: connected")
+        up = await health(ops)
+    finally:
+        code = await process.terminate()
+        await fake.stop()
+
+    assert down == (503, {**down[1], "discord": "disconnected", "status": "failing"})
+    assert up == (200, {**up[1], "discord": "connected", "status": "ok"})
+    assert code == 0, process.stderr()
+    assert_one_line_each(process, "Discord")
+
+
+async def test_a_gateway_that_refuses_is_retried_from_login_while_health_says_disconnected(
+    tmp_path: Path,
+) -> None:
+    fake = await FakeDiscord().start()
+    ops = free_port()
+    env = environment(
+        f"sqlite:///{tmp_path}/followup.db",
+        DISCORD_TOKEN="test-token",
+        FOLLOWUP_DISCORD_API_URL=fake.base_url,
+        FOLLOWUP_DISCORD_GATEWAY_URL=f"ws://127.0.0.1:{free_port()}/gateway",
+        FOLLOWUP_METRICS_PORT=str(ops),
+        **FAST,
+    )
+    process = await start("discord", env, tmp_path)
+    try:
+        await until_retried(process, "Discord")
+        status, body = await health(ops)
+    finally:
+        code = await process.terminate()
+        await fake.stop()
+
+    assert (status, body["discord"]) == (503, "disconnected")
+    assert len(fake.sent("GET", "/users/@me")) >= 3  # each try is a fresh login and session
+    assert fake.identifies == []
+    assert code == 0, process.stderr()
+    assert_one_line_each(process, "Discord")
+
+
+async def test_a_refused_discord_token_is_one_line_and_exit_status_2_not_retried(
+    tmp_path: Path,
+) -> None:
+    fake = await FakeDiscord().start()
+    fake.fail("/users/@me", 401, {"message": "401: Unauthorized", "code": 0})
+    env = environment(
+        f"sqlite:///{tmp_path}/followup.db",
+        DISCORD_TOKEN="test-token",
+        FOLLOWUP_DISCORD_API_URL=fake.base_url,
+        FOLLOWUP_DISCORD_GATEWAY_URL=fake.gateway_url,
+        **FAST,
+    )
+    try:
+        process = await start("discord", env, tmp_path)
+        code = await process.wait()
+    finally:
+        await fake.stop()
+
+    assert code == 2, process.stderr()
+    (line,) = [line for line in process.lines if not line.startswith("{")]  # the rest is JSON
+    assert line.startswith("Error: Discord refused DISCORD_TOKEN (401 Unauthorized)")
+    assert len(fake.sent("GET", "/users/@me")) == 1
+    assert retries(process, "Discord") == []
