@@ -31,7 +31,7 @@ from adapters.ops import (
     schema_is_behind,
     stop_signals,
 )
-from adapters.reconnect import Refused
+from adapters.reconnect import Link, Refused
 from adapters.slack import SlackAdapter
 from bot.app import build_core
 from bot.logs import configure, secrets_of
@@ -282,7 +282,9 @@ async def _run_until(
     if deliver:
         trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
         group_jobs = GroupJobs(core.groups, core.delivery.messengers)
-    health = Health(core, trigger, [discord_adapter.link] if discord_adapter else [])
+    links: list[Link | None] = [slack_adapter.link if slack and slack_adapter else None]
+    links.append(discord_adapter.link if discord_adapter else None)
+    health = Health(core, trigger, [link for link in links if link is not None])
     ops: OpsServer | None = None
     if slack and slack_adapter is not None and not settings.slack_app_token:
         slack_adapter.extra_routes = routes(health)  # beside Slack on $PORT

@@ -14,10 +14,12 @@ from typing import Any
 
 import aiohttp
 from fakes.discord_api import FakeDiscord
-from ops_helpers import Proc, environment, free_port, start
+from fakes.slack_api import FakeSlack
+from ops_helpers import BOT_TOKEN, Proc, environment, free_port, start
 
+APP_TOKEN = "xapp-1-A0FOLLOW-1-unreachable"
 FAST = {"FOLLOWUP_RECONNECT_MAX_SECONDS": "0.05"}
-MISLEADING = ("PyNaCl is not installed", "davey is not installed")
+MISLEADING = ("PyNaCl is not installed", "davey is not installed", "`token` will be unused")
 
 
 def retries(process: Proc, platform: str) -> list[dict[str, Any]]:
@@ -50,6 +52,36 @@ def assert_one_line_each(process: Proc, platform: str) -> None:
     assert len(process.events) == len(process.lines)  # every stderr line is one JSON event
     assert not any("exception" in e for e in process.events)
     assert not any(warning in process.stderr() for warning in MISLEADING)
+
+
+async def test_socket_mode_waits_for_an_unreachable_slack_then_connects(tmp_path: Path) -> None:
+    api, ops = free_port(), free_port()
+    env = environment(
+        f"sqlite:///{tmp_path}/followup.db",
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=APP_TOKEN,
+        FOLLOWUP_SLACK_API_URL=f"http://127.0.0.1:{api}/api/",
+        PORT=str(ops),
+        **FAST,
+    )
+    process = await start("web", env, tmp_path)
+    fake = FakeSlack(port=api)
+    try:
+        await until_retried(process, "Slack")
+        down = await health(ops)
+        await fake.start()
+        await process.wait_for("Slack: connected")
+        up = await health(ops)
+    finally:
+        code = await process.terminate()
+        await fake.stop()
+
+    assert down[0] == 503
+    assert down[1]["slack"] == "disconnected"
+    assert up == (200, {**up[1], "slack": "connected", "status": "ok"})
+    assert [c.token for c in fake.of("apps.connections.open")] == [APP_TOKEN]
+    assert code == 0, process.stderr()
+    assert_one_line_each(process, "Slack")
 
 
 async def test_the_discord_process_waits_for_an_unreachable_discord_then_connects(
@@ -109,6 +141,34 @@ async def test_a_gateway_that_refuses_is_retried_from_login_while_health_says_di
     assert fake.identifies == []
     assert code == 0, process.stderr()
     assert_one_line_each(process, "Discord")
+
+
+async def test_a_refused_app_token_is_one_line_and_exit_status_2_not_retried(
+    tmp_path: Path,
+) -> None:
+    fake = await FakeSlack().start()
+    fake.fail("apps.connections.open", "invalid_auth")
+    env = environment(
+        f"sqlite:///{tmp_path}/followup.db",
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=APP_TOKEN,
+        FOLLOWUP_SLACK_API_URL=fake.api_url,
+        PORT=str(free_port()),
+        **FAST,
+    )
+    try:
+        process = await start("run", env, tmp_path)
+        code = await process.wait()
+    finally:
+        await fake.stop()
+
+    assert code == 2, process.stderr()
+    (line,) = [line for line in process.lines if not line.startswith("{")]  # the rest is JSON
+    assert line.startswith("Error: Slack refused SLACK_APP_TOKEN (invalid_auth)")
+    assert "connections:write" in line
+    assert len(fake.of("apps.connections.open")) == 1
+    assert retries(process, "Slack") == []
+    assert APP_TOKEN not in process.stderr()
 
 
 async def test_a_refused_discord_token_is_one_line_and_exit_status_2_not_retried(
