@@ -102,6 +102,9 @@ REFUSED_CLOSES = {
         "of your application, or ask for fewer."
     ),
 }
+# Intents for a client that never opens a gateway session: they go unused, but without
+# `guilds` discord.py warns of "state related issues" for a state it never keeps.
+REST_ONLY = discord.Intents(guilds=True)
 # Whatever a login or a gateway session ends with while Discord is unreachable or restarting.
 UNREACHABLE: tuple[type[Exception], ...] = (
     OSError,
@@ -223,9 +226,7 @@ class DiscordAdapter:
 
     async def _rest_login(self) -> None:
         apply_endpoints(self.settings)
-        client = _RestOnlyClient(
-            intents=discord.Intents.none(), allowed_mentions=discord.AllowedMentions.none()
-        )
+        client = _RestOnlyClient(intents=REST_ONLY, allowed_mentions=discord.AllowedMentions.none())
         try:
             await _login(client, self.settings.discord_token or "")
         except BaseException:
@@ -494,7 +495,7 @@ async def sync_commands(settings: Settings, guild_id: int | None) -> int:
 
 async def _sync(settings: Settings, guild_id: int | None) -> int:
     apply_endpoints(settings)
-    client = discord.Client(intents=discord.Intents.none())
+    client = discord.Client(intents=REST_ONLY)
     async with client:
         await _login(client, settings.discord_token or "")
         application_id = client.application_id

@@ -19,7 +19,12 @@ from ops_helpers import BOT_TOKEN, Proc, environment, free_port, start
 
 APP_TOKEN = "xapp-1-A0FOLLOW-1-unreachable"
 FAST = {"FOLLOWUP_RECONNECT_MAX_SECONDS": "0.05"}
-MISLEADING = ("PyNaCl is not installed", "davey is not installed", "`token` will be unused")
+MISLEADING = (
+    "PyNaCl is not installed",
+    "davey is not installed",
+    "`token` will be unused",
+    "Guilds intent seems to be disabled",
+)
 
 
 def retries(process: Proc, platform: str) -> list[dict[str, Any]]:
@@ -111,6 +116,35 @@ async def test_the_discord_process_waits_for_an_unreachable_discord_then_connect
 
     assert down == (503, {**down[1], "discord": "disconnected", "status": "failing"})
     assert up == (200, {**up[1], "discord": "connected", "status": "ok"})
+    assert code == 0, process.stderr()
+    assert_one_line_each(process, "Discord")
+
+
+async def test_a_discord_worker_waits_for_discords_rest_api_then_logs_in(tmp_path: Path) -> None:
+    api, ops = free_port(), free_port()
+    env = environment(
+        f"sqlite:///{tmp_path}/followup.db",
+        DISCORD_TOKEN="test-token",
+        FOLLOWUP_DISCORD_API_URL=f"http://127.0.0.1:{api}/api/v10",
+        FOLLOWUP_METRICS_PORT=str(ops),
+        **FAST,
+    )
+    process = await start("worker", env, tmp_path)
+    fake = FakeDiscord()
+    try:
+        await until_retried(process, "Discord")
+        down = await health(ops)
+        await fake.start(api)
+        await process.wait_for("Discord: connected")
+        up = await health(ops)
+    finally:
+        code = await process.terminate()
+        await fake.stop()
+
+    assert (down[0], down[1]["discord"], down[1]["scheduler"]) == (503, "disconnected", "ok")
+    assert up == (200, {**up[1], "discord": "connected", "status": "ok"})
+    assert fake.sent("GET", "/users/@me")
+    assert fake.identifies == []  # REST only: the gateway is the `discord` process's
     assert code == 0, process.stderr()
     assert_one_line_each(process, "Discord")
 
