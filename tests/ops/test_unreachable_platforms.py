@@ -228,3 +228,30 @@ async def test_a_refused_discord_token_is_one_line_and_exit_status_2_not_retried
     assert line.startswith("Error: Discord refused DISCORD_TOKEN (401 Unauthorized)")
     assert len(fake.sent("GET", "/users/@me")) == 1
     assert retries(process, "Discord") == []
+
+
+async def test_discord_sync_says_in_one_line_when_discord_refuses_or_is_unreachable(
+    tmp_path: Path,
+) -> None:
+    fake = await FakeDiscord().start()
+    fake.fail("/users/@me", 401, {"message": "401: Unauthorized", "code": 0})
+    base = environment(f"sqlite:///{tmp_path}/followup.db", DISCORD_TOKEN="test-token")
+    closed = f"http://127.0.0.1:{free_port()}/api/v10"
+    try:
+        refused = await start(
+            "discord sync", {**base, "FOLLOWUP_DISCORD_API_URL": fake.base_url}, tmp_path
+        )
+        refused_code = await refused.wait()
+        away = await start("discord sync", {**base, "FOLLOWUP_DISCORD_API_URL": closed}, tmp_path)
+        away_code = await away.wait()
+    finally:
+        await fake.stop()
+
+    assert refused_code == 2
+    (line,) = refused.lines
+    assert line.startswith("Error: Discord refused DISCORD_TOKEN (401 Unauthorized)")
+    assert away_code == 1
+    (line,) = away.lines
+    assert line.startswith("Error: Discord unreachable (ClientConnectorError: Cannot connect")
+    assert line.endswith("nothing was registered. Try again.")
+    assert fake.commands == {}
