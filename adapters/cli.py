@@ -33,6 +33,7 @@ from adapters.ops import (
     schema_is_behind,
     stop_signals,
 )
+from adapters.reconnect import Link, Refused
 from adapters.slack import SlackAdapter
 from bot.app import build_core
 from bot.logs import configure, secrets_of
@@ -40,7 +41,7 @@ from bot.metrics import METRICS
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
 from bot.scheduling.group_jobs import GroupJobs
 from bot.scheduling.trigger import DeliveryTrigger
-from bot.settings import Settings, explain
+from bot.settings import NO_DISCORD, Process, Settings, explain, startup_problems
 from bot.storage.crypto import rotate
 from bot.storage.db import Database
 from bot.storage.migrate import upgrade
@@ -49,20 +50,25 @@ from bot.storage.types import EncryptionError
 log = logging.getLogger("followup")
 
 
-class _Followup(click.Group):
-    """The command group: a setting that fails validation is one line, not a traceback."""
+class SettingsError(click.ClickException):
+    """A setting is missing, wrong or refused by the platform: one line, and exit status 2."""
 
-    def invoke(self, ctx: click.Context) -> Any:
-        """Run the subcommand; invalid settings become a one-line error and exit 1."""
-        try:
-            return super().invoke(ctx)
-        except ValidationError as error:
-            if error.title != Settings.__name__:
-                raise
-            raise click.ClickException(explain(error)) from None
+    exit_code = 2
 
 
-@click.group(cls=_Followup)
+def _settings(process: Process | None = None, db_url: str | None = None) -> Settings:
+    """The settings, checked for what `process` needs; else one line naming the fix, exit 2."""
+    try:
+        settings = Settings(**({"database_url": db_url} if db_url else {}))  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise SettingsError(explain(error)) from None
+    problems = startup_problems(settings, process) if process else []
+    if problems:
+        raise SettingsError(" ".join(problems))
+    return settings
+
+
+@click.group()
 def main() -> None:
     """Followup: follow up after interviews, from Slack, Discord or this console."""
 
@@ -70,7 +76,7 @@ def main() -> None:
 @main.command()
 def run() -> None:
     """Start every adapter whose credentials are set, and delivery; with none, the console."""
-    settings = Settings()
+    settings = _settings("run")
     _logging(settings)
     if settings.slack_enabled or settings.discord_enabled:
         _serve(_platforms(settings))
@@ -81,20 +87,16 @@ def run() -> None:
 @main.command()
 def web() -> None:
     """Serve Slack (events, interactivity, OAuth) with /healthz and /metrics on $PORT."""
-    settings = Settings()
+    settings = _settings("web")
     _logging(settings)
-    if not settings.slack_enabled:
-        raise click.UsageError(NO_SLACK)
     _serve(_process(settings, slack=True, gateway=False, deliver=False))
 
 
 @main.command()
 def worker() -> None:
     """Deliver due reminders to Slack and Discord (many workers on PostgreSQL)."""
-    settings = Settings()
+    settings = _settings("worker")
     _logging(settings)
-    if not (settings.slack_enabled or settings.discord_enabled):
-        raise click.UsageError(NO_PLATFORM)
     _serve(_process(settings, slack=False, gateway=False, deliver=True))
 
 
@@ -104,10 +106,8 @@ def discord_group(context: click.Context) -> None:
     """Discord: alone, run the gateway client (the shards set); or set up the commands."""
     if context.invoked_subcommand is not None:
         return
-    settings = Settings()
+    settings = _settings("discord")
     _logging(settings)
-    if not settings.discord_enabled:
-        raise click.UsageError("Set DISCORD_TOKEN first.")
     _serve(_process(settings, slack=False, gateway=True, deliver=False))
 
 
@@ -115,10 +115,13 @@ def discord_group(context: click.Context) -> None:
 @click.option("--guild", type=int, default=None, help="Register in one server (instant).")
 def discord_sync(guild: int | None) -> None:
     """Register /interview with Discord (a deliberate step: 200 creations a day)."""
-    settings = Settings()
-    if not settings.discord_token:
-        raise click.UsageError("Set DISCORD_TOKEN first.")
-    count = asyncio.run(sync_commands(settings, guild))
+    settings = _settings("discord")
+    try:
+        count = asyncio.run(sync_commands(settings, guild))
+    except Refused as refused:
+        raise SettingsError(str(refused)) from None
+    except ConnectionError as error:
+        raise click.ClickException(f"{error}: nothing was registered. Try again.") from None
     where = f"in server {guild}" if guild else "globally (it can take up to an hour to appear)"
     click.echo(f"Registered /interview with {count} subcommands {where}.")
 
@@ -127,9 +130,13 @@ def discord_sync(guild: int | None) -> None:
 @click.option("--app-id", help="Application ID (default: read from DISCORD_TOKEN).")
 def discord_invite_url(app_id: str | None) -> None:
     """Print the two install links: to a server, and to your own Discord account."""
-    app_id = app_id or application_id_from_token(Settings().discord_token or "")
     if not app_id:
-        raise click.UsageError("Give --app-id or set DISCORD_TOKEN.")
+        token = _settings().discord_token
+        if not token:
+            raise SettingsError(f"{NO_DISCORD} Or give --app-id.")
+        app_id = application_id_from_token(token)
+        if not app_id:
+            raise SettingsError(INVITE_NEEDS_APP_ID)
     click.echo(SERVER_INSTALL)
     click.echo(invite_url(app_id))
     click.echo(USER_INSTALL)
@@ -149,8 +156,7 @@ def discord_invite_url(app_id: str | None) -> None:
 )
 def console(db_url: str | None, user: str | None, start: str | None) -> None:
     """Chat with the bot in this terminal; reads a scenario from stdin when piped."""
-    overrides = {"database_url": db_url} if db_url else {}
-    settings = Settings(**overrides)  # type: ignore[arg-type]
+    settings = _settings(db_url=db_url)
     _logging(settings)
     try:
         now = parse_now(start) if start else None
@@ -163,7 +169,7 @@ def console(db_url: str | None, user: str | None, start: str | None) -> None:
 @click.option("--db", "db_url", help="Database URL (default: FOLLOWUP_DATABASE_URL).")
 def migrate(db_url: str | None) -> None:
     """Upgrade the database to the newest schema."""
-    settings = Settings(**({"database_url": db_url} if db_url else {}))  # type: ignore[arg-type]
+    settings = _settings(db_url=db_url)
     db = Database.from_url(settings.database_url)
     upgrade(db.engine)
     db.dispose()
@@ -176,9 +182,9 @@ def migrate(db_url: str | None) -> None:
 @click.option("--decrypt", is_flag=True, help="Write everything back as plaintext instead.")
 def rotate_key(db_url: str | None, batch_size: int, decrypt: bool) -> None:
     """Re-encrypt notes and contacts with the newest FOLLOWUP_ENCRYPTION_KEY (the first one)."""
-    settings = Settings(**({"database_url": db_url} if db_url else {}))  # type: ignore[arg-type]
+    settings = _settings(db_url=db_url)
     if not settings.encryption_keys:
-        raise click.UsageError(
+        raise SettingsError(
             "Set FOLLOWUP_ENCRYPTION_KEY first: the new key, then the old ones, comma-separated."
         )
     db = Database.from_url(settings.database_url, encryption_keys=settings.encryption_keys)
@@ -287,7 +293,9 @@ async def _run_until(
     if deliver:
         trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
         group_jobs = GroupJobs(core.groups, core.delivery.messengers)
-    health = Health(core, trigger)
+    links: list[Link | None] = [slack_adapter.link if slack and slack_adapter else None]
+    links.append(discord_adapter.link if discord_adapter else None)
+    health = Health(core, trigger, [link for link in links if link is not None])
     ops: OpsServer | None = None
     if slack and slack_adapter is not None and not settings.slack_app_token:
         slack_adapter.extra_routes = routes(health)  # beside Slack on $PORT
@@ -300,12 +308,11 @@ async def _run_until(
     try:
         if ops is not None:
             await ops.start()
-        if discord_adapter is not None and not gateway:
-            await discord_adapter.start_rest()  # a worker sends DMs over REST only
         if slack and slack_adapter is not None:
             runs.append(asyncio.create_task(slack_adapter.run()))
-        if gateway and discord_adapter is not None:
-            runs.append(asyncio.create_task(discord_adapter.run()))
+        if discord_adapter is not None:  # a worker sends DMs over REST only
+            discord_run = discord_adapter.run() if gateway else discord_adapter.run_rest()
+            runs.append(asyncio.create_task(discord_run))
         if trigger is not None:
             trigger.start()
         if group_jobs is not None:
@@ -344,6 +351,8 @@ def _serve(process: Coroutine[Any, Any, None]) -> None:
     """Run a process to its end; refusals to start become a message, not a traceback."""
     try:
         asyncio.run(process)
+    except Refused as refused:
+        raise SettingsError(str(refused)) from None
     except (DeliveryLocked, SchemaNotCurrent) as error:
         raise click.ClickException(str(error)) from None
 
@@ -352,13 +361,10 @@ class SchemaNotCurrent(Exception):
     """The database is not at this version's schema and this process must not migrate it."""
 
 
-NO_SLACK = (
-    "`followup web` serves Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one "
-    "workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (many)."
-)
-NO_PLATFORM = (
-    "`followup worker` delivers reminders to Slack and Discord: set SLACK_BOT_TOKEN (or "
-    "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) or DISCORD_TOKEN. The console delivers its own."
+INVITE_NEEDS_APP_ID = (
+    "DISCORD_TOKEN is not a bot token (its first part is not a bot id in base64): copy it "
+    "again (Bot > Reset Token on your application at "
+    "https://discord.com/developers/applications), or give --app-id."
 )
 SERVER_INSTALL = (
     "Add Followup to a server (needs Manage Server there; its members get /interview, "

@@ -1,7 +1,9 @@
 """Running in production: health and metrics over HTTP, signals, one SQLite deliverer.
 
 Every process (`web`, `discord`, `worker`, `run`) can answer `/healthz` (JSON; 200 when
-healthy, 503 when not, so a load balancer or orchestrator can act on it) and `/metrics`
+healthy, 503 when not, so a load balancer or orchestrator can act on it: the database, the
+scheduler, and each platform connection the process keeps, like `"discord": "connected"`
+or `"disconnected"` while it retries) and `/metrics`
 (Prometheus text). The web process serves them beside Slack on `$PORT`; the others on
 `FOLLOWUP_METRICS_PORT` when it is set.
 """
@@ -15,7 +17,7 @@ import gc
 import logging
 import os
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,6 +28,7 @@ from alembic.util import CommandError as AlembicError
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
+from adapters.reconnect import Link
 from bot.app import Core
 from bot.metrics import CONTENT_TYPE, METRICS
 from bot.scheduling.trigger import DeliveryTrigger
@@ -37,11 +40,14 @@ DATABASE_TIMEOUT = 5.0  # seconds a health check waits for `SELECT 1`
 
 
 class Health:
-    """What `/healthz` reports: the database, and the delivery scheduler if this process runs it."""
+    """What `/healthz` reports: the database, the scheduler and platform links this process runs."""
 
-    def __init__(self, core: Core, trigger: DeliveryTrigger | None = None) -> None:
+    def __init__(
+        self, core: Core, trigger: DeliveryTrigger | None = None, links: Iterable[Link] = ()
+    ) -> None:
         self.core = core
         self.trigger = trigger
+        self.links = tuple(links)
 
     async def check(self) -> tuple[bool, dict[str, Any]]:
         """Whether this process is healthy, and the details as JSON-ready values."""
@@ -57,6 +63,9 @@ class Health:
             body["scheduler"] = "ok" if alive else "stopped or stuck"
             last = trigger.last_tick
             body["last_delivery_tick"] = last.isoformat() if last else None
+        for link in self.links:
+            body[link.platform.lower()] = "connected" if link.connected else "disconnected"
+            healthy = healthy and link.connected
         body["status"] = "ok" if healthy else "failing"
         return healthy, body
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import binascii
+import logging
 import re
+import zoneinfo
+from typing import Literal
 
 from cryptography.fernet import Fernet
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 NEW_KEY_COMMAND = (
     "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
 )
+DATABASE_EXAMPLES = "sqlite:///var/followup.db or postgresql+psycopg://user:password@host/db"
 
 
 def _env(*names: str) -> AliasChoices:
@@ -47,9 +53,44 @@ class Settings(BaseSettings):
         None, gt=0, description="Port for /healthz and /metrics in worker and discord processes"
     )
     log_level: str = Field("INFO", description="Python logging level")
+    reconnect_max_seconds: float = Field(
+        60.0, gt=0, description="Longest wait between tries to reach Slack or Discord"
+    )
     encryption_key: SecretStr | None = Field(
         None, description="Fernet keys, comma-separated, newest first; notes encrypted at rest"
     )
+
+    @field_validator("database_url")
+    @classmethod
+    def _database(cls, value: str) -> str:
+        """Refuse a URL SQLAlchemy cannot read, or a database this project does not support."""
+        try:
+            backend = make_url(value).get_backend_name()
+        except ArgumentError:
+            backend = None
+        if backend not in ("sqlite", "postgresql"):
+            raise ValueError(f"not a SQLite or PostgreSQL URL, like {DATABASE_EXAMPLES}")
+        return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        """Refuse a zone that does not exist before the first reminder is scheduled in it."""
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                "not an IANA time zone, like UTC, Europe/Berlin or America/New_York"
+            ) from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        """Refuse a level `logging` does not know (it would fail once logging starts)."""
+        if value.upper() not in logging.getLevelNamesMapping():
+            raise ValueError("not a logging level: DEBUG, INFO, WARNING or ERROR")
+        return value
 
     @field_validator("encryption_key")
     @classmethod
@@ -132,6 +173,130 @@ class Settings(BaseSettings):
     def discord_enabled(self) -> bool:
         """Whether a Discord bot token is set."""
         return bool(self.discord_token)
+
+
+Process = Literal["run", "web", "worker", "discord"]
+"""The long-running commands, each needing its own platform settings."""
+
+SLACK_APPS = "your app's page at https://api.slack.com/apps"
+SET_BOT_TOKEN = (
+    "set SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-..., under OAuth & Permissions on "
+    f"{SLACK_APPS}) for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (Basic "
+    "Information) to install to many"
+)
+NO_SLACK = (
+    "`followup web` serves Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one "
+    "workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (many)."
+)
+NO_PLATFORM = (
+    "`followup worker` delivers reminders to Slack and Discord: set SLACK_BOT_TOKEN (or "
+    "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) or DISCORD_TOKEN. The console delivers its own."
+)
+NO_DISCORD = (
+    "DISCORD_TOKEN is not set: set it to your bot's token (Bot > Reset Token on your "
+    "application at https://discord.com/developers/applications)."
+)
+NO_SIGNING_SECRET = (
+    "SLACK_SIGNING_SECRET is not set: Slack over HTTP needs it (Basic Information > App "
+    f"Credentials on {SLACK_APPS}); or, for one workspace, set SLACK_APP_TOKEN (an App-Level "
+    "Token, xapp-..., with connections:write, under Basic Information) to use Socket Mode."
+)
+BOTH_SLACK_MODES = (
+    "SLACK_BOT_TOKEN (one workspace) and SLACK_CLIENT_ID with SLACK_CLIENT_SECRET (installs to "
+    "many) are both set: unset one of them."
+)
+# What a Slack token of each kind starts with (https://docs.slack.dev/authentication/tokens).
+TOKEN_PREFIXES = {
+    "SLACK_BOT_TOKEN": ("xoxb-", "the Bot User OAuth Token, under OAuth & Permissions"),
+    "SLACK_APP_TOKEN": ("xapp-", "an App-Level Token, under Basic Information"),
+}
+
+
+def startup_problems(settings: Settings, process: Process) -> list[str]:
+    """What keeps `process` from starting: one sentence each, naming the variable and the fix.
+
+    The one place that says which settings each command needs; every command checks here
+    before it starts, so a missing or contradictory setting is one line, never a traceback
+    (or a process that quietly serves less than was configured).
+    """
+    problems = [] if process == "discord" else _slack_problems(settings)
+    if settings.discord_enabled and process in ("run", "discord"):
+        problems += _shard_problems(settings)
+    if problems:
+        return problems
+    if process == "discord" and not settings.discord_enabled:
+        problems.append(NO_DISCORD)
+    elif process == "web" and not settings.slack_enabled:
+        problems.append(NO_SLACK)
+    elif process == "worker" and not (settings.slack_enabled or settings.discord_enabled):
+        problems.append(NO_PLATFORM)
+    elif (
+        process in ("run", "web")
+        and settings.slack_enabled
+        and not (settings.slack_app_token or settings.slack_signing_secret)
+    ):
+        problems.append(NO_SIGNING_SECRET)
+    return problems
+
+
+def _shard_problems(settings: Settings) -> list[str]:
+    """Shard ids that name no shard of the total (discord.py would fail at the gateway)."""
+    ids, total = settings.discord_shard_ids, settings.discord_shards
+    if not ids:
+        return []
+    if total is None:
+        return [
+            "FOLLOWUP_DISCORD_SHARD_IDS is set but FOLLOWUP_DISCORD_SHARDS is not: set the "
+            "total number of shards too (like FOLLOWUP_DISCORD_SHARDS=4), or unset the ids."
+        ]
+    outside = sorted({i for i in ids if not 0 <= i < total})
+    if outside:
+        listed = ", ".join(map(str, outside))
+        return [
+            f"FOLLOWUP_DISCORD_SHARD_IDS lists {listed}, but FOLLOWUP_DISCORD_SHARDS={total} "
+            f"numbers the shards 0 to {total - 1}."
+        ]
+    return []
+
+
+def _slack_problems(settings: Settings) -> list[str]:
+    """Slack settings that contradict each other, are half set, or hold the wrong token."""
+    problems = []
+    one, many = settings.slack_bot_token, (settings.slack_client_id, settings.slack_client_secret)
+    if one and any(many):
+        problems.append(BOTH_SLACK_MODES)
+    elif any(many) and not all(many):
+        have, lack = (
+            ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET")
+            if settings.slack_client_id
+            else ("SLACK_CLIENT_SECRET", "SLACK_CLIENT_ID")
+        )
+        problems.append(
+            f"{have} is set but {lack} is not: set both (Basic Information > App Credentials "
+            f"on {SLACK_APPS}) to install to many workspaces, or neither."
+        )
+    elif not settings.slack_enabled:
+        stray = [
+            name
+            for name, value in (
+                ("SLACK_APP_TOKEN", settings.slack_app_token),
+                ("SLACK_SIGNING_SECRET", settings.slack_signing_secret),
+            )
+            if value
+        ]
+        if stray:
+            are = "is" if len(stray) == 1 else "are"
+            problems.append(
+                f"{' and '.join(stray)} {are} set but SLACK_BOT_TOKEN is not: {SET_BOT_TOKEN}."
+            )
+    for name, value in (
+        ("SLACK_BOT_TOKEN", settings.slack_bot_token),
+        ("SLACK_APP_TOKEN", settings.slack_app_token),
+    ):
+        prefix, where = TOKEN_PREFIXES[name]
+        if value and not value.startswith(prefix):
+            problems.append(f"{name} should start with {prefix}: it takes {where} on {SLACK_APPS}.")
+    return problems
 
 
 def split_keys(text: str) -> list[str]:

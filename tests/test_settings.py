@@ -53,7 +53,7 @@ def test_a_malformed_encryption_key_is_one_line_saying_how_to_make_one(
         ["migrate", "--db", f"sqlite:///{tmp_path}/x.db"],
         env={"FOLLOWUP_ENCRYPTION_KEY": f"{Fernet.generate_key().decode()},{key}"},
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)  # a message, not a ValidationError
     (line,) = result.output.strip().splitlines()
     assert "FOLLOWUP_ENCRYPTION_KEY: key 2 of 2 is not a Fernet key" in line

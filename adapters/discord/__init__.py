@@ -3,8 +3,10 @@
 `DiscordAdapter(core, settings)` connects with discord.py (sharded when
 `FOLLOWUP_DISCORD_SHARDS` is set), turns each interaction into a `CommandRequest` for the
 core's dispatcher, and answers ephemerally within Discord's 3 seconds (deferring when the
-core is slow). Its `messenger` delivers reminders by DM. Command registration is a separate,
-deliberate step: `sync_commands`; `invite_url` gives the links that install the app.
+core is slow). Its `messenger` delivers reminders by DM. While Discord cannot be reached it
+keeps trying with a capped backoff (`adapters.reconnect`), and its `link` tells `/healthz`.
+Command registration is a separate, deliberate step: `sync_commands`; `invite_url` gives
+the links that install the app.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from adapters.discord.commands import (
     command_text,
     invoked,
 )
+from adapters.discord.library_logs import quiet_discord_logs
 from adapters.discord.messenger import DiscordMessenger, member_ref
 from adapters.discord.render import (
     FormModal,
@@ -44,6 +47,7 @@ from adapters.discord.render import (
     settled_note,
     submitted_values,
 )
+from adapters.reconnect import Link, Refused, summary
 from bot.app import Core
 from bot.chat import CommandRequest, MemberRef, Reply, Section, Visibility
 from bot.commands.dispatch import OOPS
@@ -78,6 +82,38 @@ NO_SHARD_ZERO = (
     "presses of reminder buttons, to shard 0 only. Run shard 0 in another process, or "
     "those presses go unanswered."
 )
+LOGIN_REFUSED = (
+    "Discord refused DISCORD_TOKEN ({why}): copy the bot's token again (Bot > Reset Token on "
+    "your application at https://discord.com/developers/applications)."
+)
+# Gateway close codes that no reconnection can cure (events/gateway.mdx, Gateway Close
+# Event Codes; discord.py reconnects on none of them either).
+REFUSED_CLOSES = {
+    4004: LOGIN_REFUSED.format(why="gateway close 4004, authentication failed"),
+    4010: "Discord closed the gateway: invalid shard (4010). Check FOLLOWUP_DISCORD_SHARD_IDS.",
+    4011: (
+        "Discord closed the gateway: this bot is in too many servers for one connection "
+        "(4011, sharding required). Set FOLLOWUP_DISCORD_SHARDS."
+    ),
+    4012: "Discord closed the gateway: invalid API version (4012). Upgrade discord.py.",
+    4013: "Discord closed the gateway: invalid intents (4013).",
+    4014: (
+        "Discord closed the gateway: disallowed intents (4014). Enable them on the Bot page "
+        "of your application, or ask for fewer."
+    ),
+}
+# Intents for a client that never opens a gateway session: they go unused, but without
+# `guilds` discord.py warns of "state related issues" for a state it never keeps.
+REST_ONLY = discord.Intents(guilds=True)
+# Whatever a login or a gateway session ends with while Discord is unreachable or restarting.
+UNREACHABLE: tuple[type[Exception], ...] = (
+    OSError,
+    TimeoutError,
+    aiohttp.ClientError,
+    discord.HTTPException,
+    discord.GatewayNotFound,
+    discord.ConnectionClosed,
+)
 
 
 def apply_endpoints(settings: Settings) -> None:
@@ -106,10 +142,12 @@ class DiscordAdapter:
         self.defer_after = defer_after
         self.identify_delay = identify_delay
         self.messenger = DiscordMessenger(core.deps.clock)
+        self.link = Link("Discord", settings.reconnect_max_seconds)
         self.client: discord.Client | None = None
         self._labels: dict[str, dict[str, str]] = {}  # modal custom id -> field labels
         self._zone_checked: set[str] = set()  # members asked for (or known to have) a zone
         core.add_messenger(self.messenger)
+        quiet_discord_logs()
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -141,7 +179,17 @@ class DiscordAdapter:
         async def on_interaction(interaction: discord.Interaction) -> None:
             await self.on_interaction(interaction)
 
-        client.event(on_interaction)
+        async def on_connect() -> None:  # READY: the session is up
+            self.link.up()
+
+        async def on_resumed() -> None:
+            self.link.up()
+
+        async def on_disconnect() -> None:
+            self.link.down()
+
+        for listener in (on_interaction, on_connect, on_resumed, on_disconnect):
+            client.event(listener)
         if self.identify_delay != IDENTIFY_DELAY:
             delay = self.identify_delay
 
@@ -163,29 +211,62 @@ class DiscordAdapter:
         await client.wait_until_ready()
         return client
 
-    async def start_rest(self) -> None:
+    async def run_rest(self) -> None:
         """Log in over REST only, so a delivery worker can send DMs without a gateway session.
 
         A gateway session of its own would also receive the interactions meant for the
-        `discord` process (and take an identify); a DM needs only REST.
+        `discord` process (and take an identify); a DM needs only REST. Tries again while
+        Discord is unreachable, then holds the login until cancelled.
         """
+        try:
+            await self.link.attempt(self._rest_login, UNREACHABLE)
+            await asyncio.Event().wait()
+        finally:
+            await self.close()
+
+    async def _rest_login(self) -> None:
         apply_endpoints(self.settings)
-        client = _RestOnlyClient(
-            intents=discord.Intents.none(), allowed_mentions=discord.AllowedMentions.none()
-        )
-        await client.login(self.settings.discord_token or "")
+        client = _RestOnlyClient(intents=REST_ONLY, allowed_mentions=discord.AllowedMentions.none())
+        try:
+            await _login(client, self.settings.discord_token or "")
+        except BaseException:
+            await client.close()
+            raise
         self.client = client
         self.messenger.attach(client)
+        self.link.up()
 
     async def run(self) -> None:
-        """Connect and serve until cancelled."""
+        """Connect and serve until cancelled; whenever a session ends, connect again.
+
+        Every try is a fresh client through `Link.attempt`, not discord.py's own reconnect
+        loop: that one logs a traceback a try, waits up to 17 minutes, and fails outright
+        (AttributeError) when the very first connection cannot be made.
+        """
+        try:
+            while True:
+                await self.link.attempt(self._session, UNREACHABLE)
+        finally:
+            await self.close()
+
+    async def _session(self) -> None:
+        """One login and gateway session, from its start to its end (which is a failure)."""
         client = self.build_client()
         self.client = client
         self.messenger.attach(client)
         try:
-            await client.start(self.settings.discord_token or "")
+            await _login(client, self.settings.discord_token or "")
+            await client.connect(reconnect=False)
+        except discord.ConnectionClosed as closed:
+            refused = REFUSED_CLOSES.get(closed.code or 0)
+            if refused is not None:
+                raise Refused(refused) from None
+            raise
+        except discord.PrivilegedIntentsRequired:
+            raise Refused(REFUSED_CLOSES[4014]) from None
         finally:
-            await self.close()
+            await client.close()
+        raise ConnectionError("Discord closed the session")
 
     async def close(self) -> None:
         """Disconnect; reminders for Discord wait (retry) until a client is back."""
@@ -369,6 +450,14 @@ class DiscordAdapter:
             ]
 
 
+async def _login(client: discord.Client, token: str) -> None:
+    """Log `client` in; a token Discord refuses (401) is `Refused`, never retried."""
+    try:
+        await client.login(token)
+    except discord.LoginFailure:
+        raise Refused(LOGIN_REFUSED.format(why="401 Unauthorized")) from None
+
+
 class _RestOnlyClient(discord.Client):
     """Logged in over REST and never connected: ready as soon as it has logged in."""
 
@@ -393,11 +482,22 @@ def _zones() -> list[str]:
 
 
 async def sync_commands(settings: Settings, guild_id: int | None) -> int:
-    """Register `/interview` globally (or in one guild, instantly); return its subcommands."""
+    """Register `/interview` globally (or in one guild, instantly); return its subcommands.
+
+    A refused token is `Refused`; no connection to Discord is a `ConnectionError`.
+    """
+    quiet_discord_logs()
+    try:
+        return await _sync(settings, guild_id)
+    except (OSError, TimeoutError, aiohttp.ClientError) as error:
+        raise ConnectionError(f"Discord unreachable ({summary(error)})") from None
+
+
+async def _sync(settings: Settings, guild_id: int | None) -> int:
     apply_endpoints(settings)
-    client = discord.Client(intents=discord.Intents.none())
+    client = discord.Client(intents=REST_ONLY)
     async with client:
-        await client.login(settings.discord_token or "")
+        await _login(client, settings.discord_token or "")
         application_id = client.application_id
         if application_id is None:
             raise RuntimeError("Discord did not say which application this token belongs to")

@@ -21,13 +21,13 @@ from typing import Any, TypeGuard
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.reconnect import Link
 from adapters.slack.blocks import (
     ACTION_PREFIX,
     FORM_CALLBACK,
@@ -43,6 +43,7 @@ from adapters.slack.blocks import (
 )
 from adapters.slack.messenger import PLATFORM, SlackMessenger, make_client
 from adapters.slack.request_guard import REQUEST_KEY, RequestGuard, bolt_logger
+from adapters.slack.socket_mode import ReconnectingSocketModeClient
 from adapters.slack.stores import InstallationStore, StateStore
 from bot.app import Core
 from bot.chat import (
@@ -158,7 +159,11 @@ class SlackAdapter:
             history_per_minute=settings.slack_history_per_minute,
         )
         core.add_messenger(self.messenger)
-        self._socket: AsyncSocketModeHandler | None = None
+        # Socket Mode is a connection this process keeps: its state is reported by /healthz.
+        self.link = (
+            Link("Slack", settings.reconnect_max_seconds) if settings.slack_app_token else None
+        )
+        self._socket: ReconnectingSocketModeClient | None = None
         self._runner: web.AppRunner | None = None
         self.extra_routes: list[web.RouteDef] = []  # served beside Slack (health, metrics)
         self._register()
@@ -212,22 +217,31 @@ class SlackAdapter:
         return first
 
     async def run(self) -> None:
-        """Serve until cancelled: Socket Mode with an app token, otherwise HTTP on $PORT."""
-        if self.settings.slack_app_token:
-            self._socket = AsyncSocketModeHandler(
-                self.bolt, self.settings.slack_app_token, web_client=self.client
-            )
-            await self._socket.connect_async()  # type: ignore[no-untyped-call]
-            log.info("Slack: connected in Socket Mode")
-        else:
-            if not self.settings.slack_signing_secret:
-                raise RuntimeError("Slack HTTP mode needs SLACK_SIGNING_SECRET")
-            self._runner = web.AppRunner(self.web_app())
-            await self._runner.setup()
-            await web.TCPSite(self._runner, port=self.settings.port).start()
-            log.info("Slack: listening on port %s at %s", self.settings.port, EVENTS_PATH)
+        """Serve until cancelled: Socket Mode with an app token, otherwise HTTP on $PORT.
+
+        Socket Mode keeps trying while Slack is unreachable; an app token Slack refuses
+        raises `Refused`, now or at a later reconnection.
+        """
         try:
-            await asyncio.Event().wait()
+            if self.settings.slack_app_token and self.link is not None:
+                # Its own Web API client: apps.connections.open takes the app token, and a
+                # connection error is the backoff's to retry, not a second retry handler's.
+                opener = make_client(
+                    self.settings.slack_api_url, None, retry_connection_errors=False
+                )
+                self._socket = ReconnectingSocketModeClient(
+                    self.bolt, self.settings.slack_app_token, opener, self.link
+                )
+                await self._socket.connect()
+                await self._socket.refused  # until cancelled, or a reconnection is refused
+            else:
+                if not self.settings.slack_signing_secret:
+                    raise RuntimeError("Slack HTTP mode needs SLACK_SIGNING_SECRET")
+                self._runner = web.AppRunner(self.web_app())
+                await self._runner.setup()
+                await web.TCPSite(self._runner, port=self.settings.port).start()
+                log.info("Slack: listening on port %s at %s", self.settings.port, EVENTS_PATH)
+                await asyncio.Event().wait()
         finally:
             await self.close()
 
@@ -235,7 +249,7 @@ class SlackAdapter:
         """Stop serving (idempotent)."""
         if self._socket is not None:
             socket, self._socket = self._socket, None
-            await socket.close_async()  # type: ignore[no-untyped-call]
+            await socket.close()  # type: ignore[no-untyped-call]
         if self._runner is not None:
             runner, self._runner = self._runner, None
             await runner.cleanup()

@@ -31,6 +31,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
@@ -227,11 +228,26 @@ class BoltBodyFilter(logging.Filter):
         return True
 
 
-_FILTER = BoltBodyFilter()
+class UnusedTokenFilter(logging.Filter):
+    """Drops Bolt's "`token` will be unused" warning, which never applies here.
+
+    Bolt reads SLACK_BOT_TOKEN from the environment itself and warns that it goes unused
+    when a `client` is given too; ours is that client, built with that very token.
+    """
+
+    unused = warning_client_prioritized_and_token_skipped()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for that one warning only."""
+        return record.getMessage() != self.unused
+
+
+_FILTERS = (BoltBodyFilter(), UnusedTokenFilter())
 
 
 def bolt_logger() -> logging.Logger:
-    """The base logger for Bolt, with the body filter that its own loggers inherit."""
+    """The base logger for Bolt, with the filters that its own loggers inherit."""
     logger = logging.getLogger(BOLT_LOGGER)
-    logger.addFilter(_FILTER)  # once: the same instance is not added twice
+    for log_filter in _FILTERS:
+        logger.addFilter(log_filter)  # once: the same instance is not added twice
     return logger

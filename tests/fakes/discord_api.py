@@ -139,8 +139,8 @@ class FakeDiscord:
 
     # --- lifecycle ------------------------------------------------------------------
 
-    async def start(self) -> FakeDiscord:
-        """Serve on 127.0.0.1, port 0; fill in `base_url` and `gateway_url`."""
+    async def start(self, port: int = 0) -> FakeDiscord:
+        """Serve on 127.0.0.1, `port` (0: a free one); fill in `base_url` and `gateway_url`."""
         app = web.Application(middlewares=[self._record_middleware])
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/api/v10/users/@me", self._me)
@@ -160,7 +160,7 @@ class FakeDiscord:
         app.router.add_get("/api/v10/channels/{channel}/messages", self._channel_messages)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.base_url = f"http://127.0.0.1:{port}/api/v10"

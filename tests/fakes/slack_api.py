@@ -117,7 +117,7 @@ class FakeSlack:
         return f"{self.base}/api/"
 
     async def start(self) -> FakeSlack:
-        """Serve on a free loopback port."""
+        """Serve on loopback: on `port` if one was given, else on a free one."""
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/hooks/{tail:.*}", self._hook)
@@ -125,7 +125,7 @@ class FakeSlack:
         app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
         server = site._server
         assert server is not None
