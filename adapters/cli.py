@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Coroutine
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from adapters.console import run_console
 from adapters.console.conversation import Conversation
+from adapters.console.files import beside_database
 from adapters.discord import (
     DiscordAdapter,
     application_id_from_token,
@@ -33,7 +35,7 @@ from adapters.ops import (
 )
 from adapters.slack import SlackAdapter
 from bot.app import build_core
-from bot.logs import configure, secrets_of
+from bot.logs import configure, configure_for_chat, secrets_of
 from bot.metrics import METRICS
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
 from bot.scheduling.group_jobs import GroupJobs
@@ -69,11 +71,11 @@ def main() -> None:
 def run() -> None:
     """Start every adapter whose credentials are set, and delivery; with none, the console."""
     settings = Settings()
-    _logging(settings)
     if settings.slack_enabled or settings.discord_enabled:
+        _logging(settings)
         _serve(_platforms(settings))
     else:
-        asyncio.run(_console(settings, user=settings.console_user, start=None))
+        _chat(settings, user=settings.console_user, start=None, echo=settings.console_echo)
 
 
 @main.command()
@@ -142,11 +144,16 @@ def discord_invite_url(app_id: str | None) -> None:
     "start",
     help="Start a simulated clock at this ISO 8601 time; only :advance moves it.",
 )
-def console(db_url: str | None, user: str | None, start: str | None) -> None:
+@click.option(
+    "--echo/--no-echo",
+    default=None,
+    help="Piped input: print each line as `NAME> line` before its answer "
+    "(default: FOLLOWUP_CONSOLE_ECHO, on).",
+)
+def console(db_url: str | None, user: str | None, start: str | None, echo: bool | None) -> None:
     """Chat with the bot in this terminal; reads a scenario from stdin when piped."""
     overrides = {"database_url": db_url} if db_url else {}
     settings = Settings(**overrides)  # type: ignore[arg-type]
-    _logging(settings)
     at = None
     if start:
         try:
@@ -157,7 +164,12 @@ def console(db_url: str | None, user: str | None, start: str | None) -> None:
             raise click.BadParameter(
                 "give an offset, like 2026-11-23T09:00:00-05:00", param_hint="--now"
             )
-    asyncio.run(_console(settings, user=user or settings.console_user, start=at))
+    _chat(
+        settings,
+        user=user or settings.console_user,
+        start=at,
+        echo=settings.console_echo if echo is None else echo,
+    )
 
 
 @main.command()
@@ -198,7 +210,37 @@ def rotate_key(db_url: str | None, batch_size: int, decrypt: bool) -> None:
         click.echo(f"{done.requeued} reminder(s) set aside as unreadable are back in the queue.")
 
 
-async def _console(settings: Settings, *, user: str, start: datetime | None) -> None:
+def _chat(settings: Settings, *, user: str, start: datetime | None, echo: bool) -> None:
+    """Run the console to its end, logging to a file beside its database.
+
+    Ctrl-C at the prompt quits like Ctrl-D (exit 0: `make run` stays quiet); a SIGINT
+    anywhere else, while a line is answered or input is piped, ends it at once with 130.
+    History stays in memory when notes are encrypted: the file would keep them in clear.
+    """
+    log_file = beside_database(settings.database_url, ".log")
+    configure_for_chat(settings.log_level, secrets_of(settings), log_file)
+    history = (
+        None if settings.encryption_keys else beside_database(settings.database_url, ".history")
+    )
+    try:
+        asyncio.run(
+            _console(
+                settings, user=user, start=start, echo=echo, history=history, log_file=log_file
+            )
+        )
+    except KeyboardInterrupt:
+        raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+async def _console(
+    settings: Settings,
+    *,
+    user: str,
+    start: datetime | None,
+    echo: bool,
+    history: Path | None,
+    log_file: Path,
+) -> None:
     clock = ManualClock(start) if start else OffsetClock()
     core = build_core(settings, clock)
     conversation = Conversation(core, clock, user=user, write=lambda text: print(text, flush=True))
@@ -207,7 +249,7 @@ async def _console(settings: Settings, *, user: str, start: datetime | None) -> 
     group_jobs = GroupJobs(core.groups, core.delivery.messengers)
     group_jobs.start()
     try:
-        await run_console(conversation, sys.stdin)
+        await run_console(conversation, sys.stdin, history=history, log_file=log_file, echo=echo)
     finally:
         await group_jobs.stop()
         await trigger.stop()
@@ -335,6 +377,9 @@ def _serve(process: Coroutine[Any, Any, None]) -> None:
         asyncio.run(process)
     except (DeliveryLocked, SchemaNotCurrent) as error:
         raise click.ClickException(str(error)) from None
+
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl-C
 
 
 class SchemaNotCurrent(Exception):
