@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Coroutine
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from adapters.console import run_console
 from adapters.console.conversation import Conversation
+from adapters.console.files import beside_database
 from adapters.console.zone import ZoneError, console_zone, machine_zone, parse_now
 from adapters.discord import (
     DiscordAdapter,
@@ -36,7 +38,7 @@ from adapters.ops import (
 from adapters.reconnect import Link, Refused
 from adapters.slack import SlackAdapter
 from bot.app import build_core
-from bot.logs import configure, secrets_of
+from bot.logs import configure, configure_for_chat, secrets_of
 from bot.metrics import METRICS
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
 from bot.scheduling.group_jobs import GroupJobs
@@ -77,11 +79,11 @@ def main() -> None:
 def run() -> None:
     """Start every adapter whose credentials are set, and delivery; with none, the console."""
     settings = _settings("run")
-    _logging(settings)
     if settings.slack_enabled or settings.discord_enabled:
+        _logging(settings)
         _serve(_platforms(settings))
     else:
-        asyncio.run(_console(settings, user=settings.console_user, now=None))
+        _chat(settings, user=settings.console_user, now=None, echo=settings.console_echo)
 
 
 @main.command()
@@ -154,15 +156,25 @@ def discord_invite_url(app_id: str | None) -> None:
         "[America/New_York] after it); only :advance moves it. Its zone is the console's."
     ),
 )
-def console(db_url: str | None, user: str | None, start: str | None) -> None:
+@click.option(
+    "--echo/--no-echo",
+    default=None,
+    help="Piped input: print each line as `NAME> line` before its answer "
+    "(default: FOLLOWUP_CONSOLE_ECHO, on).",
+)
+def console(db_url: str | None, user: str | None, start: str | None, echo: bool | None) -> None:
     """Chat with the bot in this terminal; reads a scenario from stdin when piped."""
     settings = _settings(db_url=db_url)
-    _logging(settings)
     try:
         now = parse_now(start) if start else None
     except ZoneError as error:
         raise click.BadParameter(str(error), param_hint="--now") from None
-    asyncio.run(_console(settings, user=user or settings.console_user, now=now))
+    _chat(
+        settings,
+        user=user or settings.console_user,
+        now=now,
+        echo=settings.console_echo if echo is None else echo,
+    )
 
 
 @main.command()
@@ -203,8 +215,36 @@ def rotate_key(db_url: str | None, batch_size: int, decrypt: bool) -> None:
         click.echo(f"{done.requeued} reminder(s) set aside as unreadable are back in the queue.")
 
 
+def _chat(
+    settings: Settings, *, user: str, now: tuple[datetime, ZoneInfo | None] | None, echo: bool
+) -> None:
+    """Run the console to its end, logging to a file beside its database.
+
+    Ctrl-C at the prompt quits like Ctrl-D (exit 0: `make run` stays quiet); a SIGINT
+    anywhere else, while a line is answered or input is piped, ends it at once with 130.
+    History stays in memory when notes are encrypted: the file would keep them in clear.
+    """
+    log_file = beside_database(settings.database_url, ".log")
+    configure_for_chat(settings.log_level, secrets_of(settings), log_file)
+    history = (
+        None if settings.encryption_keys else beside_database(settings.database_url, ".history")
+    )
+    try:
+        asyncio.run(
+            _console(settings, user=user, now=now, echo=echo, history=history, log_file=log_file)
+        )
+    except KeyboardInterrupt:
+        raise click.exceptions.Exit(INTERRUPTED) from None
+
+
 async def _console(
-    settings: Settings, *, user: str, now: tuple[datetime, ZoneInfo | None] | None
+    settings: Settings,
+    *,
+    user: str,
+    now: tuple[datetime, ZoneInfo | None] | None,
+    echo: bool,
+    history: Path | None,
+    log_file: Path,
 ) -> None:
     """The console, its default zone the machine's or that of `--now` (`now`), said first."""
     configured = (
@@ -224,7 +264,7 @@ async def _console(
     group_jobs = GroupJobs(core.groups, core.delivery.messengers)
     group_jobs.start()
     try:
-        await run_console(conversation, sys.stdin)
+        await run_console(conversation, sys.stdin, history=history, log_file=log_file, echo=echo)
     finally:
         await group_jobs.stop()
         await trigger.stop()
@@ -355,6 +395,9 @@ def _serve(process: Coroutine[Any, Any, None]) -> None:
         raise SettingsError(str(refused)) from None
     except (DeliveryLocked, SchemaNotCurrent) as error:
         raise click.ClickException(str(error)) from None
+
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl-C
 
 
 class SchemaNotCurrent(Exception):

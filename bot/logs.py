@@ -17,6 +17,7 @@ import re
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TextIO
 
 from pydantic import BaseModel, SecretStr
@@ -119,10 +120,56 @@ def configure(level: str, secrets: Iterable[str | None] = (), stream: TextIO | N
     """Send every log record to `stream` (stderr) as redacted JSON lines, at `level`."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter(Redactor(secrets)))
+    _install(level, handler)
+
+
+def configure_for_chat(level: str, secrets: Iterable[str | None], path: Path) -> None:
+    """Log to `path` as redacted JSON lines, at `level`; warnings also briefly on stderr.
+
+    In a chat the terminal is the member's: a line of JSON between two answers is noise,
+    and the whole record, traceback included, is in the file it points to.
+    """
+    redact = Redactor(secrets)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    file = logging.FileHandler(path, encoding="utf-8")
+    file.setFormatter(JsonFormatter(redact))
+    terminal = _Stderr(logging.WARNING)
+    terminal.setFormatter(BriefFormatter(redact, path))
+    _install(level, file, terminal)
+
+
+class BriefFormatter(logging.Formatter):
+    """`warning: message`, redacted, saying where the details are when there are more."""
+
+    def __init__(self, redact: Redactor, details: Path) -> None:
+        super().__init__()
+        self.redact = redact
+        self.details = details
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Render `record` as one short line for a person."""
+        more = f" (details in {self.details})" if record.exc_info or record.exc_text else ""
+        return f"{record.levelname.lower()}: {self.redact(record.getMessage())}{more}"
+
+
+class _Stderr(logging.Handler):
+    """Writes to `sys.stderr` as it is at each record: a prompt may wrap it meanwhile."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+            sys.stderr.flush()
+        except Exception:
+            self.handleError(record)
+
+
+def _install(level: str, *handlers: logging.Handler) -> None:
+    """Make `handlers` the root's only ones, at `level`; noisy libraries kept quieter."""
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
-    root.addHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
     root.setLevel(level.upper())
     floor = max(root.level, logging.INFO)
     for name in PAYLOAD_LOGGERS:

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     delivery_concurrency: int = Field(8, gt=0, description="DMs in flight at once")
     lease_seconds: int = Field(300, gt=0, description="How long a claim is held")
     console_user: str = Field("you", description="Who you are in the local console")
+    console_echo: bool = Field(
+        True, description="Piped console input: print each line as `NAME> line` before its answer"
+    )
     shutdown_grace_seconds: float = Field(
         20.0, ge=0, description="Seconds in-flight DMs get to finish after SIGTERM"
     )

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import logging
+import os
 import sys
+import threading
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import TextIO
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.input import create_input
+from prompt_toolkit.patch_stdout import patch_stdout
 
 from adapters.console.conversation import DIRECTIVES, Conversation
 
@@ -17,39 +27,102 @@ SORRY = (
 )
 
 
-async def run_console(conversation: Conversation, stdin: TextIO = sys.stdin) -> None:
-    """Read lines until end of input; interactive with a prompt when stdin is a terminal.
+async def run_console(
+    conversation: Conversation,
+    stdin: TextIO = sys.stdin,
+    *,
+    history: Path | None = None,
+    log_file: Path | None = None,
+    echo: bool = True,
+) -> None:
+    """Chat at a prompt when both ends are a terminal; else read lines to the end of input.
 
+    `history` is the file of earlier lines (None: this session's only). Lines read without
+    a prompt are echoed as `NAME> line` before their answers (unless `echo` is off), so a
+    transcript reads as a conversation.
     Bytes that are not UTF-8 arrive as lone surrogates (so the line can be refused, not
     crash the reader), and a line that fails is apologised for: the console keeps going.
     """
     if isinstance(stdin, io.TextIOWrapper):
         stdin.reconfigure(errors="surrogateescape")
-    interactive = stdin.isatty()
-    if interactive:
-        print(
-            f"Followup console. You are {conversation.user}. Type /interview help, "
-            f"or a directive ({DIRECTIVES}). Ctrl-D to quit.",
-            flush=True,
-        )
+    if stdin.isatty() and sys.stdout.isatty():
+        await _chat(conversation, stdin, _history(history), log_file)
+    else:
+        async for line in _lines(stdin):
+            if echo and line.strip():
+                print(_echo(conversation.user, line), flush=True)
+            await _answer(conversation, line)
+
+
+async def _chat(
+    conversation: Conversation, stdin: TextIO, history: History, log_file: Path | None
+) -> None:
+    """Prompt, answer, repeat; Ctrl-C or Ctrl-D quits.
+
+    While the prompt waits, whatever is printed (a DM coming due, a warning) goes above it,
+    and it is drawn again below with the half-typed line intact. Answers are printed once
+    the prompt has gone, straight to the terminal, so each comes before the next prompt.
+    """
+    session: PromptSession[str] = PromptSession(history=history, input=create_input(stdin))
+    logs = f" Logs go to {log_file}." if log_file else ""
+    print(
+        f"Followup console. You are {conversation.user}. Type /interview help, or a "
+        f"directive ({DIRECTIVES}). Up arrow recalls earlier lines; Ctrl-D or Ctrl-C "
+        f"quits.{logs}",
+        flush=True,
+    )
     while True:
-        prompt = f"{conversation.user}> " if interactive else ""
-        line = await asyncio.to_thread(_read_line, stdin, prompt)
-        if line is None:
-            return
         try:
-            await conversation.say(line)
-        except Exception:
-            log.exception("console line failed")
-            print(SORRY, flush=True)
+            with patch_stdout():
+                line = await session.prompt_async(f"{conversation.user}> ")
+        except (EOFError, KeyboardInterrupt):  # raw at the prompt: Ctrl-C is a key
+            return  # the prompt has ended its line: the shell's starts on its own
+        await _answer(conversation, line)
 
 
-def _read_line(stdin: TextIO, prompt: str) -> str | None:
-    """One line from stdin, or None at end of input."""
-    if prompt:
+async def _answer(conversation: Conversation, line: str) -> None:
+    try:
+        await conversation.say(line)
+    except Exception:
+        log.exception("console line failed")
+        print(SORRY, flush=True)
+
+
+def _history(path: Path | None) -> History:
+    """Earlier lines from `path`, created readable by its owner only (lines carry notes)."""
+    if path is None:
+        return InMemoryHistory()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    return FileHistory(path)
+
+
+async def _lines(stdin: TextIO) -> AsyncIterator[str]:
+    """The lines of `stdin` as they arrive, read on a daemon thread.
+
+    A thread of asyncio's own pool, blocked in a read, would hold the process open after
+    Ctrl-C until the next line or the end of input: the interpreter waits for it at exit.
+    """
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[str | None] = asyncio.Queue()
+
+    def put(line: str | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody is reading
+            loop.call_soon_threadsafe(lines.put_nowait, line)
+
+    def pump() -> None:
         try:
-            return input(prompt)
-        except EOFError:
-            return None
-    line = stdin.readline()
-    return line if line else None
+            for line in iter(stdin.readline, ""):
+                put(line)
+        finally:
+            put(None)
+
+    threading.Thread(target=pump, name="console-stdin", daemon=True).start()
+    while (line := await lines.get()) is not None:
+        yield line
+
+
+def _echo(user: str, line: str) -> str:
+    """`NAME> line`, as the prompt shows it; bytes that were not UTF-8 are shown as `?`."""
+    text = line.rstrip("\r\n").encode("utf-8", "replace").decode("utf-8")
+    return f"{user}> {text}"

@@ -117,7 +117,7 @@ def test_console_survives_values_it_cannot_decrypt_and_delivers_the_rest(tmp_pat
     stdout, stderr = result.stdout.decode(), result.stderr.decode()
     assert result.returncode == 0, stderr
     assert "Traceback" not in stdout + stderr
-    assert "You are now grace.\n2026-11-23T09:00:00-05:00\n" in stdout  # grace's :now
+    assert "You are now grace.\ngrace> :now\n2026-11-23T09:00:00-05:00\n" in stdout  # her :now
     assert "#1 Acme" in stdout  # grace's list reads no encrypted column
     assert DM_HEADER.findall(stdout) == [("ada", "2026-11-24T17:00:00-05:00")]
     assert "Hi Raj," in stdout
