@@ -57,6 +57,9 @@ class CommandRequest:
     # Whether the app may post in `channel_id`, as the platform said when asked (Slack asks
     # for admin commands); None when nobody asked or the platform could not tell.
     can_post_here: bool | None = None
+    # Files the member sent with the command (a calendar invite): already downloaded by the
+    # adapter, within its size cap. The core never reads a path or a URL itself.
+    files: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)

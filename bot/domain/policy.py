@@ -47,6 +47,7 @@ class Status(StrEnum):
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
     CLOSED = "closed"
+    CANCELLED = "cancelled"  # the invite was cancelled: nothing to follow up
 
 
 WAITING_STATUSES = frozenset({Status.SCHEDULED, Status.HELD, Status.WAITING})

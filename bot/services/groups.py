@@ -46,7 +46,9 @@ DEFAULT_KEYS = (
 ADMIN_KEYS = (*DEFAULT_KEYS, "wins", "retention")
 TIMING_KEYS = frozenset(DEFAULT_KEYS) - {"tone"}
 # Interviews that are over: nothing more will happen unless the member reopens them.
-CLOSED_STATUSES = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.CLOSED, Status.OFFER})
+CLOSED_STATUSES = frozenset(
+    {Status.REJECTED, Status.WITHDRAWN, Status.CLOSED, Status.OFFER, Status.CANCELLED}
+)
 MIN_RETENTION_DAYS = 7
 MAX_RETENTION_DAYS = 3650
 _DAYS = re.compile(r"^(\d{1,5})\s*(?:d|days?)?$", re.IGNORECASE)

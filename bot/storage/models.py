@@ -85,6 +85,8 @@ class Member(Base):
     tone: Mapped[str | None] = mapped_column(String(16))
     # How the member writes "3/12": MDY, DMY or YMD; NULL follows their time zone's country.
     date_order: Mapped[str | None] = mapped_column(String(3))
+    # The member's calendar feed: the SHA-256 of its secret token (hex), NULL when off.
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
     dm_status: Mapped[str] = mapped_column(String(16), default="ok")
     dm_status_reason: Mapped[str | None] = mapped_column(String(200))
     dm_status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -101,7 +103,11 @@ class Interview(Base):
     """One interview a member logged; members know it by its per-member `number`."""
 
     __tablename__ = "interview"
-    __table_args__ = (UniqueConstraint("member_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("member_id", "number"),
+        # One interview per calendar invite: the same UID again reschedules it.
+        Index("ix_interview_member_invite", "member_id", "invite_uid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
@@ -116,6 +122,9 @@ class Interview(Base):
     paused: Mapped[bool] = mapped_column(default=False)
     # `pause #3 until=friday`: no reminder before then; they come back on their own after.
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The calendar invite it was logged from (its UID and SEQUENCE): a later copy updates it.
+    invite_uid: Mapped[str | None] = mapped_column(String(255))
+    invite_sequence: Mapped[int | None] = mapped_column(Integer)
     decision_expected_on: Mapped[date | None] = mapped_column(Date)
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     job_url: Mapped[str | None] = mapped_column(String(2000))
