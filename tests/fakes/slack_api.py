@@ -8,7 +8,10 @@ It is as strict as Slack (rules and their pages in `slack_contract.py` and besid
 check below): a bot token holds only the manifest's scopes, blocks and views must pass
 Block Kit, a trigger_id works once within 3 s, a response URL takes 5 posts in 30 minutes,
 the bot posts only in channels it was invited to (`fake.joined`), and
-`conversations.history` answers one call a minute with at most 15 messages. Its clock is
+`conversations.history` answers one call a minute with at most 15 messages. Files members
+share (`fake.share`) are read as Slack serves them: `files.info` needs files:read, a token
+the workspace issued and a file the bot can see; `url_private` downloads need the token as
+a Bearer header, and without it answer Slack's redirect to the sign-in page. Its clock is
 real; `fake.advance(seconds)` moves it forward instead of sleeping.
 """
 
@@ -21,7 +24,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 from aiohttp import web
 
@@ -41,6 +44,9 @@ HOOK_SECONDS = 30 * 60
 # maximum and default for the limit parameter has been reduced to 15 objects".
 HISTORY_EVERY = 60.0
 HISTORY_LIMIT = 15
+# The bot tokens this workspace issued: the harness's single-workspace token and the one
+# oauth.v2.access hands out. files.info and file downloads check theirs against these.
+BOT_TOKENS = frozenset({"xoxb-test-token", "xoxb-installed-token"})
 
 # Fault injection (tests/drills): wraps each Web API answer; may fail, delay or drop it.
 Answer = Callable[[], Awaitable[web.StreamResponse]]
@@ -68,6 +74,15 @@ class Scripted:
     status: int = 200
     error: str | None = None
     retry_after: int | None = None
+
+
+@dataclass
+class MemberFile:
+    """A file a member shared: its object as files.info gives it, its bytes, where it is."""
+
+    info: dict[str, Any]
+    content: bytes
+    channel: str
 
 
 @dataclass
@@ -104,6 +119,9 @@ class FakeSlack:
     history_per_minute: int = 1
     # Every request a rule refused: (method or "hooks", Slack's error, its reasons).
     refusals: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    # Files members shared (`share`), by file id, and the tokens that may read them.
+    member_files: dict[str, MemberFile] = field(default_factory=dict)
+    bot_tokens: frozenset[str] = BOT_TOKENS
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -123,6 +141,8 @@ class FakeSlack:
         app.router.add_post("/hooks/{tail:.*}", self._hook)
         app.router.add_get("/link", self._socket)
         app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_get("/files-pri/{team_file}/{tail:.*}", self._download)
+        app.router.add_get("/", self._sign_in)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", self.port)
@@ -171,6 +191,59 @@ class FakeSlack:
     def new_hook(self) -> str:
         """A fresh response URL, as Slack puts one in each command and interaction."""
         return self.hook_url(f"actions/{self.team_id}/{next(self._ids)}/fresh")
+
+    def share(
+        self,
+        name: str,
+        content: bytes,
+        *,
+        mimetype: str = "text/calendar",
+        user: str = "U0ADA",
+        channel: str | None = None,
+    ) -> dict[str, Any]:
+        """A member shares a file in `channel` (default: their DM with the bot).
+
+        Returns the file object a `message` event's `files` carries, as files.info answers
+        it (https://docs.slack.dev/reference/objects/file-object/): `url_private` and
+        `url_private_download` on this fake, `size` in bytes.
+        """
+        file_id = f"FM{len(self.member_files) + 1:08d}"
+        where = channel or "D" + user.lstrip("U")  # conversations.open's id for that DM
+        base = f"{self.base}/files-pri/{self.team_id}-{file_id}"
+        stamp = int(self.now())
+        info: dict[str, Any] = {
+            "id": file_id,
+            "created": stamp,
+            "timestamp": stamp,
+            "name": name,
+            "title": name,
+            "mimetype": mimetype,
+            "filetype": name.rpartition(".")[2].lower() if "." in name else "binary",
+            "pretty_type": name.rpartition(".")[2].upper() if "." in name else "Binary",
+            "user": user,
+            "user_team": self.team_id,
+            "editable": False,
+            "size": len(content),
+            "mode": "hosted",
+            "is_external": False,
+            "external_type": "",
+            "is_public": False,
+            "public_url_shared": False,
+            "display_as_bot": False,
+            "username": "",
+            "url_private": f"{base}/{quote(name)}",
+            "url_private_download": f"{base}/download/{quote(name)}",
+            "permalink": f"https://followup-test.slack.com/files/{user}/{file_id}/{quote(name)}",
+            "is_starred": False,
+            "has_rich_preview": False,
+        }
+        self.member_files[file_id] = MemberFile(info, content, where)
+        return dict(info)
+
+    def _bot_sees(self, shared: MemberFile) -> bool:
+        """A bot token reads files in its own DMs and the channels it was invited to."""
+        in_own_dm = shared.channel == "D" + str(shared.info["user"]).lstrip("U")
+        return in_own_dm or shared.channel in self.joined
 
     # --- reading what happened ----------------------------------------------------------
 
@@ -235,6 +308,40 @@ class FakeSlack:
         self.uploads[file_id] = await request.read()
         self.calls.append(Call("upload", {"file_id": file_id}, None))
         return web.Response(text=f"OK - {len(self.uploads[file_id])}")
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """`url_private(_download)`: the bytes for a Bearer token that may read the file.
+
+        https://docs.slack.dev/reference/objects/file-object/ : these URLs need "an
+        Authorization header with a token that has files:read". Without one (or with a
+        token that may not), Slack answers 302 Found to the workspace's sign-in page, whose
+        HTML a client that follows redirects takes for the file (slackapi/deno-slack-sdk#285).
+        """
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        file_id = request.match_info["team_file"].rpartition("-")[2]
+        shared = self.member_files.get(file_id)
+        allowed = (
+            token in self.bot_tokens
+            and "files:read" in self.granted
+            and shared is not None
+            and self._bot_sees(shared)
+        )
+        self.calls.append(Call("download", {"file": file_id, "served": allowed}, token or None))
+        if not allowed or shared is None:
+            self.refusals.append(("download", "redirect_to_sign_in", [request.path]))
+            place = f"{self.base}/?redir={quote(request.path, safe='')}"
+            return web.Response(
+                status=302,
+                text=f'<a href="{place}">Found</a>.',
+                content_type="text/html",
+                headers={"Location": place},
+            )
+        return web.Response(body=shared.content, content_type=str(shared.info["mimetype"]))
+
+    async def _sign_in(self, request: web.Request) -> web.Response:
+        """The workspace's sign-in page, where a download without a token ends up."""
+        page = "<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in</body></html>"
+        return web.Response(text=page, content_type="text/html")
 
     async def _hook(self, request: web.Request) -> web.Response:
         """A post to a response URL, refused as Slack refuses it (HTTP 404 / 400, text)."""
@@ -315,6 +422,19 @@ class FakeSlack:
             return self._refuse_view(method, body)
         if method == "conversations.history":
             return self._refuse_history(str(token))
+        if method == "files.info":
+            return self._refuse_file_info(body, str(token))
+        return None
+
+    def _refuse_file_info(self, body: dict[str, Any], token: str) -> web.Response | None:
+        """https://docs.slack.dev/reference/methods/files.info/ : invalid_auth for a token
+        the workspace never issued; file_not_found for an unknown file, or one shared where
+        the bot cannot see it (a channel it was not invited to)."""
+        if token not in self.bot_tokens:
+            return _error("invalid_auth")
+        shared = self.member_files.get(str(body.get("file") or ""))
+        if shared is None or not self._bot_sees(shared):
+            return _error("file_not_found")
         return None
 
     def _refuse_message(self, method: str, body: dict[str, Any]) -> web.Response | None:
@@ -445,6 +565,14 @@ class FakeSlack:
                     {"id": f["id"], "title": f.get("title"), "name": self.upload_names[f["id"]]}
                     for f in files
                 ],
+            }
+        if method == "files.info":
+            shared = self.member_files[str(body.get("file"))]
+            return {
+                **ok,
+                "file": dict(shared.info),
+                "comments": [],
+                "response_metadata": {"next_cursor": ""},
             }
         if method == "users.info":
             user = str(body.get("user", ""))

@@ -11,9 +11,10 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
+import jsonschema
 import pytest
 from fakes.slack_api import FakeSlack
-from fakes.slack_contract import manifest_scopes
+from fakes.slack_contract import SPEC, manifest_scopes
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -383,3 +384,80 @@ async def test_history_answers_once_a_minute_then_429_with_retry_after(
     assert error.response.headers["Retry-After"] == "40"
     fake.advance(40)
     assert (await client.conversations_history(channel="D0ADA", limit=15))["ok"]
+
+
+# --- files members share ------------------------------------------------------------------
+
+ICS = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+
+
+@pytest.fixture
+async def bot(fake: FakeSlack) -> AsyncIterator[AsyncWebClient]:
+    """A client holding a bot token the fake's workspace issued."""
+    web = AsyncWebClient(token="xoxb-test-token", base_url=fake.api_url, retry_handlers=[])
+    web.session = aiohttp.ClientSession()
+    try:
+        yield web
+    finally:
+        await web.session.close()
+
+
+def spec_schema(method: str) -> dict[str, Any]:
+    """A method's success response schema from Slack's spec, with the spec's definitions."""
+    spec = json.loads(SPEC.read_text(encoding="utf-8"))
+    schema = spec["paths"][f"/{method}"]["get"]["responses"]["200"]["schema"]
+    return {**schema, "definitions": spec["definitions"]}
+
+
+async def test_files_info_answers_as_slacks_spec_describes_it(
+    fake: FakeSlack, bot: AsyncWebClient
+) -> None:
+    shared = fake.share("invite.ics", ICS)
+    answer = await bot.files_info(file=shared["id"])
+    jsonschema.Draft4Validator(spec_schema("files.info")).validate(answer.data)
+    assert answer["file"]["size"] == len(ICS)
+    assert answer["file"]["url_private_download"].startswith(fake.base)
+
+
+async def test_files_info_needs_files_read(fake: FakeSlack, bot: AsyncWebClient) -> None:
+    fake.granted = manifest_scopes() - {"files:read"}
+    error = await refused(bot.files_info(file=fake.share("invite.ics", ICS)["id"]))
+    assert (error.response["error"], error.response["needed"]) == ("missing_scope", "files:read")
+
+
+async def test_files_info_with_a_token_the_workspace_never_issued_is_invalid_auth(
+    fake: FakeSlack, client: AsyncWebClient
+) -> None:
+    error = await refused(client.files_info(file=fake.share("invite.ics", ICS)["id"]))
+    assert error.response["error"] == "invalid_auth"
+
+
+async def test_a_file_the_bot_cannot_see_is_file_not_found(
+    fake: FakeSlack, bot: AsyncWebClient
+) -> None:
+    elsewhere = fake.share("invite.ics", ICS, channel="C0ELSEWHERE")
+    for file_id in (elsewhere["id"], "F0NOSUCH01"):
+        error = await refused(bot.files_info(file=file_id))
+        assert error.response["error"] == "file_not_found"
+    fake.joined.add("C0ELSEWHERE")  # invited there: now the bot sees it
+    assert (await bot.files_info(file=elsewhere["id"]))["file"]["id"] == elsewhere["id"]
+
+
+async def test_a_private_url_serves_the_file_only_with_the_bot_token(fake: FakeSlack) -> None:
+    url = fake.share("invite.ics", ICS)["url_private_download"]
+    async with aiohttp.ClientSession() as http:
+        async with http.get(url, allow_redirects=False) as bare:
+            assert bare.status == 302
+            assert "/?redir=" in bare.headers["Location"]
+        async with http.get(url) as followed:  # a client that follows lands on sign-in
+            assert followed.status == 200
+            assert followed.content_type == "text/html"
+        headers = {"Authorization": "Bearer xoxb-not-ours"}
+        async with http.get(url, headers=headers, allow_redirects=False) as wrong:
+            assert wrong.status == 302
+        headers = {"Authorization": "Bearer xoxb-test-token"}
+        async with http.get(url, headers=headers, allow_redirects=False) as served:
+            assert served.status == 200
+            assert served.content_type == "text/calendar"
+            assert await served.read() == ICS
+    assert [c.body["served"] for c in fake.of("download")] == [False, False, False, True]
