@@ -9,7 +9,10 @@ The real discord.py client talks to it once `discord.http.Route.BASE` and
 It is as strict as Discord: every request body is checked against Discord's OpenAPI spec and
 documented limits (`discord_contract.py`), interactions must be answered within 3 s and once,
 their tokens live 15 minutes, nonces de-duplicate for a few minutes only, and gateway events
-go to the shard Discord would pick. Refusals carry Discord's status, code and JSON shape.
+go to the shard Discord would pick. Messages reach only sessions that asked for their intent,
+with their content (attachments too) emptied where Discord empties it, and the files members
+attach (`fake.upload`) are served from a CDN that honours only the signed URLs it issued.
+Refusals carry Discord's status, code and JSON shape.
 The fake's clock is real time plus `advance()`, so a rule test can skip ahead without sleeping.
 """
 
@@ -19,6 +22,7 @@ import asyncio
 import copy
 import functools
 import hashlib
+import hmac
 import itertools
 import json
 import math
@@ -27,6 +31,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from aiohttp import WSMsgType, web
 
@@ -52,6 +57,15 @@ TOKEN_LIFETIME = 15 * 60.0
 # few minutes". Discord gives no figure; the fake takes the short end of "a few".
 NONCE_WINDOW = 3 * 60.0
 SHARD_BITS = 22  # events/gateway.mdx, Sharding Formula: (guild_id >> 22) % num_shards
+# events/gateway.mdx, Gateway Intents: MESSAGE_CREATE needs GUILD_MESSAGES in a server and
+# DIRECT_MESSAGES in a DM; MESSAGE_CONTENT (privileged) keeps content in server messages.
+GUILD_MESSAGES, DIRECT_MESSAGES, MESSAGE_CONTENT = 1 << 9, 1 << 12, 1 << 15
+CONTENT_FIELDS = {"content": "", "embeds": [], "attachments": [], "components": []}
+# reference.mdx, Signed Attachment CDN URLs: `ex` and `is` are hex timestamps and `hm` a
+# signature; its example URL lives 14 days from issue to expiry. Past that, or unsigned,
+# the CDN answers 404 with this text.
+URL_LIFETIME = 14 * 24 * 3600
+GONE = "This content is no longer available."
 
 
 @functools.cache
@@ -130,10 +144,13 @@ class FakeDiscord:
         self.identifies: list[dict[str, Any]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> commands
         self.chaos: Chaos | None = None  # called with (request, path, answer) for REST calls
+        self.cdn: dict[str, tuple[bytes, str]] = {}  # CDN path -> bytes and content type
+        self._cdn_key = b"fake-cdn-signing-key"
         self._ids = itertools.count(1_000_000_000_000_000_000)
         self._seq = itertools.count(2)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self.root = ""  # the fake's origin; the CDN lives here too
         self.base_url = ""
         self.gateway_url = ""
 
@@ -158,12 +175,15 @@ class FakeDiscord:
         app.router.add_post("/api/v10/users/@me/channels", self._open_dm)
         app.router.add_post("/api/v10/channels/{channel}/messages", self._create_message)
         app.router.add_get("/api/v10/channels/{channel}/messages", self._channel_messages)
+        app.router.add_get("/attachments/{channel}/{attachment}/{filename}", self._cdn_file)
+        app.router.add_get("/ephemeral-attachments/{app}/{attachment}/{filename}", self._cdn_file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}/api/v10"
+        self.root = f"http://127.0.0.1:{port}"
+        self.base_url = f"{self.root}/api/v10"
         self.gateway_url = f"ws://127.0.0.1:{port}/gateway"
         return self
 
@@ -269,10 +289,16 @@ class FakeDiscord:
         user: str = USER,
         fixture_name: str = "interaction_slash_interview",
         focused: str | None = None,
+        files: dict[str, dict[str, Any]] | None = None,
         **options: str,
     ) -> dict[str, Any]:
-        """A `/interview <subcommand>` INTERACTION_CREATE with string options."""
-        values = [
+        """A `/interview <subcommand>` INTERACTION_CREATE with string options.
+
+        `files` fills attachment options (type 11) by name with attachments from `upload`:
+        the option's value is the attachment id, the object goes in `resolved.attachments`
+        (interactions/receiving-and-responding.mdx, Resolved Data Structure).
+        """
+        values: list[dict[str, Any]] = [
             {
                 "type": 3,
                 "name": name,
@@ -281,8 +307,95 @@ class FakeDiscord:
             }
             for name, value in options.items()
         ]
+        values += [{"type": 11, "name": n, "value": a["id"]} for n, a in (files or {}).items()]
         sub = {"type": 1, "name": subcommand, "options": values}
-        return _as_user(self.interaction(fixture_name, options=[sub]), user)
+        data: dict[str, Any] = {"options": [sub]}
+        if files:
+            data["resolved"] = {"attachments": {a["id"]: a for a in files.values()}}
+        return _as_user(self.interaction(fixture_name, **data), user)
+
+    def upload(
+        self,
+        filename: str,
+        content: bytes,
+        *,
+        content_type: str = "text/calendar; charset=utf-8",
+        channel: str | None = None,
+    ) -> dict[str, Any]:
+        """A file a member attaches: in a message in `channel`, or (no channel) to a slash
+        command, whose files Discord keeps as ephemeral attachments.
+
+        Returns the attachment object (resources/message.mdx, Attachment Structure) with a
+        signed CDN URL on this fake that serves `content`.
+        """
+        attachment_id = str(next(self._ids))
+        name = quote(filename)
+        path = (
+            f"/attachments/{channel}/{attachment_id}/{name}"
+            if channel
+            else f"/ephemeral-attachments/{BOT_ID}/{attachment_id}/{name}"
+        )
+        self.cdn[path] = (content, content_type)
+        issued = int(time.time() + self.offset)
+        expires = issued + URL_LIFETIME
+        query = f"ex={expires:x}&is={issued:x}&hm={self._signature(path, expires, issued)}&"
+        url = f"{self.root}{path}?{query}"
+        attachment: dict[str, Any] = {
+            "id": attachment_id,
+            "filename": filename,
+            "size": len(content),
+            "url": url,
+            "proxy_url": url.replace("127.0.0.1", "localhost", 1),
+            "content_type": content_type,
+        }
+        if not channel:
+            attachment["ephemeral"] = True
+        return attachment
+
+    async def message_create(
+        self,
+        *,
+        user: str = USER,
+        content: str = "",
+        attachments: list[dict[str, Any]] | None = None,
+        guild_id: str | None = None,
+        channel_id: str | None = None,
+    ) -> dict[str, Any]:
+        """A member's message: MESSAGE_CREATE to the session Discord would send it to.
+
+        events/gateway.mdx, Gateway Intents: only sessions that identified with
+        DIRECT_MESSAGES (a DM) or GUILD_MESSAGES (a server) get it; Message Content Intent:
+        without MESSAGE_CONTENT a server message comes with its content, embeds,
+        attachments and components empty, while "Content in DMs with the app" stays.
+        """
+        if guild_id is None:
+            channel_id = channel_id or self.dm_channels.setdefault(user, str(next(self._ids)))
+        message: dict[str, Any] = {
+            **self._message(channel_id or GUILD_CHANNEL, {"content": content}),
+            "author": {
+                "id": user,
+                "username": f"user{user[-4:]}",
+                "discriminator": "0",
+                "global_name": "Ada",
+                "avatar": None,
+            },
+            "attachments": attachments or [],
+            "mentions": [],
+        }
+        if guild_id is not None:
+            message["guild_id"] = guild_id
+        else:
+            message["channel_type"] = 1  # DM
+        ws = self._session_for("MESSAGE_CREATE", guild_id)
+        intents = getattr(ws, "intents", 0)
+        if not intents & (DIRECT_MESSAGES if guild_id is None else GUILD_MESSAGES):
+            return message  # never sent: the session did not ask for these events
+        sent = message
+        if guild_id is not None and not intents & MESSAGE_CONTENT:
+            sent = {**message, **CONTENT_FIELDS}
+        frame = {"op": 0, "t": "MESSAGE_CREATE", "s": next(self._seq), "d": sent}
+        await ws.send_str(json.dumps(frame))
+        return message
 
     def autocomplete(self, subcommand: str, focused: str, **options: str) -> dict[str, Any]:
         """An autocomplete interaction (type 4) for one focused option."""
@@ -335,14 +448,15 @@ class FakeDiscord:
         do not contain a guild_id will only be sent to the first shard (shard_id: 0)",
         DMs and DM button presses included. Raises `Undelivered` if no session runs it.
         """
-        frame = json.dumps({"op": 0, "t": event, "s": next(self._seq), "d": data})
-        guild = data.get("guild_id")
+        ws = self._session_for(event, data.get("guild_id"))
+        await ws.send_str(json.dumps({"op": 0, "t": event, "s": next(self._seq), "d": data}))
+
+    def _session_for(self, event: str, guild: str | None) -> web.WebSocketResponse:
         for ws in list(self.sockets):
             shard, count = getattr(ws, "shard", (0, 1))
             target = (int(guild) >> SHARD_BITS) % count if guild else 0
             if shard == target and not ws.closed:
-                await ws.send_str(frame)
-                return
+                return ws
         raise Undelivered(f"no open gateway session for {event} (guild {guild or 'none'})")
 
     async def interact(self, payload: dict[str, Any]) -> None:
@@ -531,6 +645,28 @@ class FakeDiscord:
         history.append(message)
         return _json(message)
 
+    def _signature(self, path: str, expires: int, issued: int) -> str:
+        text = f"{path}|{expires:x}|{issued:x}".encode()
+        return hmac.new(self._cdn_key, text, hashlib.sha256).hexdigest()
+
+    async def _cdn_file(self, request: web.Request) -> web.Response:
+        """An attachment, for a signed URL this fake issued and that has not expired."""
+        stored = self.cdn.get(request.path)
+        try:
+            expires, issued = int(request.query["ex"], 16), int(request.query["is"], 16)
+        except (KeyError, ValueError):
+            stored = None
+        else:
+            signed = hmac.compare_digest(
+                request.query.get("hm", ""), self._signature(request.path, expires, issued)
+            )
+            if not signed or time.time() + self.offset > expires:
+                stored = None
+        if stored is None:
+            return web.Response(status=404, text=GONE)
+        content, content_type = stored
+        return web.Response(body=content, headers={"Content-Type": content_type})
+
     async def _channel_messages(self, request: web.Request) -> web.Response:
         """GET /channels/{id}/messages: newest first, `limit` (default 50) of them.
 
@@ -594,6 +730,7 @@ class FakeDiscord:
             data = frame["d"]
             shard = data.get("shard")
             ws.shard = tuple(shard) if shard else (0, 1)  # type: ignore[attr-defined]
+            ws.intents = int(data.get("intents") or 0)  # type: ignore[attr-defined]
             ready = fixture("ready")
             ready["resume_gateway_url"] = self.gateway_url
             if shard:

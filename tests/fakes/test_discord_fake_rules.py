@@ -14,9 +14,12 @@ import aiohttp
 import pytest
 from fakes.discord_api import (
     BOT_ID,
+    GONE,
+    GUILD,
     NONCE_WINDOW,
     RESPONSE_DEADLINE,
     TOKEN_LIFETIME,
+    URL_LIFETIME,
     USER,
     FakeDiscord,
     guild_on_shard,
@@ -400,3 +403,75 @@ async def test_gateway_events_go_to_the_guilds_shard_and_dm_events_to_shard_0(
     assert (await sessions[0].receive_json())["d"]["id"] == press["id"]
     for ws in sessions.values():
         await ws.close()
+
+
+# --- attachments: registration, the CDN, messages and intents -----------------------------
+
+ATTACHMENT_OPTION = {"type": 11, "name": "invite", "description": "The invite", "required": False}
+
+
+def command_with(option: dict[str, Any]) -> list[dict[str, Any]]:
+    """A bulk overwrite of one command whose subcommand takes `option`."""
+    sub = {"type": 1, "name": "log", "description": "Log one", "options": [option]}
+    return [{"name": "interview", "description": "Interviews", "type": 1, "options": [sub]}]
+
+
+async def test_an_attachment_option_is_registered_and_checked_against_the_spec(
+    fake: FakeDiscord, http: aiohttp.ClientSession
+) -> None:
+    """interactions/application-commands.mdx: option type 11 (ATTACHMENT), name 1-32."""
+    path = f"/applications/{BOT_ID}/commands"
+    status, _, _ = await call(http, fake, "PUT", path, command_with(ATTACHMENT_OPTION))
+    assert status == 200
+    assert fake.requests[-1].validated
+    too_long = {**ATTACHMENT_OPTION, "name": "i" * 33}
+    status, body, _ = await call(http, fake, "PUT", path, command_with(too_long))
+    assert status == 400
+    error = form_error(body, "0", "options", "0", "options", "0", "name")
+    assert error["code"] == "BASE_TYPE_MAX_LENGTH"
+
+
+async def test_the_cdn_serves_an_attachment_only_at_its_signed_unexpired_url(
+    fake: FakeDiscord, http: aiohttp.ClientSession
+) -> None:
+    """reference.mdx, Signed Attachment CDN URLs: ex (expiry), is (issued), hm (signature)."""
+    attachment = fake.upload("invite.ics", b"BEGIN:VCALENDAR", channel="990000000000000001")
+    url = attachment["url"]
+    async with http.get(url) as served:
+        assert served.status == 200
+        assert served.headers["Content-Type"] == attachment["content_type"]
+        assert await served.read() == b"BEGIN:VCALENDAR"
+    forged = url.replace("hm=", "hm=0")
+    for wrong in (url.split("?")[0], forged):
+        async with http.get(wrong) as refused:
+            assert (refused.status, await refused.text()) == (404, GONE)
+    fake.advance(URL_LIFETIME + 1)
+    async with http.get(url) as expired:
+        assert expired.status == 404
+
+
+async def test_messages_reach_a_session_only_with_their_intent_and_content_only_in_dms(
+    fake: FakeDiscord, http: aiohttp.ClientSession
+) -> None:
+    """events/gateway.mdx, Gateway Intents and Message Content Intent."""
+    ws = await http.ws_connect(fake.gateway_url)
+    await ws.receive_json()  # HELLO
+    intents = (1 << 9) | (1 << 12)  # GUILD_MESSAGES, DIRECT_MESSAGES; no MESSAGE_CONTENT
+    await ws.send_json({"op": 2, "d": {"token": "t", "intents": intents, "properties": {}}})
+    await ws.receive_json()  # READY
+    file = fake.upload("invite.ics", b"BEGIN:VCALENDAR", channel="810000000000000001")
+    await fake.message_create(content="here", attachments=[file], guild_id=GUILD)
+    await fake.message_create(content="here", attachments=[file])
+    in_server, in_dm = (await ws.receive_json())["d"], (await ws.receive_json())["d"]
+    assert (in_server["content"], in_server["attachments"]) == ("", [])
+    assert (in_dm["content"], in_dm["attachments"]) == ("here", [file])
+    assert "guild_id" not in in_dm
+    await ws.close()
+    ws = await http.ws_connect(fake.gateway_url)
+    await ws.receive_json()
+    await ws.send_json({"op": 2, "d": {"token": "t", "intents": 1 << 9, "properties": {}}})
+    await ws.receive_json()
+    await fake.message_create(content="a DM")  # this session asked for no DM events
+    await fake.dispatch("RESUMED", {})  # the next frame it gets is this one
+    assert (await ws.receive_json())["t"] == "RESUMED"
+    await ws.close()
