@@ -3,8 +3,10 @@
 `DiscordAdapter(core, settings)` connects with discord.py (sharded when
 `FOLLOWUP_DISCORD_SHARDS` is set), turns each interaction into a `CommandRequest` for the
 core's dispatcher, and answers ephemerally within Discord's 3 seconds (deferring when the
-core is slow). Its `messenger` delivers reminders by DM. While Discord cannot be reached it
-keeps trying with a capped backoff (`adapters.reconnect`), and its `link` tells `/healthz`.
+core is slow). A calendar invite attached to `/interview log` or sent to the bot's DM is
+downloaded and logged. Its `messenger` delivers reminders by DM. While Discord cannot be
+reached it keeps trying with a capped backoff (`adapters.reconnect`), and its `link` tells
+`/healthz`.
 Command registration is a separate, deliberate step: `sync_commands`; `invite_url` gives
 the links that install the app.
 """
@@ -16,6 +18,7 @@ import base64
 import contextlib
 import logging
 import zoneinfo
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -31,10 +34,12 @@ from adapters.discord.commands import (
     INSTALL_USER,
     REF_OPTION,
     TIMEZONE_OPTION,
+    attached,
     command_payload,
     command_text,
     invoked,
 )
+from adapters.discord.invites import fetch_invites
 from adapters.discord.library_logs import quiet_discord_logs
 from adapters.discord.messenger import DiscordMessenger, member_ref
 from adapters.discord.render import (
@@ -49,7 +54,7 @@ from adapters.discord.render import (
 )
 from adapters.reconnect import Link, Refused, summary
 from bot.app import Core
-from bot.chat import CommandRequest, MemberRef, Reply, Section, Visibility
+from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Section, Visibility
 from bot.commands.dispatch import OOPS
 from bot.commands.handlers import build_registry
 from bot.settings import Settings
@@ -179,6 +184,9 @@ class DiscordAdapter:
         async def on_interaction(interaction: discord.Interaction) -> None:
             await self.on_interaction(interaction)
 
+        async def on_message(message: discord.Message) -> None:
+            await self.on_message(client, message)
+
         async def on_connect() -> None:  # READY: the session is up
             self.link.up()
 
@@ -188,7 +196,7 @@ class DiscordAdapter:
         async def on_disconnect() -> None:
             self.link.down()
 
-        for listener in (on_interaction, on_connect, on_resumed, on_disconnect):
+        for listener in (on_interaction, on_message, on_connect, on_resumed, on_disconnect):
             client.event(listener)
         if self.identify_delay != IDENTIFY_DELAY:
             delay = self.identify_delay
@@ -293,7 +301,8 @@ class DiscordAdapter:
             if interaction.type is discord.InteractionType.application_command:
                 if data.get("name") == GROUP:
                     command, values, _ = invoked(data)
-                    await self.run_action(interaction, command, command_text(values))
+                    text = command_text(values)
+                    await self.run_action(interaction, command, text, attachments=attached(data))
             elif interaction.type is discord.InteractionType.autocomplete:
                 await self._autocomplete(interaction, data)
             elif interaction.type is discord.InteractionType.modal_submit:
@@ -304,10 +313,28 @@ class DiscordAdapter:
                 with contextlib.suppress(discord.HTTPException):
                     await self._send(interaction, False, content=OOPS)
 
-    async def run_action(self, interaction: discord.Interaction, command: str, text: str) -> None:
-        """Run `/interview command text` as the interacting user and answer ephemerally."""
-        request = self._request(interaction, command, text)
-        reply, deferred = await self._dispatch(interaction, request)
+    async def run_action(
+        self,
+        interaction: discord.Interaction,
+        command: str,
+        text: str,
+        *,
+        attachments: Sequence[Mapping[str, Any]] = (),
+    ) -> None:
+        """Run `/interview command text` as the interacting user and answer ephemerally.
+
+        With `attachments` (an invite option), the files are downloaded first, inside the
+        same 3 s: a slow CDN defers the answer like a slow core does.
+        """
+        if attachments:
+            work = self._with_invites(
+                attachments,
+                lambda files: self._request(interaction, command, text, files=files),
+                interaction.client.http,
+            )
+        else:
+            work = self._handle(self._request(interaction, command, text))
+        reply, deferred = await self._dispatch(interaction, work)
         if reply.form is not None and not deferred and not reply.field_errors:
             modal = FormModal(reply.form)
             self._labels[modal.custom_id] = form_labels(reply.form)
@@ -328,7 +355,7 @@ class DiscordAdapter:
         command, context = parsed
         options = submitted_values(list(data.get("components") or []))
         request = self._request(interaction, command, context, options=options)
-        reply, deferred = await self._dispatch(interaction, request)
+        reply, deferred = await self._dispatch(interaction, self._handle(request))
         if reply.field_errors:
             text = field_error_text(reply.field_errors, self._labels.get(custom_id, {}))
             await self._send(interaction, deferred, content=text)
@@ -347,6 +374,7 @@ class DiscordAdapter:
         text: str,
         *,
         options: dict[str, str] | None = None,
+        files: tuple[Attachment, ...] = (),
     ) -> CommandRequest:
         user = interaction.user
         guild_id = str(interaction.guild_id) if interaction.guild_id else None
@@ -362,13 +390,59 @@ class DiscordAdapter:
             group_id=guild_id,
             is_admin=bool(guild_id and (permissions.manage_guild or permissions.administrator)),
             channel_id=str(interaction.channel_id) if interaction.channel_id else None,
+            files=files,
         )
 
+    async def on_message(self, client: discord.Client, message: discord.Message) -> None:
+        """A calendar invite sent to the bot's DM: log it and answer in the DM.
+
+        No message content intent is needed: "Content in DMs with the app", attachments
+        included, reaches apps without it (developers/events/gateway.mdx, Message Content
+        Intent). Messages in servers, the bot's own and ones without files need nothing.
+        """
+        in_dm = isinstance(message.channel, discord.DMChannel)  # a server's has a guild_id
+        if not in_dm or message.author.bot or not message.attachments:
+            return
+        author = message.author
+        member = member_ref(author.id)
+        try:
+            reply = await self._with_invites(
+                [attachment.to_dict() for attachment in message.attachments],
+                lambda files: CommandRequest(
+                    member=member,
+                    command="log",
+                    text="",
+                    received_at=self.core.deps.clock.now(),
+                    display_name=author.global_name or author.name,
+                    channel_id=str(message.channel.id),
+                    files=files,
+                ),
+                client.http,
+            )
+        except Exception:
+            log.exception("Discord DM %s failed", message.id)
+            reply = Reply.text(OOPS)
+        delivery = await self.messenger.send_dm(member, reply, dedupe_key=f"m{message.id}")
+        if delivery.status != "delivered":
+            log.warning("Discord answer to a DM'd invite not delivered: %s", delivery.reason)
+
+    async def _with_invites(
+        self,
+        attachments: Sequence[Mapping[str, Any]],
+        request: Callable[[tuple[Attachment, ...]], CommandRequest],
+        http: discord.http.HTTPClient,
+    ) -> Reply:
+        """`request` with the invites among `attachments`, or only why none could be read."""
+        fetched = await fetch_invites(http, attachments)
+        if not fetched.files:
+            return fetched.answer()
+        return fetched.answer(await self._handle(request(tuple(fetched.files))))
+
     async def _dispatch(
-        self, interaction: discord.Interaction, request: CommandRequest
+        self, interaction: discord.Interaction, work: Awaitable[Reply]
     ) -> tuple[Reply, bool]:
-        """The core's reply; deferred (thinking, ephemeral) if it takes too long."""
-        task = asyncio.ensure_future(self._handle(request))
+        """The reply `work` comes to; deferred (thinking, ephemeral) if it takes too long."""
+        task = asyncio.ensure_future(work)
         done, _ = await asyncio.wait({task}, timeout=self.defer_after)
         deferred = False
         if not done:

@@ -2,7 +2,8 @@
 
 Each subcommand takes its typed options (with choices where the set is closed) and a
 free-text `text` option, so anything a member can type in the console they can type here.
-An interaction's options are turned back into the same command line the console parses.
+An interaction's options are turned back into the same command line the console parses;
+a file option (an invite) is an attachment option, whose file goes beside the line.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from bot.services.member_settings import TONES
 
 GROUP = "interview"
 GROUP_DESCRIPTION = "Follow up after interviews: log them, get drafts and reminders."
-STRING, SUB_COMMAND = 3, 1
+# developers/interactions/application-commands.mdx, Application Command Option Type.
+STRING, SUB_COMMAND, ATTACHMENT = 3, 1, 11
 MAX_OPTIONS = 25
 MAX_DESCRIPTION = 100
 INSTALL_GUILD, INSTALL_USER = 0, 1
@@ -99,6 +101,8 @@ def _typed_options(spec: CommandSpec) -> list[dict[str, Any]]:
             options.append(_option(name, "How drafts sound", choices=TONES))
         elif name == TIMEZONE_OPTION:
             options.append(_option(name, "Your time zone, like Europe/Berlin", autocomplete=True))
+        elif option.kind == "file":
+            options.append(_option(name, option.description, kind=ATTACHMENT))
         else:
             options.append(_option(name, option.description))
     return options
@@ -110,9 +114,10 @@ def _option(
     *,
     choices: Iterable[str] = (),
     autocomplete: bool = False,
+    kind: int = STRING,
 ) -> dict[str, Any]:
     option: dict[str, Any] = {
-        "type": STRING,
+        "type": kind,
         "name": name,
         "description": _clip(description),
         "required": False,
@@ -131,7 +136,7 @@ def _clip(text: str) -> str:
 
 
 def invoked(data: Mapping[str, Any]) -> tuple[str, dict[str, str], str | None]:
-    """The subcommand, its option values, and the focused option (autocomplete) if any."""
+    """The subcommand, its typed option values, and the focused option (autocomplete) if any."""
     subs = data.get("options") or []
     if not subs:
         return "help", {}, None
@@ -139,10 +144,29 @@ def invoked(data: Mapping[str, Any]) -> tuple[str, dict[str, str], str | None]:
     values: dict[str, str] = {}
     focused = None
     for option in sub.get("options") or []:
+        if option.get("type") == ATTACHMENT:  # a file, not text: see `attached`
+            continue
         values[option["name"]] = str(option.get("value", ""))
         if option.get("focused"):
             focused = option["name"]
     return str(sub["name"]), values, focused
+
+
+def attached(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The files given in the subcommand's attachment options, as Discord resolved them.
+
+    An attachment option's value is the attachment's id; its object (filename, size, url,
+    content_type) is in `data.resolved.attachments`
+    (developers/interactions/receiving-and-responding.mdx, Resolved Data Structure).
+    """
+    subs = data.get("options") or []
+    resolved = (data.get("resolved") or {}).get("attachments") or {}
+    files = []
+    for option in (subs[0].get("options") or []) if subs else []:
+        found = resolved.get(str(option.get("value")))
+        if option.get("type") == ATTACHMENT and isinstance(found, dict):
+            files.append(found)
+    return files
 
 
 def command_text(values: Mapping[str, str]) -> str:

@@ -557,6 +557,7 @@ def build_registry() -> Registry:
                     OptionSpec("with", "Interviewers: Name [greet as] (Title) <email>; ..."),
                     OptionSpec("decision", "When they said they'd decide"),
                     OptionSpec("job", "Link to the job posting"),
+                    OptionSpec("invite", "The calendar invite (.ics) to log it from", kind="file"),
                 ),
                 open_options=True,  # every interview field (bot/services/interviews.py)
             ),

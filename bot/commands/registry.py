@@ -23,11 +23,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class OptionSpec:
-    """One `key=value` a command takes."""
+    """One `key=value` a command takes, or (kind "file") a file sent with the command.
+
+    A file option never reaches the core as text: adapters download the file the member
+    attached (Discord: an attachment option) and pass it in `CommandRequest.files`.
+    """
 
     name: str
     description: str
     required: bool = False
+    kind: str = "text"  # text, file
 
 
 @dataclass
