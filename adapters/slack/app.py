@@ -41,7 +41,8 @@ from adapters.slack.blocks import (
     submitted_options,
     view_errors,
 )
-from adapters.slack.messenger import PLATFORM, SlackMessenger, make_client
+from adapters.slack.invites import fetch_invites, might_be_invite
+from adapters.slack.messenger import PLATFORM, SlackMessenger, error_code, make_client
 from adapters.slack.request_guard import REQUEST_KEY, RequestGuard, bolt_logger
 from adapters.slack.socket_mode import ReconnectingSocketModeClient
 from adapters.slack.stores import InstallationStore, StateStore
@@ -75,6 +76,7 @@ BOT_SCOPES = (
     "groups:read",
     "users:read",
     "files:write",
+    "files:read",
 )
 TZ_TTL_SECONDS = 6 * 3600
 ADMIN_TTL_SECONDS = 300
@@ -181,6 +183,7 @@ class SlackAdapter:
         app.action(re.compile(".*"))(_acknowledge)
         app.shortcut("followup_log_from_message")(self._on_message_shortcut)
         app.event("app_home_opened")(self._on_home)
+        app.event("message")(self._on_message)
         app.event("app_uninstalled")(self._on_uninstalled)
         app.event("tokens_revoked")(self._on_tokens_revoked)
 
@@ -413,15 +416,29 @@ class SlackAdapter:
         self._later(self._shortcut(body, client))
 
     async def _shortcut(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        """A message carrying an invite logs it; any other opens the form with its text."""
         member = _member(_team_of(body), _user_of(body))
         if member is None:
             log.warning("Slack shortcut without a usable team or user ignored")
             return
+        message = body.get("message")
+        message = message if isinstance(message, dict) else {}
+        invites = [entry for entry in _files_of(message) if might_be_invite(entry)]
+        if invites:
+            reply = await self._log_invites(client, member, invites)
+            await self._answer(
+                client,
+                member,
+                reply,
+                response_url=body.get("response_url"),
+                trigger_id=None,
+                origin={},
+            )
+            return
         reply = await self._dispatch(client, member, "log", "")
         if reply.form is None:
             return
-        message = body.get("message")
-        text = str(message.get("text") or "") if isinstance(message, dict) else ""
+        text = str(message.get("text") or "")
         if text:
             label = "From the message"
             if len(text) > MAX_FORM_TEXT:  # say so: the form holds only the start of it
@@ -442,6 +459,39 @@ class SlackAdapter:
             return
         self._later(self._publish_home(client, member))
 
+    async def _on_message(
+        self, event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        """A file shared in the app's DM is an invite to log; other messages need nothing.
+
+        Subscribed as `message.im`: only DMs with the app. Bolt drops the app's own
+        messages (its DMs, its uploads) before they get here.
+        """
+        files = _files_of(event)
+        shared = event.get("channel_type") == "im" and event.get("subtype") == "file_share"
+        if not shared or not files or event.get("bot_id"):
+            return
+        member = _member(body.get("team_id"), event.get("user"))
+        if member is None:
+            log.warning("Slack file share without a usable team or member ignored")
+            return
+        self._later(self._log_shared(client, member, files))
+
+    async def _log_shared(
+        self, client: AsyncWebClient, member: MemberRef, files: list[dict[str, Any]]
+    ) -> None:
+        await self._dm(client, member, await self._log_invites(client, member, files))
+
+    async def _log_invites(
+        self, client: AsyncWebClient, member: MemberRef, files: list[dict[str, Any]]
+    ) -> Reply:
+        """`log` with the invites among `files`, downloaded; or only why none could be."""
+        fetched = await fetch_invites(client, self._http(), files)
+        if not fetched.files:
+            return fetched.answer()
+        reply = await self._dispatch(client, member, "log", "", files=tuple(fetched.files))
+        return fetched.answer(reply)
+
     async def _on_uninstalled(self, body: dict[str, Any]) -> None:
         self._later(self._deactivate(body))
 
@@ -461,6 +511,7 @@ class SlackAdapter:
         *,
         display_name: str | None = None,
         channel_id: str | None = None,
+        files: tuple[Attachment, ...] = (),
     ) -> Reply:
         timezone = await self._timezone(client, member)
         request = await self._request(
@@ -471,6 +522,7 @@ class SlackAdapter:
             timezone=timezone,
             display_name=display_name,
             channel_id=channel_id,
+            files=files,
         )
         async with self._dispatching:
             return await self.core.dispatcher.handle(request)
@@ -486,6 +538,7 @@ class SlackAdapter:
         display_name: str | None = None,
         options: dict[str, str] | None = None,
         channel_id: str | None = None,
+        files: tuple[Attachment, ...] = (),
     ) -> CommandRequest:
         """The request for a command, a button or a form: one place sets group and admin."""
         is_admin = command.strip().casefold() == "admin" and await self._is_admin(client, member)
@@ -502,6 +555,7 @@ class SlackAdapter:
             is_admin=is_admin,
             channel_id=channel_id,
             can_post_here=can_post,
+            files=files,
         )
 
     async def _answer(
@@ -539,7 +593,7 @@ class SlackAdapter:
             try:
                 await client.views_open(trigger_id=trigger_id, view=result_view("Followup", reply))
             except SlackApiError as error:
-                log.warning("views.open failed: %s", _code(error))
+                log.warning("views.open failed: %s", error_code(error))
                 await self._dm(client, member, reply)
         else:
             await self._dm(client, member, reply)
@@ -557,7 +611,7 @@ class SlackAdapter:
         try:
             await client.views_open(trigger_id=trigger_id, view=view)
         except SlackApiError as error:
-            log.warning("views.open failed: %s", _code(error))
+            log.warning("views.open failed: %s", error_code(error))
             return False
         return True
 
@@ -572,7 +626,7 @@ class SlackAdapter:
                 unfurl_links=False,
             )
         except SlackApiError as error:
-            log.warning("DM to %s failed: %s", member.user_id, _code(error))
+            log.warning("DM to %s failed: %s", member.user_id, error_code(error))
             return False
         if reply.attachments:
             await self._upload(client, channel, reply.attachments)
@@ -588,7 +642,7 @@ class SlackAdapter:
                 channel=channel, file_uploads=uploads, request_file_info=False
             )
         except (SlackApiError, SlackRequestError) as error:
-            code = _code(error) if isinstance(error, SlackApiError) else "upload failed"
+            code = error_code(error) if isinstance(error, SlackApiError) else "upload failed"
             log.warning("file upload to %s failed: %s", channel, code)
             with contextlib.suppress(SlackApiError):
                 await client.chat_postMessage(channel=channel, text=FILES_FAILED)
@@ -599,7 +653,7 @@ class SlackAdapter:
         try:
             await client.views_publish(user_id=member.user_id, view=home_view(pipeline, due))
         except SlackApiError as error:
-            log.warning("views.publish failed: %s", _code(error))
+            log.warning("views.publish failed: %s", error_code(error))
 
     async def _timezone(self, client: AsyncWebClient, member: MemberRef) -> str | None:
         """The member's IANA zone from `users.info`, cached for a few hours."""
@@ -612,7 +666,7 @@ class SlackAdapter:
             info = await client.users_info(user=member.user_id)
             zone = (info.get("user") or {}).get("tz")
         except SlackApiError as error:
-            log.info("users.info failed: %s", _code(error))
+            log.info("users.info failed: %s", error_code(error))
         self._timezones[key] = (zone, time.monotonic())
         return zone
 
@@ -629,7 +683,7 @@ class SlackAdapter:
         try:
             info = await client.users_info(user=member.user_id)
         except SlackApiError as error:
-            log.info("users.info failed: %s", _code(error))
+            log.info("users.info failed: %s", error_code(error))
             return False  # not cached: the next attempt asks again
         user = info.get("user") or {}
         is_admin = bool(user.get("is_admin") or user.get("is_owner"))
@@ -651,7 +705,7 @@ class SlackAdapter:
         try:
             info = await client.conversations_info(channel=channel_id)
         except SlackApiError as error:
-            code = _code(error)
+            code = error_code(error)
             log.info("conversations.info failed: %s", code)
             return False if code == "channel_not_found" else None
         return bool((info.get("channel") or {}).get("is_member"))
@@ -696,14 +750,6 @@ class SlackAdapter:
         log.info("Slack workspace %s deactivated; %s reminders cancelled", team_id, cancelled)
 
 
-def _code(error: SlackApiError) -> str:
-    """Slack's error code, whatever the body was."""
-    data = error.response.data
-    return (
-        str(data.get("error")) if isinstance(data, dict) else f"HTTP {error.response.status_code}"
-    )
-
-
 def _is_id(value: object) -> TypeGuard[str]:
     """Whether `value` looks like a Slack id (`T0123`, `U0ABC`, `E42`): anything else is odd."""
     return isinstance(value, str) and _SLACK_ID.fullmatch(value) is not None
@@ -728,6 +774,18 @@ def _user_of(body: Mapping[str, Any]) -> str | None:
     user = body.get("user")
     found = user.get("id") if isinstance(user, dict) else None
     return found if _is_id(found) else None
+
+
+def _files_of(message: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The file objects a message or event carries (each at least an id)."""
+    files = message.get("files")
+    if not isinstance(files, list):
+        return []
+    return [entry for entry in files if isinstance(entry, dict) and _is_file_id(entry.get("id"))]
+
+
+def _is_file_id(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("F") and _is_id(value)
 
 
 def _metadata(text: object) -> dict[str, Any] | None:

@@ -66,6 +66,14 @@ HISTORY_LOOKBACK = 15  # the newest DMs searched for a dedupe key before a re-se
 TokenLookup = Callable[[str], Awaitable[str | None]]
 
 
+def error_code(error: SlackApiError) -> str:
+    """Slack's error code, whatever the body was."""
+    data = error.response.data
+    return (
+        str(data.get("error")) if isinstance(data, dict) else f"HTTP {error.response.status_code}"
+    )
+
+
 def make_client(
     base_url: str,
     token: str | None,
