@@ -536,6 +536,51 @@ def export(ctx: Context) -> Reply:
     )
 
 
+CALENDAR_HOW = (
+    "Subscribe to it and your interviews, and each follow-up still to send at its due time, "
+    "appear in your calendar and keep up as things change (apps fetch it every few hours). "
+    "Google Calendar: Other calendars > + > From URL. Outlook: Add calendar > Subscribe "
+    "from web. Apple Calendar: File > New Calendar Subscription."
+)
+CALENDAR_KEEP = (
+    f"Keep it to yourself: the address is the feed's only key. If it gets out: {PRODUCT} "
+    f"calendar reset (a new address; this one stops working). To end it: {PRODUCT} calendar off"
+)
+
+
+def calendar(ctx: Context) -> Reply:
+    """The member's private calendar feed: a new address for it, or none."""
+    word = " ".join(ctx.args.positionals).casefold()
+    feeds = ctx.core.calendar
+    if word == "off":
+        if feeds.stop(ctx.member):
+            return Reply.text(
+                "Your calendar feed is off: its address no longer works. Remove the "
+                "subscription in your calendar app to clear what it fetched last."
+            )
+        return Reply.text(f"Your calendar feed was already off. To start one: {PRODUCT} calendar")
+    if word not in ("", "reset"):
+        raise UserError(
+            f"I don't know '{word}' for calendar.",
+            hint=f"Use {PRODUCT} calendar (a feed for your calendar app), calendar reset "
+            "(a new address) or calendar off (no feed).",
+        )
+    was_on = ctx.member.calendar_token_hash is not None
+    if was_on and not word:
+        return Reply.text(
+            "Your calendar feed is on. I keep only a fingerprint of its address, so I can't "
+            f"show it again: {PRODUCT} calendar reset gives you a new one (the old address "
+            f"stops working at once), {PRODUCT} calendar off ends it."
+        )
+    url = feeds.start(ctx.member)
+    head = (
+        "Your new calendar address (the old one no longer works):"
+        if was_on
+        else ("Your private calendar feed:")
+    )
+    return Reply.text(f"{head} {url}", CALENDAR_HOW, CALENDAR_KEEP, visibility=Visibility.DIRECT)
+
+
 def build_registry() -> Registry:
     """Every `/interview` subcommand, declared once."""
     ref = "#3"
@@ -646,6 +691,13 @@ def build_registry() -> Registry:
                 writes=False,
             ),
             CommandSpec("forget", "Delete everything stored about you.", "forget", forget),
+            CommandSpec(
+                "calendar",
+                "Your interviews and follow-ups in your calendar app (reset: a new address; "
+                "off: none).",
+                "calendar [reset|off]",
+                calendar,
+            ),
             CommandSpec(
                 "admin",
                 "Admins: your group's defaults, wins channel, retention and anonymous stats.",

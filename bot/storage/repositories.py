@@ -60,6 +60,15 @@ def _member_by_identity() -> Select[Member]:
     )
 
 
+def member_by_calendar_digest(session: Session, digest: str) -> Member | None:
+    """The member whose calendar feed token hashes to `digest` (a unique index), if any."""
+    return session.scalars(
+        select(Member)
+        .where(Member.calendar_token_hash == digest)
+        .options(joinedload(Member.workspace), joinedload(Member.group))
+    ).one_or_none()
+
+
 @dataclass(frozen=True, slots=True)
 class GroupFacts:
     """A workspace's settings as plain values: what resolving a member's settings reads."""
