@@ -250,6 +250,13 @@ async def test_reset_replaces_the_address_and_off_ends_it(core: Core, convo: Con
     assert core.calendar.feed(third) is not None
 
 
+async def test_forget_ends_the_feed_with_everything_else(core: Core, convo: Conversation) -> None:
+    await convo.say(LOG)
+    token = await subscribe(convo)
+    await convo.say("/interview forget confirm")
+    assert core.calendar.feed(token) is None
+
+
 async def test_a_wrong_token_finds_nothing(core: Core, convo: Conversation) -> None:
     token = await subscribe(convo)
     near = token[:-1] + ("A" if token[-1] != "A" else "B")
