@@ -200,6 +200,11 @@ def _event(uid: str, interview: Interview, revised: datetime) -> Event:
 
 
 def _follow_up_revised(interview: Interview) -> datetime:
-    """When a follow-up's event last changed: an edit, or the employer's news moving it."""
+    """When a follow-up's event last changed: an edit, or the employer's news moving it.
+
+    A due time moved by a change of settings (the thank-you delay, quiet hours) keeps its
+    revision, since no row records when that happened: an app that goes by `SEQUENCE`
+    alone shows the new time after the interview's next change.
+    """
     contact = interview.last_contact_at
     return max(interview.updated_at, contact) if contact else interview.updated_at
