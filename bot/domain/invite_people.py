@@ -89,7 +89,7 @@ _NO_REPLY = re.compile(
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
 # "10:00 - 10:45  Jane Doe, Engineering Manager", "10am–11am EST: Raj Patel (Staff Engineer)"
 _ITINERARY = re.compile(
-    rf"^\s*[-•*·]?\s*{_CLOCK}\s*(?:-|–|—|to)\s*{_CLOCK}\s*(?-i:\(?[A-Z]{{2,5}}\)?\s)?"
+    rf"^\s*[-•*·]?\s*{_CLOCK}\s*(?:-|–|—|to)\s*{_CLOCK}\s*(?-i:\(?[A-Z]{{2,5}}\)?(?=[\s:|,–—-]))?"
     r"\s*[:|,–—-]?\s*(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -135,6 +135,36 @@ _NOT_A_NAME = frozenset(
 
 
 Listed = tuple[str, str | None, str | None]  # a person an itinerary names: name, title, email
+
+
+# Words that name a session, not a person: "Coding: Raj Patel", "Hiring manager: Jane Doe".
+_SESSIONS = frozenset(
+    {
+        "coding",
+        "design",
+        "system",
+        "technical",
+        "behavioral",
+        "behavioural",
+        "portfolio",
+        "review",
+        "exercise",
+        "chat",
+        "screen",
+        "whiteboard",
+        "architecture",
+        "pairing",
+        "programming",
+        "culture",
+        "values",
+        "case",
+        "hiring",
+        "manager",
+        "interview",
+        "session",
+        "round",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -221,7 +251,8 @@ def _people_in(text: str, *, several: bool = False) -> list[Listed]:
         text = text[text.casefold().rindex(" with ") + len(" with ") :]
     elif ":" in text:  # "Coding: Raj Patel, Staff Engineer", or "Jane Doe: Manager"
         head, _, tail = text.partition(":")
-        text = text if _looks_like_name(head) and not _looks_like_name(tail) else tail
+        session = any(w.casefold() in _SESSIONS for w in head.split())
+        text = f"{head}, {tail}" if _looks_like_name(head) and not session else tail
     names = [clean(part) for part in re.split(r"\s+(?:&|and|\+)\s+", text)]
     if several and "," in text and all(map(_looks_like_name, text.split(","))):
         names = [clean(part) for part in text.split(",")]

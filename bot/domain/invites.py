@@ -31,7 +31,6 @@ MAX_INVITE_BYTES = 256 * 1024
 Adapters check a file's size against it before they download it."""
 
 MAX_UID = 255  # interview.invite_uid
-MAX_SEQUENCE = 2**31 - 1  # interview.invite_sequence is a 32-bit integer
 MAX_LISTED = 10  # events listed when a file holds several
 FAR = timedelta(days=366)  # an interview is never more than a year away, either way
 DEFAULT_LENGTH = timedelta(hours=1)
@@ -180,7 +179,9 @@ def _parse(text: str) -> list[Calendar]:
         # one member's invite must never shape how another's is read (zones are resolved
         # per file below), and a long-running process must not grow with every invite.
         tzp.use_zoneinfo()
-    if not components or any(c.name != "VCALENDAR" for c in components):
+    if not components:  # a BEGIN:VCALENDAR that never ends
+        raise _malformed("", "end (END:VCALENDAR)")
+    if any(c.name != "VCALENDAR" for c in components):
         raise UserError("That file isn't a calendar invite.", hint=_SEND_AGAIN)
     for component in (c for cal in components for c in cal.walk()):
         for name, problem in component.errors:
@@ -192,11 +193,11 @@ def _parse(text: str) -> list[Calendar]:
 def _malformed(problem: str, what: str | None = None) -> UserError:
     """The error for a file icalendar could not read, or a property the bot needs."""
     if what:
-        said = f"its {what} isn't valid iCalendar"
+        said = f"its {what} can't be read"
     else:
         line = re.search(r"'([^']*)'", problem)
         said = f"the line '{snippet(line.group(1), 40)}'" if line else "a line"
-        said += " isn't valid iCalendar"
+        said += " isn't iCalendar"
     return UserError(
         f"I couldn't read that invite: {said}, so I logged nothing.",
         hint="The file may have been cut short or changed on the way. Download the invite "
@@ -392,7 +393,7 @@ def _sequence(event: Component) -> int:
         number = int(value)
     except (TypeError, ValueError):
         raise _malformed("SEQUENCE", _READ["SEQUENCE"]) from None
-    return max(0, min(number, MAX_SEQUENCE))
+    return max(0, number)  # icalendar holds it to RFC 5545's 32 bits, as the column is
 
 
 def _single(event: Component, name: str) -> Any:
@@ -426,9 +427,13 @@ def _text(event: Component, name: str) -> str:
 
 def _plain(text: str) -> str:
     """A description as lines of text: Outlook and some schedulers send HTML."""
-    if "<" in text and _HTML.search(text):
-        text = html.unescape(_TAG.sub("", _HTML.sub("\n", text)))
-    return "\n".join(clean(line) for line in text.splitlines()).strip()
+    lines = [clean(line) for line in text.splitlines()]
+    if "<" in text and _HTML.search(text):  # every paragraph a line, as the invite shows it
+        lines = [
+            clean(line) for line in html.unescape(_TAG.sub("", _HTML.sub("\n", text))).splitlines()
+        ]
+        lines = [line for line in lines if line]
+    return "\n".join(lines).strip()
 
 
 def _address(value: object, *, organizer: bool = False) -> Address | None:
