@@ -33,7 +33,6 @@ Adapters check a file's size against it before they download it."""
 MAX_UID = 255  # interview.invite_uid
 MAX_LISTED = 10  # events listed when a file holds several
 FAR = timedelta(days=366)  # an interview is never more than a year away, either way
-DEFAULT_LENGTH = timedelta(hours=1)
 MAX_LENGTH = timedelta(hours=12)
 ALL_DAY_START = time(9, 0)
 
@@ -84,7 +83,7 @@ class InviteEvent:
     sequence: int
     cancelled: bool
     starts_at: datetime
-    ends_at: datetime
+    ends_at: datetime | None  # None: the invite says nothing usable about its end
     summary: str
     description: str
     location: str
@@ -255,11 +254,6 @@ def _event(event: Component, calendar: Component, floating: _Floating) -> Invite
         )
     starts_at, note = _moment(event, "DTSTART", calendar, floating)
     notes += [note] if note else []
-    ends_at = _end(event, calendar, floating, starts_at)
-    if ends_at is None:
-        ends_at = starts_at + DEFAULT_LENGTH
-        if not _is_all_day(event):
-            notes.append("The invite gives no end time, so I made it an hour long.")
     method = str(calendar.get("METHOD", "")).strip().upper()
     status = _text(event, "STATUS").upper()
     uid = clean(_text(event, "UID"))
@@ -268,7 +262,7 @@ def _event(event: Component, calendar: Component, floating: _Floating) -> Invite
         sequence=_sequence(event),
         cancelled=method == "CANCEL" or status == "CANCELLED",
         starts_at=starts_at,
-        ends_at=ends_at,
+        ends_at=_end(event, calendar, floating, starts_at),
         summary=clean(_text(event, "SUMMARY")),
         description=_plain(_text(event, "DESCRIPTION")),
         location=clean(_text(event, "LOCATION")),

@@ -105,7 +105,7 @@ class InviteTimes:
     """When a calendar invite says the interview is, and which invite (UID, SEQUENCE)."""
 
     starts_at: datetime
-    ends_at: datetime
+    ends_at: datetime | None  # None: the invite gives no end, so the usual length
     uid: str | None
     sequence: int
 
@@ -150,7 +150,9 @@ class InterviewService:
             updated_at=now,
         )
         if invite is not None:
-            interview.starts_at, interview.ends_at = invite.starts_at, invite.ends_at
+            interview.starts_at = invite.starts_at
+            if invite.ends_at is not None:  # else `_apply` gives it the usual length
+                interview.ends_at = invite.ends_at
             interview.invite_uid, interview.invite_sequence = invite.uid, invite.sequence
         outcome = Outcome(interview)
         self._apply(member, interview, options, outcome, now, creating=True)
@@ -189,11 +191,13 @@ class InterviewService:
     ) -> Outcome:
         """Move an interview to a newer copy of its invite's times, then apply `options`.
 
-        One that was cancelled, or counted as held at its old time, is scheduled again.
+        One that was cancelled, or counted as held at its old time, is scheduled again; an
+        invite without an end keeps the interview's length.
         """
         _check_known(options, allow_people=True, interview=interview)
         now = self.deps.clock.now()
-        interview.starts_at, interview.ends_at = invite.starts_at, invite.ends_at
+        interview.ends_at = invite_end(invite, interview)
+        interview.starts_at = invite.starts_at
         interview.invite_sequence = invite.sequence
         outcome = Outcome(interview)
         self._apply(member, interview, options, outcome, now, creating=False)
@@ -285,8 +289,8 @@ class InterviewService:
         with blame("length"):
             if options.get("length", "").strip():
                 length = parse_duration(options["length"])
-            elif interview.starts_at is not None:  # an edit, or an invite's times
-                length = interview.ends_at - interview.starts_at
+            elif interview.starts_at is not None and interview.ends_at is not None:
+                length = interview.ends_at - interview.starts_at  # an edit, or an invite's
             else:
                 length = DEFAULT_LENGTH
         if options.get("when", "").strip():
@@ -344,6 +348,13 @@ class InterviewService:
         outcome.notes += _attribution(
             interview, [k for k in ATTRIBUTABLE if retyped or k in options]
         )
+
+
+def invite_end(invite: InviteTimes, interview: Interview) -> datetime:
+    """Where an interview moved to `invite` ends: the invite's end, else after its length."""
+    if invite.ends_at is not None:
+        return invite.ends_at
+    return invite.starts_at + (interview.ends_at - interview.starts_at)
 
 
 @contextmanager

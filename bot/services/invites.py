@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy.orm import Session
@@ -18,14 +18,16 @@ from bot.chat import Attachment
 from bot.domain.invite_words import Reading, understand
 from bot.domain.invites import InviteEvent, check_near, looks_like_invite, read_invite
 from bot.domain.names import identity
-from bot.domain.people import PersonSpec, format_person
+from bot.domain.people import PersonSpec, format_person, parse_people
 from bot.domain.policy import Status
 from bot.errors import UserError
 from bot.services.interviews import (
     CORE_FIELDS,
+    DEFAULT_LENGTH,
     STAGES,
     InterviewService,
     InviteTimes,
+    invite_end,
 )
 from bot.storage import repositories as repo
 from bot.storage.models import Interview, Member
@@ -161,7 +163,14 @@ def _log(
     interview = outcome.interview
     result = InviteOutcome(Action.LOGGED, interview, sequence=event.sequence)
     result.read, result.missing = _read_lines(reading, typed, interview)
-    result.notes = [*event.notes, *outcome.notes] if "when" not in typed else outcome.notes
+    if "when" not in typed:
+        result.notes += event.notes
+    if times.ends_at is None and not {"when", "length"} & typed.keys():
+        result.missing.append(
+            f"its end, so it lasts {DEFAULT_LENGTH // timedelta(minutes=1)} minutes: change "
+            f"it with /interview edit #{interview.number} length=45m"
+        )
+    result.notes += outcome.notes
     return result
 
 
@@ -184,7 +193,7 @@ def _reschedule(
         options.setdefault("location", reading.location)
         options.setdefault("format", reading.format or "")
     before = (interview.starts_at, interview.ends_at)
-    same = before == (times.starts_at, times.ends_at) and not options
+    same = before == (times.starts_at, invite_end(times, interview)) and not options
     if same and interview.status != Status.CANCELLED:
         interview.invite_sequence = times.sequence
         return InviteOutcome(Action.UNCHANGED, interview, sequence=times.sequence)
@@ -265,13 +274,20 @@ def _where(reading: Reading) -> str | None:
 
 
 def _people_text(people: Sequence[PersonSpec]) -> str:
-    """People as `with=` takes them, as many as its limit holds."""
+    """People as `with=` takes them: as many as its limit holds, each one it accepts.
+
+    An invite's list never makes `log` refuse a `with=` the member did not type.
+    """
     text = ""
     for person in people:
         entry = format_person(person.name, person.title, person.email, person.greet_as)
         longer = f"{text}; {entry}" if text else entry
         if len(longer) > CORE_FIELDS["with"]:
             break
+        try:
+            parse_people(longer)
+        except UserError:
+            continue
         text = longer
     return text
 

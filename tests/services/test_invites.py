@@ -525,3 +525,25 @@ async def test_a_follow_up_dropped_and_planned_again_comes_back(ada: Conversatio
     await ada.say("/interview outcome #1 withdrawn")
     reply = await ada.say("/interview outcome #1 next_round")
     assert "thank-you to Jane Doe: due by" in reply
+
+
+def test_an_invite_without_an_end_lasts_an_hour_and_an_update_keeps_the_length(
+    core: Core,
+) -> None:
+    no_end = (
+        (FIXTURES / "zoom.ics")
+        .read_bytes()
+        .replace(b"DTEND;TZID=Europe/Berlin:20261202T164500\r\n", b"")
+    )
+    reply = send(core, Attachment("zoom.ics", no_end, "text/calendar")).plain_text()
+    assert (
+        "• its end, so it lasts 60 minutes: change it with /interview edit #1 length=45m" in reply
+    )
+    assert interviews(core)[0].ends_at == utc(2026, 12, 2, 16, 0)
+    send(core, invite("zoom.ics"))  # the same invite with its end: 45 minutes
+    moved = no_end.replace(b"20261202T16", b"20261203T16")  # a day later, with no end again
+    send(core, Attachment("zoom.ics", moved, "text/calendar"))
+    assert (interviews(core)[0].starts_at, interviews(core)[0].ends_at) == (
+        utc(2026, 12, 3, 15, 0),
+        utc(2026, 12, 3, 15, 45),
+    )

@@ -142,16 +142,14 @@ def test_a_bad_x_wr_timezone_is_ignored() -> None:
     assert start_of(content) == datetime(2026, 12, 1, 15, 0, tzinfo=UTC)
 
 
-def test_the_length_comes_from_dtend_or_duration_else_an_hour() -> None:
+def test_the_length_comes_from_dtend_or_duration_if_they_make_sense() -> None:
     start = "DTSTART:20261201T200000Z"
     assert read_invite(ics(start, "DURATION:PT45M"), tz=NEW_YORK).ends_at == datetime(
         2026, 12, 1, 20, 45, tzinfo=UTC
     )
-    no_end = read_invite(ics(start), tz=NEW_YORK)
-    assert no_end.ends_at == datetime(2026, 12, 1, 21, 0, tzinfo=UTC)
-    assert "no end time" in no_end.notes[0]
-    backwards = read_invite(ics(start, "DTEND:20261201T190000Z"), tz=NEW_YORK)
-    assert backwards.ends_at - backwards.starts_at == timedelta(hours=1)
+    assert read_invite(ics(start), tz=NEW_YORK).ends_at is None
+    assert read_invite(ics(start, "DTEND:20261201T190000Z"), tz=NEW_YORK).ends_at is None
+    assert read_invite(ics(start, "DTEND:20261202T190000Z"), tz=NEW_YORK).ends_at is None
 
 
 def test_an_all_day_event_is_put_at_nine_in_the_morning() -> None:
