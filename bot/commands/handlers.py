@@ -182,10 +182,11 @@ def _from_invite(ctx: Context, invite: Attachment) -> Reply:
     if result.action is InviteAction.UNCHANGED:
         return Reply.text(f"{name} already matches that invite: {_summary(ctx, interview)}.")
     if result.action is InviteAction.CANCELLED:
-        reminders = result.reminders_cancelled
+        n = result.reminders_cancelled
+        stopped = f" and cancelled its {n} reminder{'s' if n != 1 else ''}" if n else ""
         return Reply.text(
-            f"The invite is cancelled, so I marked {name} ({_when(ctx, interview)}) cancelled "
-            f"and cancelled its {reminders} reminder{'s' if reminders != 1 else ''}.",
+            f"The invite is cancelled, so I marked {name} ({_when(ctx, interview)}) "
+            f"cancelled{stopped}.",
             "If it is rescheduled, send me the new invite.",
         )
     moved = result.moved_from

@@ -80,6 +80,8 @@ FREE_MAIL = (
     "163.com",
 )
 NOT_PEOPLE = frozenset({"ROOM", "RESOURCE", "GROUP"})
+# A line of an itinerary is short; a longer one is prose (and would cost the patterns dear).
+MAX_LINE = 300
 _NO_REPLY = re.compile(
     r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|calendar|scheduling|invites?"
     r"|mailer-daemon)\b",
@@ -99,6 +101,7 @@ _HEADING = re.compile(
     r"(?: with)?|meeting with|your interviewers? (?:is|are|will be))\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+(?P<rest>\S.*)$")
 _EMAIL = re.compile(r"<?\b([^@\s<>()|,;]+@[^@\s<>()|,;]+\.[^@\s<>().|,;]+)\b>?")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
@@ -195,7 +198,7 @@ def company_domain(event: InviteEvent, member_name: str | None) -> str | None:
 
 def people_of(event: InviteEvent, member_name: str | None, domain: str | None) -> People:
     """The interviewers of `event`, the member left out (see the module's rule)."""
-    listed = itinerary(event.description)
+    listed = [p for p in itinerary(event.description) if not _named(p[0], member_name)]
     if listed:
         emails = {identity(a.name): a.email for a in _everyone(event) if a.name and a.email}
         specs = [
@@ -231,14 +234,17 @@ def itinerary(description: str) -> list[Listed]:
         if not line.strip():
             listing = False
             continue
+        if len(line) > MAX_LINE:
+            continue
         if match := _ITINERARY.match(line):
             found += _people_in(match.group("rest"))
         elif heading := _HEADING.match(line):
             rest = heading.group("rest").strip()
             listing = not rest
             found += _people_in(rest, several=True) if rest else []
-        elif listing and (bullet := _BULLET.match(line) or re.match(r"(?P<rest>.+)", line)):
-            found += _people_in(bullet.group("rest"))
+        elif listing:
+            bullet = _BULLET.match(line)
+            found += _people_in(bullet.group("rest") if bullet else line)
     return _once(found)
 
 
@@ -247,8 +253,8 @@ def _people_in(text: str, *, several: bool = False) -> list[Listed]:
     email_match = _EMAIL.search(text)
     email = email_match.group(1).casefold() if email_match else None
     text = clean(_EMAIL.sub(" ", text).replace("|", " | ")).strip(" |,;:-–—")
-    if " with " in text.casefold():  # "System Design with Raj Patel (Staff Engineer)"
-        text = text[text.casefold().rindex(" with ") + len(" with ") :]
+    if _WITH.search(text):  # "System Design with Raj Patel (Staff Engineer)"
+        text = _WITH.split(text)[-1]
     elif ":" in text:  # "Coding: Raj Patel, Staff Engineer", or "Jane Doe: Manager"
         head, _, tail = text.partition(":")
         session = any(w.casefold() in _SESSIONS for w in head.split())
@@ -328,11 +334,14 @@ def _find_member(
 
 
 def _is_member(person: Address, member_name: str | None) -> bool:
-    if not member_name or not person.name:
+    return bool(person.name) and _named(person.name or "", member_name)
+
+
+def _named(name: str, member_name: str | None) -> bool:
+    """Whether `name` is the member's: "Ada Lovelace" is the member called "ada"."""
+    if not member_name:
         return False
-    return matches(person_name(person.name), member_name) or identity(person.name) == identity(
-        member_name
-    )
+    return matches(person_name(name), member_name) or identity(name) == identity(member_name)
 
 
 def _name_of(person: Address) -> str | None:

@@ -20,6 +20,7 @@ from bot.domain.names import identity, matches, person_name
 from bot.domain.text import clean
 
 MAX_NAME = 200  # interview.company and interview.role, as CORE_FIELDS has them
+MAX_TITLE = 300  # a summary longer than this is prose: only its start is read as a title
 MAX_LOCATION = 2000
 
 # Stages by the words that name them, most specific first: "Technical phone screen" is a
@@ -192,7 +193,7 @@ def understand(event: InviteEvent, member_name: str | None) -> Reading:
     names = [p.name for p in people.found] + [a.name for a in individuals(event) if a.name]
     if member_name:
         names.append(member_name)
-    title = _title(event.summary)
+    title = _title(event.summary[:MAX_TITLE])
     parts = _parts(title)
     company, role = _from_title(parts, names, _label(domain) if domain else None)
     if company is None and domain is not None:
