@@ -353,6 +353,18 @@ def interview_by_number(
     ).one_or_none()
 
 
+def interview_by_invite(session: Session, member: Member, uid: str) -> Interview | None:
+    """The member's interview logged from the calendar invite with this UID, if any."""
+    return session.scalars(
+        select(Interview)
+        .where(Interview.member_id == member.id, Interview.invite_uid == uid)
+        .options(
+            selectinload(Interview.interviewers),
+            selectinload(Interview.follow_ups).selectinload(FollowUp.reminders),
+        )
+    ).one_or_none()
+
+
 def pending_follow_ups(session: Session, member: Member | MemberFacts) -> list[FollowUp]:
     """The member's follow-ups still to send, soonest due first."""
     return list(
