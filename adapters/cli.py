@@ -15,6 +15,7 @@ import click
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 
+from adapters.calendar_feed import calendar_routes
 from adapters.console import run_console
 from adapters.console.conversation import Conversation
 from adapters.console.files import beside_database
@@ -88,10 +89,21 @@ def run() -> None:
 
 @main.command()
 def web() -> None:
-    """Serve Slack (events, interactivity, OAuth) with /healthz and /metrics on $PORT."""
+    """Serve Slack (events, interactivity, OAuth) and calendar feeds, /healthz, /metrics on $PORT.
+
+    Each part that is set up: Slack with its credentials, the feeds with FOLLOWUP_PUBLIC_URL.
+    """
     settings = _settings("web")
     _logging(settings)
-    _serve(_process(settings, slack=True, gateway=False, deliver=False))
+    _serve(
+        _process(
+            settings,
+            slack=settings.slack_enabled,
+            gateway=False,
+            deliver=False,
+            feeds=settings.public_url is not None,
+        )
+    )
 
 
 @main.command()
@@ -278,19 +290,27 @@ async def _platforms(settings: Settings) -> None:
         slack=settings.slack_enabled,
         gateway=settings.discord_enabled,
         deliver=True,
+        feeds=settings.public_url is not None,
         migrate=True,
     )
 
 
 async def _process(
-    settings: Settings, *, slack: bool, gateway: bool, deliver: bool, migrate: bool = False
+    settings: Settings,
+    *,
+    slack: bool,
+    gateway: bool,
+    deliver: bool,
+    feeds: bool = False,
+    migrate: bool = False,
 ) -> None:
     """One production process: serve Slack, run the Discord gateway, deliver, or all three.
 
-    Runs until SIGTERM or SIGINT (or cancellation), then shuts down in order: delivery
-    stops claiming and its in-flight DMs get the grace period (what is claimed but unsent
-    goes back to the queue), then the platforms stop taking requests and finish the work
-    they acknowledged, then the database connections close.
+    With `feeds`, it serves the calendar feeds on $PORT too. It runs until SIGTERM or
+    SIGINT (or cancellation), then shuts down in order: delivery stops claiming and its
+    in-flight DMs get the grace period (what is claimed but unsent goes back to the queue),
+    then the platforms stop taking requests and finish the work they acknowledged, then the
+    database connections close.
     """
     lock = DeliveryLock.for_url(settings.database_url) if deliver else None
     async with stop_signals() as stop:
@@ -298,7 +318,13 @@ async def _process(
             lock.acquire()
         try:
             await _run_until(
-                stop, settings, slack=slack, gateway=gateway, deliver=deliver, migrate=migrate
+                stop,
+                settings,
+                slack=slack,
+                gateway=gateway,
+                deliver=deliver,
+                feeds=feeds,
+                migrate=migrate,
             )
         finally:
             if lock is not None:
@@ -312,6 +338,7 @@ async def _run_until(
     slack: bool,
     gateway: bool,
     deliver: bool,
+    feeds: bool,
     migrate: bool,
 ) -> None:
     clock = SystemClock()
@@ -337,10 +364,11 @@ async def _run_until(
     links.append(discord_adapter.link if discord_adapter else None)
     health = Health(core, trigger, [link for link in links if link is not None])
     ops: OpsServer | None = None
+    feed_routes = calendar_routes(core) if feeds else []
     if slack and slack_adapter is not None and not settings.slack_app_token:
-        slack_adapter.extra_routes = routes(health)  # beside Slack on $PORT
-    elif slack:
-        ops = OpsServer(health, settings.port)  # Socket Mode: $PORT is free for health
+        slack_adapter.extra_routes = [*routes(health), *feed_routes]  # beside Slack on $PORT
+    elif slack or feeds:  # Socket Mode, or no Slack: $PORT is free for health and feeds
+        ops = OpsServer(health, settings.port, extra=feed_routes)
     elif settings.metrics_port:
         ops = OpsServer(health, settings.metrics_port)
     METRICS.with_process_metrics().watch_backlog(core.deps.db, clock.now)
@@ -358,7 +386,10 @@ async def _run_until(
         if group_jobs is not None:
             group_jobs.start()
         freeze_startup_heap()
-        log.info("started", extra={"slack": slack, "discord": gateway, "delivery": deliver})
+        log.info(
+            "started",
+            extra={"slack": slack, "discord": gateway, "delivery": deliver, "calendar": feeds},
+        )
         stopped = asyncio.create_task(stop.wait())
         try:
             await asyncio.wait([*runs, stopped], return_when=asyncio.FIRST_COMPLETED)

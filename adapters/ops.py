@@ -100,18 +100,29 @@ def routes(health: Health) -> list[web.RouteDef]:
 
 
 class OpsServer:
-    """`/healthz` and `/metrics` on a port of their own (worker, discord processes)."""
+    """`/healthz` and `/metrics` on a port of their own, with any `extra` routes beside them.
 
-    def __init__(self, health: Health, port: int, host: str = "0.0.0.0") -> None:  # noqa: S104
+    The worker and discord processes serve them alone; `web` without Slack over HTTP adds
+    the calendar feeds.
+    """
+
+    def __init__(
+        self,
+        health: Health,
+        port: int,
+        host: str = "0.0.0.0",  # noqa: S104
+        extra: Iterable[web.RouteDef] = (),
+    ) -> None:
         self.health = health
         self.port = port
         self.host = host
+        self.extra = tuple(extra)
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
         """Listen on the port."""
         app = web.Application()
-        app.add_routes(routes(self.health))
+        app.add_routes([*routes(self.health), *self.extra])
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, self.port).start()

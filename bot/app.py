@@ -13,6 +13,7 @@ from bot.commands.handlers import build_registry
 from bot.commands.registry import Registry
 from bot.drafting.render import DraftRenderer
 from bot.ports import Clock, Messenger
+from bot.services.calendar_feed import CalendarFeedService
 from bot.services.delivery import DeliveryService
 from bot.services.deps import Deps
 from bot.services.drafts import DraftService
@@ -42,6 +43,7 @@ class Core:
         self.follow_ups = FollowUpService(self.deps)
         self.group_templates = GroupTemplateService(self.deps)
         self.drafts = DraftService(self.deps, self.group_templates.renderer_for)
+        self.calendar = CalendarFeedService(self.deps, self.drafts, self.settings.public_url)
         self.member_settings = MemberSettingsService(self.deps)
         self.groups = GroupService(self.deps)
         self.request_claims = RequestClaimService(self.deps)

@@ -40,6 +40,7 @@ _PATTERNS = (
     (re.compile(r"(://[^/:@\s]+):[^@/\s]+@"), rf"\1:{REDACTED}@"),  # password in a URL
     (re.compile(r"(?i)(\bbearer )[A-Za-z0-9._~+/=-]+"), rf"\1{REDACTED}"),  # auth headers
     (re.compile(r"([?&](?:code|state)=)[^&\s\"']+"), rf"\1{REDACTED}"),  # OAuth in access logs
+    (re.compile(r"(/calendar/)[^/\s\"']+(\.ics)"), rf"\1{REDACTED}\2"),  # a feed's address
 )
 # SQLAlchemy appends "[parameters: (...)]" to errors: the values members typed, as reprs
 # on one line (a newline inside a value is written as an escape).

@@ -7,6 +7,7 @@ import logging
 import re
 import zoneinfo
 from typing import Literal
+from urllib.parse import urlsplit
 
 from cryptography.fernet import Fernet
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
@@ -18,6 +19,8 @@ NEW_KEY_COMMAND = (
     "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
 )
 DATABASE_EXAMPLES = "sqlite:///var/followup.db or postgresql+psycopg://user:password@host/db"
+PUBLIC_URL_EXAMPLE = "https://followup.example.com"
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 def _env(*names: str) -> AliasChoices:
@@ -62,6 +65,9 @@ class Settings(BaseSettings):
     encryption_key: SecretStr | None = Field(
         None, description="Fernet keys, comma-separated, newest first; notes encrypted at rest"
     )
+    public_url: str | None = Field(
+        None, description="Where `followup web` is reached (https://...): calendar feeds' base"
+    )
 
     @field_validator("database_url")
     @classmethod
@@ -94,6 +100,28 @@ class Settings(BaseSettings):
         if value.upper() not in logging.getLevelNamesMapping():
             raise ValueError("not a logging level: DEBUG, INFO, WARNING or ERROR")
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        """Refuse an address a calendar app could not fetch, or one that sends tokens in clear.
+
+        A feed's address is its only key: over plain HTTP anyone on the way could read it,
+        so only a loopback host (trying it out on one machine) may go without TLS.
+        """
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError(f"not a web address, like {PUBLIC_URL_EXAMPLE}")
+        if parts.query or parts.fragment:
+            raise ValueError(f"takes no ?query or #fragment, like {PUBLIC_URL_EXAMPLE}")
+        if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
+            raise ValueError(
+                "must start with https:// (a feed's address is its password), unless the host "
+                "is localhost"
+            )
+        return value.strip().rstrip("/")
 
     @field_validator("encryption_key")
     @classmethod
@@ -188,8 +216,10 @@ SET_BOT_TOKEN = (
     "Information) to install to many"
 )
 NO_SLACK = (
-    "`followup web` serves Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one "
-    "workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (many)."
+    "`followup web` serves Slack and the calendar feeds: set SLACK_BOT_TOKEN and "
+    "SLACK_SIGNING_SECRET (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and "
+    "SLACK_SIGNING_SECRET (many), or FOLLOWUP_PUBLIC_URL (the address it is reached at, "
+    f"like {PUBLIC_URL_EXAMPLE}) to serve the calendar feeds alone."
 )
 NO_PLATFORM = (
     "`followup worker` delivers reminders to Slack and Discord: set SLACK_BOT_TOKEN (or "
@@ -229,7 +259,7 @@ def startup_problems(settings: Settings, process: Process) -> list[str]:
         return problems
     if process == "discord" and not settings.discord_enabled:
         problems.append(NO_DISCORD)
-    elif process == "web" and not settings.slack_enabled:
+    elif process == "web" and not (settings.slack_enabled or settings.public_url):
         problems.append(NO_SLACK)
     elif process == "worker" and not (settings.slack_enabled or settings.discord_enabled):
         problems.append(NO_PLATFORM)

@@ -151,3 +151,16 @@ def core(database_url: str, clock: ManualClock) -> Iterator[Core]:
 def convo(core: Core, clock: ManualClock) -> Conversation:
     """A console conversation as member 'ada' in New York: tests read like a chat."""
     return Conversation(core, clock, user="ada")
+
+
+@pytest.fixture
+def core_with_feeds(database_url: str, clock: ManualClock) -> Iterator[Core]:
+    """The real core with FOLLOWUP_PUBLIC_URL set: members' calendar feeds are on."""
+    settings = Settings(  # type: ignore[call-arg]
+        database_url=database_url, public_url="https://followup.example.com", _env_file=None
+    )
+    built = build_core(settings, clock)
+    try:
+        yield built
+    finally:
+        built.deps.db.dispose()

@@ -72,3 +72,26 @@ def test_every_invalid_setting_is_named_by_its_variable(monkeypatch: pytest.Monk
     assert "PORT: Input should be a valid integer" in text
     assert "soon" not in text
     assert "\n" not in text
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("https://followup.example.com/", "https://followup.example.com"),
+        (" https://example.com/followup ", "https://example.com/followup"),
+        ("http://localhost:3000", "http://localhost:3000"),
+        ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
+    ],
+)
+def test_the_public_url_is_kept_without_its_last_slash(given: str, kept: str) -> None:
+    settings = Settings(public_url=given, _env_file=None)  # type: ignore[call-arg]
+    assert settings.public_url == kept
+
+
+@pytest.mark.parametrize(
+    "given", ["ftp://example.com", "https://", "https://example.com/?a=1", "http://10.0.0.5"]
+)
+def test_a_public_url_a_calendar_app_should_not_use_is_refused(given: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        Settings(public_url=given, _env_file=None)  # type: ignore[call-arg]
+    assert explain(raised.value).startswith("Invalid settings: FOLLOWUP_PUBLIC_URL: ")

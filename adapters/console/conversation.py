@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from adapters.console.messenger import PLATFORM, ConsoleMessenger, dm_text
 from bot.app import Core
 from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Visibility
+from bot.domain.invites import MAX_INVITE_BYTES
 from bot.domain.timeparse import parse_duration
 from bot.errors import UserError
 from bot.scheduling.clock import ManualClock, OffsetClock
@@ -25,6 +26,8 @@ NOT_UTF8 = (
     "your terminal (or the file you piped in) to UTF-8 and type it again."
 )
 EXPORT_DIR = Path("var/exports")
+# `/interview log invite=path/to/invite.ics`: the console attaches the file, as a chat would.
+_INVITE = re.compile(r"""(?:^|(?<=\s))invite=(?:"([^"]*)"|'([^']*)'|(\S+))""", re.IGNORECASE)
 
 
 def save_attachments(directory: Path, user: str, attachments: Iterable[Attachment]) -> list[Path]:
@@ -110,6 +113,13 @@ class Conversation:
             return
         rest = words[1] if len(words) > 1 else ""
         command, _, args = rest.strip().partition(" ")
+        files: tuple[Attachment, ...] = ()
+        if command.casefold() == "log" and _INVITE.search(args):
+            taken = _take_invite(args)
+            if isinstance(taken, str):
+                self._emit(taken)
+                return
+            args, files = taken
         request = CommandRequest(
             member=self.member(),
             command=command,
@@ -119,6 +129,7 @@ class Conversation:
             group_id=WORKSPACE,  # the local group
             is_admin=self.is_admin,  # their own machine: they administer it
             channel_id=CHANNEL,
+            files=files,
         )
         reply = await self.core.dispatcher.handle(request)
         self._show(reply)
@@ -172,6 +183,37 @@ class Conversation:
         self.transcript.append(text)
         if self._write is not None:
             self._write(text)
+
+
+def _take_invite(args: str) -> tuple[str, tuple[Attachment, ...]] | str:
+    """The command text without `invite=PATH`, and the file it names; else what went wrong.
+
+    A relative path is read from the folder the console was started in, like a shell's.
+    """
+    found = list(_INVITE.finditer(args))
+    if len(found) > 1:
+        return "Give one invite=path at a time: I read one invite per command."
+    match = found[0]
+    typed = next(group for group in match.groups() if group is not None)
+    path = Path(typed).expanduser()
+    shown = f"'{typed}'" + ("" if path.is_absolute() else f" (in {Path.cwd()})")
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            return f"{shown} is a folder. Give the path of the invite's .ics file."
+        if size > MAX_INVITE_BYTES:
+            return (
+                f"{shown} is {size / 1024:,.0f} KiB; an invite may be at most "
+                f"{MAX_INVITE_BYTES // 1024} KiB. Export just that one event's .ics."
+            )
+        content = path.read_bytes()
+    except FileNotFoundError:
+        return f"I couldn't find the file {shown}. Check the path and type it again."
+    except OSError as error:
+        return f"I couldn't read {shown}: {error.strerror or error}. Check the file and try again."
+    media = "text/calendar" if path.suffix.casefold() == ".ics" else "application/octet-stream"
+    rest = (args[: match.start()] + " " + args[match.end() :]).strip()
+    return rest, (Attachment(path.name, content, media),)
 
 
 def _is_text(line: str) -> bool:

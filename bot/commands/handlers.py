@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.chat import MAX_FIELD_VALUE, Action, Fields, Reply, Section, Visibility
+from bot.chat import MAX_FIELD_VALUE, Action, Attachment, Fields, Reply, Section, Visibility
 from bot.commands.admin import admin
 from bot.commands.args import parse_ref
 from bot.commands.forms import interview_form, notes_form
@@ -27,6 +27,8 @@ from bot.services.export import export_member
 from bot.services.followups import describe, parse_kind, select_follow_ups
 from bot.services.group_defaults import resolve
 from bot.services.interviews import DETAIL_FIELDS, STAGES, option_key, person_called
+from bot.services.invites import Action as InviteAction
+from bot.services.invites import from_invite, invite_file
 from bot.storage.models import FollowUp, Interview, Interviewer
 from bot.storage.repositories import InterviewLine
 
@@ -115,8 +117,14 @@ def help_(ctx: Context) -> Reply:
 
 
 def log(ctx: Context) -> Reply:
-    """Log a new interview; with nothing typed, offer the form."""
-    if not ctx.args.positionals and not ctx.args.options:
+    """Log a new interview, or one from its calendar invite; with nothing typed, the form."""
+    invite = invite_file(ctx.request.files)
+    if invite is None and "invite" in ctx.args.options:
+        raise UserError(
+            "I can't open a file by its name from here.",
+            hint="Attach the invite's .ics file to the message instead.",
+        )
+    if invite is None and not ctx.args.positionals and not ctx.args.options:
         form = interview_form(None, ctx.zone)
         return Reply(
             blocks=[
@@ -130,21 +138,66 @@ def log(ctx: Context) -> Reply:
             f"I don't know what '{word}' means here.",
             hint='Give each detail as key="value", like company="Acme" when="tomorrow 3pm".',
         )
+    if invite is not None:
+        return _from_invite(ctx, invite)
     outcome = ctx.core.interviews.log(ctx.session, ctx.member, ctx.args.options)
-    interview = outcome.interview
+    return Reply.text(*_logged(ctx, outcome.interview, outcome.notes))
+
+
+def _logged(
+    ctx: Context, interview: Interview, notes: list[str], read: tuple[str, ...] = ()
+) -> list[str]:
+    """What `log` says: the interview, anything to confirm, its follow-ups, what comes next."""
     text = f"Logged {_summary(ctx, interview)}."
     people = _people(interview)
     if people:
         text += f"\nWith: {people}."
+    paragraphs = [text, *read, *notes]
     follow = _pending(ctx, interview)
-    paragraphs = [text, *outcome.notes]
     if follow:
         paragraphs.append("I'll remind you by DM:\n" + "\n".join(f"• {f}" for f in follow))
     paragraphs.append(
         f"After the interview, add what you discussed: "
         f'{PRODUCT} notes #{interview.number} topics="..." promised="..."'
     )
-    return Reply.text(*paragraphs)
+    return paragraphs
+
+
+def _from_invite(ctx: Context, invite: Attachment) -> Reply:
+    """Log, move or cancel the interview of a calendar invite, and say what it read."""
+    result = from_invite(ctx.core.interviews, ctx.session, ctx.member, invite, ctx.args.options)
+    interview = result.interview
+    name = f"#{interview.number} {interview.company}"
+    if result.action is InviteAction.LOGGED:
+        read = ["From the invite:\n" + "\n".join(f"• {line}" for line in result.read)]
+        if result.missing:
+            read.append("Not in the invite:\n" + "\n".join(f"• {m}" for m in result.missing))
+        return Reply.text(*_logged(ctx, interview, result.notes, tuple(read)))
+    if result.action is InviteAction.OLDER:
+        return Reply.text(
+            f"That invite is an older version (sequence {result.sequence}) than the one "
+            f"{name} was last updated from (sequence {interview.invite_sequence}), so I "
+            "changed nothing."
+        )
+    if result.action is InviteAction.UNCHANGED:
+        return Reply.text(f"{name} already matches that invite: {_summary(ctx, interview)}.")
+    if result.action is InviteAction.CANCELLED:
+        n = result.reminders_cancelled
+        stopped = f" and cancelled its {n} reminder{'s' if n != 1 else ''}" if n else ""
+        return Reply.text(
+            f"The invite is cancelled, so I marked {name} ({_when(ctx, interview)}) "
+            f"cancelled{stopped}.",
+            "If it is rescheduled, send me the new invite.",
+        )
+    moved = result.moved_from
+    text = f"Updated {_summary(ctx, interview)}."
+    if moved is not None and moved != (interview.starts_at, interview.ends_at):
+        was = format_local(moved[0], ctx.zone, until=moved[1])
+        text = f"Rescheduled {name} from {was} to {_when(ctx, interview)}."
+    follow = _pending(ctx, interview)
+    tail = ["I'll remind you by DM:\n" + "\n".join(f"• {f}" for f in follow)] if follow else []
+    read = [line[0].upper() + line[1:] + "." for line in result.read]
+    return Reply.text(text, *read, *result.notes, *tail)
 
 
 def list_(ctx: Context) -> Reply:
@@ -168,6 +221,9 @@ def show(ctx: Context) -> Reply:
         ("When", _when(ctx, interview)),
         ("Status", _status(ctx, interview)),
     ]
+    if interview.location:
+        where = f"{interview.format}: " if interview.format else ""
+        pairs.append(("Where", where + interview.location))
     if interview.decision_expected_on:
         pairs.append(("Decision expected", f"{interview.decision_expected_on:%a %d %b %Y}"))
     if interview.contact is not None:
@@ -536,6 +592,51 @@ def export(ctx: Context) -> Reply:
     )
 
 
+CALENDAR_HOW = (
+    "Subscribe to it and your interviews, and each follow-up still to send at its due time, "
+    "appear in your calendar and keep up as things change (apps fetch it every few hours). "
+    "Google Calendar: Other calendars > + > From URL. Outlook: Add calendar > Subscribe "
+    "from web. Apple Calendar: File > New Calendar Subscription."
+)
+CALENDAR_KEEP = (
+    f"Keep it to yourself: the address is the feed's only key. If it gets out: {PRODUCT} "
+    f"calendar reset (a new address; this one stops working). To end it: {PRODUCT} calendar off"
+)
+
+
+def calendar(ctx: Context) -> Reply:
+    """The member's private calendar feed: a new address for it, or none."""
+    word = " ".join(ctx.args.positionals).casefold()
+    feeds = ctx.core.calendar
+    if word == "off":
+        if feeds.stop(ctx.member):
+            return Reply.text(
+                "Your calendar feed is off: its address no longer works. Remove the "
+                "subscription in your calendar app to clear what it fetched last."
+            )
+        return Reply.text(f"Your calendar feed was already off. To start one: {PRODUCT} calendar")
+    if word not in ("", "reset"):
+        raise UserError(
+            f"I don't know '{word}' for calendar.",
+            hint=f"Use {PRODUCT} calendar (a feed for your calendar app), calendar reset "
+            "(a new address) or calendar off (no feed).",
+        )
+    was_on = ctx.member.calendar_token_hash is not None
+    if was_on and not word:
+        return Reply.text(
+            "Your calendar feed is on. I keep only a fingerprint of its address, so I can't "
+            f"show it again: {PRODUCT} calendar reset gives you a new one (the old address "
+            f"stops working at once), {PRODUCT} calendar off ends it."
+        )
+    url = feeds.start(ctx.member)
+    head = (
+        "Your new calendar address (the old one no longer works):"
+        if was_on
+        else ("Your private calendar feed:")
+    )
+    return Reply.text(f"{head} {url}", CALENDAR_HOW, CALENDAR_KEEP, visibility=Visibility.DIRECT)
+
+
 def build_registry() -> Registry:
     """Every `/interview` subcommand, declared once."""
     ref = "#3"
@@ -647,6 +748,13 @@ def build_registry() -> Registry:
                 writes=False,
             ),
             CommandSpec("forget", "Delete everything stored about you.", "forget", forget),
+            CommandSpec(
+                "calendar",
+                "Your interviews and follow-ups in your calendar app (reset: a new address; "
+                "off: none).",
+                "calendar [reset|off]",
+                calendar,
+            ),
             CommandSpec(
                 "admin",
                 "Admins: your group's defaults, wins channel, retention and anonymous stats.",

@@ -25,7 +25,7 @@ from bot.metrics import METRICS, Metrics
 from bot.ports import Delivery, DeliveryStatus, Messenger
 from bot.services.deps import Deps
 from bot.services.drafts import DraftService, Target
-from bot.services.followups import describe
+from bot.services.followups import command_words, describe
 from bot.services.interviews import STAGES
 from bot.storage import repositories as repo
 from bot.storage.models import FollowUp, Interview, Member, Reminder
@@ -317,7 +317,7 @@ class DeliveryService:
                 text += f" Send it by {format_local(follow_up.deadline_at, tz)}."
         target = Target(Kind(follow_up.kind), follow_up.interviewer, follow_up.sequence)
         (draft,) = self.drafts.drafts(member, interview, [target])
-        words = _command_words(interview.number, follow_up)
+        words = command_words(interview.number, follow_up)
         actions = [
             Action("sent", "Mark sent", words, style="primary"),
             Action("snooze", "In an hour", f"{words} for=1h"),
@@ -343,7 +343,7 @@ class DeliveryService:
         for reminder in reminders:
             follow_up = reminder.follow_up
             interview = follow_up.interview
-            words = _command_words(interview.number, follow_up)
+            words = command_words(interview.number, follow_up)
             line = _late(follow_up, tz, now)
             if line is None:
                 by = follow_up.deadline_at
@@ -576,15 +576,6 @@ def _digest_key(reminders: list[Reminder]) -> str:
 def _ref(interview: Interview) -> str:
     stage = STAGES.get(interview.stage, interview.stage)
     return f"your {stage} at {interview.company} (#{interview.number})"
-
-
-def _command_words(number: int, follow_up: FollowUp) -> str:
-    """What a member would type after `/interview sent` to mean this follow-up."""
-    words = f"#{number} {follow_up.kind}"
-    if follow_up.interviewer is not None:
-        name = follow_up.interviewer.name.replace('"', "")
-        words += f' "{name}"'
-    return words
 
 
 def _next_attempt(now: datetime, attempts: int, retry_at: datetime | None) -> datetime:

@@ -251,6 +251,42 @@ def build(
     }
 
 
+# The variables that hold what the member wrote, or sentences made from it: what a subject
+# shown outside the chat (the calendar feed) is rendered without.
+NOTE_VARIABLES = (
+    "discussed",
+    "discussed_topic",
+    "topics",
+    "highlight",
+    "qualifications",
+    "clarification",
+    "open_question_answer",
+    "promised_by_me",
+    "promised_by_them",
+    "personal_line",
+    "topics_line",
+    "highlight_line",
+    "strength_line",
+    "interest_line",
+    "correction_line",
+    "question_line",
+    "my_promise_line",
+    "promised_item",
+    "attachment_line",
+    "attachment_topic",
+    "their_promise_line",
+    "their_promise_reminder",
+)
+
+
+def without_notes(context: Mapping[str, Any]) -> dict[str, Any]:
+    """`context` as if the member had written no notes: templates render it as they would then."""
+    blank: dict[str, list[str] | None] = {
+        name: [] if name == "topics" else None for name in NOTE_VARIABLES
+    }
+    return {**context, **blank}
+
+
 def _strengths_for(interview: Interview, person: Interviewer | None) -> list[str]:
     """The member's strengths for one note: theirs, and a share of the unattributed ones.
 

@@ -81,6 +81,16 @@ class DraftService:
             )
         return blocks
 
+    def subject(self, member: Member, interview: Interview, target: Target) -> str:
+        """The subject `target`'s draft would have, written without the member's notes.
+
+        For what leaves the chat (the calendar feed): a template may put a note in the
+        subject (promised material names the item), and notes stay with the member.
+        """
+        target = _addressed(interview, _fitting(interview, target))
+        context = draft_context.without_notes(self._context(member, interview, target, {}))
+        return self._render(member, target, context).subject
+
     def _render(self, member: Member, target: Target, context: Mapping[str, Any]) -> Draft:
         renderer = self.renderer_for(member)
         kind = target.kind.value if renderer.has(target.kind.value) else Kind.STATUS_CHECK.value

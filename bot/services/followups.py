@@ -57,6 +57,15 @@ def describe(follow_up: FollowUp) -> str:
     return label
 
 
+def command_words(number: int, follow_up: FollowUp) -> str:
+    """What a member would type after `/interview sent` to mean this follow-up."""
+    words = f"#{number} {follow_up.kind}"
+    if follow_up.interviewer is not None:
+        name = follow_up.interviewer.name.replace('"', "")
+        words += f' "{name}"'
+    return words
+
+
 def select_follow_ups(
     interview: Interview,
     words: list[str],

@@ -77,7 +77,8 @@ CORE_FIELDS = {
     "when": 100,
     "length": 20,
     "stage": 40,
-    "format": 40,
+    "format": 32,  # interview.format
+    "location": 2000,
     "with": 2000,
     "decision": 100,
     "job": 2000,
@@ -99,15 +100,38 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class InviteTimes:
+    """When a calendar invite says the interview is, and which invite (UID, SEQUENCE)."""
+
+    starts_at: datetime
+    ends_at: datetime | None  # None: the invite gives no end, so the usual length
+    uid: str | None
+    sequence: int
+
+
 class InterviewService:
     """The member's interviews. Every method scopes to the member who asks."""
 
     def __init__(self, deps: Deps) -> None:
         self.deps = deps
 
-    def log(self, session: Session, member: Member, options: Mapping[str, str]) -> Outcome:
-        """Record a new interview and plan its follow-ups."""
+    def log(
+        self,
+        session: Session,
+        member: Member,
+        options: Mapping[str, str],
+        *,
+        invite: InviteTimes | None = None,
+        understood: Mapping[str, str] | None = None,
+    ) -> Outcome:
+        """Record a new interview and plan its follow-ups.
+
+        From an invite, its times and what it `understood` (company=, with=...) come first
+        and the options typed beside it override them.
+        """
         _check_known(options, allow_people=False)
+        options = {**(understood or {}), **options}
         company = options.get("company", "").strip()
         if not company:
             raise UserError(
@@ -125,6 +149,11 @@ class InterviewService:
             created_at=now,
             updated_at=now,
         )
+        if invite is not None:
+            interview.starts_at = invite.starts_at
+            if invite.ends_at is not None:  # else `_apply` gives it the usual length
+                interview.ends_at = invite.ends_at
+            interview.invite_uid, interview.invite_sequence = invite.uid, invite.sequence
         outcome = Outcome(interview)
         self._apply(member, interview, options, outcome, now, creating=True)
         member.next_number += 1
@@ -151,6 +180,43 @@ class InterviewService:
         session.flush()
         replan(interview, self.deps.cadence_of(member), now)
         return outcome
+
+    def reschedule(
+        self,
+        session: Session,
+        member: Member,
+        interview: Interview,
+        invite: InviteTimes,
+        options: Mapping[str, str],
+    ) -> Outcome:
+        """Move an interview to a newer copy of its invite's times, then apply `options`.
+
+        One that was cancelled, or counted as held at its old time, is scheduled again; an
+        invite without an end keeps the interview's length.
+        """
+        _check_known(options, allow_people=True, interview=interview)
+        now = self.deps.clock.now()
+        interview.ends_at = invite_end(invite, interview)
+        interview.starts_at = invite.starts_at
+        interview.invite_sequence = invite.sequence
+        outcome = Outcome(interview)
+        self._apply(member, interview, options, outcome, now, creating=False)
+        if interview.status in (Status.SCHEDULED, Status.HELD, Status.CANCELLED):
+            held = interview.ends_at <= now
+            interview.status = (Status.HELD if held else Status.SCHEDULED).value
+        interview.updated_at = now
+        session.flush()
+        replan(interview, self.deps.cadence_of(member), now)
+        return outcome
+
+    def cancel(self, member: Member, interview: Interview, sequence: int) -> Outcome:
+        """Mark an interview cancelled (its invite was): its follow-ups and reminders stop."""
+        now = self.deps.clock.now()
+        interview.status = Status.CANCELLED.value
+        interview.invite_sequence = max(sequence, interview.invite_sequence or 0)
+        interview.updated_at = now
+        replan(interview, self.deps.cadence_of(member), now)
+        return Outcome(interview)
 
     def set_outcome(
         self, session: Session, member: Member, number: int, words: Sequence[str]
@@ -216,14 +282,17 @@ class InterviewService:
                 interview.stage = parse_stage(options["stage"])
         if "format" in options:
             interview.format = options["format"].strip() or None
+        if "location" in options:
+            interview.location = options["location"].strip() or None
         if "job" in options:
             interview.job_url = options["job"].strip() or None
         with blame("length"):
-            length = (
-                parse_duration(options["length"])
-                if options.get("length", "").strip()
-                else (interview.ends_at - interview.starts_at if not creating else DEFAULT_LENGTH)
-            )
+            if options.get("length", "").strip():
+                length = parse_duration(options["length"])
+            elif interview.starts_at is not None and interview.ends_at is not None:
+                length = interview.ends_at - interview.starts_at  # an edit, or an invite's
+            else:
+                length = DEFAULT_LENGTH
         if options.get("when", "").strip():
             with blame(when_field):
                 parsed = _interview_time(options["when"], now, tz, order)
@@ -231,7 +300,7 @@ class InterviewService:
             interview.starts_at = parsed.at
             if parsed.ends_at is not None and not options.get("length", "").strip():
                 length = parsed.ends_at - parsed.at  # "thursday 2-3pm": the range is its length
-        elif creating:
+        elif interview.starts_at is None:
             interview.starts_at = now - length
             outcome.notes.append(
                 'No time given, so I logged it as just finished. Change it with when="...".'
@@ -279,6 +348,13 @@ class InterviewService:
         outcome.notes += _attribution(
             interview, [k for k in ATTRIBUTABLE if retyped or k in options]
         )
+
+
+def invite_end(invite: InviteTimes, interview: Interview) -> datetime:
+    """Where an interview moved to `invite` ends: the invite's end, else after its length."""
+    if invite.ends_at is not None:
+        return invite.ends_at
+    return invite.starts_at + (interview.ends_at - interview.starts_at)
 
 
 @contextmanager

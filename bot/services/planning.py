@@ -46,6 +46,9 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
     }
     planned = {p.key: p for p in plan(facts, finished, cadence)}
     pending = {_key(f): f for f in interview.follow_ups if f.state == "pending"}
+    # One the policy dropped (withdrawn, an invite cancelled) and plans again (back on)
+    # returns as the same row: a follow-up's key is unique.
+    dropped = {_key(f): f for f in interview.follow_ups if f.state == "cancelled"}
 
     for key, follow_up in pending.items():
         if key not in planned:
@@ -53,7 +56,7 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
             _cancel_reminders(follow_up)
 
     for key, p in planned.items():
-        existing = pending.get(key)
+        existing = pending.get(key) or dropped.get(key)
         if existing is None:
             follow_up = FollowUp(
                 kind=p.kind.value,
@@ -64,6 +67,7 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
             interview.follow_ups.append(follow_up)
         else:
             follow_up = existing
+            follow_up.state = "pending"
         follow_up.due_at = p.due_at
         follow_up.deadline_at = p.deadline_at
         planned_times = p.reminders

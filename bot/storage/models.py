@@ -118,6 +118,9 @@ class Interview(Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
     format: Mapped[str | None] = mapped_column(String(32))
+    # Where it happens: the video call's link (with its passcode), a phone number or an
+    # address, as the invite gave it; encrypted at rest like the member's notes.
+    location: Mapped[str | None] = mapped_column(EncryptedText())
     status: Mapped[str] = mapped_column(String(32), default="scheduled")
     paused: Mapped[bool] = mapped_column(default=False)
     # `pause #3 until=friday`: no reminder before then; they come back on their own after.

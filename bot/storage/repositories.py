@@ -60,6 +60,15 @@ def _member_by_identity() -> Select[Member]:
     )
 
 
+def member_by_calendar_digest(session: Session, digest: str) -> Member | None:
+    """The member whose calendar feed token hashes to `digest` (a unique index), if any."""
+    return session.scalars(
+        select(Member)
+        .where(Member.calendar_token_hash == digest)
+        .options(joinedload(Member.workspace), joinedload(Member.group))
+    ).one_or_none()
+
+
 @dataclass(frozen=True, slots=True)
 class GroupFacts:
     """A workspace's settings as plain values: what resolving a member's settings reads."""
@@ -337,6 +346,18 @@ def interview_by_number(
     return session.scalars(
         select(Interview)
         .where(Interview.member_id == member.id, Interview.number == number)
+        .options(
+            selectinload(Interview.interviewers),
+            selectinload(Interview.follow_ups).selectinload(FollowUp.reminders),
+        )
+    ).one_or_none()
+
+
+def interview_by_invite(session: Session, member: Member, uid: str) -> Interview | None:
+    """The member's interview logged from the calendar invite with this UID, if any."""
+    return session.scalars(
+        select(Interview)
+        .where(Interview.member_id == member.id, Interview.invite_uid == uid)
         .options(
             selectinload(Interview.interviewers),
             selectinload(Interview.follow_ups).selectinload(FollowUp.reminders),

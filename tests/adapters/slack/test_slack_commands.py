@@ -8,7 +8,7 @@ import time
 
 import pytest
 from fakes.slack_api import FakeSlack
-from slack_harness import Harness, blocks_text, signed
+from slack_harness import Harness, HarnessFactory, blocks_text, signed
 from sqlalchemy import func, select
 
 from bot.app import Core
@@ -59,6 +59,7 @@ SCRIPT = [
     ("delete #1 confirm", "Deleted #1 Acme"),
     ("export", "sent that to you by DM"),
     ("admin", "Only this group's admins"),  # U0ADA is not a workspace admin
+    ("calendar", "FOLLOWUP_PUBLIC_URL"),  # this app has no public URL: no feeds
     ("forget", "deletes everything I store about you"),
     ("forget confirm", "everything about you is deleted"),
     ("frobnicate", "I don't know the command 'frobnicate'"),
@@ -92,6 +93,17 @@ async def test_draft_comes_by_dm_with_a_note_in_the_channel(slack: Harness) -> N
     assert urls
     assert all(len(u) <= 3000 for u in urls)
     assert all(u.startswith("https://") for u in urls)
+
+
+async def test_the_calendar_address_comes_by_dm_never_in_the_channel(
+    core_with_feeds: Core, make_harness: HarnessFactory
+) -> None:
+    slack = await make_harness(core_with_feeds)
+    answer = await slack.say("calendar")
+    assert "sent that to you by DM" in answer
+    assert "/calendar/" not in answer
+    (posted,) = slack.fake.of("chat.postMessage")
+    assert "https://followup.example.com/calendar/" in blocks_text(posted.body)
 
 
 async def test_delete_offers_a_danger_button(slack: Harness) -> None:
