@@ -4,7 +4,8 @@ Slack's payloads as documented: a `message` event (`message.im`, subtype `file_s
 carrying file objects (https://docs.slack.dev/reference/events/message/file_share/), a
 `message_action` shortcut whose `message` carries them too, files.info for the truth about a
 file, and `url_private_download` read with the bot token. The fake refuses whatever Slack
-would, so a download without the token fails these tests.
+would, so a download without the token fails these tests. The invites are the core's
+fixtures, one per source, and each must log what the core reads from it.
 """
 
 from __future__ import annotations
@@ -24,34 +25,10 @@ from test_slack_install import OAUTH, install
 from adapters.invite_files import NOT_AN_INVITE, UNREADABLE
 from adapters.slack.invites import CANNOT_SEE, NEEDS_FILES_READ
 from bot.app import Core
-from bot.chat import CommandRequest, Reply
 from bot.domain.invites import MAX_INVITE_BYTES
+from tests.services.test_invites import EXPECTED, FIXTURES, described, interviews
 
-INVITE = (
-    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
-    b"METHOD:REQUEST\r\nBEGIN:VEVENT\r\nDTSTART:20261202T150000Z\r\nDTEND:20261202T160000Z\r\n"
-    b"UID:7kq2slack@google.com\r\nSEQUENCE:0\r\nSUMMARY:Interview: Backend Engineer at Acme\r\n"
-    b"ORGANIZER;CN=Jane Doe:mailto:jane@acme.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-)
-
-
-def recorded(core: Core) -> list[CommandRequest]:
-    """Every request the real dispatcher handles from now on, recorded on its way through."""
-    seen: list[CommandRequest] = []
-    handle = core.dispatcher.handle
-
-    async def recording(request: CommandRequest) -> Reply:
-        seen.append(request)
-        return await handle(request)
-
-    core.dispatcher.handle = recording  # type: ignore[method-assign]
-    return seen
-
-
-@pytest.fixture
-def received(slack: Harness) -> list[CommandRequest]:
-    """What reaches the core of the single-workspace app."""
-    return recorded(slack.core)
+INVITE = (FIXTURES / "google_calendar.ics").read_bytes()
 
 
 def file_share(fake: FakeSlack, *files: dict[str, Any], user: str = "U0ADA") -> dict[str, Any]:
@@ -119,44 +96,46 @@ async def dm_text(slack: Harness, count: int = 1) -> str:
     return blocks_text(posts[-1].body) or str(posts[-1].body.get("text"))
 
 
-async def test_an_invite_shared_in_the_dm_goes_to_log_with_its_bytes(
-    slack: Harness, received: list[CommandRequest]
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+async def test_each_sources_invite_shared_in_the_dm_is_logged_and_answered_there(
+    slack: Harness, name: str
 ) -> None:
-    shared = slack.fake.share("invite.ics", INVITE)
+    shared = slack.fake.share(name, (FIXTURES / name).read_bytes())
     status, _ = await slack.event(file_share(slack.fake, shared))
     assert status == 200
+    answer = await dm_text(slack)
+    assert f"Logged #1 {EXPECTED[name].company}" in answer
+    assert "From the invite:" in answer
+    (interview,) = interviews(slack.core)
+    assert described(interview) == EXPECTED[name]
+    (opened,) = slack.fake.of("conversations.open")
+    assert opened.body["users"] == "U0ADA"  # the answer is a DM to the member
+
+
+async def test_the_file_is_read_through_files_info_then_with_the_bot_token(
+    slack: Harness,
+) -> None:
+    shared = slack.fake.share("invite.ics", INVITE)
+    await slack.event(file_share(slack.fake, shared))
     await dm_text(slack)
     (info,) = slack.fake.of("files.info")
     assert info.body["file"] == shared["id"]
     (download,) = slack.fake.of("download")
     assert download.token == "xoxb-test-token"  # the bot token, as a Bearer header
     assert download.body == {"file": shared["id"], "served": True}
-    (request,) = received
-    assert (request.command, request.text) == ("log", "")
-    (attached,) = request.files
-    assert (attached.filename, attached.content, attached.media_type) == (
-        "invite.ics",
-        INVITE,
-        "text/calendar",
-    )
-    assert request.member.user_id == "U0ADA"
-    (opened,) = slack.fake.of("conversations.open")
-    assert opened.body["users"] == "U0ADA"  # the answer is a DM to the member
 
 
 async def test_a_slack_connect_file_known_only_by_id_is_read_through_files_info(
-    slack: Harness, received: list[CommandRequest]
+    slack: Harness,
 ) -> None:
     shared = slack.fake.share("Onsite.ICS", INVITE, mimetype="application/octet-stream")
     partial = {"id": shared["id"], "mode": "file_access", "file_access": "check_file_info"}
     await slack.event(file_share(slack.fake, partial))
-    await dm_text(slack)
-    (request,) = received
-    assert [f.filename for f in request.files] == ["Onsite.ICS"]
+    assert "Logged #1 Acme" in await dm_text(slack)
 
 
 async def test_the_shortcut_on_a_message_with_an_invite_logs_it_and_answers_in_place(
-    slack: Harness, received: list[CommandRequest]
+    slack: Harness,
 ) -> None:
     slack.fake.joined.add("C0JOBHUNT")
     shared = slack.fake.share("invite.ics", INVITE, user="U0REC", channel="C0JOBHUNT")
@@ -164,13 +143,32 @@ async def test_the_shortcut_on_a_message_with_an_invite_logs_it_and_answers_in_p
     assert status == 200
     (hook,) = await slack.wait_for("hooks")
     assert hook.body["response_type"] == "ephemeral"
-    (request,) = received
-    assert request.files[0].content == INVITE
-    assert slack.fake.of("views.open") == []  # no form: the invite says it all
+    assert "Logged #1 Acme" in blocks_text(hook.body)
+    assert slack.fake.of("views.open") == slack.fake.of("chat.postMessage") == []
+    (interview,) = interviews(slack.core)
+    assert described(interview) == EXPECTED["google_calendar.ics"]
+
+
+async def test_the_same_invite_updated_then_cancelled_moves_then_cancels_the_interview(
+    slack: Harness,
+) -> None:
+    for count, name in enumerate(("google_calendar.ics", "google_update.ics"), start=1):
+        shared = slack.fake.share("invite.ics", (FIXTURES / name).read_bytes())
+        await slack.event(file_share(slack.fake, shared))
+        answer = await dm_text(slack, count)
+    assert answer.startswith("Rescheduled #1 Acme from Tue 1 Dec 2026")
+    slack.fake.joined.add("C0JOBHUNT")
+    cancel = (FIXTURES / "google_cancel.ics").read_bytes()
+    shared = slack.fake.share("invite.ics", cancel, user="U0REC", channel="C0JOBHUNT")
+    await slack.interact(shortcut(slack, "C0JOBHUNT", shared))
+    (hook,) = await slack.wait_for("hooks")
+    assert "so I marked #1 Acme" in blocks_text(hook.body)
+    (interview,) = interviews(slack.core)
+    assert (interview.status, interview.invite_sequence) == ("cancelled", 2)
 
 
 async def test_the_shortcut_without_an_invite_still_opens_the_form_with_the_text(
-    slack: Harness, received: list[CommandRequest]
+    slack: Harness,
 ) -> None:
     slack.fake.joined.add("C0JOBHUNT")
     photo = slack.fake.share("office.png", b"\x89PNG", mimetype="image/png", channel="C0JOBHUNT")
@@ -179,12 +177,11 @@ async def test_the_shortcut_without_an_invite_still_opens_the_form_with_the_text
     notes = next(b for b in opened.json("view")["blocks"] if b["block_id"] == "notes")
     assert notes["element"]["initial_value"] == "Here's the invite for Tuesday"
     assert slack.fake.of("files.info") == []
-    assert all(not r.files for r in received)
 
 
 @pytest.mark.slack_refuses
 async def test_an_invite_in_a_channel_the_app_is_not_in_is_explained_not_fetched(
-    slack: Harness, received: list[CommandRequest]
+    slack: Harness,
 ) -> None:
     shared = slack.fake.share("invite.ics", INVITE, user="U0REC", channel="C0ELSEWHERE")
     await slack.interact(shortcut(slack, "C0ELSEWHERE", shared))
@@ -192,12 +189,10 @@ async def test_an_invite_in_a_channel_the_app_is_not_in_is_explained_not_fetched
     assert CANNOT_SEE in blocks_text(hook.body)
     assert [r[:2] for r in slack.fake.refusals] == [("files.info", "file_not_found")]
     assert slack.fake.of("download") == []
-    assert received == []
+    assert interviews(slack.core) == []
 
 
-async def test_a_file_too_big_for_an_invite_is_refused_and_never_downloaded(
-    slack: Harness, received: list[CommandRequest]
-) -> None:
+async def test_a_file_too_big_for_an_invite_is_refused_and_never_downloaded(slack: Harness) -> None:
     export = INVITE + b"X-PADDING:" + b"x" * MAX_INVITE_BYTES + b"\r\n"
     shared = slack.fake.share("calendar.ics", export)
     await slack.event(file_share(slack.fake, shared))
@@ -205,35 +200,29 @@ async def test_a_file_too_big_for_an_invite_is_refused_and_never_downloaded(
     assert f"more than the {MAX_INVITE_BYTES // 1024:,} KiB" in text
     assert "rather than a whole calendar export" in text
     assert slack.fake.of("files.info") == slack.fake.of("download") == []
-    assert received == []
+    assert interviews(slack.core) == []
 
 
-async def test_a_file_that_is_not_an_invite_is_answered_without_fetching_it(
-    slack: Harness, received: list[CommandRequest]
-) -> None:
+async def test_a_file_that_is_not_an_invite_is_answered_without_fetching_it(slack: Harness) -> None:
     shared = slack.fake.share("resume.pdf", b"%PDF-1.7", mimetype="application/pdf")
     await slack.event(file_share(slack.fake, shared))
     text = await dm_text(slack)
     assert text == NOT_AN_INVITE
     assert slack.fake.of("files.info") == []
-    assert received == []
+    assert interviews(slack.core) == []
 
 
 @pytest.mark.slack_refuses
-async def test_an_install_from_before_files_read_says_to_reinstall(
-    slack: Harness, received: list[CommandRequest]
-) -> None:
+async def test_an_install_from_before_files_read_says_to_reinstall(slack: Harness) -> None:
     slack.fake.granted = manifest_scopes() - {"files:read"}
     await slack.event(file_share(slack.fake, slack.fake.share("invite.ics", INVITE)))
     assert await dm_text(slack) == NEEDS_FILES_READ
     assert [r[1] for r in slack.fake.refusals] == ["missing_scope"]
-    assert received == []
+    assert interviews(slack.core) == []
 
 
 @pytest.mark.slack_refuses
-async def test_a_file_deleted_before_its_download_is_a_friendly_retry(
-    slack: Harness, received: list[CommandRequest]
-) -> None:
+async def test_a_file_deleted_before_its_download_is_a_friendly_retry(slack: Harness) -> None:
     shared = slack.fake.share("invite.ics", INVITE)
 
     async def deleted_right_after(
@@ -249,12 +238,10 @@ async def test_a_file_deleted_before_its_download_is_a_friendly_retry(
     assert await dm_text(slack) == UNREADABLE
     (download,) = slack.fake.of("download")
     assert download.body["served"] is False  # Slack's redirect to sign in, not taken as a file
-    assert received == []
+    assert interviews(slack.core) == []
 
 
-async def test_other_dm_messages_and_the_apps_own_uploads_are_left_alone(
-    slack: Harness, received: list[CommandRequest]
-) -> None:
+async def test_other_dm_messages_and_the_apps_own_uploads_are_left_alone(slack: Harness) -> None:
     shared = slack.fake.share("invite.ics", INVITE)
     text_only = file_share(slack.fake)
     text_only["event"].pop("subtype")
@@ -268,7 +255,7 @@ async def test_other_dm_messages_and_the_apps_own_uploads_are_left_alone(
         assert status == 200  # acknowledged, so Slack does not retry it
     await slack.adapter.drain()
     assert [c.method for c in slack.fake.calls if c.method != "auth.test"] == []
-    assert received == []
+    assert interviews(slack.core) == []
 
 
 @pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
@@ -277,12 +264,10 @@ async def test_an_installed_workspace_downloads_with_its_own_bot_token(
 ) -> None:
     slack: Harness = await make_harness(sqlite_core, **OAUTH)
     assert (await install(slack)).startswith("200")
-    received = recorded(sqlite_core)
     await slack.event(file_share(slack.fake, slack.fake.share("invite.ics", INVITE)))
-    await dm_text(slack)
+    assert "Logged #1 Acme" in await dm_text(slack)
     (download,) = slack.fake.of("download")
     assert (download.token, download.body["served"]) == ("xoxb-installed-token", True)
-    assert received[0].files[0].content == INVITE
 
 
 def test_the_manifest_lets_members_share_invites_in_the_dm() -> None:
