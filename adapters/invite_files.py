@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.chat import Attachment, Reply, Section
+from bot.commands.args import parse_args
 from bot.domain.invites import MAX_INVITE_BYTES, looks_like_invite
+from bot.errors import UserError
 
 NOT_AN_INVITE = (
     "That file isn't a calendar invite, so I logged nothing from it. Send the invite's .ics "
@@ -38,6 +40,19 @@ def too_big(size: object) -> str | None:
         "interview's invite needs, so I didn't open it. Send the invite.ics from the "
         "invitation email rather than a whole calendar export."
     )
+
+
+def typed_beside(text: str) -> str:
+    """The command line in a message sent with an invite (`event=2 role="SRE"`), or "".
+
+    A message without any `key=value` is a comment on the file ("here's Tuesday's"), not
+    a command; one that does not parse goes on as it is, for the core to say what is wrong.
+    """
+    try:
+        parsed = parse_args(text)
+    except UserError:
+        return text
+    return text.strip() if parsed.options else ""
 
 
 def _kilobytes(size: int) -> str:

@@ -52,6 +52,7 @@ from adapters.discord.render import (
     settled_note,
     submitted_values,
 )
+from adapters.invite_files import typed_beside
 from adapters.reconnect import Link, Refused, summary
 from bot.app import Core
 from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Section, Visibility
@@ -397,8 +398,9 @@ class DiscordAdapter:
         """A calendar invite sent to the bot's DM: log it and answer in the DM.
 
         No message content intent is needed: "Content in DMs with the app", attachments
-        included, reaches apps without it (developers/events/gateway.mdx, Message Content
-        Intent). Messages in servers, the bot's own and ones without files need nothing.
+        and text included, reaches apps without it (developers/events/gateway.mdx, Message
+        Content Intent); options typed with the file (`event=2`) go with it. Messages in
+        servers, the bot's own and ones without files need nothing.
         """
         in_dm = isinstance(message.channel, discord.DMChannel)  # a server's has a guild_id
         if not in_dm or message.author.bot or not message.attachments:
@@ -411,7 +413,7 @@ class DiscordAdapter:
                 lambda files: CommandRequest(
                     member=member,
                     command="log",
-                    text="",
+                    text=typed_beside(message.content),
                     received_at=self.core.deps.clock.now(),
                     display_name=author.global_name or author.name,
                     channel_id=str(message.channel.id),

@@ -27,6 +27,7 @@ from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.invite_files import typed_beside
 from adapters.reconnect import Link
 from adapters.slack.blocks import (
     ACTION_PREFIX,
@@ -41,7 +42,7 @@ from adapters.slack.blocks import (
     submitted_options,
     view_errors,
 )
-from adapters.slack.invites import fetch_invites, might_be_invite
+from adapters.slack.invites import fetch_invites, might_be_invite, typed_text
 from adapters.slack.messenger import PLATFORM, SlackMessenger, error_code, make_client
 from adapters.slack.request_guard import REQUEST_KEY, RequestGuard, bolt_logger
 from adapters.slack.socket_mode import ReconnectingSocketModeClient
@@ -411,7 +412,7 @@ class SlackAdapter:
     async def _on_message_shortcut(
         self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
     ) -> None:
-        """'Log interview from this message': the log form, with the message as notes."""
+        """'Log interview from this message': its invite, or the log form with it as notes."""
         await ack()
         self._later(self._shortcut(body, client))
 
@@ -424,7 +425,7 @@ class SlackAdapter:
         message = body.get("message")
         message = message if isinstance(message, dict) else {}
         invites = [entry for entry in _files_of(message) if might_be_invite(entry)]
-        if invites:
+        if invites:  # the message's text is someone's message, not a command
             reply = await self._log_invites(client, member, invites)
             await self._answer(
                 client,
@@ -464,8 +465,9 @@ class SlackAdapter:
     ) -> None:
         """A file shared in the app's DM is an invite to log; other messages need nothing.
 
-        Subscribed as `message.im`: only DMs with the app. Bolt drops the app's own
-        messages (its DMs, its uploads) before they get here.
+        Subscribed as `message.im`: only DMs with the app. Options typed with the file
+        (`event=2`) go with it. Bolt drops the app's own messages (its DMs, its uploads)
+        before they get here.
         """
         files = _files_of(event)
         shared = event.get("channel_type") == "im" and event.get("subtype") == "file_share"
@@ -475,21 +477,26 @@ class SlackAdapter:
         if member is None:
             log.warning("Slack file share without a usable team or member ignored")
             return
-        self._later(self._log_shared(client, member, files))
+        text = typed_beside(typed_text(event.get("text")))
+        self._later(self._log_shared(client, member, files, text))
 
     async def _log_shared(
-        self, client: AsyncWebClient, member: MemberRef, files: list[dict[str, Any]]
+        self, client: AsyncWebClient, member: MemberRef, files: list[dict[str, Any]], text: str
     ) -> None:
-        await self._dm(client, member, await self._log_invites(client, member, files))
+        await self._dm(client, member, await self._log_invites(client, member, files, text))
 
     async def _log_invites(
-        self, client: AsyncWebClient, member: MemberRef, files: list[dict[str, Any]]
+        self,
+        client: AsyncWebClient,
+        member: MemberRef,
+        files: list[dict[str, Any]],
+        text: str = "",
     ) -> Reply:
-        """`log` with the invites among `files`, downloaded; or only why none could be."""
+        """`log text` with the invites among `files`, downloaded; or only why none could be."""
         fetched = await fetch_invites(client, self._http(), files)
         if not fetched.files:
             return fetched.answer()
-        reply = await self._dispatch(client, member, "log", "", files=tuple(fetched.files))
+        reply = await self._dispatch(client, member, "log", text, files=tuple(fetched.files))
         return fetched.answer(reply)
 
     async def _on_uninstalled(self, body: dict[str, Any]) -> None:

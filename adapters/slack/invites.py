@@ -11,6 +11,7 @@ only to Slack's own hosts: an external file's URL (Google Drive, Dropbox) is som
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,6 +27,9 @@ from bot.domain.invites import MAX_INVITE_BYTES
 log = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
+# https://docs.slack.dev/messaging/formatting-message-text/ : a message's text has links
+# as <url> or <url|label> (mailto: for addresses) and &, <, > escaped as entities.
+_LINK = re.compile(r"<((?:https?://|mailto:)[^|>]*)(?:\|[^>]*)?>")
 NEEDS_FILES_READ = (
     "I can't read files in this workspace yet: Followup needs permission to read the files "
     "you share with it. Ask whoever installed Followup to reinstall it, then share the "
@@ -35,6 +39,14 @@ CANNOT_SEE = (
     "I couldn't open that file: it was deleted, or it was shared where I'm not a member. "
     "Share the invite (.ics) with me in our DM."
 )
+
+
+def typed_text(text: object) -> str:
+    """A message's text as the member typed it: links unwrapped, entities undone."""
+    if not isinstance(text, str):
+        return ""
+    text = _LINK.sub(lambda link: link.group(1).removeprefix("mailto:"), text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def might_be_invite(entry: Mapping[str, Any]) -> bool:

@@ -134,6 +134,19 @@ async def test_an_invite_sent_to_the_bots_dm_is_logged_moved_and_cancelled_there
     assert (acme.status, acme.invite_sequence) == ("cancelled", 2)
 
 
+async def test_options_typed_with_a_dmd_invite_go_with_it(
+    adapter: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    channel = fake.dm_channels.setdefault(USER, "990000000000000001")
+    attachment = fake.upload("invite.ics", INVITE, channel=channel)
+    await fake.message_create(
+        content='stage=onsite role="Staff Engineer"', attachments=[attachment]
+    )
+    assert "Logged #1 Acme · Staff Engineer" in await dm_answer(fake)
+    (interview,) = interviews(adapter.core)
+    assert interview.stage == "onsite"
+
+
 async def test_a_dm_with_a_file_that_is_not_an_invite_gets_a_friendly_answer(
     adapter: DiscordAdapter, fake: FakeDiscord
 ) -> None:

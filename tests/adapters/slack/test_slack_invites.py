@@ -125,6 +125,23 @@ async def test_the_file_is_read_through_files_info_then_with_the_bot_token(
     assert download.body == {"file": shared["id"], "served": True}
 
 
+async def test_options_typed_with_the_file_win_and_a_comment_is_only_a_comment(
+    slack: Harness,
+) -> None:
+    shared = slack.fake.share("invite.ics", INVITE)
+    typed = file_share(slack.fake, shared)
+    # As Slack sends what was typed: the link wrapped, the quotes as they are.
+    typed["event"]["text"] = 'role="SRE" job=<https://acme.example/jobs/42>'
+    await slack.event(typed)
+    assert "Logged #1 Acme · SRE" in await dm_text(slack)
+    commented = file_share(slack.fake, slack.fake.share("onsite.ics", INVITE))
+    commented["event"]["text"] = "Here's the one for Tuesday &amp; Wednesday!"
+    await slack.event(commented)
+    assert "#1 Acme already matches that invite" in await dm_text(slack, 2)
+    (interview,) = interviews(slack.core)
+    assert (interview.role, interview.job_url) == ("SRE", "https://acme.example/jobs/42")
+
+
 async def test_a_slack_connect_file_known_only_by_id_is_read_through_files_info(
     slack: Harness,
 ) -> None:
