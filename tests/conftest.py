@@ -8,6 +8,7 @@ Skip the PostgreSQL half locally with ``-m "not postgresql"``.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,8 +16,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# tests/ has no __init__.py: pytest puts this directory on sys.path before importing
-# conftest (the default "prepend" import mode), so the helper imports as a top-level module.
+# tests/ is a package, so `tests.…` is this folder even when a dependency installs a
+# top-level package of that name (spylls does). Its helpers beside this file import as
+# top-level modules too ("from postgres import ..."), as test files here always have.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from postgres import PostgresServer, start_postgres
 
 from adapters.console.conversation import Conversation
