@@ -138,6 +138,7 @@ _PHRASES = {
     **dict.fromkeys(("mitternacht", "um mitternacht"), "midnight"),
     "morgen": "tomorrow",
     "heute": "today",
+    **dict.fromkeys(("jetzt", "sofort"), "now"),
     "gestern": "yesterday",
     **{f"ende {week}": "end of next week" for week in _NEXT_WEEK},
     **dict.fromkeys(
@@ -240,7 +241,7 @@ _RULES = rules(
     ),
     (r"^bis (?:zum |am )?", "until "),
     (r"^(?:fur|fuer) ", ""),
-    (r"\bam (?=[a-z\d])|\b(?:den|dem|der|die|das|des|zum|zur|im|fur|fuer)\b", " "),
+    (r"(?<!\d )\bam (?=[a-z\d])|\b(?:den|dem|der|die|das|des|zum|zur|im|fur|fuer)\b", " "),
     AT_HOUR,
     and_between("und"),
 )
@@ -250,6 +251,10 @@ VOCABULARY = Vocabulary(
     rules=_RULES,
     unclear=frozenset(
         {
+            *("woche", "wochen", "monaten", "jahr", "jahre", "jahren", "tag", "tage", "tagen"),
+            *("stunde", "stunden", "letzte", "letzten", "letzter", "vergangene", "vergangenen"),
+            *("vorige", "vorigen", "nachste", "nachsten", "nachster", "kommende", "kommenden"),
+            *("naechste", "naechsten", "uhr", "weile"),
             *("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags"),
             *("sonntags", "wochentags"),
             *("oder", "jeden", "jede", "jedes", "jeder", "alle", "jeweils", "vor", "nach"),

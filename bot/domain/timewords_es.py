@@ -92,6 +92,7 @@ _PHRASES = {
     "la noche": "night",
     "manana": "tomorrow",
     "hoy": "today",
+    "ahora": "now",
     "ayer": "yesterday",
     **dict.fromkeys(("mediodia", "el mediodia", "al mediodia"), "noon"),
     **dict.fromkeys(("medianoche", "la medianoche", "a medianoche"), "midnight"),
@@ -186,11 +187,11 @@ _RULES = rules(
     (rf"\b({WEEKDAY}) (?:pasado|anterior)\b", r"last \1"),
     (rf"\beste ({WEEKDAY})\b", r"this \1"),
     (
-        rf"\b(?P<day>{WEEKDAY}) (?P<number>\d{{1,2}})\b(?![:.-]|h|am|pm| (?:{MONTH}))",
+        rf"\b(?P<day>{WEEKDAY}) (?P<number>\d{{1,2}})\b(?![:./-]|h|am|pm| (?:{MONTH}))",
         day_of_month,
     ),
     (rf"\b(?:el )?dia (\d{{1,2}})\b(?! (?:{MONTH}))", r"the \1th"),
-    (rf"\bel (\d{{1,2}})\b(?![:.-]|h| (?:{MONTH}))", r"the \1th"),
+    (rf"\bel (\d{{1,2}})\b(?![:./-]|h| (?:{MONTH}))", r"the \1th"),
     (r"\ba las?\b", "at"),
     (
         r"\b(?:del?|desde) \S+ (?:al?|hasta) \S+",
@@ -210,6 +211,9 @@ VOCABULARY = Vocabulary(
     rules=_RULES,
     unclear=frozenset(
         {
+            *("semana", "semanas", "mes", "meses", "ano", "anos", "dia", "dias", "hora", "horas"),
+            *("pasada", "pasado", "proxima", "proximo", "siguiente", "fin", "final", "dentro"),
+            *("rato", "estos", "estas"),
             *("o", "u", "cada", "todos", "todas", "antes", "despues", "desde", "entre"),
             *("excepto", "salvo", "menos", "quizas", "quiza", "talvez", "tal", "igual"),
             *("pronto", "temprano", "tarde", "tardes", "mas", "luego", "alrededor", "sobre"),

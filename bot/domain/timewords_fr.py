@@ -111,6 +111,7 @@ _PHRASES = {
     },
     **dict.fromkeys(("soir", "le soir", "soiree", "en soiree", "dans la soiree"), "evening"),
     "demain": "tomorrow",
+    "maintenant": "now",
     "hier": "yesterday",
     "midi": "noon",
     "minuit": "midnight",
@@ -204,10 +205,10 @@ _RULES = rules(
     (rf"\b({WEEKDAY}) (?:dernier|passe)\b", r"last \1"),
     (rf"\bce ({WEEKDAY})\b", r"this \1"),
     (
-        rf"\b(?P<day>{WEEKDAY}) (?P<number>\d{{1,2}})\b(?![:.-]|h|am|pm| (?:{MONTH}))",
+        rf"\b(?P<day>{WEEKDAY}) (?P<number>\d{{1,2}})\b(?![:./-]|h|am|pm| (?:{MONTH}))",
         day_of_month,
     ),
-    (rf"\ble (\d{{1,2}})\b(?![:.-]|h| (?:{MONTH}))", r"the \1th"),
+    (rf"\ble (\d{{1,2}})\b(?![:./-]|h| (?:{MONTH}))", r"the \1th"),
     (r"\ba (?=\d|noon|midnight)", "at "),
     (
         r"\bdu \S+ au \S+|\bde \S+ a \S+",
@@ -216,7 +217,7 @@ _RULES = rules(
             "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
         ),
     ),
-    (r"^(?:jusqu'(?:a|au|a la)|pour|pour le|pour la) ", "until "),
+    (r"^(?:jusqu'(?:a|au|a la)|pour|pour le|pour la|d'ici) ", "until "),
     (r"\b[ld]'|\b(?:le|la|les|du|de|des|au|aux|a|en|pour)\b", " "),
     AT_HOUR,
     and_between("et"),
@@ -227,6 +228,9 @@ VOCABULARY = Vocabulary(
     rules=_RULES,
     unclear=frozenset(
         {
+            *("semaine", "semaines", "mois", "an", "ans", "annee", "annees", "jour", "jours"),
+            *("heure", "heures", "passee", "passe", "prochaine", "prochain", "suivante", "fin"),
+            *("dans", "moment"),
             *("lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis", "dimanches"),
             *("ou", "chaque", "tous", "toutes", "avant", "apres", "entre", "sauf", "excepte"),
             *("peut", "peut-etre", "vers", "environ", "alentours", "tot", "tard", "bientot"),

@@ -111,6 +111,7 @@ _PHRASES = {
     },
     "amanha": "tomorrow",
     "hoje": "today",
+    "agora": "now",
     "ontem": "yesterday",
     **dict.fromkeys(("meio-dia", "meio dia", "meiodia", "ao meio-dia", "ao meio dia"), "noon"),
     **dict.fromkeys(("meia-noite", "meia noite", "a meia-noite", "a meia noite"), "midnight"),
@@ -214,10 +215,10 @@ _RULES = rules(
     (rf"\b({WEEKDAY}) (?:passada|passado|anterior)\b", r"last \1"),
     (rf"\b(?:esta|nesta|essa|nessa|este|neste|esse|nesse) ({WEEKDAY})\b", r"this \1"),
     (
-        rf"\b(?P<day>{WEEKDAY}) (?:dia )?(?P<number>\d{{1,2}})\b(?![:.-]|h|am|pm| (?:{MONTH}))",
+        rf"\b(?P<day>{WEEKDAY}) (?:dia )?(?P<number>\d{{1,2}})\b(?![:./-]|h|am|pm| (?:{MONTH}))",
         day_of_month,
     ),
-    (rf"\b(?:o |no )?dia (\d{{1,2}})\b(?![:.-]|h| (?:{MONTH}))", r"the \1th"),
+    (rf"\b(?:o |no )?dia (\d{{1,2}})\b(?![:./-]|h| (?:{MONTH}))", r"the \1th"),
     (r"\b(?:as|a|ao) (?=\d|noon|midnight)", "at "),
     (
         r"\b(?:de|do|da|desde) \S+ (?:a|ao|ate|as) \S+",
@@ -237,6 +238,9 @@ VOCABULARY = Vocabulary(
     rules=_RULES,
     unclear=frozenset(
         {
+            *("semana", "semanas", "mes", "meses", "ano", "anos", "dia", "dias", "hora", "horas"),
+            *("passada", "passado", "proxima", "proximo", "seguinte", "daqui", "dentro"),
+            *("pouco", "instante"),
             *("segundas", "tercas", "quartas", "quintas", "sextas", "sabados", "domingos"),
             *("ou", "cada", "todo", "toda", "todos", "todas", "antes", "depois", "entre"),
             *("exceto", "salvo", "menos", "talvez", "quica", "provavelmente", "possivelmente"),
