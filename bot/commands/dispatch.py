@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 from bot.chat import CommandRequest, Reply, Section
 from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, clean_text, parse_args
 from bot.commands.registry import Context
+from bot.domain.languages import platform_locale
 from bot.errors import UserError
 from bot.metrics import METRICS
 from bot.storage import repositories as repo
+from bot.storage.models import Member
 from bot.storage.repositories import MemberFacts
 
 if TYPE_CHECKING:
@@ -113,6 +115,8 @@ class Dispatcher:
                 member.display_name = request.display_name
             if request.member_timezone and member.platform_timezone != request.member_timezone:
                 member.platform_timezone = request.member_timezone
+            if _new_locale(member, request):  # the first guess at their language
+                member.platform_locale = platform_locale(request.locale)
             if request.group_id:
                 repo.join_group(session, member, request.group_id, request.received_at)
             reply = spec.handler(Context(request, args, member, session, self.core))
@@ -150,8 +154,15 @@ def _needs_write(member: MemberFacts, request: CommandRequest) -> bool:
         member.dm_status == "closed"
         or bool(request.display_name and not member.display_name)
         or bool(request.member_timezone and member.platform_timezone != request.member_timezone)
+        or _new_locale(member, request)
         or bool(request.group_id and member.group.external_id != request.group_id)
     )
+
+
+def _new_locale(member: Member | MemberFacts, request: CommandRequest) -> bool:
+    """Whether the platform says the member's app is now in another language."""
+    locale = platform_locale(request.locale)
+    return bool(locale and member.platform_locale != locale)
 
 
 def _dm_closed_notice(reason: str | None) -> str:

@@ -345,7 +345,7 @@ def snooze(ctx: Context) -> Reply:
     tz = ctx.zone
     cautions: tuple[str, ...] = ()
     if "until" in ctx.args.options:
-        parsed = _time_ahead(ctx, ctx.args.options["until"], f"snooze #{number} for=1h")
+        parsed = _time_ahead(ctx, interview, ctx.args.options["until"], f"snooze #{number} for=1h")
         until, cautions = parsed.at, parsed.cautions
     elif ctx.args.options.get("for", "").strip().casefold() == "tomorrow":
         until = add_days_local(now, 1, ctx.core.deps.cadence_of(ctx.known))
@@ -360,11 +360,19 @@ def snooze(ctx: Context) -> Reply:
     return _settled(Reply.text(" ".join(part for part in said if part)))
 
 
-def _time_ahead(ctx: Context, text: str, instead: str) -> ParsedTime:
-    """A time typed for `until=`, read the member's way; one already past is refused."""
+def _time_ahead(ctx: Context, interview: Interview, text: str, instead: str) -> ParsedTime:
+    """A time typed for `until=`, read the member's way and in the interview's language.
+
+    One already past is refused.
+    """
     now = ctx.core.deps.clock.now()
+    deps = ctx.core.deps
     parsed = parse_when(
-        text, now=now, tz=ctx.zone, date_order=ctx.core.deps.date_order_of(ctx.known)
+        text,
+        now=now,
+        tz=ctx.zone,
+        date_order=deps.date_order_of(ctx.known, interview),
+        language=deps.language_of(ctx.known, interview),
     )
     if parsed.at <= now:
         raise UserError(
@@ -404,7 +412,7 @@ def pause(ctx: Context) -> Reply:
             f"Paused reminders for #{number} {interview.company}. "
             f"Turn them back on with {resume_hint}."
         )
-    parsed = _time_ahead(ctx, ctx.args.options["until"], f"pause #{number}")
+    parsed = _time_ahead(ctx, interview, ctx.args.options["until"], f"pause #{number}")
     ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=True, until=parsed.at)
     wake = send_time(parsed.at, ctx.core.deps.cadence_of(ctx.known))
     said = (

@@ -16,11 +16,13 @@ from zoneinfo import ZoneInfo
 
 from dateparser.date import DateDataParser
 
+from bot.domain.timevocab import localize_quotes, localized_error
 from bot.domain.timewords import (
     DAY_NAMES,
     MONTH_NAMES,
     ORDER_WORDS,
     TIME_LIKE,
+    VOCABULARIES,
     WHEN_HINT,
     DateOrder,
     Prepared,
@@ -117,6 +119,7 @@ def parse_when(
     default_time: time = time(9, 0),
     date_order: DateOrder | None = None,
     warn_past: bool = True,
+    language: str = "en",
 ) -> ParsedTime:
     """Read a date and time typed by a member living in `tz`, relative to `now`.
 
@@ -129,8 +132,44 @@ def parse_when(
     mean for an interview (1-6 afternoon, 7-11 morning, 12 noon). A time on the wrong side of
     `now` for `prefer` only earns a note: the caller decides. `date_order` settles "12/01";
     by default it is the custom of the zone's country (month first in the US, day first in
-    most of the world). Raises UserError for any text it cannot use, and nothing else.
+    most of the world). `language` ("es", "fr", "de", "pt") reads the text in that language,
+    day first unless `date_order` says otherwise, and writes the suggestions in refusals and
+    notes in it. Raises UserError for any text it cannot use, and nothing else.
     """
+    vocabulary = VOCABULARIES.get(language)
+    options: dict[str, Any] = {
+        "prefer": prefer,
+        "default_time": default_time,
+        "date_order": date_order,
+        "warn_past": warn_past,
+        "language": language,
+    }
+    if vocabulary is None:
+        return _parse_when(text, now, tz, **options)
+    try:
+        parsed = _parse_when(text, now, tz, **options)
+    except UserError as error:
+        raise localized_error(error, vocabulary, text) from None
+    said = {note: localize_quotes(note, vocabulary, text) for note in parsed.notes}
+    return replace(
+        parsed,
+        notes=tuple(said[note] for note in parsed.notes),
+        restated=frozenset(said[note] for note in parsed.restated),
+    )
+
+
+def _parse_when(
+    text: str,
+    now: datetime,
+    tz: ZoneInfo,
+    *,
+    prefer: Prefer,
+    default_time: time,
+    date_order: DateOrder | None,
+    warn_past: bool,
+    language: str,
+) -> ParsedTime:
+    """`parse_when` in English words; another language is rewritten into them first."""
     if now.tzinfo is None:
         raise ValueError("parse_when needs an aware `now`")
     if len(text) > MAX_TEXT:
@@ -138,10 +177,10 @@ def parse_when(
     cleaned = " ".join(text.split())
     if not cleaned:
         raise UserError("I need a date and time.", hint=WHEN_HINT)
-    order = date_order or date_order_of(tz)
+    order = date_order or date_order_of(tz, language)
     if order == "YMD":  # "12/25" has no year to put first: it is month/day there too
         order = "MDY"
-    prepared = prepare(cleaned, now, tz, order)
+    prepared = prepare(cleaned, now, tz, order, language)
     zone = prepared.zone or tz
     local_now = now.astimezone(zone).replace(tzinfo=None)
     prepared, reading = _read_prepared(prepared, local_now, prefer, order)
@@ -200,7 +239,7 @@ def parse_when(
             end = datetime.combine(wall.date(), prepared.ends)
             ends_at = _place(end if end > wall else end + timedelta(days=1), zone)[0]
 
-    explicit = _EXPLICIT_PAST.search(cleaned)
+    explicit = _EXPLICIT_PAST.search(cleaned) or _EXPLICIT_PAST.search(prepared.text)
     if prefer == "future" and warn_past and at < now - _PAST_GRACE and not explicit:
         notes.append(_past_note(at, tz, local_now, reading.has_time, suggest=wall_clock))
     elif prefer == "past" and at > now + _PAST_GRACE:

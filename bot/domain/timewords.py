@@ -9,7 +9,6 @@ words for days, months and date orders live here too, for everything that shows 
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -17,6 +16,8 @@ from functools import partial
 from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
+from bot.domain import timewords_de, timewords_es, timewords_fr, timewords_pt
+from bot.domain.timevocab import Vocabulary, fix_words, to_english
 from bot.domain.zonewords import countries, zone_in_text
 from bot.errors import UserError
 
@@ -261,6 +262,11 @@ _DATE_WORD = re.compile(
 )
 
 
+# The languages read besides English, each rewritten into it.
+VOCABULARIES: dict[str, Vocabulary] = {
+    module.VOCABULARY.code: module.VOCABULARY
+    for module in (timewords_es, timewords_fr, timewords_de, timewords_pt)
+}
 _MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "PR", "VI", "CA"})
 _YEAR_FIRST = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "LT", "MN", "IR"})
 
@@ -277,25 +283,42 @@ class Prepared:
     notes: tuple[str, ...] = ()
 
 
-def date_order_of(tz: ZoneInfo) -> DateOrder:
-    """How people in the zone's country write "3/12".
+def date_order_of(tz: ZoneInfo, language: str = "en") -> DateOrder:
+    """How people in the zone's country write "3/12", or in the member's language.
 
     Month first in the US, year first in East Asia, day first elsewhere; zones of no
-    country (UTC) keep month first, as before there was a choice.
+    country (UTC) keep month first, as before there was a choice. Spanish, French, German
+    and Portuguese write the day first wherever they are spoken (Montréal, Miami).
     """
+    if language in VOCABULARIES:
+        return "DMY"
     country = countries().get(tz.key)
     if country is None or country in _MONTH_FIRST:
         return "MDY"
     return "YMD" if country in _YEAR_FIRST else "DMY"
 
 
-def prepare(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> Prepared:
+def prepare(
+    text: str, now: datetime, tz: ZoneInfo, order: DateOrder, language: str = "en"
+) -> Prepared:
     """Rewrite what dateparser misreads or refuses into what it reads well.
 
     Typos, hours without am/pm, times in words, "the 15th", end of day, zone words and
-    ranges; each step is small and deliberate, and dateparser does the reading.
+    ranges; each step is small and deliberate, and dateparser does the reading. Another
+    language is first rewritten into English words (bot/domain/timevocab.py).
     """
-    lowered = _fix_words(text.casefold().replace("·", " ").replace(",", " "))
+    vocabulary = VOCABULARIES.get(language)
+    lowered = text.casefold().replace("·", " ")
+    if vocabulary is None:
+        lowered = fix_words(
+            lowered.replace(",", " "),
+            day_words=_DAY_WORDS,
+            not_typos=_NOT_TYPOS,
+            before_name=_BEFORE_A_NAME,
+            shorthand=_SHORTHAND,
+        )
+    else:
+        lowered = to_english(lowered, vocabulary)
     lowered = " ".join(lowered.split())
     if _DAY_SPAN.search(lowered):
         raise UserError(
@@ -413,33 +436,6 @@ def without_extra_words(text: str) -> str:
     # names its own day may follow other words.
     led = not _PARENTHESES.sub(" ", text).strip().startswith(telling[0][0])
     return "" if led and not _NAMES_A_DAY.search(found) else found
-
-
-def _fix_words(text: str) -> str:
-    """Shorthand and typos of day words ("tmrw", "thrusday") to the words themselves.
-
-    A name is not a typo: nothing after "with" or "and" is corrected ("call with Frida").
-    """
-    words: list[str] = []
-    for word in text.split():
-        fixed = _SHORTHAND.get(word)
-        named = bool(words) and words[-1] in _BEFORE_A_NAME
-        if fixed is None and not named and word.isalpha() and len(word) >= 5:
-            fixed = _day_word_typo(word)
-        words.append(fixed or word)
-    return " ".join(words)
-
-
-def _day_word_typo(word: str) -> str | None:
-    """The day word `word` misspells: two letters swapped, or one off in a long word."""
-    if word in _DAY_WORDS or word in _NOT_TYPOS:
-        return None
-    for i in range(len(word) - 1):
-        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        if swapped in _DAY_WORDS:
-            return swapped
-    close = difflib.get_close_matches(word, _DAY_WORDS, n=1, cutoff=0.85)
-    return close[0] if close else None
 
 
 def _refuse_impossible(text: str, order: DateOrder) -> None:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain.languages import DEFAULT_LANGUAGE, LANGUAGES, language_of_locale
 from bot.domain.policy import Cadence
 from bot.domain.timewords import DATE_ORDERS, DateOrder, date_order_of
 from bot.drafting.render import DraftRenderer
 from bot.ports import Clock
-from bot.services.group_defaults import member_group, resolve
+from bot.services.group_defaults import Source, member_group, resolve
 from bot.storage.db import Database
-from bot.storage.models import Member
+from bot.storage.models import Interview, Member
 from bot.storage.repositories import MemberFacts
 
 
@@ -36,10 +37,33 @@ class Deps:
                     continue
         return self.default_tz
 
-    def date_order_of(self, member: Member | MemberFacts) -> DateOrder:
-        """How the member writes "3/12": their setting, else their zone's country's custom."""
+    def date_order_of(
+        self, member: Member | MemberFacts, interview: Interview | None = None
+    ) -> DateOrder:
+        """How the member writes "3/12": their setting, else their language's or zone's custom.
+
+        Spanish, French, German and Portuguese write the day first; English follows the
+        zone's country. An interview in another language (`log ... language=fr`) reads
+        its dates that language's way.
+        """
         chosen = member.date_order
-        return chosen if chosen in DATE_ORDERS else date_order_of(self.zone_of(member))
+        if chosen in DATE_ORDERS:
+            return chosen
+        return date_order_of(self.zone_of(member), self.language_of(member, interview))
+
+    def language_of(self, member: Member | MemberFacts, interview: Interview | None = None) -> str:
+        """The language the member follows up in, and their dates are read in.
+
+        The interview's own, else theirs, their group's, their platform's (Discord's
+        locale), else English.
+        """
+        if interview is not None and interview.language in LANGUAGES:
+            return interview.language
+        resolved = resolve(member)
+        chosen = resolved.str_("language")
+        if resolved.sources["language"] is Source.BUILT_IN or chosen not in LANGUAGES:
+            return language_of_locale(member.platform_locale) or DEFAULT_LANGUAGE
+        return chosen
 
     def cadence_of(self, member: Member | MemberFacts) -> Cadence:
         """The member's timing for the follow-up policy: theirs, else their group's."""

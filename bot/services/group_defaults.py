@@ -1,4 +1,4 @@
-"""Which value of each timing and tone setting applies to a member, and where it came from.
+"""Which value of each timing, tone and language setting applies to a member, and why.
 
 A member's own setting wins; a setting they never chose (NULL) follows their career
 group's default, set by its admins; a group without one falls back to the built-in value.
@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import object_session
 
+from bot.domain.languages import DEFAULT_LANGUAGE
 from bot.domain.policy import MAX_STATUS_CHECKS
 from bot.storage.models import Member, Workspace
 from bot.storage.repositories import GroupFacts, MemberFacts, group_of
@@ -25,6 +26,7 @@ BUILT_IN: dict[str, object] = {
     "status_check_days": 7,
     "status_check_limit": MAX_STATUS_CHECKS,
     "tone": "warm",
+    "language": DEFAULT_LANGUAGE,  # before it, a member's platform locale (Deps.language_of)
 }
 # Columns a member may set themselves (the limit is the group's call alone).
 MEMBER_COLUMNS = frozenset(BUILT_IN) - {"status_check_limit"}
@@ -76,7 +78,7 @@ def member_group(member: Member | MemberFacts) -> Workspace | GroupFacts:
 
 
 def resolve(member: Member | MemberFacts) -> Resolved:
-    """Member, then group, then built-in, for every timing and tone setting."""
+    """Member, then group, then built-in, for every timing, tone and language setting."""
     resolved = group_values(member_group(member))
     for column in MEMBER_COLUMNS:
         own = getattr(member, column)

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.chat import ChannelMention, CommandRequest
+from bot.domain.languages import language_label
 from bot.domain.policy import WAITING_STATUSES, Status
 from bot.errors import UserError
 from bot.services.deps import Deps
@@ -42,9 +43,10 @@ DEFAULT_KEYS = (
     "status_check_days",
     "status_check_limit",
     "tone",
+    "language",
 )
 ADMIN_KEYS = (*DEFAULT_KEYS, "wins", "retention")
-TIMING_KEYS = frozenset(DEFAULT_KEYS) - {"tone"}
+TIMING_KEYS = frozenset(DEFAULT_KEYS) - {"tone", "language"}
 # Interviews that are over: nothing more will happen unless the member reopens them.
 CLOSED_STATUSES = frozenset(
     {Status.REJECTED, Status.WITHDRAWN, Status.CLOSED, Status.OFFER, Status.CANCELLED}
@@ -88,6 +90,10 @@ class GroupService:
         for label, text, column in describe_values(resolved):
             note = " (default)" if resolved.sources[column] is Source.BUILT_IN else ""
             pairs.append((label, text + note))
+        language = language_label(resolved.str_("language"))
+        if resolved.sources["language"] is Source.BUILT_IN:
+            language += " (default; a Discord member's own language when it is one of ours)"
+        pairs.append(("Language", language))
         wins = ChannelMention.of(group.wins_channel) if group.wins_channel else "off"
         pairs.append(("Wins channel", wins))
         retention = f"{group.retention_days} days" if group.retention_days else "off (kept)"

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.chat import MAX_FORM_TEXT
 from bot.domain.attribution import lead, named_prefix
+from bot.domain.languages import language_label, parse_language
 from bot.domain.names import find, fold, identity, person_name
 from bot.domain.people import PersonSpec, parse_people, split_list
 from bot.domain.policy import Status
@@ -86,6 +87,7 @@ CORE_FIELDS = {
     "promised_by": 100,
     "when_date": 20,
     "when_time": 20,
+    "language": 40,
 }
 DISCUSSED_MAX = 1000
 # What an option key may hold (bot/commands/args.py): a name beyond it goes in about=.
@@ -262,13 +264,17 @@ class InterviewService:
         *,
         creating: bool,
     ) -> None:
-        tz = self.deps.zone_of(member)
-        order = self.deps.date_order_of(member)
         when_field = "when_date" if "when_date" in options else "when"
         options = _with_form_time(options)
         for key, value in options.items():
             with blame(key):
                 _check_length(key, value)
+        if "language" in options:  # first: this interview's dates are read in it
+            with blame("language"):
+                outcome.notes.append(self._set_language(member, interview, options["language"]))
+        tz = self.deps.zone_of(member)
+        order = self.deps.date_order_of(member, interview)
+        language = self.deps.language_of(member, interview)
         if "company" in options:
             if not options["company"].strip():
                 raise UserError(
@@ -295,7 +301,7 @@ class InterviewService:
                 length = DEFAULT_LENGTH
         if options.get("when", "").strip():
             with blame(when_field):
-                parsed = _interview_time(options["when"], now, tz, order)
+                parsed = _interview_time(options["when"], now, tz, order, language)
             outcome.notes += parsed.notes
             interview.starts_at = parsed.at
             if parsed.ends_at is not None and not options.get("length", "").strip():
@@ -314,7 +320,12 @@ class InterviewService:
             if text:
                 with blame("promised_by"):
                     due = parse_when(
-                        text, now=now, tz=tz, default_time=time(17, 0), date_order=order
+                        text,
+                        now=now,
+                        tz=tz,
+                        default_time=time(17, 0),
+                        date_order=order,
+                        language=language,
                     )
                 interview.promised_due_at = due.at
                 # Say what was understood, with the parser's own notes (a past date, say).
@@ -325,7 +336,7 @@ class InterviewService:
             interview.decision_expected_on = None
             if text:
                 with blame("decision"):
-                    decided = parse_when(text, now=now, tz=tz, date_order=order)
+                    decided = parse_when(text, now=now, tz=tz, date_order=order, language=language)
                 day = decided.at.astimezone(tz).date()
                 interview.decision_expected_on = day
                 said = f"Their decision is expected on {short_date(day)}."
@@ -348,6 +359,16 @@ class InterviewService:
         outcome.notes += _attribution(
             interview, [k for k in ATTRIBUTABLE if retyped or k in options]
         )
+
+    def _set_language(self, member: Member, interview: Interview, text: str) -> str:
+        """Set the interview's own language (`language=fr`), or the member's (`default`)."""
+        chosen = text.strip()
+        interview.language = (
+            None if not chosen or chosen.casefold() == "default" else parse_language(chosen)
+        )
+        label = language_label(self.deps.language_of(member, interview))
+        own = "" if interview.language else ", as yours"
+        return f"Dates for this interview are read in {label}{own}."
 
 
 def invite_end(invite: InviteTimes, interview: Interview) -> datetime:
@@ -433,16 +454,18 @@ def ambiguous(name: str, found: Sequence[Interviewer], usage: str) -> UserError:
     )
 
 
-def _interview_time(text: str, now: datetime, tz: ZoneInfo, order: DateOrder) -> ParsedTime:
+def _interview_time(
+    text: str, now: datetime, tz: ZoneInfo, order: DateOrder, language: str
+) -> ParsedTime:
     """When an interview starts: the nearer reading of a date typed without a year.
 
     Members log interviews both before and after them, so '11/20 2pm' typed on 21 November
     means yesterday, not next year; within half a year either way, the nearer date wins.
     """
-    ahead = parse_when(text, now=now, tz=tz, prefer="future", date_order=order, warn_past=False)
+    ahead = parse_when(text, now=now, tz=tz, date_order=order, language=language, warn_past=False)
     if ahead.at - now <= NEAR:
         return ahead
-    behind = parse_when(text, now=now, tz=tz, prefer="past", date_order=order)
+    behind = parse_when(text, now=now, tz=tz, prefer="past", date_order=order, language=language)
     return behind if now - behind.at <= NEAR else ahead
 
 

@@ -8,6 +8,12 @@ from datetime import time
 
 from sqlalchemy.orm import object_session
 
+from bot.domain.languages import (
+    DEFAULT_LANGUAGE,
+    language_label,
+    language_of_locale,
+    parse_language,
+)
 from bot.domain.policy import MAX_STATUS_CHECKS
 from bot.domain.timeparse import parse_duration, parse_timezone
 from bot.domain.timewords import DATE_ORDERS, ORDER_WORDS, DateOrder
@@ -36,6 +42,7 @@ KEYS = (
     "tone",
     "templates",
     "date_order",
+    "language",
 )
 TIMING_KEYS = frozenset(KEYS[:5])
 # Keys stored in columns named differently (the same names on Member and Workspace).
@@ -48,7 +55,7 @@ COLUMNS = {
 # templates=builtin: our drafts even when the member's group has its own templates.
 TEMPLATE_CHOICES = {"builtin": True, "built-in": True, "group": False}
 DEFAULT = "default"
-DEFAULTABLE = frozenset({*KEYS[:5], "tone", "status_check_limit", "date_order"})
+DEFAULTABLE = frozenset({*KEYS[:5], "tone", "status_check_limit", "date_order", "language"})
 # How a member may say how they write "3/12"; `default` goes back to their zone's custom.
 DATE_ORDER_WORDS: dict[str, DateOrder] = {
     **{order.casefold(): order for order in DATE_ORDERS},
@@ -105,13 +112,28 @@ class MemberSettingsService:
             *timing[4:],
             ("Templates", "built-in" if member.builtin_templates else "group's, where it has any"),
             ("Dates", self._date_order(member)),
+            ("Language", self._language(member, resolved)),
         ]
 
     def _date_order(self, member: Member) -> str:
         order = self.deps.date_order_of(member)
         meaning = "3 December" if order == "DMY" else "March 12"
-        source = "" if member.date_order else " (from your time zone)"
+        if member.date_order:
+            source = ""
+        elif self.deps.language_of(member) != DEFAULT_LANGUAGE:
+            source = " (from your language)"
+        else:
+            source = " (from your time zone)"
         return f"{ORDER_WORDS[order]}, 3/12 is {meaning}{source}"
+
+    def _language(self, member: Member, resolved: Resolved) -> str:
+        """The language dates are read in, and why: theirs, the group's, or the platform's."""
+        label = language_label(self.deps.language_of(member))
+        source = resolved.sources["language"]
+        if source is Source.BUILT_IN and language_of_locale(member.platform_locale):
+            platform = member.workspace.platform.capitalize()
+            return f"{label} (from your {platform} language)"
+        return label + _source_note(source)
 
     def _replan_all(self, member: Member) -> None:
         session = object_session(member)
@@ -219,6 +241,8 @@ def _parse(key: str, value: str) -> object:
                 "(March 12) or date_order=default (your time zone's custom).",
             )
         return order
+    if key == "language":
+        return parse_language(value)
     if key == "tone":
         if value.casefold() not in TONES:
             raise UserError(f"I don't know the tone '{value}'.", hint="Use " + ", ".join(TONES))

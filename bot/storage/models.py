@@ -55,6 +55,7 @@ class Workspace(Base):
     status_check_days: Mapped[int | None] = mapped_column()
     status_check_limit: Mapped[int | None] = mapped_column()
     tone: Mapped[str | None] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(8))  # "es": the group's default
     retention_days: Mapped[int | None] = mapped_column()  # purge closed interviews; NULL: keep
     wins_channel: Mapped[str | None] = mapped_column(String(64))  # opt-in weekly counts
     wins_posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -85,6 +86,9 @@ class Member(Base):
     tone: Mapped[str | None] = mapped_column(String(16))
     # How the member writes "3/12": MDY, DMY or YMD; NULL follows their time zone's country.
     date_order: Mapped[str | None] = mapped_column(String(3))
+    # The language they follow up in ("es"); NULL follows the group's, then `platform_locale`.
+    language: Mapped[str | None] = mapped_column(String(8))
+    platform_locale: Mapped[str | None] = mapped_column(String(16))  # "pt-BR", as Discord says
     # The member's calendar feed: the SHA-256 of its secret token (hex), NULL when off.
     calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
     dm_status: Mapped[str] = mapped_column(String(16), default="ok")
@@ -128,6 +132,8 @@ class Interview(Base):
     # The calendar invite it was logged from (its UID and SEQUENCE): a later copy updates it.
     invite_uid: Mapped[str | None] = mapped_column(String(255))
     invite_sequence: Mapped[int | None] = mapped_column(Integer)
+    # This interview's language when it is not the member's (`log ... language=fr`).
+    language: Mapped[str | None] = mapped_column(String(8))
     decision_expected_on: Mapped[date | None] = mapped_column(Date)
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     job_url: Mapped[str | None] = mapped_column(String(2000))

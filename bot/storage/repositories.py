@@ -83,6 +83,7 @@ class GroupFacts:
     status_check_days: int | None
     status_check_limit: int | None
     tone: str | None
+    language: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,8 @@ class MemberFacts:
     status_check_days: int | None
     tone: str | None
     date_order: str | None
+    language: str | None
+    platform_locale: str | None
     workspace: GroupFacts
     group: GroupFacts
 

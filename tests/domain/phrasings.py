@@ -1,9 +1,10 @@
 """Tables of phrasings members type for a time, each with the moment it means.
 
 A table is a text file under tests/fixtures/phrasings/. A clock line says who is typing
-and when; each row under it is `text => meant`:
+and when, and in which language when not English; each row under it is `text => meant`:
 
     [ny-tuesday | America/New_York | 2026-12-01 09:40]
+    [madrid-tuesday | Europe/Madrid | 2026-12-01 09:40 | es]
     tomorrow 3pm => 2026-12-02 15:00
     thursday 2-3pm => 2026-12-03 14:00-15:00
     2pm ET => 2026-12-01 14:00 America/New_York
@@ -26,6 +27,8 @@ TABLES = Path(__file__).resolve().parent.parent / "fixtures" / "phrasings"
 # first.txt was written beside the parser; second.txt and third.txt by people who never read
 # it (third.txt after the fixes second.txt prompted, so it measured them fresh).
 NAMES = ("first", "second", "third")
+# One table a language (issue #18), each typed on clocks of places that speak it.
+LANGUAGE_NAMES = ("es", "fr", "de", "pt")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Clock:
     name: str
     tz: ZoneInfo
     now: datetime  # aware, in `tz`
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,10 @@ def load(name: str) -> list[Row]:
         if not line or line.startswith("#"):
             continue
         if line.startswith("["):
-            label, zone, now = (part.strip() for part in line.strip("[]").split("|"))
+            label, zone, now, *language = (part.strip() for part in line.strip("[]").split("|"))
             tz = ZoneInfo(zone)
-            clock = Clock(label, tz, datetime.fromisoformat(now).replace(tzinfo=tz))
+            at = datetime.fromisoformat(now).replace(tzinfo=tz)
+            clock = Clock(label, tz, at, *language)
             continue
         if clock is None or " => " not in line:
             raise ValueError(f"{name}.txt line {number}: {raw!r} is not a row under a clock")
