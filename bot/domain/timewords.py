@@ -288,7 +288,7 @@ def date_order_of(tz: ZoneInfo, language: str = "en") -> DateOrder:
 
     Month first in the US, year first in East Asia, day first elsewhere; zones of no
     country (UTC) keep month first, as before there was a choice. Spanish, French, German
-    and Portuguese write the day first wherever they are spoken (Montréal, Miami).
+    and Portuguese write the day first wherever they are spoken (Montréal too).
     """
     if language in VOCABULARIES:
         return "DMY"
