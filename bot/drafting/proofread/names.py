@@ -29,8 +29,8 @@ from bot.drafting.proofread.core import (
     quote,
     wordset,
 )
+from bot.drafting.proofread.dictionaries import english_words
 from bot.drafting.proofread.specifics import PERSONAL_KINDS
-from bot.drafting.proofread.spelling import english_words
 
 # A greeting addressed to one of these has no name in it.
 _NOT_NAMES = wordset(
