@@ -19,11 +19,11 @@ function words, and its punctuation (`punctuation.py`: French spacing, Spanish '
 Findings are worded in English; what they suggest writing is in the draft's language.
 
 Each family of checks is a module of small functions over a `Draft` (`core.py`), with its
-word lists as data at its top (a table a language where they differ), and its cases that must and must not fire in
-`tests/drafting/proofread/`. The proofreader runs for every draft the bot renders, so it is
-built for speed: the text is split into words once per call, each phrase pattern runs only
-when one of its trigger words is present, regexes are compiled once, dictionaries load once
-and lazily, and verdicts are cached per word.
+word lists as data at its top (a table a language where they differ), and its cases that
+must and must not fire in `tests/drafting/proofread/`. The proofreader runs for every draft
+the bot renders, so it is built for speed: the text is split into words once per call, each
+phrase pattern runs only when one of its trigger words is present, regexes are compiled
+once, dictionaries load once and lazily, and verdicts are cached per word.
 """
 
 from __future__ import annotations

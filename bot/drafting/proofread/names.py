@@ -96,7 +96,9 @@ _GREETINGS = {
     "de": _Greetings(
         words=r"sehr\s+geehrte[rs]?|liebe[rs]?|hallo|hi|guten\s+(?:tag|morgen|abend)",
         titles=wordset("herr frau dr prof"),
-        abbreviated=wordset("Herr Frau Dr Prof"),
+        abbreviated=frozenset(
+            ("Herr", "Frau", "Dr", "Prof", "Herr Dr", "Frau Dr", "Herr Prof", "Frau Prof")
+        ),
         nobody=wordset("team zusammen alle damen herren kolleginnen kollegen"),
         thanks="danke|vielen[ \t]+dank",
         dear="Hallo {},",

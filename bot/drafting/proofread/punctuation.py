@@ -47,8 +47,9 @@ def check_french_spacing(d: Draft) -> Iterator[Hit]:
             offset,
             f"{count} mark{'s' if count > 1 else ''} without the space French puts before "
             f"'?', '!', ':' and ';': {quote(token)}",
+            # Not `quote`: it would turn the narrow no-break space into a plain one.
             f"Put a space before each, ideally a narrow no-break one so the mark never starts "
-            f"a line: {quote(fixed)}.",
+            f"a line: '{fixed}'.",
         )
 
 
@@ -84,13 +85,16 @@ def check_spanish_opening_marks(d: Draft) -> Iterator[Hit]:
     shown = " ".join(words[:3]) + (" ..." if len(words) > 3 else "")
     example = f"{'..., ' if comma else ''}{opening}{shown}{mark}"
     count = len(found)
-    what = "sentence" if count > 1 else ("question" if mark == "?" else "exclamation")
+    if count > 1:
+        what = f"{count} questions or exclamations without their opening '¿' or '¡'"
+    else:
+        what = "A question" if mark == "?" else "An exclamation"
+        what += f" without its opening '{opening}'"
     yield hit(
         WARNING,
         section,
         at,
-        f"{count} {what}{'s' if count > 1 else ''} without the opening '¿' or '¡': "
-        f"{quote(said + mark)}",
+        f"{what}: {quote(said + mark)}",
         f"Open each with '¿' or '¡' where the question or exclamation begins, e.g. "
         f"{quote(example, 60)}.",
     )

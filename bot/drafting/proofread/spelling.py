@@ -25,33 +25,9 @@ from bot.drafting.proofread.core import (
     nfc,
     wordset,
 )
-from bot.drafting.proofread.dictionaries import known, suggestion
+from bot.drafting.proofread.dictionaries import LETTER_WORDS, known, suggestion
 from bot.drafting.proofread.tone import chat_words
 
-# A lone capitalised word on a short line is taken for a name (a signature) unless it looks
-# like a misspelt one of these.
-_SALUTATION_WORDS = {
-    "en": wordset(
-        "dear hello hi greetings sincerely regards best thanks thank respectfully warmly "
-        "cordially yours kind warm faithfully"
-    ),
-    "es": wordset(
-        "estimado estimada estimados querido querida hola atentamente saludos saludo cordial "
-        "cordiales gracias abrazo besos afectuosamente"
-    ),
-    "fr": wordset(
-        "madame monsieur bonjour bonsoir cher chère cordialement amicalement salutations "
-        "merci sincèrement respectueusement bien"
-    ),
-    "de": wordset(
-        "sehr geehrte geehrter liebe lieber hallo grüße gruß viele beste herzliche freundliche "
-        "danke dank"
-    ),
-    "pt": wordset(
-        "prezado prezada prezados caro cara olá atenciosamente cordialmente abraço abraços "
-        "cumprimentos obrigado obrigada saudações"
-    ),
-}
 # German capitalises every noun, so a capital mid-sentence is no sign of a name there; the
 # word after one of these is.
 _GERMAN_TITLES = wordset("herr herrn frau dr prof")
@@ -165,7 +141,7 @@ def check_spelling(d: Draft) -> Iterator[Hit]:
 def _spelling_hits(language: str, part: Text, bad: list[str], reported: set[str]) -> Iterator[Hit]:
     """Report each unknown word once, where it first occurs, unless it is likely a name."""
     text = part.text
-    salutations = _SALUTATION_WORDS[language]
+    salutations = LETTER_WORDS[language]
     for piece in bad:
         key = piece.casefold()
         if key in reported:
@@ -186,7 +162,7 @@ def _spelling_hits(language: str, part: Text, bad: list[str], reported: set[str]
             if (
                 capitalised
                 and _is_name_line(_line_around(text, m.start()))
-                and (suggested or "").lower() not in salutations
+                and (suggested or "").lower() not in salutations  # 'Sincerly,' is a typo
             ):
                 continue
             reported.add(key)

@@ -187,7 +187,11 @@ _TONE = {
     "de": _Tone(
         casual=(
             Phrase("hey|hi|moin|servus", "open with 'Hallo' or 'Guten Tag' and their name"),
-            Phrase("lg|vg|mfg", "write the greeting out: 'Viele Grüße', 'Mit freundlichen Grüßen'"),
+            Phrase(
+                "lg|vg|mfg",
+                "write the greeting out: 'Viele Grüße', 'Mit freundlichen Grüßen'",
+                "lg vg mfg MfG",
+            ),
             Phrase("ne|nen", "write 'eine' or 'einen'", case_sensitive=True),
             Phrase("cool|krass|geil|mega|super", "write 'sehr gut', or say what you liked"),
             Phrase("haha|hehe|lol|xd", "delete it"),

@@ -3,9 +3,10 @@
 `tests/fixtures/proofread/<lang>/words.txt` holds everyday words that must never be
 flagged; `texts.txt` holds notes as a native speaker writes them (thank-yous, status checks,
 replies), with typos planted as `{typo|right}`; `holdout.txt` holds more, written after the
-suggester was tuned on the first set, so its score is the honest one. `measure` proofreads every note with its
-typos in and scores the spelling findings: precision (how many flagged words are typos),
-recall (how many typos are flagged) and how many got the right first suggestion.
+suggester was tuned on the first set, so its score is the honest one. `measure` proofreads
+every note with its typos in and scores the spelling findings: precision (how many flagged
+words are typos), recall (how many typos are flagged) and how many got the right first
+suggestion.
 """
 
 from __future__ import annotations
