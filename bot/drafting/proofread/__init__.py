@@ -12,12 +12,18 @@ professional tone (no chat speak, emoji or stacked exclamation marks); no typos 
 leftovers; a first status check only after five business days and at most two unanswered
 nudges; sentences that read as written, not as notes pasted into a frame.
 
+A draft is in one language (`ProofContext.language`: en, es, fr, de or pt). Every family
+reads it as a native speaker would: spelling with that language's dictionary
+(`dictionaries.py`), its own casual words, cliches, greetings, titles, abbreviations and
+function words, and its punctuation (`punctuation.py`: French spacing, Spanish '¿' and '¡').
+Findings are worded in English; what they suggest writing is in the draft's language.
+
 Each family of checks is a module of small functions over a `Draft` (`core.py`), with its
-word lists as data at its top, and its cases that must and must not fire in
-`tests/drafting/proofread/`. The proofreader runs for every draft the bot renders, so it is
-built for speed: the text is split into words once per call, each phrase pattern runs only
-when one of its trigger words is present, regexes are compiled once, dictionaries load once
-and lazily, and verdicts are cached per word.
+word lists as data at its top (a table a language where they differ), and its cases that
+must and must not fire in `tests/drafting/proofread/`. The proofreader runs for every draft
+the bot renders, so it is built for speed: the text is split into words once per call, each
+phrase pattern runs only when one of its trigger words is present, regexes are compiled
+once, dictionaries load once and lazily, and verdicts are cached per word.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from bot.drafting.proofread import (
     leftovers,
     length,
     names,
+    punctuation,
     repetition,
     specifics,
     spelling,
@@ -51,6 +58,7 @@ _CHECKS: tuple[Check, ...] = (
     *spelling.CHECKS,
     *repetition.CHECKS,
     *grammar.CHECKS,
+    *punctuation.CHECKS,
 )
 
 _NO_CONTEXT = ProofContext()

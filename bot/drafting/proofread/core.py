@@ -25,6 +25,8 @@ _RANK = {ERROR: 0, WARNING: 1, INFO: 2}
 
 # Where a finding sits, for ordering: remarks on the whole draft, then subject, then body.
 WHOLE, SUBJECT, BODY = 0, 1, 2
+# The languages a draft may be in: English, Spanish, French, German, Portuguese.
+LANGUAGES = ("en", "es", "fr", "de", "pt")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,10 @@ class ProofContext:
     `sent` says the note already went out (no advice about when to send it); `stage` is the
     interview's stage ("informational" chats get no application language). `greeting_name`,
     `honorific` and `addressee_forms` (accent-folded, lowercase: every way the member may name
-    the addressee) describe who the note is to. Datetimes must be timezone-aware.
+    the addressee) describe who the note is to. `language` is the draft's, one of
+    `LANGUAGES`: each check reads it the way a native speaker would (findings stay in
+    English; the wording they suggest is in the draft's language). Datetimes must be
+    timezone-aware.
     """
 
     kind: str | None = None
@@ -59,6 +64,14 @@ class ProofContext:
     greeting_name: str | None = None
     honorific: str | None = None
     addressee_forms: tuple[str, ...] = ()
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(
+                f"ProofContext.language must be one of {', '.join(LANGUAGES)}, "
+                f"not {self.language!r}"
+            )
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -141,6 +154,7 @@ class Draft:
         self.subject = Text(SUBJECT, nfc(subject))
         self.body = Text(BODY, nfc(body))
         self.ctx = ctx
+        self.language = ctx.language
         self.parts = (self.subject, self.body)
 
     @cached_property

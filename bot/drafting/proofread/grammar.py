@@ -21,14 +21,30 @@ from bot.drafting.proofread.core import (
     wordset,
 )
 
-_ABBREVIATIONS = wordset("etc vs approx incl dept no cf mr mrs ms dr prof st jr sr inc ltd co")
-_LOWER_SENTENCE_START = re.compile(r"(?:[.!?][\"'’”)\]]*\s+|\n[ \t]*\n\s*)([a-zß-öø-ÿ]\S*)")
-_LOWER_FIRST_WORD = re.compile(r"\s*([a-zß-öø-ÿ]\S*)")
+# Abbreviations a lowercase word may follow, per language.
+_ABBREVIATIONS = {
+    "en": wordset("etc vs approx incl dept no cf mr mrs ms dr prof st jr sr inc ltd co"),
+    "es": wordset("etc sr sra srta dr dra ud uds ej pág núm aprox tel av"),
+    "fr": wordset("etc m mme mlle dr pr ex cf env tél av"),
+    "de": wordset("z b d h u a bzw ca evtl ggf usw vgl nr dr prof inkl zzgl tel str"),
+    "pt": wordset("etc sr sra srta dr dra ex exa exmo exma eng tel av"),
+}
+_LOWER_SENTENCE_START = re.compile(
+    r"(?:[.!?][\"'’”»)\]]*\s+|\n[ \t]*\n\s*)[¿¡«\"“]?[ \t]*([a-zß-öø-ÿ]\S*)"
+)
+_LOWER_FIRST_WORD = re.compile(r"\s*[¿¡«\"“]?[ \t]*([a-zß-öø-ÿ]\S*)")
+# A German letter goes on in lowercase after its greeting's comma: 'Hallo Julia,' then
+# 'vielen Dank ...'.
+_GREETING_COMMA = re.compile(r",[ \t]*\n[ \t]*\n\s*$")
 
 
 def check_sentence_case(d: Draft) -> Iterator[Hit]:
-    """A sentence starting in lowercase looks careless (abbreviations and brands aside)."""
+    """A sentence starting in lowercase looks careless (abbreviations and brands aside).
+
+    Capitals inside a sentence are never questioned: German writes every noun with one.
+    """
     text = d.body.text
+    abbreviations = _ABBREVIATIONS[d.language]
     starts: list[tuple[int, str]] = []
     if first := _LOWER_FIRST_WORD.match(text):
         starts.append((first.start(1), first.group(1)))
@@ -37,7 +53,9 @@ def check_sentence_case(d: Draft) -> Iterator[Hit]:
         previous = before[-1] if before else ""
         if previous.endswith(("...", "…")) or "." in previous[:-1]:
             continue  # an ellipsis, or an abbreviation such as 'e.g.'
-        if previous.rstrip(".").casefold() in _ABBREVIATIONS:
+        if previous.rstrip(".").casefold() in abbreviations:
+            continue
+        if d.language == "de" and _GREETING_COMMA.search(text, 0, m.start(1)):
             continue
         starts.append((m.start(1), m.group(1)))
     starts = [
@@ -113,7 +131,12 @@ def _experience_with(first: str, second: str) -> str | None:
 
 
 def check_frames(d: Draft) -> Iterator[Hit]:
-    """'Experience with' and 'mentioned to' need a noun after them; a note may not be one."""
+    """'Experience with' and 'mentioned to' need a noun after them; a note may not be one.
+
+    English only: these are frames of our English drafts.
+    """
+    if d.language != "en":
+        return
     lower = d.words_lower
     if "experience" in lower and not lower.isdisjoint(("with", "in")):
         for part in d.parts:

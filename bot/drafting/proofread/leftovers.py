@@ -45,6 +45,16 @@ _LEFTOVER_RULES = tuple((re.compile(x.pattern), x) for x in _LEFTOVERS)
 _LEFTOVER_NEEDLES = tuple({n for x in _LEFTOVERS for n in x.needles})
 
 
+# A subject to suggest, in the draft's language.
+_SUBJECT_EXAMPLES = {
+    "en": "Thank you for today's interview",
+    "es": "Gracias por la entrevista de hoy",
+    "fr": "Merci pour l'entretien d'aujourd'hui",
+    "de": "Vielen Dank für das heutige Gespräch",
+    "pt": "Obrigado pela entrevista de hoje",
+}
+
+
 def check_subject(d: Draft) -> Iterator[Hit]:
     """An email needs a subject; a LinkedIn message has none."""
     if not d.ctx.linkedin and not d.subject.text.strip():
@@ -53,7 +63,7 @@ def check_subject(d: Draft) -> Iterator[Hit]:
             SUBJECT,
             0,
             "The subject line is empty",
-            "Add a short subject, e.g. 'Thank you for today's interview'.",
+            f"Add a short subject, e.g. '{_SUBJECT_EXAMPLES[d.language]}'.",
         )
 
 

@@ -29,34 +29,115 @@ from bot.drafting.proofread.core import (
     quote,
     wordset,
 )
+from bot.drafting.proofread.dictionaries import english_words, known
 from bot.drafting.proofread.specifics import PERSONAL_KINDS
-from bot.drafting.proofread.spelling import english_words
 
-# A greeting addressed to one of these has no name in it.
-_NOT_NAMES = wordset(
-    "sir madam hiring recruiting recruiter team there all everyone folks whom colleagues friends"
-)
-_GREETING = re.compile(
-    r"\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening))(?![\w'’-])"
-    r"[ \t,]*([^\n,:;!]*)",
-    re.IGNORECASE,
-)
+
+class _Greetings(NamedTuple):
+    """How a language greets someone in writing.
+
+    `words`: a regex of its greeting words. `titles`: casefolded, without a full stop, the
+    words that may come before a name; `abbreviated` ones ('Dr', 'Sra') never stand alone.
+    `nobody`: who a greeting may be to without a name ('team'). `thanks`: a regex of the
+    thanks a title may follow. `dear` and `hi` greet by first name (formally, informally);
+    `open_with` says how to open a pasted note. `formal`: a greeting without a name that
+    addresses the reader all the same (French 'Madame,'). `before_title`: the greetings a
+    lone title is looked for after, if not all of `words`.
+    """
+
+    words: str
+    titles: frozenset[str]
+    abbreviated: frozenset[str]
+    nobody: frozenset[str]
+    thanks: str
+    dear: str
+    hi: str
+    open_with: str
+    formal: frozenset[str] = frozenset()
+    before_title: str = ""
+
+
+_GREETINGS = {
+    "en": _Greetings(
+        words=r"dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)",
+        titles=TITLES,
+        abbreviated=ABBREVIATED_TITLES,
+        nobody=wordset(
+            "sir madam hiring recruiting recruiter team there all everyone folks whom "
+            "colleagues friends"
+        ),
+        thanks=r"thank[ \t]+you|thanks",
+        dear="Dear {},",
+        hi="Hi {},",
+        open_with="'Dear <first name>,' or 'Hi <first name>,'",
+        before_title=r"dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening)",
+    ),
+    "es": _Greetings(
+        words=r"estimad[oa]s?|querid[oa]s?|apreciad[oa]s?|hola|buen[oa]s\s+(?:días|tardes|noches)",
+        titles=wordset("sr sra srta dr dra lic ing don doña señor señora señorita doctor doctora"),
+        abbreviated=wordset("Sr Sra Srta Dr Dra Lic Ing"),
+        nobody=wordset("equipo todos todas señores señoras compañeros"),
+        thanks="gracias",
+        dear="Hola, {}:",
+        hi="Hola, {}:",
+        open_with="'Hola, <first name>:' or 'Estimado/a <first name>:'",
+    ),
+    "fr": _Greetings(
+        words=r"bonjour|bonsoir|cher|chère|chers|chères|madame|monsieur|salut",
+        titles=wordset("m mme mlle dr pr madame monsieur mademoiselle docteur maître professeur"),
+        abbreviated=wordset("M Mme Mlle Dr Pr"),
+        nobody=wordset("équipe tous toutes mesdames messieurs collègues"),
+        thanks="merci",
+        dear="Bonjour {},",
+        hi="Bonjour {},",
+        open_with="'Bonjour <first name>,' or 'Madame,' or 'Monsieur,'",
+        formal=wordset("madame monsieur"),
+    ),
+    "de": _Greetings(
+        words=r"sehr\s+geehrte[rs]?|liebe[rs]?|hallo|hi|guten\s+(?:tag|morgen|abend)",
+        titles=wordset("herr frau dr prof"),
+        abbreviated=frozenset(
+            ("Herr", "Frau", "Dr", "Prof", "Herr Dr", "Frau Dr", "Herr Prof", "Frau Prof")
+        ),
+        nobody=wordset("team zusammen alle damen herren kolleginnen kollegen"),
+        thanks="danke|vielen[ \t]+dank",
+        dear="Hallo {},",
+        hi="Hallo {},",
+        open_with="'Hallo <first name>,' or 'Sehr geehrte Frau <family name>,'",
+    ),
+    "pt": _Greetings(
+        words=r"prezad[oa]s?|car[oa]s?|querid[oa]s?|exm[oa]s?\.?|olá|oi|bom\s+dia|boa\s+(?:tarde|noite)",
+        titles=wordset("sr sra srta dr dra eng enga exmo exma prof profa senhor senhora doutor"),
+        abbreviated=wordset("Sr Sra Srta Dr Dra Eng Prof Profa"),
+        nobody=wordset("equipe equipa todos todas senhores senhoras colegas"),
+        thanks="obrigad[oa]",
+        dear="Olá, {},",
+        hi="Olá, {},",
+        open_with="'Olá, <first name>,' or 'Prezado/a <first name>,'",
+    ),
+}
+_GREETING = {
+    language: re.compile(rf"\s*(?:{g.words})(?![\w'’-])[ \t,]*([^\n,:;!]*)", re.IGNORECASE)
+    for language, g in _GREETINGS.items()
+}
 _NAME_ONLY_GREETING = re.compile(r"\s*[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2},")
 
 
 @lru_cache(maxsize=1024)
-def _name_parts(name: str) -> tuple[str, ...]:
+def _name_parts(name: str, language: str = "en") -> tuple[str, ...]:
     """The words of a name that may address its owner: no titles, no initials."""
+    titles = _GREETINGS[language].titles | TITLES
     parts = (p.strip(EDGE) for p in nfc(name).split())
-    return tuple(p for p in parts if len(p) > 1 and p.casefold() not in TITLES)
+    return tuple(p for p in parts if len(p) > 1 and p.casefold() not in titles)
 
 
 class _NameForms(NamedTuple):
     """How a name may appear in a note that addresses its owner.
 
-    `loose` parts count in any case (casefolded). `strict` parts are also English words
-    ('Will', 'Young'), so they count only capitalised or in capitals: 'I will' doesn't name
-    Will. `folded` parts have their accents dropped, to spot 'Zoe' written for 'Zoë'.
+    `loose` parts count in any case (casefolded). `strict` parts are also words of the
+    draft's language ('Will', 'Young', 'Rosa'), so they count only capitalised or in
+    capitals: 'I will' doesn't name Will. `folded` parts have their accents dropped, to spot
+    'Zoe' written for 'Zoë'.
     """
 
     loose: tuple[str, ...]
@@ -65,16 +146,20 @@ class _NameForms(NamedTuple):
 
 
 @lru_cache(maxsize=1024)
-def _name_forms(parts: tuple[str, ...]) -> _NameForms:
-    """Sort a name's parts by whether they are also English words."""
-    dictionary = english_words()
-    words_ = [p for p in parts if p.lower() in dictionary]
-    names = [p for p in parts if p.lower() not in dictionary]
+def _name_forms(parts: tuple[str, ...], language: str = "en") -> _NameForms:
+    """Sort a name's parts by whether they are also words of `language`."""
+    words_ = [p for p in parts if _is_word(language, p.lower())]
+    names = [p for p in parts if not _is_word(language, p.lower())]
     return _NameForms(
         loose=tuple(p.casefold() for p in names),
         strict=tuple(form for p in words_ for form in (p[:1].upper() + p[1:], p.upper())),
         folded=tuple(fold(p) for p in names),
     )
+
+
+def _is_word(language: str, lower: str) -> bool:
+    """Whether a lowercase word is a word of `language` (English: in the word list)."""
+    return lower in english_words() if language == "en" else known(language, lower)
 
 
 def _names_someone(d: Draft, forms: _NameForms) -> bool:
@@ -97,11 +182,12 @@ def check_interviewer_named(d: Draft) -> Iterator[Hit]:
     name = d.ctx.interviewer_name
     if d.ctx.kind not in PERSONAL_KINDS or not name:
         return
-    parts = _name_parts(name) + _name_parts(d.ctx.greeting_name or "")
+    language = d.language
+    parts = _name_parts(name, language) + _name_parts(d.ctx.greeting_name or "", language)
     if not parts:
         return
-    forms = _name_forms(parts)
-    if _names_someone(d, forms):
+    forms = _name_forms(parts, language)
+    if _names_someone(d, forms) or _formally_addressed(d):
         return
     first = parts[0]
     if forms.folded and any_word_pattern(forms.folded).search(fold(d.body.text)):
@@ -118,8 +204,21 @@ def check_interviewer_named(d: Draft) -> Iterator[Hit]:
         WHOLE,
         0,
         f"The note never addresses {name} by name",
-        f"Open with their name, e.g. 'Dear {first},'.",
+        f"Open with their name, e.g. '{_GREETINGS[language].dear.format(first)}'.",
     )
+
+
+def _formally_addressed(d: Draft) -> bool:
+    """Whether the note opens with a form of address that needs no name ('Madame,')."""
+    g = _GREETINGS[d.language]
+    if not g.formal or not (m := _GREETING[d.language].match(d.body.text)):
+        return False
+    return _greeting_word(m) in g.formal and not m.group(1).strip()
+
+
+def _greeting_word(m: re.Match[str]) -> str:
+    """The greeting a `_GREETING` match opens with, casefolded: 'madame', 'sehr geehrte'."""
+    return " ".join(m.group()[: m.start(1) - m.start()].strip(" \t\n,").casefold().split())
 
 
 def _fold_in_place(text: str) -> str:
@@ -146,11 +245,14 @@ def check_greeting(d: Draft) -> Iterator[Hit]:
     if d.ctx.kind is not None:
         return
     text = d.body.text
-    if m := _GREETING.match(text):
+    g = _GREETINGS[d.language]
+    if m := _GREETING[d.language].match(text):
         addressee = [w.strip(EDGE) for w in m.group(1).split()]
-        while addressee and addressee[0].casefold() in TITLES:
+        while addressee and addressee[0].casefold() in g.titles:
             addressee.pop(0)
-        if addressee and addressee[0][:1].isupper() and addressee[0].casefold() not in _NOT_NAMES:
+        if addressee and addressee[0][:1].isupper() and addressee[0].casefold() not in g.nobody:
+            return
+        if _formally_addressed(d):
             return
     elif _NAME_ONLY_GREETING.match(text):
         return
@@ -159,7 +261,7 @@ def check_greeting(d: Draft) -> Iterator[Hit]:
         BODY,
         0,
         "The message doesn't open with a greeting that uses their name",
-        "Open with 'Dear <first name>,' or 'Hi <first name>,'.",
+        f"Open with {g.open_with}.",
     )
 
 
@@ -167,50 +269,77 @@ def check_greeting(d: Draft) -> Iterator[Hit]:
 # Names misused: a title where the name should be, the wrong name form in the greeting, and
 # the reader spoken of in the third person.
 
+
 # 'Hi Dr.,', 'Dear Dr.,', 'Thank you, Dr.:': a greeting (or the start of a line, or a
 # thank-you) then an abbreviated title with no name after it. Full words ('Professor',
 # 'Sir') can stand alone as a form of address, so they pass.
-_TITLE_WORDS = ABBREVIATED_TITLES | {t.upper() for t in ABBREVIATED_TITLES}
-_TITLE_ALONE = re.compile(
-    r"^[ \t]*(?:(?i:dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening))[ \t]+"
-    r"|(?i:thank[ \t]+you|thanks)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*)?"
-    r"((?:" + "|".join(sorted(_TITLE_WORDS, key=lambda t: (-len(t), t))) + r")\.?)"
-    r"(?=[ \t]*(?:[,:;!]|$))",
-    re.MULTILINE,
-)
+def _title_alone(g: _Greetings) -> tuple[frozenset[str], re.Pattern[str]]:
+    """A language's abbreviated titles (as written and in capitals), and where one stands alone.
+
+    That is after a greeting, at the start of a line, or after the thanks, with no name.
+    """
+    words_ = g.abbreviated | {t.upper() for t in g.abbreviated}
+    greetings = g.before_title or g.words.replace(r"\s", r"[ \t]")
+    regex = re.compile(
+        rf"^[ \t]*(?:(?i:{greetings})[ \t]+"
+        rf"|(?i:{g.thanks})(?:[ \t]+(?i:again))?[ \t]*,[ \t]*)?"
+        r"((?:" + "|".join(sorted(words_, key=lambda t: (-len(t), t))) + r")\.?)"
+        r"(?=[ \t]*(?:[,:;!]|$))",
+        re.MULTILINE,
+    )
+    return frozenset(words_), regex
+
+
+_TITLE_ALONE = {language: _title_alone(g) for language, g in _GREETINGS.items()}
 
 
 def check_title_as_name(d: Draft) -> Iterator[Hit]:
     """A title is not a name: 'Hi Dr.,' must never be sent."""
     ctx = d.ctx
+    title_words, title_alone = _TITLE_ALONE[d.language]
     for part in d.parts:
-        if _TITLE_WORDS.isdisjoint(part.distinct):
+        if title_words.isdisjoint(part.distinct):
             continue
-        for m in _TITLE_ALONE.finditer(part.text):
+        for m in title_alone.finditer(part.text):
             said = m.group().strip()
             title = m.group(1)
-            family = _name_parts(ctx.interviewer_name or "")[-1:]
-            formal = f"'Dear {ctx.honorific} {family[0]},'" if ctx.honorific and family else None
-            informal = f"'Hi {ctx.greeting_name},'" if ctx.greeting_name else None
-            examples = " or ".join(e for e in (formal, informal) if e)
+            family = _name_parts(ctx.interviewer_name or "", d.language)[-1:]
             yield hit(
                 ERROR,
                 part.section,
                 m.start(1),
                 f"A title used as a name: {quote(said)}",
-                f"Put their name after '{title}', or greet them by name"
-                + (f": {examples}." if examples else ", e.g. 'Dear Dr. Kobayashi,'."),
+                _title_fix(d, title, family[0] if family else None),
             )
 
 
-def _greeted(text: str) -> tuple[int, list[str], bool] | None:
+def _title_fix(d: Draft, title: str, family: str | None) -> str:
+    """Put the name after the title; in English, or greet them by first name."""
+    ctx = d.ctx
+    if d.language != "en":
+        return f"Put their family name after '{title}'" + (
+            f": '{title} {family}'." if family else "."
+        )
+    formal = f"'Dear {ctx.honorific} {family},'" if ctx.honorific and family else None
+    informal = f"'Hi {ctx.greeting_name},'" if ctx.greeting_name else None
+    examples = " or ".join(e for e in (formal, informal) if e)
+    return f"Put their name after '{title}', or greet them by name" + (
+        f": {examples}." if examples else ", e.g. 'Dear Dr. Kobayashi,'."
+    )
+
+
+def _greeted(text: str, language: str = "en") -> tuple[int, list[str], bool] | None:
     """Where the greeting's name starts, its words, and whether a title comes first."""
-    m = _GREETING.match(text)
+    m = _GREETING[language].match(text)
     if m is None:
         return None
+    titles = _GREETINGS[language].titles
     named = [w.strip(EDGE) for w in m.group(1).split()]
-    titled = bool(named) and named[0].casefold().rstrip(".") in TITLES
-    while named and named[0].casefold().rstrip(".") in TITLES:
+    # 'Madame Moreau,': the greeting is a title itself.
+    titled = (bool(named) and named[0].casefold().rstrip(".") in titles) or _greeting_word(
+        m
+    ) in _GREETINGS[language].formal
+    while named and named[0].casefold().rstrip(".") in titles:
         named.pop(0)
     return m.start(1), [w for w in named if w], titled
 
@@ -218,13 +347,13 @@ def _greeted(text: str) -> tuple[int, list[str], bool] | None:
 def check_greeting_name(d: Draft) -> Iterator[Hit]:
     """Greet someone by the name they go by: 'Hi Hương,' not 'Hi Nguyễn,', 'Hi Bob,'."""
     ctx = d.ctx
-    if not ctx.greeting_name or not (greeted := _greeted(d.body.text)):
+    if not ctx.greeting_name or not (greeted := _greeted(d.body.text, d.language)):
         return
     at, named, titled = greeted
     if titled or len(named) != 1:
         return  # 'Dear Dr. Kobayashi,' or a full name are formal, and fine
     said = fold(named[0])
-    theirs = {fold(p) for p in _name_parts(ctx.interviewer_name or "")}
+    theirs = {fold(p) for p in _name_parts(ctx.interviewer_name or "", d.language)}
     theirs.update(f for f in ctx.addressee_forms if " " not in f)
     if said == fold(ctx.greeting_name) or said not in theirs:
         return
@@ -233,8 +362,12 @@ def check_greeting_name(d: Draft) -> Iterator[Hit]:
         BODY,
         at,
         f"The greeting calls them '{named[0]}'; they go by '{ctx.greeting_name}'",
-        f"Write 'Hi {ctx.greeting_name},'"
-        + (f" or, formally, 'Dear {ctx.honorific} {named[0]},'." if ctx.honorific else "."),
+        f"Write '{_GREETINGS[d.language].hi.format(ctx.greeting_name)}'"
+        + (
+            f" or, formally, 'Dear {ctx.honorific} {named[0]},'."
+            if ctx.honorific and d.language == "en"
+            else "."
+        ),
     )
 
 
@@ -283,11 +416,14 @@ def _addressee_forms(d: Draft, greeted: tuple[int, list[str], bool] | None) -> f
 def check_addressee_in_third_person(d: Draft) -> Iterator[Hit]:
     """In a note to Kofi, 'Kofi's team' and 'as Kofi mentioned' are 'your team', 'as you ...'.
 
-    After the greeting line, the reader's name followed by 's or by a reporting verb is
-    always flagged. A he/she pronoun is flagged, once, only while nobody else could be meant:
-    before any other capitalised name (a word capitalised mid-sentence that is not an English
-    word) or lowercase person noun ('your manager') appears; it is a question then, not a verdict.
+    English only, for now. After the greeting line, the reader's name followed by 's or by
+    a reporting verb is always flagged. A he/she pronoun is flagged, once, only while nobody
+    else could be meant: before any other capitalised name (a word capitalised mid-sentence
+    that is not an English word) or lowercase person noun ('your manager') appears; it is a
+    question then, not a verdict.
     """
+    if d.language != "en":
+        return
     text = d.body.text
     greeted = _greeted(text)
     forms = _addressee_forms(d, greeted)

@@ -23,7 +23,15 @@ from bot.drafting.proofread.core import (
     wordset,
 )
 
-_REPEAT_OK = wordset("had that")
+# Words a sentence may rightly write twice in a row: 'had had', 'nous nous sommes vus',
+# 'die Firma, die die Stelle ausschreibt', 'que que' never.
+_REPEAT_OK = {
+    "en": wordset("had that"),
+    "es": wordset(""),
+    "fr": wordset("nous vous"),
+    "de": wordset("die der das den dem sie"),
+    "pt": wordset(""),
+}
 _NEAR_IDENTICAL = 0.9
 # Panel notes are short; beyond this many words the comparison (quadratic on repetitive text)
 # is skipped, and the length check has something to say anyway.
@@ -44,7 +52,7 @@ def check_repeated_words(d: Draft) -> Iterator[Hit]:
                 lower[i] == lower[i + 1]
                 and lower[i] not in doubled
                 and word.isalpha()
-                and lower[i] not in _REPEAT_OK
+                and lower[i] not in _REPEAT_OK[d.language]
                 and raw[i].endswith(word)  # nothing between the two but white space
                 and raw[i + 1].startswith(cores[i + 1])
             ):
@@ -90,18 +98,51 @@ def check_near_identical(d: Draft) -> Iterator[Hit]:
 
 # --------------------------------------------------------------------------------------------
 # A content word three times in three consecutive sentences ('conversation ... conversation
-# ... conversation'): a pronoun or a synonym serves. Function words, words under four
-# letters, the thanks itself, names (capitalised mid-sentence anywhere in the note, or one
-# of the known terms: people, company, role) are exempt.
+# ... conversation'): a pronoun or a synonym serves. Function words (each language's own),
+# words under four letters, the thanks itself, names (capitalised mid-sentence anywhere in
+# the note, except in German, where every noun is; or one of the known terms: people,
+# company, role) are exempt.
 
-_FUNCTION_WORDS = wordset(
-    "about above after again also been before being below between both could does doing "
-    "down during each even every from have having here into just like more most much must "
-    "only other over same should some such than that their theirs them then there these "
-    "they this those through thank thanks under until very were what when where which while "
-    "whom will with within would your yours ours myself yourself really look looking forward "
-    "hope"
-)
+_FUNCTION_WORDS = {
+    "en": wordset(
+        "about above after again also been before being below between both could does doing "
+        "down during each even every from have having here into just like more most much must "
+        "only other over same should some such than that their theirs them then there these "
+        "they this those through thank thanks under until very were what when where which "
+        "while whom will with within would your yours ours myself yourself really look "
+        "looking forward hope"
+    ),
+    "es": wordset(
+        "para como pero porque cuando donde desde hasta sobre entre durante también además "
+        "este esta estos estas ese esa eso esos esas aquel muy más menos todo toda todos todas "
+        "otro otra otros otras mismo misma algo nada ella ellos ellas usted ustedes nosotros "
+        "vosotros nuestro nuestra vuestro vuestra suyo suya mucho mucha muchos muchas poco "
+        "tengo tiene tienen tenemos hemos habéis había estoy está están estamos será sería "
+        "puedo puede pueden podría quiero quería gracias saludo saludos espero"
+    ),
+    "fr": wordset(
+        "pour avec dans sans sous chez vers entre depuis pendant avant après comme mais donc "
+        "aussi très plus moins tout toute tous toutes cette ceux celle celui votre vous nous "
+        "notre nos vos leur leurs elle elles même autre autres bien encore déjà toujours "
+        "suis sommes êtes sont était serai serais serait avoir avais avait aurai aurais "
+        "j'ai j'avais c'est n'est qu'il qu'elle d'un d'une l'on merci remercie espère"
+    ),
+    "de": wordset(
+        "nicht sehr auch noch schon immer mehr aber oder denn wenn dass weil ob als wie "
+        "über unter nach vor bei mit seit während durch gegen ohne für eine einen einem "
+        "einer eines dies diese dieser dieses diesen jede jeder jedes alle allem allen "
+        "mich mir dich dir sich uns euch ihnen ihr ihre ihrer ihrem ihren sein seine "
+        "unser unsere habe hast hat haben hatte hatten bin bist sind seid war waren "
+        "werde wird werden würde würden kann können könnte möchte dank danke vielen freue"
+    ),
+    "pt": wordset(
+        "para como mas porque quando onde desde até sobre entre durante também além este "
+        "esta estes estas esse essa isso esses essas aquele aquela muito muita muitos muitas "
+        "mais menos todo toda todos todas outro outra outros outras mesmo mesma você vocês "
+        "nós eles elas nosso nossa seu sua seus suas tenho tem temos têm estou está estão "
+        "estamos será seria posso pode podem poderia quero queria obrigado obrigada espero"
+    ),
+}
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+|\n+")
 _WINDOW = 3
 
@@ -119,7 +160,7 @@ def check_word_three_times(d: Draft) -> Iterator[Hit]:
     stems = [
         _stem(c.casefold())
         for c in d.body.cores
-        if len(c) >= 4 and c.casefold() not in _FUNCTION_WORDS
+        if len(c) >= 4 and c.casefold() not in _FUNCTION_WORDS[d.language]
     ]
     often = {s for s, n in Counter(stems).items() if n >= _WINDOW}
     if not often:
@@ -139,7 +180,7 @@ def check_word_three_times(d: Draft) -> Iterator[Hit]:
             stem = _stem(word.casefold())
             if stem not in often:
                 continue
-            if word[:1].isupper() and m.start() > 0:
+            if word[:1].isupper() and m.start() > 0 and d.language != "de":
                 proper.add(stem)  # capitalised mid-sentence: a name
             found.append(stem)
         sentences.append((start, found))

@@ -21,18 +21,41 @@ from bot.drafting.proofread.core import (
 
 # Kinds thanking one interviewer: they must mention something specific.
 PERSONAL_KINDS = frozenset({"thank_you"})
-# Words too common to show that a recorded detail made it into the note.
-_NOT_SIGNIFICANT = wordset(
-    "the and for with about our your their his her its that this those these from into "
-    "onto over under how what why when where who which was were are you they them then "
-    "than also very more most some any all not but can will would could should has have "
-    "had been being role team company position job work interview discussion conversation "
-    "talk talked discussed chat"
-)
+# Words too common to show that a recorded detail made it into the note, per language.
+_NOT_SIGNIFICANT = {
+    "en": wordset(
+        "the and for with about our your their his her its that this those these from into "
+        "onto over under how what why when where who which was were are you they them then "
+        "than also very more most some any all not but can will would could should has have "
+        "had been being role team company position job work interview discussion "
+        "conversation talk talked discussed chat"
+    ),
+    "es": wordset(
+        "los las del con para por sobre como que qué cómo una uno unos unas este esta estos "
+        "estas ese esa nuestro nuestra vuestro su sus mis tus muy más también pero cuando donde "
+        "puesto equipo empresa trabajo entrevista conversación charla reunión hablamos"
+    ),
+    "fr": wordset(
+        "les des une aux pour avec sur sous par dans que qui quoi comment cette ces ceux notre "
+        "nos votre vos leur leurs son ses mes très plus aussi mais quand poste équipe "
+        "entreprise société travail entretien échange discussion conversation réunion"
+    ),
+    "de": wordset(
+        "der die das den dem des ein eine einen einem einer und oder mit für über von vom zum "
+        "zur bei nach wie was wer wann unser unsere ihr ihre ihren sein seine sehr auch aber "
+        "stelle position team firma unternehmen arbeit gespräch vorstellungsgespräch "
+        "austausch besprechung"
+    ),
+    "pt": wordset(
+        "os as dos das com para por sobre como que qual uma uns umas este esta estes estas "
+        "esse essa nosso nossa seu sua seus suas meu minha muito mais também mas quando onde "
+        "vaga cargo equipe equipa empresa trabalho entrevista conversa reunião falamos"
+    ),
+}
 
 
 @lru_cache(maxsize=1024)
-def _specific_words(specifics: tuple[str, ...]) -> tuple[frozenset[str], str]:
+def _specific_words(specifics: tuple[str, ...], language: str) -> tuple[frozenset[str], str]:
     """The significant words of the specifics, and a loose pattern's source for any of them.
 
     The pattern matches a whole specific, or any significant word as the start of a word
@@ -46,7 +69,7 @@ def _specific_words(specifics: tuple[str, ...]) -> tuple[frozenset[str], str]:
         if folded:
             alternatives.append(re.escape(folded))
         for word in WORD.findall(folded):
-            if len(word) >= 3 and word not in _NOT_SIGNIFICANT:
+            if len(word) >= 3 and word not in _NOT_SIGNIFICANT[language]:
                 significant.add(word)
                 alternatives.append(rf"(?<!\w){re.escape(word)}")
     return frozenset(significant), "|".join(alternatives)
@@ -61,7 +84,7 @@ def check_specifics_mentioned(d: Draft) -> Iterator[Hit]:
     """A note with nothing recorded in it could have been sent to anyone."""
     if d.ctx.kind not in PERSONAL_KINDS or not d.ctx.specifics:
         return
-    significant, source = _specific_words(d.ctx.specifics)
+    significant, source = _specific_words(d.ctx.specifics, d.language)
     if not source or not significant.isdisjoint(d.body_words_lower):
         return
     if _loose(source).search(" ".join(d.body.text.casefold().split())):

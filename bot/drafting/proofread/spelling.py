@@ -1,7 +1,7 @@
-"""Spelling: English words (American or British), names, the member's jargon and typos.
+"""Spelling in the draft's language: typos, but not names, the member's jargon or terms.
 
-The dictionary is pyspellchecker's English word list, loaded once and lazily; verdicts and
-suggestions are cached per word. Names, company, role and titles (`known_terms`) are exempt.
+The dictionaries (`dictionaries.py`) load once and lazily; verdicts and suggestions are
+cached per word. Names, company, role and titles (`known_terms`) are exempt.
 The member's own notes are not exempt as a whole: a typo in a note would otherwise reach the
 draft unflagged; only the words in them that look like names or jargon are.
 """
@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
-
-from spellchecker import SpellChecker
+from functools import lru_cache
 
 from bot.drafting.proofread.core import (
     WARNING,
@@ -27,125 +25,40 @@ from bot.drafting.proofread.core import (
     nfc,
     wordset,
 )
-from bot.drafting.proofread.tone import CHAT_WORDS
+from bot.drafting.proofread.dictionaries import LETTER_WORDS, known, suggestion
+from bot.drafting.proofread.tone import chat_words
 
-# Words the English dictionary lacks that job seekers write all the time.
-_EXTRA_WORDS = wordset(
-    "analytics api apis app apps async autoscaling backend backends blockchain bootcamp "
-    "changelog chatbot codebase codebases cofounder cybersecurity dataset datasets dbt dedupe "
-    "deduplication devops ecommerce edtech failover fintech frontend frontends fullstack "
-    "github gitlab golang hackathon hackathons healthtech idempotency kanban kubernetes "
-    "linkedin microservice microservices middleware monorepo multithreading namespace "
-    "offboarding offsite onboard onboarding onsite panellist panellists postgres refactor "
-    "refactored refactoring repo repos reskilling roadmap roadmaps rollout rollouts runbook "
-    "runbooks runtime saas serverless sharding signup standups upskill upskilling webhook "
-    "webhooks webinar webinars wifi wireframe wireframes workflow workflows"
-)
-
-# British spellings: accept the word when the American form is in the dictionary.
-_BRITISH_SUFFIXES = (
-    ("isations", "izations"),
-    ("isation", "ization"),
-    ("ising", "izing"),
-    ("ised", "ized"),
-    ("ises", "izes"),
-    ("ise", "ize"),
-    ("ysing", "yzing"),
-    ("ysed", "yzed"),
-    ("yse", "yze"),
-    ("ouring", "oring"),
-    ("oured", "ored"),
-    ("ours", "ors"),
-    ("our", "or"),
-    ("tres", "ters"),
-    ("tre", "ter"),
-    ("ogue", "og"),
-    ("lled", "led"),
-    ("lling", "ling"),
-    ("ence", "ense"),
-    ("mmes", "ms"),
-    ("mme", "m"),
-)
-# A lone capitalised word on a short line is taken for a name (a signature) unless it looks
-# like a misspelt one of these.
-_SALUTATION_WORDS = wordset(
-    "dear hello hi greetings sincerely regards best thanks thank respectfully warmly "
-    "cordially yours kind warm faithfully"
-)
-_SPELLING_SUGGEST_MAX_LEN = 20
+# German capitalises every noun, so a capital mid-sentence is no sign of a name there; the
+# word after one of these is.
+_GERMAN_TITLES = wordset("herr herrn frau dr prof")
+# French elides an article or pronoun onto the next word: "l'équipe" is 'équipe'.
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE)
+# Where a word starts: not inside another, nor after an apostrophe, save a French elision.
+_WORD_START = {"fr": r"(?:(?<=['’])|(?<![\w'’]))"}
 # Where an item of a member's note ends: its first word is capitalised as a matter of course.
 _ITEM_BREAK = re.compile(r"[;\n]|[.!?:](?:\s|$)")
 
 
-@cache
-def english_words() -> dict[str, int]:
-    """The English word frequencies, loaded on first use (it takes a fifth of a second)."""
-    speller = SpellChecker(language="en", distance=1)
-    speller.word_frequency.load_words(_EXTRA_WORDS)
-    return speller.word_frequency.dictionary
-
-
-@cache
-def _letters() -> str:
-    """Every letter the dictionary uses, for one-edit suggestions."""
-    return "".join(sorted({c for w in english_words() for c in w if c.isalpha()}))
-
-
-def _known(word: str) -> bool:
-    """Whether one lowercase word (no hyphens) is English."""
-    dictionary = english_words()
-    word = word.replace("’", "'")
-    if word in dictionary:
-        return True
-    if word.endswith("'s"):
-        word = word[:-2]
-    if word in dictionary:
-        return True
-    if not word.isascii() and fold(word) in dictionary:
-        return True
-    return any(
-        word.endswith(british) and word[: -len(british)] + american in dictionary
-        for british, american in _BRITISH_SUFFIXES
-    )
-
-
 @lru_cache(maxsize=65536)
-def _unknown_parts(core: str) -> tuple[str, ...]:
-    """The pieces of a word (split on hyphens) that are not English, if any.
+def _unknown_parts(language: str, core: str) -> tuple[str, ...]:
+    """The pieces of a word (split on hyphens) that are misspelt, if any.
 
     Single letters, all-capital acronyms, anything with a digit, and URLs, email addresses
-    and abbreviations (anything with '.', '/', '@', ':' or '_' inside) pass.
+    and abbreviations (anything with '.', '/', '@', ':' or '_' inside) pass. Outside English
+    a word the dictionary has whole ('week-end', "aujourd'hui") passes before its pieces
+    are tried.
     """
     if core.isalpha():
         pieces: Iterable[str] = (core,)
-    elif any(c.isdigit() or c in "./@:_\\" for c in core):
+    elif any(c.isdigit() or c in "./@:_\\" for c in core) or (
+        language != "en" and known(language, core)
+    ):
         return ()
     else:
         pieces = (p for w in WORD.findall(core) for p in w.split("-"))
-    return tuple(p for p in pieces if len(p) > 1 and not p.isupper() and not _known(p.lower()))
-
-
-@lru_cache(maxsize=8192)
-def _suggestion(word: str) -> str | None:
-    """The most frequent English word one edit away, keeping an initial capital.
-
-    One edit only: two edits take up to a second for a long word.
-    """
-    lower = word.lower().replace("’", "'")
-    if len(lower) > _SPELLING_SUGGEST_MAX_LEN:
-        return None
-    dictionary = english_words()
-    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
-    letters = _letters()
-    candidates = {a + b[1:] for a, b in splits if b}
-    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    candidates |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    candidates |= {a + c + b for a, b in splits for c in letters}
-    known = [c for c in candidates if len(c) > 1 and c in dictionary]
-    if not known:
-        return None
-    best = max(known, key=lambda c: (dictionary[c], c))
-    return best[:1].upper() + best[1:] if word[:1].isupper() else best
+    if language == "fr":
+        pieces = (_ELISION.sub("", p) for p in pieces)
+    return tuple(p for p in pieces if len(p) > 1 and not p.isupper() and not known(language, p))
 
 
 @lru_cache(maxsize=1024)
@@ -203,52 +116,72 @@ def _is_name_line(line: str) -> bool:
 def check_spelling(d: Draft) -> Iterator[Hit]:
     """Typos, in our words and in the member's notes quoted in the draft alike."""
     ctx = d.ctx
-    known = _known_words((*ctx.known_terms, ctx.interviewer_name or ""))
+    language = d.language
+    known_ = _known_words((*ctx.known_terms, ctx.interviewer_name or ""))
     notes = (*ctx.member_terms, *ctx.specifics)
-    known |= _member_jargon(notes)
+    known_ |= _member_jargon(notes)
     typed = _known_words(notes)
+    chat = chat_words(language)
     reported: set[str] = set()
     for part in d.parts:
         bad: set[str] = set()
         for core in part.distinct:
-            if pieces := _unknown_parts(core):
-                bad.update(p for p in pieces if p.casefold() not in known and fold(p) not in known)
-        bad -= CHAT_WORDS  # reported by the tone check
-        # A word of the member's own that no English word is one edit from is their term
+            if pieces := _unknown_parts(language, core):
+                bad.update(
+                    p for p in pieces if p.casefold() not in known_ and fold(p) not in known_
+                )
+        bad -= chat  # reported by the tone check
+        # A word of the member's own that no word is one edit from is their term
         # ("netcode", "chargebacks"), not a typo ("manger" is one edit from "manager").
-        bad = {w for w in bad if w.casefold() not in typed or _suggestion(w) is not None}
+        bad = {w for w in bad if w.casefold() not in typed or suggestion(language, w) is not None}
         if bad:
-            yield from _spelling_hits(part, sorted(bad), reported)
+            yield from _spelling_hits(language, part, sorted(bad), reported)
 
 
-def _spelling_hits(part: Text, bad: list[str], reported: set[str]) -> Iterator[Hit]:
+def _spelling_hits(language: str, part: Text, bad: list[str], reported: set[str]) -> Iterator[Hit]:
     """Report each unknown word once, where it first occurs, unless it is likely a name."""
     text = part.text
+    salutations = LETTER_WORDS[language]
     for piece in bad:
         key = piece.casefold()
         if key in reported:
             continue
         capitalised = piece[:1].isupper()
-        for m in re.finditer(rf"(?<![\w'’]){re.escape(piece)}(?![\w'’]|-\w)", text):
+        start = _WORD_START.get(language, r"(?<![\w'’])")
+        for m in re.finditer(rf"{start}{re.escape(piece)}(?![\w'’]|-\w)", text):
             after_hyphen = m.start() > 0 and text[m.start() - 1] == "-"
-            # A capital letter mid-sentence (or after a hyphen) most likely starts a name.
-            if capitalised and (after_hyphen or not is_sentence_start(text, m.start())):
+            # A capital letter mid-sentence (or after a hyphen) most likely starts a name;
+            # in German, only where no word is one edit away or a title comes first.
+            if (
+                capitalised
+                and (after_hyphen or not is_sentence_start(text, m.start()))
+                and (language != "de" or _german_name(text, m.start(), piece))
+            ):
                 continue
-            suggestion = _suggestion(piece)
+            suggested = suggestion(language, piece)
             if (
                 capitalised
                 and _is_name_line(_line_around(text, m.start()))
-                and (suggestion or "").lower() not in _SALUTATION_WORDS
+                and (suggested or "").lower() not in salutations  # 'Sincerly,' is a typo
             ):
                 continue
             reported.add(key)
             fix = (
-                f"Did you mean '{suggestion}'?"
-                if suggestion
-                else f"Check the spelling of '{piece}'."
+                f"Did you mean '{suggested}'?" if suggested else f"Check the spelling of '{piece}'."
             )
             yield hit(WARNING, part.section, m.start(), f"Possible misspelling: '{piece}'", fix)
             break
+
+
+def _german_name(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised German word the dictionary lacks is a name, not a misspelt noun.
+
+    It is when a title comes before it, or when no word is one edit from it.
+    """
+    before = text[max(0, start - 12) : start].split()
+    if before and before[-1].rstrip(".").casefold() in _GERMAN_TITLES:
+        return True
+    return suggestion("de", word) is None
 
 
 CHECKS: tuple[Check, ...] = (check_spelling,)

@@ -19,8 +19,8 @@ from bot.drafting.proofread.core import (
 )
 
 _ADVICE = "thank them for their time and advice instead, e.g. 'your advice on moving into ...'"
-_APPLICATION_LANGUAGE = compile_phrases(
-    (
+_PHRASES = {
+    "en": (
         # 'the role of mentoring' is about something else.
         Phrase(
             r"(?:the|this)\s+(?:role|position|opening|vacancy)(?!\s+of\b)",
@@ -30,20 +30,56 @@ _APPLICATION_LANGUAGE = compile_phrases(
         Phrase(r"my\s+(?:application|candidacy)", _ADVICE, "application candidacy"),
         Phrase(r"next\s+steps\s+in\s+the\s+process", _ADVICE, "process"),
         Phrase(r"the\s+(?:hiring|interview|recruiting|selection)\s+process", _ADVICE, "process"),
+    ),
+    "es": (
+        Phrase(
+            r"(?:el|este)\s+puesto|(?:la|esta)\s+vacante",
+            "thank them for their time and advice instead, e.g. 'sus consejos sobre ...'",
+            "puesto vacante",
+        ),
+        Phrase(
+            r"mi\s+candidatura|el\s+proceso\s+de\s+selección",
+            "thank them for their time and advice instead, e.g. 'sus consejos sobre ...'",
+            "candidatura selección",
+        ),
+    ),
+    "fr": (
+        Phrase(
+            r"(?:le|ce)\s+poste|ma\s+candidature|le\s+processus\s+de\s+recrutement",
+            "thank them for their time and advice instead, e.g. 'vos conseils sur ...'",
+            "poste candidature recrutement",
+        ),
+    ),
+    "de": (
+        Phrase(
+            r"(?:die|diese)\s+(?:Stelle|Position)|meine\s+Bewerbung|das\s+Auswahlverfahren",
+            "thank them for their time and advice instead, e.g. 'Ihre Tipps zu ...'",
+            "Stelle Position Bewerbung Auswahlverfahren",
+        ),
+    ),
+    "pt": (
+        Phrase(
+            r"(?:a|esta|essa)\s+vaga|minha\s+candidatura|o\s+processo\s+seletivo",
+            "thank them for their time and advice instead, e.g. 'seus conselhos sobre ...'",
+            "vaga candidatura seletivo",
+        ),
+    ),
+}
+_CHECKS = {
+    language: phrase_check(
+        compile_phrases(phrases),
+        WARNING,
+        lambda said: f"Application language after an informational chat: '{said}'",
+        lambda said, advice: f"Drop '{said}': {advice}.",
     )
-)
-_check_application_language = phrase_check(
-    _APPLICATION_LANGUAGE,
-    WARNING,
-    lambda said: f"Application language after an informational chat: '{said}'",
-    lambda said, advice: f"Drop '{said}': {advice}.",
-)
+    for language, phrases in _PHRASES.items()
+}
 
 
 def check_application_language(d: Draft) -> Iterator[Hit]:
     """Only after an informational chat; any other stage is an application."""
     if d.ctx.stage == "informational":
-        yield from _check_application_language(d)
+        yield from _CHECKS[d.language](d)
 
 
 CHECKS: tuple[Check, ...] = (check_application_language,)

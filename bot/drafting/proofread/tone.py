@@ -1,9 +1,14 @@
-"""Tone: casual words and chat speak, informal sign-offs, cliches, exclamation marks, emoji."""
+"""Tone: casual words and chat speak, informal sign-offs, cliches, exclamation marks, emoji.
+
+Each language has its own casual words, sign-offs and cliches (the advice names the words to
+write instead, in that language); exclamation marks and emoji read the same in all.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from bot.drafting.proofread.core import (
     BODY,
@@ -77,6 +82,189 @@ _CLICHES = (
 )
 
 
+_ES_PURPOSE = "say why you are writing, e.g. 'Le escribo para preguntarle por los próximos pasos.'"
+_FR_PURPOSE = (
+    "say why you are writing, e.g. 'Je me permets de vous demander où en est le processus.'"
+)
+_DE_PURPOSE = (
+    "say why you are writing, e.g. 'Ich möchte mich nach dem Stand des Verfahrens erkundigen.'"
+)
+_PT_PURPOSE = "say why you are writing, e.g. 'Escrevo para saber como está o processo.'"
+_REPROACH = "it reads as a reproach, so restate the point in a sentence instead"
+_THANKS_FIRST = "open with your thanks or your purpose instead"
+
+
+class _Tone(NamedTuple):
+    """A language's casual words (warnings), informal sign-offs (worth a thought), cliches."""
+
+    casual: tuple[Phrase, ...]
+    signoffs: tuple[Phrase, ...]
+    cliches: tuple[Phrase, ...]
+
+
+_TONE = {
+    "en": _Tone(_CASUAL, _INFORMAL_SIGNOFF, _CLICHES),
+    "es": _Tone(
+        casual=(
+            Phrase("holi|holis", "open with 'Hola' or 'Estimado/a' and their name"),
+            Phrase("q|k", "write 'que'", case_sensitive=True),
+            Phrase("xq|pq|porq", "write 'porque' or 'por qué'"),
+            Phrase("porfa|xfa|plis", "write 'por favor'"),
+            Phrase("tb|tmb|tbn", "write 'también'"),
+            Phrase("dsp|dps", "write 'después'"),
+            Phrase("msj", "write 'mensaje'"),
+            Phrase("finde", "write 'fin de semana'"),
+            Phrase("ok|okey|oki", "write 'de acuerdo'"),
+            Phrase("guay|chévere|padrísimo", "write 'estupendo', or say what you liked"),
+            Phrase(r"me\s+mola|mola", "write 'me gusta'", "mola"),
+            Phrase("jaja|jajaja|jajajaja|jeje|jejeje", "delete it"),
+        ),
+        signoffs=(
+            Phrase(r"besos|besitos|un\s+beso", "'Un saludo' is safer", "besos besitos beso"),
+        ),
+        cliches=(
+            Phrase(
+                r"(?:solo|sólo)\s+(?:quería|quiero)\s+hacer\s+(?:un\s+)?seguimiento",
+                _ES_PURPOSE,
+                "seguimiento",
+            ),
+            Phrase(
+                r"espero\s+que\s+(?:este\s+(?:correo|mensaje|e-?mail)\s+)?(?:le|te|os|les)\s+"
+                r"encuentre\s+bien",
+                _THANKS_FIRST,
+                "encuentre",
+            ),
+            Phrase(
+                r"como\s+(?:le|te)\s+(?:dije|comenté|indiqué)\s+en\s+mi\s+(?:último|anterior)\s+"
+                r"(?:correo|mensaje|e-?mail)",
+                _REPROACH,
+                "último anterior",
+            ),
+            Phrase(
+                r"sin\s+otro\s+particular",
+                "it is a dated formula: end with 'Un cordial saludo,'",
+                "particular",
+            ),
+        ),
+    ),
+    "fr": _Tone(
+        casual=(
+            Phrase("salut|coucou|hello", "open with 'Bonjour' and their name"),
+            Phrase("stp|svp", "write 's'il vous plaît'"),
+            Phrase("bcp", "write 'beaucoup'"),
+            Phrase("pr", "write 'pour'", case_sensitive=True),
+            Phrase("qd", "write 'quand'"),
+            Phrase("tkt", "write 'ne vous inquiétez pas'"),
+            Phrase("ouais|ouaip", "write 'oui'"),
+            Phrase("ok|okay", "write 'd'accord'"),
+            Phrase("super|cool|génial|top", "write 'très' or 'excellent', or say what you liked"),
+            Phrase("boulot|taf", "write 'travail'"),
+            Phrase("bosser", "write 'travailler'"),
+            Phrase("mdr|ptdr|lol|haha|hihi", "delete it"),
+        ),
+        signoffs=(Phrase("bises|bisous", "'Bien cordialement' is safer"),),
+        cliches=(
+            Phrase(
+                r"je\s+voulais\s+(?:juste|simplement)\s+(?:faire\s+(?:un\s+)?suivi|faire\s+le\s+point|"
+                r"prendre\s+des\s+nouvelles)",
+                _FR_PURPOSE,
+                "suivi point nouvelles",
+            ),
+            Phrase(
+                r"j['’]espère\s+que\s+(?:ce\s+(?:message|mail|courriel|e-?mail)\s+)?vous\s+trouve(?:ra)?\s+"
+                r"(?:bien|en\s+bonne\s+santé)",
+                _THANKS_FIRST,
+                "trouve trouvera",
+            ),
+            Phrase(
+                r"(?:suite|comme\s+indiqué)\s+(?:à|dans)\s+mon\s+(?:dernier|précédent)\s+"
+                r"(?:message|mail|courriel|e-?mail)",
+                _REPROACH,
+                "dernier précédent",
+            ),
+        ),
+    ),
+    "de": _Tone(
+        casual=(
+            Phrase("hey|hi|moin|servus", "open with 'Hallo' or 'Guten Tag' and their name"),
+            Phrase(
+                "lg|vg|mfg",
+                "write the greeting out: 'Viele Grüße', 'Mit freundlichen Grüßen'",
+                "lg vg mfg MfG",
+            ),
+            Phrase("ne|nen", "write 'eine' or 'einen'", case_sensitive=True),
+            Phrase("cool|krass|geil|mega|super", "write 'sehr gut', or say what you liked"),
+            Phrase("haha|hehe|lol|xd", "delete it"),
+            Phrase("jup|jep", "write 'ja'"),
+            Phrase("ok|okay|okey", "write 'in Ordnung'"),
+        ),
+        signoffs=(
+            Phrase(
+                r"ciao|tschüss|tschüs|bis\s+dann",
+                "'Viele Grüße' is safer",
+                "ciao tschüss tschüs dann",
+            ),
+        ),
+        cliches=(
+            Phrase(
+                r"(?:nur\s+)?(?:mal\s+)?kurz\s+nach(?:haken|fragen)",
+                _DE_PURPOSE,
+                "nachhaken nachfragen",
+            ),
+            Phrase(
+                r"ich\s+hoffe,?\s+(?:diese\s+(?:e-?mail|mail|nachricht)\s+)?(?:erreicht|findet)\s+sie\s+"
+                r"(?:gut|wohlauf)",
+                _THANKS_FIRST,
+                "erreicht findet",
+            ),
+            Phrase(
+                r"wie\s+(?:bereits\s+)?in\s+meiner\s+(?:letzten|vorherigen)\s+(?:e-?mail|mail|nachricht)",
+                _REPROACH,
+                "letzten vorherigen",
+            ),
+        ),
+    ),
+    "pt": _Tone(
+        casual=(
+            Phrase("oi|eai", "open with 'Olá' or 'Prezado/a' and their name"),
+            Phrase("vc|vcs", "write 'você' or 'vocês'"),
+            Phrase("tb|tbm", "write 'também'"),
+            Phrase("pq", "write 'porque' or 'por que'"),
+            Phrase("pra|pro", "write 'para' or 'para o'", case_sensitive=True),
+            Phrase("blz", "write 'tudo bem', or drop it"),
+            Phrase("valeu|vlw", "write 'obrigado' or 'obrigada'"),
+            Phrase("né", "drop it"),
+            Phrase("ok|okay", "write 'de acordo' or 'combinado'"),
+            Phrase("kkk|kkkk|kkkkk|rsrs|haha", "delete it"),
+        ),
+        signoffs=(
+            Phrase(
+                r"beijos|bjs|bjos|beijinhos", "'Um abraço' is safer", "beijos bjs bjos beijinhos"
+            ),
+        ),
+        cliches=(
+            Phrase(
+                r"(?:só|apenas)\s+(?:queria|gostaria\s+de)\s+(?:dar\s+|fazer\s+)?(?:um\s+)?"
+                r"(?:follow[-\s]?up|acompanhamento)",
+                _PT_PURPOSE,
+                "follow-up follow acompanhamento",
+            ),
+            Phrase(
+                r"espero\s+que\s+(?:este\s+(?:e-?mail|email|mensagem)\s+)?(?:o|a|te|lhe)\s+encontre\s+bem",
+                _THANKS_FIRST,
+                "encontre",
+            ),
+            Phrase(
+                r"conforme\s+(?:mencionei|disse|escrevi)\s+(?:no|na)\s+(?:meu\s+|minha\s+)?"
+                r"(?:último|última|anterior)",
+                _REPROACH,
+                "mencionei disse escrevi",
+            ),
+        ),
+    ),
+}
+
+
 _EMOJI = re.compile(
     "["
     "\U0001f000-\U0001faff"  # pictographs, emoticons, transport, symbols and extended-A
@@ -93,11 +281,45 @@ _EMOTICON = re.compile(
 )
 
 
-_CASUAL_RULES = compile_phrases(_CASUAL)
-_SIGNOFF_RULES = compile_phrases(_INFORMAL_SIGNOFF)
-_CLICHE_RULES = compile_phrases(_CLICHES)
-# Chat words this module reports, so the spelling check doesn't.
-CHAT_WORDS: frozenset[str] = frozenset().union(*(r.triggers for r in _CASUAL_RULES))
+class _ToneChecks(NamedTuple):
+    casual: Check
+    signoff: Check
+    cliches: Check
+    chat_words: frozenset[str]
+
+
+def _tone_checks(tone: _Tone) -> _ToneChecks:
+    """A language's phrase checks, compiled once at import."""
+    casual = compile_phrases(tone.casual)
+    return _ToneChecks(
+        casual=phrase_check(
+            casual,
+            WARNING,
+            lambda said: f"Casual wording: '{said}'",
+            lambda said, advice: f"Instead of '{said}', {advice}.",
+        ),
+        signoff=phrase_check(
+            compile_phrases(tone.signoffs),
+            INFO,
+            lambda said: f"Informal sign-off: '{said}'",
+            lambda said, advice: f"Instead of '{said}': {advice}.",
+        ),
+        cliches=phrase_check(
+            compile_phrases(tone.cliches),
+            WARNING,
+            lambda said: f"Cliche: '{said}'",
+            lambda said, advice: f"Cut '{said}': {advice}.",
+        ),
+        chat_words=frozenset().union(*(r.triggers for r in casual)),
+    )
+
+
+_CHECKS_BY_LANGUAGE = {language: _tone_checks(tone) for language, tone in _TONE.items()}
+
+
+def chat_words(language: str) -> frozenset[str]:
+    """The chat words this module reports in `language`, so the spelling check doesn't."""
+    return _CHECKS_BY_LANGUAGE[language].chat_words
 
 
 def check_exclamations(d: Draft) -> Iterator[Hit]:
@@ -123,24 +345,19 @@ def check_exclamations(d: Draft) -> Iterator[Hit]:
     )
 
 
-check_casual = phrase_check(
-    _CASUAL_RULES,
-    WARNING,
-    lambda said: f"Casual wording: '{said}'",
-    lambda said, advice: f"Instead of '{said}', {advice}.",
-)
-check_signoff = phrase_check(
-    _SIGNOFF_RULES,
-    INFO,
-    lambda said: f"Informal sign-off: '{said}'",
-    lambda said, advice: f"Instead of '{said}': {advice}.",
-)
-check_cliches = phrase_check(
-    _CLICHE_RULES,
-    WARNING,
-    lambda said: f"Cliche: '{said}'",
-    lambda said, advice: f"Cut '{said}': {advice}.",
-)
+def check_casual(d: Draft) -> Iterator[Hit]:
+    """Chat speak and casual words read as careless in a professional note."""
+    return _CHECKS_BY_LANGUAGE[d.language].casual(d)
+
+
+def check_signoff(d: Draft) -> Iterator[Hit]:
+    """A sign-off for friends is only worth a thought: some readers won't mind."""
+    return _CHECKS_BY_LANGUAGE[d.language].signoff(d)
+
+
+def check_cliches(d: Draft) -> Iterator[Hit]:
+    """Phrases that waste the reader's first line or read as pushy."""
+    return _CHECKS_BY_LANGUAGE[d.language].cliches(d)
 
 
 def check_emoji(d: Draft) -> Iterator[Hit]:

@@ -1,0 +1,108 @@
+"""Punctuation each language sets its own way: French spacing, Spanish opening marks.
+
+French puts a space before '?', '!', ':' and ';' ('Merci !'); typographers use a narrow
+no-break space (U+202F), many writers a no-break space (U+00A0) or a plain one: all three
+pass, only a missing space is flagged. Spanish opens a question with '¿' and an exclamation
+with '¡', where the question or exclamation begins ('Gracias, ¿podría ...?').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.drafting.proofread.core import WARNING, Check, Draft, Hit, hit, quote
+
+# A mark right after a letter, digit or closing quote or bracket: no space between. Not a
+# mark right after another ('?!'), a time or ratio ('10:30'), a URL ('https://'), or an
+# emoticon (';)'), which the emoji check reports.
+_TIGHT = re.compile(r"(?<=[\w\"'’”»)\]])[?!:;](?![\d/)(\]\[DPp]|\w*@)")
+# What a mail client puts before a forwarded or answered subject.
+_REPLY_PREFIXES = frozenset({"re:", "fw:", "fwd:", "tr:"})
+
+
+def check_french_spacing(d: Draft) -> Iterator[Hit]:
+    """French wants a space before '?', '!', ':' and ';'."""
+    if d.language != "fr":
+        return
+    found: list[tuple[int, int, str]] = []
+    for part in d.parts:
+        text = part.text
+        if not any(mark in text for mark in "?!:;"):
+            continue
+        for m in _TIGHT.finditer(text):
+            token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            token = text[token_start : m.end()]
+            if "/" in token or "@" in token or token.casefold() in _REPLY_PREFIXES:
+                continue  # a URL, an address, 'Re:'
+
+            found.append((part.section, m.start(), token))
+    if found:
+        section, offset, token = found[0]
+        count = len(found)
+        fixed = token[:-1] + "\u202f" + token[-1]
+        yield hit(
+            WARNING,
+            section,
+            offset,
+            f"{count} mark{'s' if count > 1 else ''} without the space French puts before "
+            f"'?', '!', ':' and ';': {quote(token)}",
+            # Not `quote`: it would turn the narrow no-break space into a plain one.
+            f"Put a space before each, ideally a narrow no-break one so the mark never starts "
+            f"a line: '{fixed}'.",
+        )
+
+
+# A sentence, or the part after a comma or colon, ending in '?' or '!'.
+_CLOSING = re.compile(r"[?!]")
+_SENTENCE_BREAK = ".?!\n"
+_OPENING = {"?": "¿", "!": "¡"}
+
+
+def check_spanish_opening_marks(d: Draft) -> Iterator[Hit]:
+    """Spanish opens what a '?' or '!' closes with '¿' or '¡'."""
+    if d.language != "es":
+        return
+    found: list[tuple[int, int, str, str]] = []
+    for part in d.parts:
+        text = part.text
+        for m in _CLOSING.finditer(text):
+            mark = m.group()
+            if m.start() and text[m.start() - 1] in "?!":
+                continue  # '?!' closes one sentence
+            start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_BREAK) + 1
+            sentence = text[start : m.start()]
+            if _OPENING[mark] in sentence or not sentence.strip() or _in_a_link(sentence):
+                continue
+            at = start + len(sentence) - len(sentence.lstrip())
+            found.append((part.section, at, " ".join(sentence.split()), mark))
+    if not found:
+        return
+    section, at, said, mark = found[0]
+    opening = _OPENING[mark]
+    _, comma, asked = said.rpartition(", ")
+    words = asked.split()
+    shown = " ".join(words[:3]) + (" ..." if len(words) > 3 else "")
+    example = f"{'..., ' if comma else ''}{opening}{shown}{mark}"
+    count = len(found)
+    if count > 1:
+        what = f"{count} questions or exclamations without their opening '¿' or '¡'"
+    else:
+        what = "A question" if mark == "?" else "An exclamation"
+        what += f" without its opening '{opening}'"
+    yield hit(
+        WARNING,
+        section,
+        at,
+        f"{what}: {quote(said + mark)}",
+        f"Open each with '¿' or '¡' where the question or exclamation begins, e.g. "
+        f"{quote(example, 60)}.",
+    )
+
+
+def _in_a_link(sentence: str) -> bool:
+    last = sentence.rsplit(None, 1)[-1] if sentence.split() else ""
+    return "/" in last or "@" in last or "=" in last
+
+
+CHECKS: tuple[Check, ...] = (check_french_spacing, check_spanish_opening_marks)
