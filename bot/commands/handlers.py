@@ -523,9 +523,12 @@ def check(ctx: Context) -> Reply:
         text.partition("\n") if text.lower().startswith("subject:") else ("", "", text)
     )
     findings = proofread(
-        subject.removeprefix("Subject:").strip() or "(none)",
+        subject.removeprefix("Subject:").strip() or "-",  # none pasted: no subject checks
         body.strip(),
-        ProofContext(known_terms=tuple(t for t in terms if t)),
+        ProofContext(
+            known_terms=tuple(t for t in terms if t),
+            language=ctx.core.deps.language_of(ctx.member),  # their note, in their language
+        ),
     )
     if not findings:
         return Reply.text("Looks good: no problems found.")

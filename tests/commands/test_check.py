@@ -48,3 +48,17 @@ async def test_a_quote_in_pasted_text_is_not_a_syntax_error(convo: Conversation)
 
 async def test_empty_check_explains_what_to_paste(convo: Conversation) -> None:
     assert "Paste the note to check" in await convo.say("/interview check")
+
+
+async def test_a_note_is_checked_in_the_members_language(convo: Conversation) -> None:
+    await convo.say("/interview settings language=es")
+    clean = await convo.say(
+        "/interview check Hola Ana, muchas gracias por la entrevista de ayer. "
+        "Me encantó conocer al equipo. Saludos cordiales, Lucía"
+    )
+    assert "no problems found" in clean, clean  # "gracias" and "Saludos" are Spanish words
+    typo = await convo.say(
+        "/interview check Hola Ana, muchas gracias por la entrevissta de ayer. Saludos, Lucía"
+    )
+    assert "entrevissta" in typo
+    assert "Did you mean 'entrevista'?" in typo  # the fix, in Spanish
