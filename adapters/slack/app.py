@@ -15,7 +15,7 @@ import logging
 import re
 import time
 from collections.abc import Coroutine, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, TypeGuard
 
@@ -96,6 +96,14 @@ NO_DM_FOR_FILES = (
 )
 
 
+@dataclass(frozen=True)
+class Profile:
+    """What `users.info` says of a member that the core uses: their zone and locale."""
+
+    tz: str | None = None
+    locale: str | None = None
+
+
 class SlackAdapter:
     """Slack for one workspace (bot token) or many (OAuth install), over HTTP or Socket Mode."""
 
@@ -110,7 +118,8 @@ class SlackAdapter:
         self.client: AsyncWebClient = make_client(settings.slack_api_url, settings.slack_bot_token)
         self.installations: InstallationStore | None = None
         self.authorize: AsyncInstallationStoreAuthorize | None = None
-        self._timezones: dict[tuple[str, str], tuple[str | None, float]] = {}
+        # users.info per member: (tz, locale, when asked).
+        self._profiles: dict[tuple[str, str], tuple[Profile, float]] = {}
         self._admins: dict[tuple[str, str], tuple[bool, float]] = {}  # (team, user) -> flag
         # The work after an ack runs a few at a time, so acks never queue behind it.
         self._work = asyncio.Semaphore(WORK_CONCURRENCY)
@@ -359,7 +368,7 @@ class SlackAdapter:
             member,
             str(meta.get("command", "")),
             str(meta.get("context", "")),
-            timezone=self._cached_timezone(member),
+            profile=self._cached_profile(member),
             options=submitted_options(view),
         )
         reply = await self.core.dispatcher.handle(request)
@@ -520,13 +529,13 @@ class SlackAdapter:
         channel_id: str | None = None,
         files: tuple[Attachment, ...] = (),
     ) -> Reply:
-        timezone = await self._timezone(client, member)
+        profile = await self._profile(client, member)
         request = await self._request(
             client,
             member,
             command,
             text,
-            timezone=timezone,
+            profile=profile,
             display_name=display_name,
             channel_id=channel_id,
             files=files,
@@ -541,7 +550,7 @@ class SlackAdapter:
         command: str,
         text: str,
         *,
-        timezone: str | None,
+        profile: Profile,
         display_name: str | None = None,
         options: dict[str, str] | None = None,
         channel_id: str | None = None,
@@ -556,7 +565,8 @@ class SlackAdapter:
             text=text,
             received_at=self.core.deps.clock.now(),
             display_name=display_name,
-            member_timezone=timezone,
+            member_timezone=profile.tz,
+            locale=profile.locale,
             options=options,
             group_id=member.workspace_id,  # a Slack member's group is their workspace
             is_admin=is_admin,
@@ -662,20 +672,25 @@ class SlackAdapter:
         except SlackApiError as error:
             log.warning("views.publish failed: %s", error_code(error))
 
-    async def _timezone(self, client: AsyncWebClient, member: MemberRef) -> str | None:
-        """The member's IANA zone from `users.info`, cached for a few hours."""
+    async def _profile(self, client: AsyncWebClient, member: MemberRef) -> Profile:
+        """The member's IANA zone and locale from `users.info`, cached for a few hours.
+
+        Slack gives the locale ("es-ES") only when asked with `include_locale`; it is the
+        first guess at the language the member's dates are read in.
+        """
         key = (member.workspace_id, member.user_id)
-        cached = self._timezones.get(key)
+        cached = self._profiles.get(key)
         if cached is not None and time.monotonic() - cached[1] < TZ_TTL_SECONDS:
             return cached[0]
-        zone: str | None = None
+        profile = Profile()
         try:
-            info = await client.users_info(user=member.user_id)
-            zone = (info.get("user") or {}).get("tz")
+            info = await client.users_info(user=member.user_id, include_locale=True)
+            user = info.get("user") or {}
+            profile = Profile(tz=user.get("tz"), locale=user.get("locale"))
         except SlackApiError as error:
             log.info("users.info failed: %s", error_code(error))
-        self._timezones[key] = (zone, time.monotonic())
-        return zone
+        self._profiles[key] = (profile, time.monotonic())
+        return profile
 
     async def _is_admin(self, client: AsyncWebClient, member: MemberRef) -> bool:
         """Whether Slack says the member is a workspace admin or owner (cached briefly).
@@ -717,9 +732,9 @@ class SlackAdapter:
             return False if code == "channel_not_found" else None
         return bool((info.get("channel") or {}).get("is_member"))
 
-    def _cached_timezone(self, member: MemberRef) -> str | None:
-        cached = self._timezones.get((member.workspace_id, member.user_id))
-        return cached[0] if cached else None
+    def _cached_profile(self, member: MemberRef) -> Profile:
+        cached = self._profiles.get((member.workspace_id, member.user_id))
+        return cached[0] if cached else Profile()
 
     def _zone_name(self, member: MemberRef) -> str:
         """The zone the core reads this member's times in (their setting wins)."""

@@ -90,6 +90,9 @@ class FakeSlack:
     """The fake server: `await fake.start()`, use `fake.api_url`, then `await fake.stop()`."""
 
     timezones: dict[str, str] = field(default_factory=dict)
+    # users.info `locale`, sent only with include_locale=true (users.info reference).
+    locales: dict[str, str] = field(default_factory=dict)
+    default_locale: str = "en-US"
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # newest first
     default_tz: str = "America/New_York"
     admins: set[str] = field(default_factory=set)  # users.info is_admin
@@ -578,6 +581,8 @@ class FakeSlack:
             user = str(body.get("user", ""))
             tz = self.timezones.get(user, self.default_tz)
             profile = {"id": user, "team_id": self.team_id, "tz": tz}
+            if str(body.get("include_locale", "")).casefold() in ("true", "1"):
+                profile["locale"] = self.locales.get(user, self.default_locale)
             profile.update(is_admin=user in self.admins, is_owner=user in self.owners)
             return {**ok, "user": profile}
         if method == "oauth.v2.access":

@@ -39,6 +39,18 @@ async def test_member_zone_comes_from_users_info_once(slack: Harness, sqlite_cor
     assert "EST" in shown  # 3pm in the member's Slack zone, America/New_York
 
 
+async def test_the_slack_locale_is_the_first_guess_at_the_members_language(
+    slack: Harness,
+) -> None:
+    slack.fake.default_locale = "es-ES"
+    shown = await slack.say("settings")
+    (asked,) = slack.fake.of("users.info")
+    assert str(asked.body.get("include_locale")).casefold() in ("true", "1")
+    assert "Spanish (español) (from your Slack language)" in shown, shown
+    logged = await slack.say('log company="Acme" when="mañana 15:00"')
+    assert "Logged #1 Acme" in logged, logged
+
+
 SCRIPT = [
     (LOG, "Logged #1 Acme"),
     ("list", "#1 Acme"),
