@@ -172,6 +172,18 @@ def minutes(match: re.Match[str], group: str) -> int:
     return int(match[group]) if match[group] else 0
 
 
+# Refusals every language shares; each module only says which of its words call them.
+EVERY_WEEK = refuse("'{0}' is every week, and I need one day.", "Give one day, like 'friday 2pm'.")
+SPANS_DAYS = refuse(
+    "'{0}' spans several days, and I need one.",
+    "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
+)
+WEEKS_AS_DAYS = refuse(
+    "'{0}' often means a week or two rather than a count of days.",
+    "Write 'in 1 week', 'in 2 weeks' or the date.",
+)
+
+
 def with_part(hour: int, minute: int, part: str) -> str:
     """A time said with its part of the day ("3 de la tarde", "8 Uhr abends"), as "HH:MM".
 

@@ -221,16 +221,6 @@ _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.
 _SHORT_DATE = re.compile(
     r"(?<![\d/.:-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/.:-]|\s*[ap]\.?m)"
 )
-# Words that make the date words around them mean something else: "late friday" is not
-# Friday 09:00, "friday or monday" not Friday.
-_CHANGES_MEANING = frozenset(
-    {
-        *("or", "not", "after", "before", "except", "between", "but", "maybe", "instead"),
-        *("until", "unless", "either", "every", "each", "early", "late", "mid", "sometime"),
-        *("sometimes", "earliest", "latest", "no", "never", "someday", "whenever", "soon"),
-        *("perhaps", "possibly", "probably", "tbd", "tbc"),
-    }
-)
 # Words that leave the moment unclear wherever they stand, even where dateparser reads past
 # them: "this past friday" is not next Friday, "mondays" not one Monday.
 _UNCLEAR = frozenset(
@@ -242,6 +232,18 @@ _UNCLEAR = frozenset(
         *(f"{day}s" for day in _WEEKDAY_WORDS),
     }
 )
+# Words that must not be left out with the words around a time ("friday (or monday) 3pm"):
+# the unclear ones, and those that only change what the words beside them mean.
+_CHANGES_MEANING = _UNCLEAR | {
+    "after",
+    "but",
+    "instead",
+    "until",
+    "sometimes",
+    "no",
+    "never",
+    "soon",
+}
 _DAY_AFTER = re.compile(r"\bday after\b")
 _DAY_SPAN = re.compile(r"\d(?:st|nd|rd|th)\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)\b")
 _PARENTHESES = re.compile(r"\([^)]*\)")

@@ -11,8 +11,10 @@ import re
 
 from bot.domain.timevocab import (
     AT_HOUR,
+    EVERY_WEEK,
     MONTH,
     MONTHS,
+    SPANS_DAYS,
     TIME,
     WEEKDAY,
     WEEKDAYS,
@@ -202,7 +204,7 @@ _RULES = rules(
     ),
     (
         r"\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|wochentags)\b",
-        refuse("'{0}' is every week, and I need one day.", "Give one day, like 'friday 2pm'."),
+        EVERY_WEEK,
     ),
     (
         r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d.])",
@@ -234,10 +236,7 @@ _RULES = rules(
     (r"\bum (?=\d|noon|midnight)", "at "),
     (
         r"\b(?:vom|von) \S+ bis \S+",
-        refuse(
-            "'{0}' spans several days, and I need one.",
-            "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
-        ),
+        SPANS_DAYS,
     ),
     (r"^bis (?:zum |am )?", "until "),
     (r"^(?:fur|fuer) ", ""),

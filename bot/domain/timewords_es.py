@@ -10,11 +10,14 @@ import re
 
 from bot.domain.timevocab import (
     AT_HOUR,
+    EVERY_WEEK,
     MONTH,
     MONTHS,
+    SPANS_DAYS,
     TIME,
     WEEKDAY,
     WEEKDAYS,
+    WEEKS_AS_DAYS,
     Vocabulary,
     and_between,
     calendar,
@@ -23,7 +26,6 @@ from bot.domain.timevocab import (
     minutes,
     numbers,
     phrases,
-    refuse,
     rules,
     with_part,
     words_of,
@@ -147,14 +149,11 @@ def _to(match: re.Match[str]) -> str:
 _RULES = rules(
     (
         rf"\b{_IN} (?:8|ocho|15|quince) dias\b",
-        refuse(
-            "'{0}' often means a week or two rather than a count of days.",
-            "Write 'in 1 week', 'in 2 weeks' or the date.",
-        ),
+        WEEKS_AS_DAYS,
     ),
     (
         r"\blos (?:lunes|martes|miercoles|jueves|viernes|sabados|domingos)\b",
-        refuse("'{0}' is every week, and I need one day.", "Give one day, like 'friday 2pm'."),
+        EVERY_WEEK,
     ),
     zone_words(
         "hora",
@@ -195,10 +194,7 @@ _RULES = rules(
     (r"\ba las?\b", "at"),
     (
         r"\b(?:del?|desde) \S+ (?:al?|hasta) \S+",
-        refuse(
-            "'{0}' spans several days, and I need one.",
-            "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
-        ),
+        SPANS_DAYS,
     ),
     (r"^(?:hasta|para) ", "until "),
     (r"\b(?:el|la|las|lo|los|de|del|al|a|en|por|para)\b", " "),

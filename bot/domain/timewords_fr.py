@@ -10,11 +10,14 @@ import re
 
 from bot.domain.timevocab import (
     AT_HOUR,
+    EVERY_WEEK,
     MONTH,
     MONTHS,
+    SPANS_DAYS,
     TIME,
     WEEKDAY,
     WEEKDAYS,
+    WEEKS_AS_DAYS,
     Vocabulary,
     and_between,
     calendar,
@@ -22,7 +25,6 @@ from bot.domain.timevocab import (
     day_of_month,
     numbers,
     phrases,
-    refuse,
     rules,
     with_part,
     words_of,
@@ -162,14 +164,11 @@ def _plus(match: re.Match[str]) -> str:
 _RULES = rules(
     (
         rf"\b{_IN} (?:8|huit|15|quinze) jours\b|\ben (?:huit|quinze)\b",
-        refuse(
-            "'{0}' often means a week or two rather than a count of days.",
-            "Write 'in 1 week', 'in 2 weeks' or the date.",
-        ),
+        WEEKS_AS_DAYS,
     ),
     (
         r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s\b",
-        refuse("'{0}' is every week, and I need one day.", "Give one day, like 'friday 2pm'."),
+        EVERY_WEEK,
     ),
     zone_words(
         "heure",
@@ -212,10 +211,7 @@ _RULES = rules(
     (r"\ba (?=\d|noon|midnight)", "at "),
     (
         r"\bdu \S+ au \S+|\bde \S+ a \S+",
-        refuse(
-            "'{0}' spans several days, and I need one.",
-            "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
-        ),
+        SPANS_DAYS,
     ),
     (r"^(?:jusqu'(?:a|au|a la)|pour|pour le|pour la|d'ici) ", "until "),
     (r"\b[ld]'|\b(?:le|la|les|du|de|des|au|aux|a|en|pour)\b", " "),

@@ -11,11 +11,14 @@ import re
 
 from bot.domain.timevocab import (
     AT_HOUR,
+    EVERY_WEEK,
     MONTH,
     MONTHS,
+    SPANS_DAYS,
     TIME,
     WEEKDAY,
     WEEKDAYS,
+    WEEKS_AS_DAYS,
     Vocabulary,
     and_between,
     calendar,
@@ -24,7 +27,6 @@ from bot.domain.timevocab import (
     minutes,
     numbers,
     phrases,
-    refuse,
     rules,
     with_part,
     words_of,
@@ -167,14 +169,11 @@ def _to(match: re.Match[str]) -> str:
 _RULES = rules(
     (
         rf"\b{_IN} (?:8|oito|15|quinze) dias\b",
-        refuse(
-            "'{0}' often means a week or two rather than a count of days.",
-            "Write 'in 1 week', 'in 2 weeks' or the date.",
-        ),
+        WEEKS_AS_DAYS,
     ),
     (
         r"\b(?:segundas|tercas|quartas|quintas|sextas)(?:-feiras)?\b|\b(?:sabados|domingos)\b",
-        refuse("'{0}' is every week, and I need one day.", "Give one day, like 'friday 2pm'."),
+        EVERY_WEEK,
     ),
     zone_words(
         "horario|hora",
@@ -222,10 +221,7 @@ _RULES = rules(
     (r"\b(?:as|a|ao) (?=\d|noon|midnight)", "at "),
     (
         r"\b(?:de|do|da|desde) \S+ (?:a|ao|ate|as) \S+",
-        refuse(
-            "'{0}' spans several days, and I need one.",
-            "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
-        ),
+        SPANS_DAYS,
     ),
     (r"^(?:ate|para) ", "until "),
     (r"\b(?:o|os|a|as|no|na|nos|nas|do|da|dos|das|de|em|ao|aos|pelo|pela|para)\b", " "),

@@ -182,8 +182,7 @@ def _after_times(text: str, tz: ZoneInfo) -> list[tuple[str, str | None, int, in
         start = text.index(words[0], match.end()) if words else match.end()
         for count in range(min(len(words), 4), 0, -1):
             phrase = " ".join(w.strip("().,") for w in words[:count])
-            at_end = not text[match.end() :].split()[count:]
-            zone = _named_zone(phrase, tz, bare_city=at_end)
+            zone = _named_zone(phrase, tz, bare_city=count == len(words))
             if zone is not None:
                 end = start + len(" ".join(words[:count]))
                 abbreviation = phrase if phrase in _ABBREVIATIONS else None
