@@ -1,4 +1,4 @@
-"""Render a draft from a template in `templates/`.
+"""Render a draft from a template in `templates/` (English) or `templates/<language>/`.
 
 A template's first line is `Subject: ...`; the rest is the body, written as paragraphs
 separated by blank lines. Lines inside a paragraph are joined, so templates can keep one
@@ -30,9 +30,15 @@ from bot.drafting.sandbox import GroupSandbox, Limits
 log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+ENGLISH = "en"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-_SPACES = re.compile(r"\s+")
+# Runs of white space, but for the no-break spaces a language sets on purpose ("«\u202fOui\u202f»").
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+# French sets '?', '!', ':' and ';' off with a narrow no-break space (U+202F), as typographers do.
+_FRENCH_TIGHT = re.compile(r"\s+([,.])")
+_FRENCH_HIGH = re.compile(r"(?<=[^\s(\[«?!])\s*([;:!?])(?![\d/])")
+_NARROW_NBSP = "\u202f"
 # A full stop after a sentence that already ended: "Solstice Outdoor Co.." or "weekend work?."
 # (never an ellipsis, which has three).
 _DOUBLED_STOP = re.compile(r"(?<!\.)([.?!])\.(?!\.)")
@@ -58,7 +64,10 @@ class DraftRenderer:
         *,
         fallback: DraftRenderer | None = None,
         limits: Limits | None = None,
+        language: str = ENGLISH,
     ) -> None:
+        self.language = language
+        self._languages: dict[str, DraftRenderer] = {language: self}
         if overrides:
             # A career group's own templates run sandboxed (bot/drafting/sandbox.py), and are
             # looked up first, so each kind falls back to ours when the group has none.
@@ -86,8 +95,25 @@ class DraftRenderer:
         preview), the failure is raised to be shown.
         """
         return DraftRenderer(
-            self._templates_dir, overrides, fallback=self if fallback else None, limits=limits
+            self._templates_dir,
+            overrides,
+            fallback=self if fallback else None,
+            limits=limits,
+            language=self.language,
         )
+
+    def in_language(self, language: str) -> DraftRenderer:
+        """Our templates in `language` (`templates/<language>/`), loaded once.
+
+        Asked of our English renderer; a group's renderer answers only for its own language.
+        """
+        found = self._languages.get(language)
+        if found is None:
+            if self._fallback is not None or self._templates_dir != TEMPLATES_DIR:
+                raise LookupError(f"a group's or a language's renderer has no {language!r}")
+            found = DraftRenderer(TEMPLATES_DIR / language, language=language)
+            self._languages[language] = found
+        return found
 
     def has(self, kind: str) -> bool:
         """Whether a template exists for this kind."""
@@ -114,14 +140,14 @@ class DraftRenderer:
         first, _, rest = text.strip().partition("\n")
         if not first.startswith("Subject:"):
             raise ValueError(f"template {kind} must start with 'Subject:'")
-        paragraphs = [_flow(p) for p in _PARAGRAPHS.split(rest.strip())]
+        paragraphs = [_flow(p, self.language) for p in _PARAGRAPHS.split(rest.strip())]
         body = "\n\n".join(p for p in paragraphs if p)
         if signature:
             body += "\n" + "\n".join(signature)
         linkedin = None
         if f"{kind}.linkedin.txt.j2" in self._names:
-            linkedin = _flow(self._text(f"{kind}.linkedin.txt.j2", context))
-        return Draft(kind, _flow(first.removeprefix("Subject:")), body, linkedin)
+            linkedin = _flow(self._text(f"{kind}.linkedin.txt.j2", context), self.language)
+        return Draft(kind, _flow(first.removeprefix("Subject:"), self.language), body, linkedin)
 
     def _text(self, name: str, context: Mapping[str, Any]) -> str:
         template = self._env.get_template(name)
@@ -165,7 +191,16 @@ def trim_end(text: str) -> str:
     return text.strip().rstrip(".;:,!")
 
 
-def _flow(paragraph: str) -> str:
-    """One paragraph as one line: single spaces, no space before punctuation, one full stop."""
-    flowing = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", paragraph)).strip()
+def _flow(paragraph: str, language: str = ENGLISH) -> str:
+    """One paragraph as one line: single spaces, punctuation spaced the language's way, one stop.
+
+    English and most languages put no space before punctuation; French puts a narrow
+    no-break space before '?', '!', ':' and ';' ("Merci\u202f!"), never before ',' or '.'.
+    """
+    flowing = _SPACES.sub(" ", paragraph).strip()
+    if language == "fr":
+        flowing = _FRENCH_TIGHT.sub(r"\1", flowing)
+        flowing = _FRENCH_HIGH.sub(_NARROW_NBSP + r"\1", flowing)
+    else:
+        flowing = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", flowing)
     return _DOUBLED_STOP.sub(r"\1", flowing)

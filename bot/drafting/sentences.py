@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, time
 
+from bot.domain.timewords import DAY_NAMES, MONTH_NAMES
 from bot.drafting.notes import (
     Note,
     Shape,
+    addressed,
     as_gerund,
     as_question,
     as_that_clause,
@@ -33,8 +36,51 @@ from bot.drafting.notes import (
     upper_first,
 )
 
+__all__ = ["addressed", "as_topic", "join_items", "read_note"]  # the phrasebook's, re-exported
+
 INFORMATIONAL = "informational"
 TECHNICAL = "technical"
+STAGE_LABELS = {
+    "recruiter_screen": "recruiter call",
+    "phone_screen": "phone screen",
+    "technical": "technical interview",
+    "onsite": "interview",
+    "panel": "panel interview",
+    "final": "final interview",
+    "informational": "informational interview",
+}
+DAYS_SAID_BY_WEEKDAY = 6
+
+
+def day_phrase(day: date, days_ago: int) -> str:
+    """'today', 'yesterday', 'on Tuesday' within the week, else 'on November 3'."""
+    if days_ago == 0:
+        return "today"
+    if days_ago == 1:
+        return "yesterday"
+    if 1 < days_ago <= DAYS_SAID_BY_WEEKDAY:
+        return f"on {DAY_NAMES[day.weekday()]}"
+    return f"on {MONTH_NAMES[day.month - 1]} {day.day}"
+
+
+def due_phrase(day: date, days_ahead: int, wall: time | None) -> str:
+    """'by Friday at noon', 'by tomorrow', 'by December 4': a promise's date ahead."""
+    if days_ahead <= 0:
+        said = "today"
+    elif days_ahead == 1:
+        said = "tomorrow"
+    elif days_ahead <= DAYS_SAID_BY_WEEKDAY:
+        said = DAY_NAMES[day.weekday()]
+    else:
+        said = f"{MONTH_NAMES[day.month - 1]} {day.day}"
+    if wall is None:
+        return f"by {said}"
+    if wall == time(12, 0):
+        return f"by {said} at noon"
+    hour = wall.hour % 12 or 12
+    minutes = f":{wall.minute:02d}" if wall.minute else ""
+    return f"by {said} at {hour}{minutes} {'a.m.' if wall.hour < 12 else 'p.m.'}"
+
 
 # A date or time already inside a promise ("the deck by Friday noon"): named as typed.
 _DATE_WORDS = re.compile(

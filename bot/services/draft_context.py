@@ -18,67 +18,40 @@ from zoneinfo import ZoneInfo
 
 from bot.domain import attribution
 from bot.domain.attribution import owner_items, split_attributed
+from bot.domain.languages import DEFAULT_LANGUAGE
 from bot.domain.names import PersonName, person_name
 from bot.domain.policy import Kind, Status
-from bot.domain.timewords import DAY_NAMES, MONTH_NAMES
-from bot.drafting import sentences
-from bot.drafting.notes import QUESTIONS_FIELD, Note, addressed, as_topic, join_items, read_note
+from bot.drafting.notes import QUESTIONS_FIELD, Note
+from bot.drafting.phrasebook import phrasebook
 from bot.storage.models import Interview, Interviewer
 
-DAYS_SAID_BY_WEEKDAY = 6
 DEFAULT_PROMISE_TIME = time(17, 0)
-STAGE_LABELS = {
-    "recruiter_screen": "recruiter call",
-    "phone_screen": "phone screen",
-    "technical": "technical interview",
-    "onsite": "interview",
-    "panel": "panel interview",
-    "final": "final interview",
-    "informational": "informational interview",
-}
+"""A promise made "by Friday" is due at five; the draft then says no time."""
 EXTRA_KEYS = ("news", "until")
 OPEN_STATUSES = frozenset({Status.SCHEDULED, Status.HELD, Status.WAITING, Status.NEXT_ROUND})
 
 
 @dataclass(frozen=True)
 class Moment:
-    """When the draft is written and how to say dates to this member."""
+    """When the draft is written, and how to say dates to this member in the draft's language."""
 
     now: datetime
     tz: ZoneInfo
+    language: str = DEFAULT_LANGUAGE
 
     def day_phrase(self, at: datetime) -> str:
-        """'today', 'yesterday', 'on Tuesday' within the week, else 'on November 3'."""
+        """A day behind us ('yesterday', 'on Tuesday'), in the draft's language."""
         day = at.astimezone(self.tz).date()
-        days = (self.now.astimezone(self.tz).date() - day).days
-        if days == 0:
-            return "today"
-        if days == 1:
-            return "yesterday"
-        if 1 < days <= DAYS_SAID_BY_WEEKDAY:
-            return f"on {DAY_NAMES[day.weekday()]}"
-        return f"on {MONTH_NAMES[day.month - 1]} {day.day}"
+        days_ago = (self.now.astimezone(self.tz).date() - day).days
+        return phrasebook(self.language).day_phrase(day, days_ago)
 
     def due_phrase(self, at: datetime) -> str:
-        """'by Friday at noon', 'by tomorrow', 'by December 4': a promise's date ahead."""
+        """A promise's date ahead ('by Friday at noon'), in the draft's language."""
         local = at.astimezone(self.tz)
-        days = (local.date() - self.now.astimezone(self.tz).date()).days
-        if days <= 0:
-            day = "today"
-        elif days == 1:
-            day = "tomorrow"
-        elif days <= DAYS_SAID_BY_WEEKDAY:
-            day = DAY_NAMES[local.weekday()]
-        else:
-            day = f"{MONTH_NAMES[local.month - 1]} {local.day}"
+        days_ahead = (local.date() - self.now.astimezone(self.tz).date()).days
         wall = local.time().replace(tzinfo=None)
-        if wall == DEFAULT_PROMISE_TIME:
-            return f"by {day}"
-        if wall == time(12, 0):
-            return f"by {day} at noon"
-        hour = local.hour % 12 or 12
-        minutes = f":{local:%M}" if local.minute else ""
-        return f"by {day} at {hour}{minutes} {'a.m.' if local.hour < 12 else 'p.m.'}"
+        said = None if wall == DEFAULT_PROMISE_TIME else wall
+        return phrasebook(self.language).due_phrase(local.date(), days_ahead, said)
 
     def passed(self, day: date | None) -> bool:
         """Whether a date the employer gave is already behind us."""
@@ -125,7 +98,11 @@ def build(
     member_name: str,
     extra: Mapping[str, str],
 ) -> dict[str, Any]:
-    """The variables a template gets (group templates are checked against these names)."""
+    """The variables a template gets (group templates are checked against these names).
+
+    The sentences are written in `moment.language`, the draft's language.
+    """
+    book = phrasebook(moment.language)
     people = list(interview.interviewers)
     lead = lead_of(interview)
     names = person_name(person.name, person.greet_as) if person else None
@@ -138,7 +115,7 @@ def build(
     )
 
     def read(text: str, field: str | None = None) -> Note:
-        return read_note(addressed(text, forms, others) if forms else text, field)
+        return book.read_note(book.addressed(text, forms, others) if forms else text, field)
 
     def mine(text: str | None, field: str | None = None) -> list[Note]:
         notes = (read(item, field) for item in owner_items(text, people, person, lead))
@@ -152,7 +129,7 @@ def build(
     topics = split_attributed(interview.topics, people)
     my_topics = [read(t) for who, t in topics if person is not None and who is person]
     # With one interviewer, "her path into data" in the topics is plainly about them.
-    whose = read if len(people) == 1 else read_note
+    whose = read if len(people) == 1 else book.read_note
     shared = [n for who, t in topics if who is None and not (n := whose(t)).empty]
     personal_notes = [n for n in ([discussed] if discussed else []) + my_topics if not n.empty]
     highlights = mine(interview.highlights)
@@ -160,19 +137,17 @@ def build(
     questions = mine(interview.open_questions, QUESTIONS_FIELD)
     promises = mine(interview.promised_by_me)
     theirs = mine(interview.promised_by_them)
-    strengths = [read(s) for s in _strengths_for(interview, person) if not read_note(s).empty]
+    strengths = [read(s) for s in _strengths_for(interview, person) if not book.read_note(s).empty]
     promised_sent = any(
         f.kind == Kind.PROMISED_MATERIAL and f.state == "done" for f in interview.follow_ups
     )
     due = moment.due_phrase(interview.promised_due_at) if interview.promised_due_at else None
     replied = status is Status.WAITING and interview.last_contact_at is not None
     personal_line = " ".join(
-        sentences.personal(n, variant + i, stage) for i, n in enumerate(personal_notes)
+        book.personal(n, variant + i, stage) for i, n in enumerate(personal_notes)
     )
-    topics_line = (
-        sentences.shared_topics(shared, stage, also=bool(personal_notes)) if shared else None
-    )
-    topic = next((t for n in personal_notes if (t := as_topic(n))), None)
+    topics_line = book.shared_topics(shared, stage, also=bool(personal_notes)) if shared else None
+    topic = next((t for n in personal_notes if (t := book.as_topic(n))), None)
     # "That is where ..." points back only to the topic said just before, and only when the
     # member's own words link the two.
     tied = (
@@ -180,18 +155,18 @@ def build(
         and not shared
         and not highlights
         and not theirs
-        and any(sentences.related(n.text, topic) for n in strengths)
+        and any(book.related(n.text, topic) for n in strengths)
     )
-    strength_line = sentences.strength(strengths, variant, stage, tied=tied) if strengths else None
-    question_line = sentences.questions(questions)
-    item = join_items([sentences.sendable(n) for n in promises]) or None
+    strength_line = book.strength(strengths, variant, stage, tied=tied) if strengths else None
+    question_line = book.questions(questions)
+    item = book.join_items([book.sendable(n) for n in promises]) or None
     when = moment.day_phrase(interview.starts_at)
-    nearby = sentences.words_in(personal_line, topics_line, strength_line, question_line)
+    nearby = book.words_in(personal_line, topics_line, strength_line, question_line)
     return {
         "company": interview.company,
         "role": interview.role,
         "stage": stage,
-        "stage_label": STAGE_LABELS.get(stage, "interview"),
+        "stage_label": book.STAGE_LABELS.get(stage, book.STAGE_LABELS["onsite"]),
         "status": status.value,
         "process_open": open_,
         "interviewer": (
@@ -221,29 +196,28 @@ def build(
         "promised_by_me": "; ".join(n.text for n in promises) or None,
         "promised_due": due,
         "promised_by_them": "; ".join(n.text for n in theirs) or None,
-        # Sentences framed to fit each note (bot/drafting/sentences.py).
+        # Sentences framed to fit each note (bot/drafting/book.py).
         "personal_line": personal_line or None,
         "topics_line": topics_line,
-        "highlight_line": sentences.highlights(highlights, variant),
+        "highlight_line": book.highlights(highlights, variant),
         "strength_line": strength_line,
-        "interest_line": sentences.interest(variant, stage, nearby, len(people))
-        if open_ and stage != sentences.INFORMATIONAL
+        "interest_line": book.interest(variant, stage, nearby, len(people))
+        if open_ and stage != "informational"
         else None,
-        "correction_line": sentences.correction(corrections) if corrections else None,
+        "correction_line": book.correction(corrections) if corrections else None,
         "question_line": question_line,
         "my_promise_line": None
         if promised_sent
-        else _join(sentences.my_promise(n, due) for n in promises),
+        else _join(book.my_promise(n, due) for n in promises),
         "promised_item": item,
-        "attachment_line": sentences.attachment(item, when) if item else None,
-        "attachment_topic": topic if sentences.related(item, topic) else None,
-        "their_promise_line": sentences.their_promises(theirs),
+        "attachment_line": book.attachment(item, when) if item else None,
+        "attachment_topic": topic if book.related(item, topic) else None,
+        "their_promise_line": book.their_promises(theirs),
         "their_promise_reminder": None
         if replied or moment.passed(interview.decision_expected_on)
-        else _join(
-            sentences.their_promise_reminder(n) for n in theirs if sentences.about_timing(n)
-        ),
+        else _join(book.their_promise_reminder(n) for n in theirs if book.about_timing(n)),
         "member_name": member_name,
+        "language": moment.language,
         "tone": tone,
         "sequence": sequence,
         "kind": kind.value,

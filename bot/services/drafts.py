@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.chat import DraftBlock
+from bot.domain.languages import DEFAULT_LANGUAGE
 from bot.domain.names import person_name
 from bot.domain.policy import Kind
 from bot.drafting.compose import compose_links
@@ -37,15 +38,17 @@ class DraftService:
     """Renders the member's drafts from their interview records."""
 
     def __init__(
-        self, deps: Deps, renderer_for: Callable[[Member], DraftRenderer] | None = None
+        self, deps: Deps, renderer_for: Callable[[Member, str], DraftRenderer] | None = None
     ) -> None:
         self.deps = deps
-        # Which renderer a member's drafts come from: their group's templates or ours.
-        self._renderer_for = renderer_for or (lambda _member: deps.renderer)
+        # Which renderer a member's drafts in a language come from: their group's or ours.
+        self._renderer_for = renderer_for or (
+            lambda _member, language: deps.renderer.in_language(language)
+        )
 
-    def renderer_for(self, member: Member) -> DraftRenderer:
-        """The renderer the member's drafts come from (their group's templates, or ours)."""
-        return self._renderer_for(member)
+    def renderer_for(self, member: Member, language: str = DEFAULT_LANGUAGE) -> DraftRenderer:
+        """The renderer the member's drafts in `language` come from (their group's, or ours)."""
+        return self._renderer_for(member, language)
 
     def context(
         self, member: Member, interview: Interview, target: Target, extra: Mapping[str, str]
@@ -77,7 +80,15 @@ class DraftService:
             )
             specifics = tuple(filter(None, [context["discussed"]])) or tuple(context["topics"])
             blocks.append(
-                self._block(member, interview, target, draft, others=others, specifics=specifics)
+                self._block(
+                    member,
+                    interview,
+                    target,
+                    draft,
+                    others=others,
+                    specifics=specifics,
+                    language=context["language"],
+                )
             )
         return blocks
 
@@ -92,7 +103,7 @@ class DraftService:
         return self._render(member, target, context).subject
 
     def _render(self, member: Member, target: Target, context: Mapping[str, Any]) -> Draft:
-        renderer = self.renderer_for(member)
+        renderer = self.renderer_for(member, context["language"])
         kind = target.kind.value if renderer.has(target.kind.value) else Kind.STATUS_CHECK.value
         return renderer.render(kind, context, signature_lines(member))
 
@@ -105,6 +116,7 @@ class DraftService:
         *,
         others: tuple[str, ...],
         specifics: tuple[str, ...],
+        language: str,
     ) -> DraftBlock:
         """The draft as the member sees it, with the proofreader's findings.
 
@@ -129,11 +141,15 @@ class DraftService:
             status_checks_sent=_sent_count(interview, Kind.STATUS_CHECK),
             sent=_already_sent(interview, target),
             stage=interview.stage,
+            language=language,
         )
         findings = proofread(draft.subject, draft.body, check)
         if draft.linkedin:
             short = ProofContext(
-                linkedin=True, known_terms=check.known_terms, member_terms=check.member_terms
+                linkedin=True,
+                known_terms=check.known_terms,
+                member_terms=check.member_terms,
+                language=language,
             )
             findings += [
                 f for f in proofread("LinkedIn", draft.linkedin, short) if f.level == "error"
@@ -160,7 +176,11 @@ class DraftService:
             target.interviewer,
             target.kind,
             target.sequence,
-            moment=Moment(self.deps.clock.now(), self.deps.zone_of(member)),
+            moment=Moment(
+                self.deps.clock.now(),
+                self.deps.zone_of(member),
+                self.deps.language_of(member, interview),
+            ),
             tone=self.deps.tone_of(member),
             member_name=signature[0] if signature else "",
             extra=extra,

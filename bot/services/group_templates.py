@@ -29,6 +29,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, object_session
 
 from bot.chat import MAX_FORM_TEXT, CommandRequest, DraftBlock, Form, FormField, Reply, Section
+from bot.domain.languages import DEFAULT_LANGUAGE
 from bot.domain.policy import Kind
 from bot.drafting.proofread import ERROR
 from bot.drafting.render import DraftRenderer, group_environment
@@ -93,12 +94,15 @@ class GroupTemplateService:
 
     # --- members' drafts -----------------------------------------------------------------
 
-    def renderer_for(self, member: Member) -> DraftRenderer:
+    def renderer_for(self, member: Member, language: str = DEFAULT_LANGUAGE) -> DraftRenderer:
         """The renderer for a member's drafts: their group's templates, unless they chose ours.
 
         Reads only column values of `member`, so it also works for the detached members
-        that delivery composes reminders for.
+        that delivery composes reminders for. A group's templates are English; a draft in
+        another language comes from ours in that language, never from another language's.
         """
+        if language != DEFAULT_LANGUAGE:
+            return self.deps.renderer.in_language(language)
         if member.builtin_templates:
             return self.deps.renderer
         group_id = member.group_id or member.workspace_id
@@ -232,7 +236,7 @@ class GroupTemplateService:
             return [], [failed.problem]
 
     def _drafts(self, renderer: DraftRenderer, kind: Kind) -> list[DraftBlock]:
-        service = DraftService(self.deps, lambda _member: renderer)
+        service = DraftService(self.deps, lambda _member, _language: renderer)
         previews = []
         for sample in self.samples():
             people: Sequence[Interviewer | None] = sample.interview.interviewers or [None]

@@ -51,6 +51,7 @@ CONTEXT: dict[str, Any] = {
     "their_promise_reminder": None,
     "member_name": "Ada",
     "tone": "warm",
+    "language": "en",
     "sequence": 1,
     "news": None,
     "until": None,
