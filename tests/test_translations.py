@@ -1,0 +1,100 @@
+"""Every message the bot says is translated into every language it speaks.
+
+The messages are extracted from the code as `pybabel extract` would (`_`, `N_`,
+`ngettext`), so a new message without its translations fails here, naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from bot.domain.languages import DEFAULT_LANGUAGE, LANGUAGES
+from bot.i18n import LOCALES_DIR, _, catalogue, speaking
+
+ROOT = Path(__file__).resolve().parents[1]
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(?\w*\)?[sd]")
+OTHERS = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
+
+
+def _extracted() -> dict[str, tuple[str, ...]]:
+    """msgid -> (msgid, plural?) for every marked message in bot/ and adapters/."""
+    found: dict[str, tuple[str, ...]] = {}
+    for folder in ("bot", "adapters"):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            ROOT / folder, keywords=KEYWORDS, comment_tags=()
+        ):
+            forms = message if isinstance(message, tuple) else (message,)
+            found[forms[0]] = forms
+    return found
+
+
+MESSAGES = _extracted()
+
+
+def _catalog(language: str) -> Catalog:
+    merged = Catalog(locale=language)
+    for path in sorted((LOCALES_DIR / language / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as source:
+            for message in read_po(source, locale=language):
+                if message.id:
+                    merged[message.id] = message
+    return merged
+
+
+def test_the_code_marks_its_messages_for_translation() -> None:
+    assert len(MESSAGES) > 300, "the bot's words are marked _() in bot/ and adapters/"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_message_has_a_translation(language: str) -> None:
+    catalog = _catalog(language)
+    missing = []
+    for msgid in MESSAGES:
+        message = catalog.get(msgid)
+        strings = message.string if message else None
+        forms = strings if isinstance(strings, tuple) else (strings,)
+        if message is None or message.fuzzy or not all(forms):
+            missing.append(msgid)
+    assert not missing, f"{len(missing)} messages untranslated in {language}: {missing[:10]}"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_a_translation_keeps_every_placeholder(language: str) -> None:
+    catalog = _catalog(language)
+    wrong = []
+    for msgid, forms in MESSAGES.items():
+        message = catalog.get(msgid)
+        if message is None:
+            continue
+        wanted = set(PLACEHOLDER.findall(forms[-1])) | set(PLACEHOLDER.findall(forms[0]))
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            if text and set(PLACEHOLDER.findall(text)) - wanted:
+                wrong.append((msgid, text))
+            elif text and len(forms) == 1 and set(PLACEHOLDER.findall(text)) != wanted:
+                wrong.append((msgid, text))
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_no_translation_is_left_over_from_a_message_the_code_no_longer_says(
+    language: str,
+) -> None:
+    stale = [m.id for m in _catalog(language) if m.id and m.id not in MESSAGES]
+    assert not stale, f"{language} translates messages the code no longer has: {stale[:10]}"
+
+
+def test_the_bot_speaks_the_requested_language_and_english_by_default() -> None:
+    msgid = next(iter(MESSAGES))
+    assert _(msgid) == msgid
+    with speaking("de"):
+        assert _(msgid) == catalogue("de").gettext(msgid)
+    with speaking("xx"):
+        assert _(msgid) == msgid
