@@ -74,6 +74,6 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return catalogue(_speaking.get()).ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
+def N_(message: str) -> str:
     """Mark `message` for translation without translating it yet: `_()` it where shown."""
     return message
