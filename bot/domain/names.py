@@ -35,7 +35,21 @@ HONORIFICS = {
     "rev": "Rev.",
     "reverend": "Rev.",
     "fr": "Fr.",
-    "sr": "Sr.",
+    "sr": "Sr.",  # also the Spanish and Portuguese "señor", "senhor"
+    # The other draft languages' (bot/drafting/sentences_<lang>.py reads gender from them).
+    "senor": "Sr.",
+    "senhor": "Sr.",
+    "sra": "Sra.",
+    "senora": "Sra.",
+    "senhora": "Sra.",
+    "srta": "Srta.",
+    "dra": "Dra.",
+    "frau": "Frau",
+    "herr": "Herr",
+    "mme": "Mme",
+    "madame": "Mme",
+    "mlle": "Mlle",
+    "monsieur": "M.",
 }
 # Honorifics of a knighthood take the given name: "Dear Sir Ian," never "Dear Sir McKellen,".
 # Every other one takes the family name ("Dear Dr. Kobayashi,", "Dear Lady Smith,").
