@@ -224,6 +224,9 @@ class Reply:
     # Done with what the buttons it answers were for (sent, skipped, snoozed, replied,
     # deleted): adapters retire the buttons on the message that was pressed. Never on an error.
     settled: bool = False
+    # The language its words are in (bot/i18n.py): the core sets it to the member's; adapters
+    # render their own words around it (buttons, titles, limits' notices) in it too.
+    language: str = "en"
 
     @classmethod
     def text(cls, *paragraphs: str, visibility: Visibility = Visibility.EPHEMERAL) -> Reply:
