@@ -44,6 +44,7 @@ from bot.metrics import METRICS
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
 from bot.scheduling.group_jobs import GroupJobs
 from bot.scheduling.trigger import DeliveryTrigger
+from bot.services.warm_up import warm_up
 from bot.settings import NO_DISCORD, Process, Settings, explain, startup_problems
 from bot.storage.crypto import rotate
 from bot.storage.db import Database
@@ -269,6 +270,7 @@ async def _console(
     settings = settings.model_copy(update={"default_timezone": zone.zone.key})
     clock = ManualClock(now[0]) if now else OffsetClock()
     core = build_core(settings, clock)
+    warm_up(core.deps.db)
     print(zone.said, flush=True)
     conversation = Conversation(core, clock, user=user, write=lambda text: print(text, flush=True))
     trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
@@ -347,6 +349,7 @@ async def _run_until(
     if not (migrate or sqlite) and await asyncio.to_thread(schema_is_behind, core.deps.db.engine):
         core.deps.db.dispose()
         raise SchemaNotCurrent(SCHEMA_NOT_CURRENT)
+    warm_up(core.deps.db)
     slack_adapter = (
         SlackAdapter(core, settings) if settings.slack_enabled and (slack or deliver) else None
     )
