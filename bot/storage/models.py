@@ -250,14 +250,15 @@ class Reminder(Base):
 
 
 class GroupTemplate(Base):
-    """A career group's own template for one draft kind, rendered sandboxed for its members."""
+    """A career group's own template for one draft kind in one language, rendered sandboxed."""
 
     __tablename__ = "group_template"
-    __table_args__ = (UniqueConstraint("workspace_id", "kind"),)
+    __table_args__ = (UniqueConstraint("workspace_id", "kind", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(32))
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     source: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_by: Mapped[str] = mapped_column(String(64))  # the admin's platform user id

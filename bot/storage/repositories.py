@@ -205,45 +205,65 @@ def join_group(session: Session, member: Member, external_id: str, now: datetime
     member.group = None if group.id == member.workspace_id else group
 
 
-def group_templates(session: Session, group_id: int) -> list[GroupTemplate]:
-    """A career group's own templates, one per draft kind it replaced."""
+def group_templates(
+    session: Session, group_id: int, language: str | None = None
+) -> list[GroupTemplate]:
+    """A career group's own templates (in one language, or all), one a kind and language."""
     query = select(GroupTemplate).where(GroupTemplate.workspace_id == group_id)
-    return list(session.scalars(query.order_by(GroupTemplate.kind)))
+    if language is not None:
+        query = query.where(GroupTemplate.language == language)
+    return list(session.scalars(query.order_by(GroupTemplate.kind, GroupTemplate.language)))
 
 
-def group_template(session: Session, group: Workspace, kind: str) -> GroupTemplate | None:
-    """The group's own template for one kind, if it has one."""
+def group_template(
+    session: Session, group: Workspace, kind: str, language: str
+) -> GroupTemplate | None:
+    """The group's own template for one kind in one language, if it has one."""
     return session.scalars(
         select(GroupTemplate).where(
-            GroupTemplate.workspace_id == group.id, GroupTemplate.kind == kind
+            GroupTemplate.workspace_id == group.id,
+            GroupTemplate.kind == kind,
+            GroupTemplate.language == language,
         )
     ).one_or_none()
 
 
 def save_group_template(
-    session: Session, group: Workspace, kind: str, source: str, *, by: str, now: datetime
+    session: Session,
+    group: Workspace,
+    kind: str,
+    source: str,
+    *,
+    language: str,
+    by: str,
+    now: datetime,
 ) -> GroupTemplate:
-    """Create or replace the group's template for `kind` (two admins at once: last wins)."""
-    found = group_template(session, group, kind)
+    """Create or replace the group's template for `kind` in `language` (two admins: last wins)."""
+    found = group_template(session, group, kind, language)
     if found is None:
         try:
             with session.begin_nested():
                 found = GroupTemplate(
-                    workspace_id=group.id, kind=kind, source=source, updated_at=now, updated_by=by
+                    workspace_id=group.id,
+                    kind=kind,
+                    language=language,
+                    source=source,
+                    updated_at=now,
+                    updated_by=by,
                 )
                 session.add(found)
                 session.flush()
         except IntegrityError:  # another admin saved this kind first
-            found = group_template(session, group, kind)
+            found = group_template(session, group, kind, language)
             if found is None:
                 raise
     found.source, found.updated_at, found.updated_by = source, now, by
     return found
 
 
-def delete_group_template(session: Session, group: Workspace, kind: str) -> bool:
-    """Back to the built-in template for `kind`; whether the group had its own."""
-    found = group_template(session, group, kind)
+def delete_group_template(session: Session, group: Workspace, kind: str, language: str) -> bool:
+    """Back to the built-in template for `kind` in `language`; whether the group had its own."""
+    found = group_template(session, group, kind, language)
     if found is None:
         return False
     session.delete(found)
