@@ -130,11 +130,12 @@ class GroupTemplateService:
         if known is not None and now - known[0] < RECHECK_SECONDS:
             return known[1], known[2]
         if session is not None:
-            rows = repo.group_templates(session, group_id)
+            rows = repo.group_templates(session, group_id, DEFAULT_LANGUAGE)
             sources = {row.kind: row.source for row in rows}
         else:
             with self.deps.db.reading() as reader:
-                sources = {row.kind: row.source for row in repo.group_templates(reader, group_id)}
+                rows = repo.group_templates(reader, group_id, DEFAULT_LANGUAGE)
+                sources = {row.kind: row.source for row in rows}
         digest = hashlib.sha256(repr(sorted(sources.items())).encode()).hexdigest()
         with self._lock:
             self._read[group_id] = (now, digest, sources)
@@ -155,7 +156,7 @@ class GroupTemplateService:
 
     def current(self, session: Session, group: Workspace, kind: Kind) -> tuple[str, bool]:
         """The source members of `group` get for `kind`, and whether it is the group's own."""
-        own = repo.group_template(session, group, kind.value)
+        own = repo.group_template(session, group, kind.value, DEFAULT_LANGUAGE)
         if own is not None:
             return own.source, True
         return builtin_source(self.deps.renderer, kind), False
@@ -195,7 +196,9 @@ class GroupTemplateService:
         """Check, then store the group's template for `kind`; its members get it at once."""
         checked = self.check(kind, source)
         now = self.deps.clock.now()
-        repo.save_group_template(session, group, kind.value, checked.source, by=by, now=now)
+        repo.save_group_template(
+            session, group, kind.value, checked.source, language=DEFAULT_LANGUAGE, by=by, now=now
+        )
         self._forget_after_commit(session, group.id)
         return checked
 
@@ -215,14 +218,14 @@ class GroupTemplateService:
 
     def revert(self, session: Session, group: Workspace, kind: Kind) -> bool:
         """Back to the built-in template for `kind`; whether the group had its own."""
-        removed = repo.delete_group_template(session, group, kind.value)
+        removed = repo.delete_group_template(session, group, kind.value, DEFAULT_LANGUAGE)
         if removed:
             self._forget_after_commit(session, group.id)
         return removed
 
     def own_kinds(self, session: Session, group: Workspace) -> list[str]:
         """The kinds the group has replaced."""
-        return [row.kind for row in repo.group_templates(session, group.id)]
+        return [row.kind for row in repo.group_templates(session, group.id, DEFAULT_LANGUAGE)]
 
     # --- test renders --------------------------------------------------------------------
 

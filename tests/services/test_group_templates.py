@@ -279,7 +279,9 @@ def test_a_template_that_fails_at_render_falls_back_to_ours(
     core = drafting
     with core.deps.db.transaction() as session:
         group = repo.ensure_workspace(session, "slack", "T1", clock.now())
-        repo.save_group_template(session, group, "thank_you", source, by="old", now=clock.now())
+        repo.save_group_template(
+            session, group, "thank_you", source, language="en", by="old", now=clock.now()
+        )
     with caplog.at_level(logging.WARNING, logger="bot.drafting.render"):
         drafted = say(core, clock, ADA, "draft #1 thank_you")
     assert subjects(drafted) == ["Thank you, Jane: Backend Engineer at Acme"]
