@@ -29,7 +29,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, object_session
 
 from bot.chat import MAX_FORM_TEXT, CommandRequest, DraftBlock, Form, FormField, Reply, Section
-from bot.domain.languages import DEFAULT_LANGUAGE
+from bot.domain.languages import DEFAULT_LANGUAGE, parse_language
 from bot.domain.policy import Kind
 from bot.drafting.proofread import ERROR
 from bot.drafting.render import DraftRenderer, group_environment
@@ -39,6 +39,7 @@ from bot.errors import UserError
 from bot.services.deps import Deps
 from bot.services.drafts import DraftService, Target
 from bot.services.followups import KIND_LABELS, parse_kind
+from bot.services.sample_notes import SAMPLE_NOTES
 from bot.storage import repositories as repo
 from bot.storage.models import Interview, Interviewer, Member, Workspace
 
@@ -54,6 +55,7 @@ COMMAND = "/interview admin template"
 MAX_TYPED = 4000  # what a command line can hold (bot/commands/args.py)
 MAX_PROBLEMS = 8
 PREVIEW = "Preview: "  # a sample draft's title, before the sample's label
+_LANGUAGE = re.compile(r"language=(\S+)\s*", re.IGNORECASE)
 _HEAD = re.compile(r"\s*(\S+)(?:\s+(\S+))?[ \t]*\r?\n?(.*)\Z", re.DOTALL)
 
 
@@ -89,8 +91,8 @@ class GroupTemplateService:
         self.limits = limits  # the sandbox's budget per render; None: the defaults
         self.kinds = tuple(kind for kind in Kind if deps.renderer.has(kind.value))
         self._lock = threading.Lock()
-        self._renderers: OrderedDict[tuple[int, str], DraftRenderer] = OrderedDict()
-        self._read: dict[int, tuple[float, str, dict[str, str]]] = {}
+        self._renderers: OrderedDict[tuple[int, str, str], DraftRenderer] = OrderedDict()
+        self._read: dict[tuple[int, str], tuple[float, str, dict[str, str]]] = {}
 
     # --- members' drafts -----------------------------------------------------------------
 
@@ -101,51 +103,53 @@ class GroupTemplateService:
         that delivery composes reminders for. A group's templates are English; a draft in
         another language comes from ours in that language, never from another language's.
         """
-        if language != DEFAULT_LANGUAGE:
-            return self.deps.renderer.in_language(language)
+        ours = self.deps.renderer.in_language(language)
         if member.builtin_templates:
-            return self.deps.renderer
+            return ours
         group_id = member.group_id or member.workspace_id
-        digest, sources = self._sources(group_id, object_session(member))
+        digest, sources = self._sources(group_id, object_session(member), language)
         if not sources:
-            return self.deps.renderer
-        key = (group_id, digest)
+            return ours
+        key = (group_id, language, digest)
         with self._lock:
             renderer = self._renderers.get(key)
             if renderer is not None:
                 self._renderers.move_to_end(key)
                 return renderer
         overrides = {f"{kind}.txt.j2": source for kind, source in sources.items()}
-        renderer = self.deps.renderer.with_overrides(overrides, fallback=True, limits=self.limits)
+        renderer = ours.with_overrides(overrides, fallback=True, limits=self.limits)
         with self._lock:
             self._renderers[key] = renderer
             while len(self._renderers) > CACHE_SIZE:
                 self._renderers.popitem(last=False)
         return renderer
 
-    def _sources(self, group_id: int, session: Session | None) -> tuple[str, dict[str, str]]:
+    def _sources(
+        self, group_id: int, session: Session | None, language: str
+    ) -> tuple[str, dict[str, str]]:
         now = time.monotonic()
         with self._lock:
-            known = self._read.get(group_id)
+            known = self._read.get((group_id, language))
         if known is not None and now - known[0] < RECHECK_SECONDS:
             return known[1], known[2]
         if session is not None:
-            rows = repo.group_templates(session, group_id, DEFAULT_LANGUAGE)
+            rows = repo.group_templates(session, group_id, language)
             sources = {row.kind: row.source for row in rows}
         else:
             with self.deps.db.reading() as reader:
-                rows = repo.group_templates(reader, group_id, DEFAULT_LANGUAGE)
+                rows = repo.group_templates(reader, group_id, language)
                 sources = {row.kind: row.source for row in rows}
         digest = hashlib.sha256(repr(sorted(sources.items())).encode()).hexdigest()
         with self._lock:
-            self._read[group_id] = (now, digest, sources)
+            self._read[(group_id, language)] = (now, digest, sources)
             if len(self._read) > CACHE_SIZE * 4:
                 self._read.pop(next(iter(self._read)))
         return digest, sources
 
     def _forget(self, group_id: int) -> None:
         with self._lock:
-            self._read.pop(group_id, None)
+            for key in [key for key in self._read if key[0] == group_id]:
+                del self._read[key]
 
     def _forget_after_commit(self, session: Session, group_id: int) -> None:
         """Drop what this process read, now and once the change is visible to readers."""
@@ -154,14 +158,16 @@ class GroupTemplateService:
 
     # --- admins --------------------------------------------------------------------------
 
-    def current(self, session: Session, group: Workspace, kind: Kind) -> tuple[str, bool]:
-        """The source members of `group` get for `kind`, and whether it is the group's own."""
-        own = repo.group_template(session, group, kind.value, DEFAULT_LANGUAGE)
+    def current(
+        self, session: Session, group: Workspace, kind: Kind, language: str = DEFAULT_LANGUAGE
+    ) -> tuple[str, bool]:
+        """The source members of `group` get for `kind` in `language`, and whether it's theirs."""
+        own = repo.group_template(session, group, kind.value, language)
         if own is not None:
             return own.source, True
-        return builtin_source(self.deps.renderer, kind), False
+        return builtin_source(self.deps.renderer.in_language(language), kind), False
 
-    def check(self, kind: Kind, source: str) -> Checked:
+    def check(self, kind: Kind, source: str, language: str = DEFAULT_LANGUAGE) -> Checked:
         """Validate `source` for `kind` and test-render it; a `UserError` lists what to fix."""
         source = source.replace("\r\n", "\n").strip("\n")
         previews: list[DraftBlock] = []
@@ -173,7 +179,7 @@ class GroupTemplateService:
             env=self._env,
         )
         if not problems:
-            previews, problems = self._try(kind, source)
+            previews, problems = self._try(kind, source, language)
         if not problems:
             problems = _errors_in(previews)
         if problems:
@@ -191,23 +197,32 @@ class GroupTemplateService:
         return Checked(kind, source, previews)
 
     def save(
-        self, session: Session, group: Workspace, kind: Kind, source: str, *, by: str
+        self,
+        session: Session,
+        group: Workspace,
+        kind: Kind,
+        source: str,
+        *,
+        by: str,
+        language: str = DEFAULT_LANGUAGE,
     ) -> Checked:
-        """Check, then store the group's template for `kind`; its members get it at once."""
-        checked = self.check(kind, source)
+        """Check, then store the group's template for `kind` in `language`: in use at once."""
+        checked = self.check(kind, source, language)
         now = self.deps.clock.now()
         repo.save_group_template(
-            session, group, kind.value, checked.source, language=DEFAULT_LANGUAGE, by=by, now=now
+            session, group, kind.value, checked.source, language=language, by=by, now=now
         )
         self._forget_after_commit(session, group.id)
         return checked
 
-    def preview(self, session: Session, group: Workspace, kind: Kind) -> list[DraftBlock]:
+    def preview(
+        self, session: Session, group: Workspace, kind: Kind, language: str = DEFAULT_LANGUAGE
+    ) -> list[DraftBlock]:
         """Sample drafts from the template the group's members get for `kind` now."""
-        source, own = self.current(session, group, kind)
+        source, own = self.current(session, group, kind, language)
         if not own:
-            return self._drafts(self.deps.renderer, kind)
-        previews, problems = self._try(kind, source)
+            return self._drafts(self.deps.renderer.in_language(language), kind, language)
+        previews, problems = self._try(kind, source, language)
         if problems:  # saved by an older, laxer version of the checks
             raise UserError(
                 f"Your group's {KIND_LABELS[kind]} template no longer renders: {problems[0]}",
@@ -216,32 +231,42 @@ class GroupTemplateService:
             )
         return previews
 
-    def revert(self, session: Session, group: Workspace, kind: Kind) -> bool:
-        """Back to the built-in template for `kind`; whether the group had its own."""
-        removed = repo.delete_group_template(session, group, kind.value, DEFAULT_LANGUAGE)
+    def revert(
+        self, session: Session, group: Workspace, kind: Kind, language: str = DEFAULT_LANGUAGE
+    ) -> bool:
+        """Back to the built-in template for `kind` in `language`; whether the group had one."""
+        removed = repo.delete_group_template(session, group, kind.value, language)
         if removed:
             self._forget_after_commit(session, group.id)
         return removed
 
-    def own_kinds(self, session: Session, group: Workspace) -> list[str]:
-        """The kinds the group has replaced."""
-        return [row.kind for row in repo.group_templates(session, group.id, DEFAULT_LANGUAGE)]
+    def own_kinds(self, session: Session, group: Workspace) -> dict[str, list[str]]:
+        """The kinds the group has replaced, each with the languages it replaced them in."""
+        own: dict[str, list[str]] = {}
+        for row in repo.group_templates(session, group.id):
+            own.setdefault(row.kind, []).append(row.language)
+        return own
 
     # --- test renders --------------------------------------------------------------------
 
-    def _try(self, kind: Kind, source: str) -> tuple[list[DraftBlock], list[Problem]]:
-        renderer = self.deps.renderer.with_overrides(
+    def _try(
+        self, kind: Kind, source: str, language: str = DEFAULT_LANGUAGE
+    ) -> tuple[list[DraftBlock], list[Problem]]:
+        renderer = self.deps.renderer.in_language(language).with_overrides(
             {f"{kind.value}.txt.j2": source}, limits=self.limits
         )
         try:
-            return self._drafts(renderer, kind), []
+            return self._drafts(renderer, kind, language), []
         except _SampleFailed as failed:
             return [], [failed.problem]
 
-    def _drafts(self, renderer: DraftRenderer, kind: Kind) -> list[DraftBlock]:
+    def _drafts(
+        self, renderer: DraftRenderer, kind: Kind, language: str = DEFAULT_LANGUAGE
+    ) -> list[DraftBlock]:
         service = DraftService(self.deps, lambda _member, _language: renderer)
         previews = []
-        for sample in self.samples():
+        for index, english in enumerate(self.samples()):
+            sample = _in_language(english, index, language)
             people: Sequence[Interviewer | None] = sample.interview.interviewers or [None]
             if kind is not Kind.THANK_YOU:
                 people = people[:1]
@@ -378,6 +403,22 @@ def _errors_in(previews: Sequence[DraftBlock]) -> list[Problem]:
     return [Problem(text) for text in said]
 
 
+def _in_language(sample: Sample, index: int, language: str) -> Sample:
+    """The sample interview logged in `language`, with its notes typed in it."""
+    notes = SAMPLE_NOTES.get(language, {}).get(index)
+    if notes is None:
+        return sample
+    sample.interview.language = language
+    for person, said in zip(
+        sample.interview.interviewers, notes.get("discussed", []), strict=False
+    ):
+        person.discussed = said
+    for column, text in notes.get("columns", {}).items():
+        setattr(sample.interview, column, text)
+    extra = notes.get("extra", sample.extra)
+    return Sample(sample.label, sample.member, sample.interview, dict(extra))
+
+
 def builtin_source(renderer: DraftRenderer, kind: Kind) -> str:
     """Our own template for `kind`, as an admin would start editing it."""
     return renderer.source(f"{kind.value}.txt.j2")
@@ -475,22 +516,23 @@ def template_command(
         )
     label = KIND_LABELS[kind]
     options = request.options or {}
+    language, rest = _language_in(rest)
     if "template" in options:
         rest = options["template"]
     elif rest.casefold() == "preview":
         return Reply(
             blocks=[
                 Section(f"Your group's {label} drafts, with sample interviews:"),
-                *service.preview(session, group, kind),
+                *service.preview(session, group, kind, language),
             ]
         )
     elif rest.casefold() == "revert":
-        if service.revert(session, group, kind):
+        if service.revert(session, group, kind, language):
             return Reply.text(f"Done: your group's members get the built-in {label} again.")
         return Reply.text(f"Your group already uses the built-in {label} template.")
     if not rest:
-        return _show(service, session, group, kind)
-    checked = service.save(session, group, kind, rest, by=request.member.user_id)
+        return _show(service, session, group, kind, language)
+    checked = service.save(session, group, kind, rest, by=request.member.user_id, language=language)
     proofread = (
         f"The proofreader has {checked.findings} remark(s) on the sample drafts below, none an "
         "error: worth a look before members see them."
@@ -510,10 +552,19 @@ def template_command(
     )
 
 
+def _language_in(rest: str) -> tuple[str, str]:
+    """A leading `language=de` (which language's template), and the rest of the text."""
+    found = _LANGUAGE.match(rest)
+    if found is None:
+        return DEFAULT_LANGUAGE, rest
+    return parse_language(found.group(1)), rest[found.end() :]
+
+
 def _overview(service: GroupTemplateService, session: Session, group: Workspace) -> Reply:
     own = service.own_kinds(session, group)
     lines = [
         f"• {kind.value}: {'your group' + chr(39) + 's own' if kind.value in own else 'built-in'}"
+        + (f" ({', '.join(own[kind.value])})" if kind.value in own else "")
         for kind in service.kinds
     ]
     return Reply.text(
@@ -525,8 +576,10 @@ def _overview(service: GroupTemplateService, session: Session, group: Workspace)
     )
 
 
-def _show(service: GroupTemplateService, session: Session, group: Workspace, kind: Kind) -> Reply:
-    source, own = service.current(session, group, kind)
+def _show(
+    service: GroupTemplateService, session: Session, group: Workspace, kind: Kind, language: str
+) -> Reply:
+    source, own = service.current(session, group, kind, language)
     label = KIND_LABELS[kind]
     whose = f"Your group's own {label} template" if own else f"The built-in {label} template"
     return Reply(
@@ -554,6 +607,6 @@ def _show(service: GroupTemplateService, session: Session, group: Workspace, kin
                     initial=source if len(source) <= MAX_FORM_TEXT else None,
                 ),
             ),
-            context=f"template {kind.value}",
+            context=f"template {kind.value} language={language}",
         ),
     )
