@@ -607,6 +607,7 @@ def _show(
                     initial=source if len(source) <= MAX_FORM_TEXT else None,
                 ),
             ),
-            context=f"template {kind.value} language={language}",
+            context=f"template {kind.value}"
+            + (f" language={language}" if language != DEFAULT_LANGUAGE else ""),
         ),
     )
