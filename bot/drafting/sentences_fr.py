@@ -65,10 +65,15 @@ def _clock(wall: time) -> str:
 
 
 def due_phrase(day: date, days_ahead: int, wall: time | None) -> str:
-    """'d'ici vendredi midi', 'd'ici demain', 'd'ici le 4 décembre à 10 h', 'd'ici ce soir'."""
-    if days_ahead <= 0:
+    """'d'ici vendredi midi', 'd'ici demain', 'd'ici le 4 décembre à 10 h', 'd'ici ce soir'.
+
+    A date already behind us (a note drafted late) is named by its date, not as "today".
+    """
+    if days_ahead == 0:
         return "d'ici ce soir" if wall is None else f"d'ici {_clock(wall)}"
-    if days_ahead == 1:
+    if days_ahead < 0:  # a date already passed is named, never "ce soir"
+        said = _date(day)
+    elif days_ahead == 1:
         said = "demain"
     elif days_ahead <= DAYS_SAID_BY_WEEKDAY:
         said = DAY_NAMES[day.weekday()]
@@ -212,8 +217,8 @@ def _a(text: str) -> str:
 
 
 def _que(clause: str) -> str:
-    """'que' elided before a vowel: 'qu'il', 'qu'elle', 'que vous'."""
-    return ("qu'" if re.match(r"(?:il|elle|on|un|une|en)\b", clause, re.I) else "que ") + clause
+    """'que' elided before a vowel: 'qu'il', 'qu'ils', 'qu'à', 'que vous'."""
+    return ("qu'" if re.match(r"[aeiouyàâéèêîôû]", clause, re.I) else "que ") + clause
 
 
 def _infinitive_de(action: str) -> str:
@@ -319,7 +324,7 @@ def personal(note: Note, variant: int, stage: str) -> str:
             )
         else:
             frames = (
-                f"J'ai particulièrement apprécié notre échange sur {topic}.",
+                f"J'ai particulièrement apprécié notre discussion sur {topic}.",
                 f"Ce que vous m'avez expliqué sur {topic} m'a beaucoup marqué.",
                 f"Je repense encore à ce que vous m'avez confié sur {topic}.",
                 f"Vos explications sur {topic} m'ont donné encore plus envie de vous rejoindre.",
@@ -369,7 +374,7 @@ def _highlight(note: Note, variant: int) -> str:
     if topic is not None:
         return _pick(
             (
-                f"Le moment fort de notre échange a été {topic}.",
+                f"Le moment fort de cette rencontre a été {topic}.",
                 f"{upper_first(topic)} a été pour moi un moment fort.",
             ),
             variant,

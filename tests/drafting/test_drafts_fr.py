@@ -110,9 +110,7 @@ def tone_of(debrief: Debrief) -> str:
 def core_sentences(body: str) -> list[str]:
     """The body's sentences between the greeting line and the closing."""
     lines = body.splitlines()[1:]
-    cut = next(
-        (i for i, line in enumerate(lines) if line.strip() in CLOSINGS.values()), len(lines)
-    )
+    cut = next((i for i, line in enumerate(lines) if line.strip() in CLOSINGS.values()), len(lines))
     return sentences("\n".join(lines[:cut]))
 
 
@@ -360,6 +358,10 @@ VOCABULARY = _VOCABULARY.split()
 NOTES = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=10).map(" ".join)
 ANY_NOTE = st.one_of(NOTES, st.text(max_size=60))
 STAGES = st.sampled_from(sorted(fr.STAGE_LABELS))
+# What French always contracts or elides: "de le" is "du", "à les" is "aux", "que il" is "qu'il".
+ELISION_MISSED = re.compile(
+    r"\b(?:de|à) les?\b|\b(?:que|de) (?:il|elle|ils|elles|on|avoir)\b", re.I
+)
 
 
 def _sentences_for(text: str, variant: int, stage: str) -> list[str]:
@@ -384,7 +386,9 @@ def _sentences_for(text: str, variant: int, stage: str) -> list[str]:
 
 
 @given(NOTES, st.integers(min_value=0, max_value=9), STAGES)
-def test_phrasebook_sentences_are_never_empty_nor_english(text: str, variant: int, stage: str) -> None:
+def test_phrasebook_sentences_are_never_empty_nor_english(
+    text: str, variant: int, stage: str
+) -> None:
     """Whatever French note arrives, each sentence has words, ends as one, and is French."""
     if fr.read_note(text).empty:
         return
@@ -394,6 +398,8 @@ def test_phrasebook_sentences_are_never_empty_nor_english(text: str, variant: in
         assert not ENGLISH_FRAMES.search(sentence), sentence
         assert not INFORMAL.search(sentence.replace(text, "")), sentence
         assert "  " not in sentence, sentence
+        unelided = ELISION_MISSED.search(sentence)
+        assert unelided is None or ELISION_MISSED.search(text), sentence
 
 
 @given(ANY_NOTE)
