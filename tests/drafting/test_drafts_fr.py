@@ -44,12 +44,14 @@ LINKEDIN_LIMIT = 300
 LEAD_FIELDS = frozenset({"clarify", "questions", "promised", "they_promised", "highlights"})
 CLOSINGS = {"formal": "Bien cordialement,", "concise": "Cordialement,", "warm": "Bien à vous,"}
 DEFAULT_TONE = "warm"
+# Words that frame a fact rather than carry it; "il va" said to them is "vous allez", and
+# "demander si" is asked as "Pourriez-vous me dire si".
 _STOPWORDS = """le la les l un une des du de d au aux a à en et ou mais ni or car dans sur sous
     avec pour par chez vers entre sans je j me m moi mon ma mes nous notre nos vous votre vos
     il elle ils elles on lui leur leurs son sa ses se s ce c cet cette ces ça cela qui que qu
     quoi dont où est sont été être ai as avez ont avait avons fait faire ne n pas plus très
     si y tout tous toute toutes dit parlé demander savoir vérifier comment pourquoi quand
-    combien quel quelle est-ce"""
+    combien quel quelle est-ce va vont vais allez"""
 STOPWORDS = frozenset(fold(w) for w in _STOPWORDS.split())
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
