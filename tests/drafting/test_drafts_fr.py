@@ -23,6 +23,7 @@ from bot.chat import DraftBlock
 from bot.domain.policy import Kind
 from bot.drafting import sentences_fr as fr
 from bot.drafting.proofread import words
+from bot.drafting.render import DraftRenderer
 from tests.drafting.corpus import (
     ENDED,
     MEMBER_NAME,
@@ -37,6 +38,7 @@ from tests.drafting.corpus import (
     sentences,
 )
 from tests.drafting.corpus_lang import formal_greetings, names
+from tests.drafting.sample_context import CONTEXT
 
 NAMES = names("fr")
 LIMITS = {Kind.THANK_YOU: 200, Kind.STATUS_CHECK: 150}
@@ -420,3 +422,72 @@ def test_addressed_never_raises_and_is_stable(text: str) -> None:
     """Saying a note to its addressee twice changes nothing more."""
     once = fr.addressed(text, ("Claire",))
     assert fr.addressed(once, ("Claire",)) == once
+
+
+# --- greetings, person by person -----------------------------------------------------------
+
+
+def _person(name: str, greet: str, formal: str) -> dict[str, str | None]:
+    return {"name": name, "first_name": greet, "greet": greet, "formal": formal, "title": None}
+
+
+@pytest.mark.parametrize(
+    ("person", "tone", "greeting", "linkedin"),
+    [
+        (
+            _person("Mme Claire Dubois", "Claire", "Mme Dubois"),
+            "formal",
+            "Madame,",
+            "Madame Dubois",
+        ),
+        (
+            _person("Monsieur Paul Lefèvre", "Paul", "M. Lefèvre"),
+            "formal",
+            "Monsieur,",
+            "Monsieur Lefèvre",
+        ),
+        # "M." is not read as an honorific by names.py: the formal form keeps the given name.
+        (
+            _person("M. Thomas Girard", "Thomas", "M. Thomas Girard"),
+            "formal",
+            "Monsieur,",
+            "Monsieur Girard",
+        ),
+        # A doctorate says nothing of gender: the full name, never "Docteur" nor a guess.
+        (
+            _person("Dr Sophie Bernard", "Sophie", "Dr. Bernard"),
+            "formal",
+            "Bonjour Sophie Bernard,",
+            "Sophie Bernard",
+        ),
+        (
+            _person("Camille Moreau", "Camille", "Camille Moreau"),
+            "formal",
+            "Bonjour Camille Moreau,",
+            "Camille Moreau",
+        ),
+        (_person("Mme Claire Dubois", "Claire", "Mme Dubois"), "warm", "Bonjour Claire,", "Claire"),
+        (
+            _person("Mme Dubois", "Mme Dubois", "Mme Dubois"),
+            "warm",
+            "Bonjour Madame Dubois,",
+            "Madame Dubois",
+        ),
+        (None, "formal", "Madame, Monsieur,", None),
+        (None, "concise", "Bonjour à toute l'équipe,", None),
+    ],
+)
+def test_greetings_follow_the_honorifics_gender_and_never_guess_one(
+    person: dict[str, str | None] | None, tone: str, greeting: str, linkedin: str | None
+) -> None:
+    """Every kind greets alike; the LinkedIn variant says 'Bonjour' and the name."""
+    renderer = DraftRenderer().in_language("fr")
+    context = {**CONTEXT, "language": "fr", "interviewer": person, "tone": tone}
+    context |= {"when_phrase": "hier", "personal_line": None, "interest_line": None}
+    for kind in ("thank_you", "status_check", "rejection_reply", "offer_reply", "keep_in_touch"):
+        draft = renderer.render(kind, {**context, "kind": kind})
+        assert draft.body.splitlines()[0] == greeting, (kind, draft.body)
+        assert draft.body.splitlines()[-1] == CLOSINGS[tone], (kind, draft.body)
+        if linkedin is not None:
+            assert draft.linkedin is not None
+            assert draft.linkedin.startswith(f"Bonjour {linkedin}, "), (kind, draft.linkedin)
