@@ -238,11 +238,23 @@ _VOUS_FORMS = {
 _CLITICS = r"(?:(?:ne|me|nous|lui|leur|le|la|les|y|en)\s+|[nmlN]['’])*"
 _THIRD = re.compile(rf"\b(?:(qu['’])|\b)(il|elle)\s+({_CLITICS})([\wàâçéèêëîïôûù-]+)", re.I)
 _POSSESSIVES = {"son": "votre", "sa": "votre", "ses": "vos"}
+# "son" is "his", "her" or "its": mid-note it is the person's only before what a person has
+# ("me présenter à son responsable"), never "la migration et ses difficultés".
+_PERSONAL_NOUNS = frozenset(
+    {"équipe", "équipes", "responsable", "manager", "n+1", "chef", "directeur", "directrice",
+     "parcours", "carrière", "expérience", "rôle", "poste", "travail", "conseils", "conseil",
+     "collègues", "passage", "avis", "retour", "réseau", "service", "département"}
+)  # fmt: skip
+_POSSESSED = re.compile(r"\b(son|sa|ses)\s+([\w+-]+)", re.I)
+# Words after "il" or "elle" that look like a verb ending in -e but are not one.
+_NOT_VERBS = frozenset({"une", "comme", "entre", "notre", "votre", "cette", "même", "quelque"})
 
 
 def _vous_form(verb: str) -> str | None:
     """The 'vous' form of a verb in the third person singular, or None when unsure."""
     low = verb.casefold()
+    if low in _NOT_VERBS:
+        return None
     if low in _VOUS_FORMS:
         return _VOUS_FORMS[low]
     if low.endswith(("oie", "uie", "aie")):
@@ -258,8 +270,10 @@ def _vous_form(verb: str) -> str | None:
 def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
     """The note said to its addressee: 'elle a monté son équipe' -> 'vous avez monté votre équipe'.
 
-    A note naming someone else is left as typed: 'il' and 'son' may be theirs.
+    A note naming someone else is left as typed: 'il' and 'son' may be theirs. 'son' becomes
+    'votre' at the start of a note or before what a person has (`_PERSONAL_NOUNS`).
     """
+    typed = text
     folded = text.casefold()
     if any(o and re.search(rf"\b{re.escape(o.casefold())}\b", folded) for o in others):
         return text
@@ -280,12 +294,19 @@ def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) 
         lead = "que " if match.group(1) else ""
         return f"{lead}vous {match.group(3)}{verb}"
 
+    before = text
     text = _THIRD.sub(third, text)
+    # "elle m'a montré ses dashboards": once she is "vous", so are her things.
+    spoken = text != before or (text.startswith("vous ") and not typed.startswith("vous "))
     text = re.sub(r"\b(?:je|j['’]|on)\s*lui\b", lambda m: m.group(0)[:-3] + "vous", text)
     text = re.sub(r"\bj['’]vous\b", "je vous", text)
-    return re.sub(
-        r"\b(son|sa|ses)\b(?=\s)", lambda m: _POSSESSIVES[m.group(1).casefold()], text, flags=re.I
-    )
+
+    def possessive(match: re.Match[str]) -> str:
+        if match.start() and not spoken and match.group(2).casefold() not in _PERSONAL_NOUNS:
+            return match.group(0)
+        return f"{_POSSESSIVES[match.group(1).casefold()]} {match.group(2)}"
+
+    return _POSSESSED.sub(possessive, text)
 
 
 # --- the sentences ------------------------------------------------------------------------

@@ -491,3 +491,63 @@ def test_greetings_follow_the_honorifics_gender_and_never_guess_one(
         if linkedin is not None:
             assert draft.linkedin is not None
             assert draft.linkedin.startswith(f"Bonjour {linkedin}, "), (kind, draft.linkedin)
+
+
+# --- the phrasebook, by example ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("elle a monté son équipe data", "vous avez monté votre équipe data"),
+        ("qu'elle dirige son équipe", "que vous dirigez votre équipe"),
+        ("elle m'a montré ses dashboards", "vous m'avez montré vos dashboards"),
+        ("Claire envoie le planning", "vous envoyez le planning"),
+        ("l'équipe de Claire", "votre équipe"),
+        ("me présenter à son responsable", "me présenter à votre responsable"),
+        ("la migration et ses difficultés", "la migration et ses difficultés"),
+    ],
+)
+def test_a_note_about_the_addressee_is_said_to_them(note: str, expected: str) -> None:
+    """Third person to 'vous', with the verb agreeing; 'ses' of a thing stays 'ses'."""
+    assert fr.addressed(note, ("Claire",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "stage", "variant", "expected"),
+    [
+        ("le modèle de prévision", "technical", 1, "Réfléchir avec vous au modèle de prévision"),
+        ("les contrats de données", "technical", 1, "Réfléchir avec vous aux contrats de données"),
+        ("le modèle de prévision", "technical", 2, "dans le détail du modèle de prévision."),
+        ("l'onboarding", "onsite", 4, "le temps de parler de l'onboarding."),
+        ("Airflow", "onsite", 4, "le temps de parler d'Airflow."),
+        ("ils recrutent trois personnes", "onsite", 1, "en particulier qu'ils recrutent"),
+        ("migration Kafka", "onsite", 0, "me reste en tête : migration Kafka."),
+    ],
+)
+def test_personal_frames_contract_and_elide_as_french_does(
+    note: str, stage: str, variant: int, expected: str
+) -> None:
+    """'à le' is 'au', 'de les' 'des', 'que ils' 'qu'ils'; a bare noun takes a colon."""
+    assert expected in fr.personal(fr.read_note(note), variant, stage)
+
+
+def test_strengths_questions_and_promises_read_as_french() -> None:
+    """'mes 5 ans de SQL', 'mon expérience en modélisation', 'Pourriez-vous ... si ... ?'."""
+    years, bare = fr.read_note("5 ans de SQL"), fr.read_note("modélisation de données")
+    line = fr.strength([years, bare], 0, "onsite", tied=False)
+    assert line == (
+        "J'aimerais mettre mes 5 ans de SQL et mon expérience en modélisation de données "
+        "au service de votre équipe."
+    )
+    asked = fr.questions([fr.read_note("demander si l'équipe est en télétravail", "questions")])
+    assert asked == "Pourriez-vous aussi me dire si l'équipe est en télétravail ?"
+    promise = fr.read_note("envoyer les maquettes")
+    assert fr.my_promise(promise, "d'ici vendredi midi") == (
+        "Comme convenu, je vous enverrai les maquettes d'ici vendredi midi."
+    )
+    assert fr.sendable(fr.read_note("envoyer le deck pour vendredi")) == "le deck"
+    offer = fr.read_note("me présenter à votre responsable")
+    assert (
+        fr.their_promises([offer]) == "Merci d'avoir proposé de me présenter à votre responsable."
+    )
