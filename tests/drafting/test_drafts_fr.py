@@ -163,6 +163,7 @@ def test_the_french_corpus_covers_what_the_issue_asks() -> None:
     people = [p for n in NAMES for p in load(n).people]
     assert any(HONORIFIC.match(p.name) for p in people)
     assert any(not HONORIFIC.match(p.name) for p in people)
+    assert any("replied" in s for d in debriefs for s in d.steps)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -551,3 +552,16 @@ def test_strengths_questions_and_promises_read_as_french() -> None:
     assert (
         fr.their_promises([offer]) == "Merci d'avoir proposé de me présenter à votre responsable."
     )
+
+
+REPLY_ACKNOWLEDGED = re.compile(r"\b(?:m['’]avoir répondu|votre réponse|votre retour)\b", re.I)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if any("replied" in s for s in load(n).steps)])
+def test_after_a_reply_the_next_status_check_acknowledges_it(name: str) -> None:
+    """'Merci de m'avoir répondu jeudi.'"""
+    rendered = played(name)
+    checks = [b for b in rendered.drafts if kind_of(b) is Kind.STATUS_CHECK]
+    assert checks
+    for block in checks:
+        assert REPLY_ACKNOWLEDGED.search(block.body), block.body
