@@ -474,6 +474,13 @@ def _person(name: str, greet: str, formal: str) -> dict[str, str | None]:
             "Bonjour Madame Dubois,",
             "Madame Dubois",
         ),
+        # With no given name the title stays, French style: never the bare family name.
+        (
+            _person("Dr. Kobayashi", "Dr. Kobayashi", "Dr. Kobayashi"),
+            "warm",
+            "Bonjour Dr Kobayashi,",
+            "Dr Kobayashi",
+        ),
         (None, "formal", "Madame, Monsieur,", None),
         (None, "concise", "Bonjour à toute l'équipe,", None),
     ],
