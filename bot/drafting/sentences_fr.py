@@ -6,7 +6,8 @@ programming". Each is read for its shape and placed in a frame that stays gramma
 it: a noun phrase with its article follows a preposition, with the contractions French makes
 ("parler du modèle", "réfléchir aux contrats"); a bare noun takes "en" ("mon expérience en
 modélisation"); anything else follows a colon. Frames never say an adjective about the
-writer ("ravi", "heureux"), whose gender we do not know, and always say "vous".
+writer ("ravi", "heureux", "cela m'a marqué"), whose gender we do not know, and always
+say "vous".
 """
 
 from __future__ import annotations
@@ -346,7 +347,7 @@ def personal(note: Note, variant: int, stage: str) -> str:
         else:
             frames = (
                 f"J'ai particulièrement apprécié notre discussion sur {topic}.",
-                f"Ce que vous m'avez expliqué sur {topic} m'a beaucoup marqué.",
+                f"Ce que vous m'avez expliqué sur {topic} a retenu toute mon attention.",
                 f"Je repense encore à ce que vous m'avez confié sur {topic}.",
                 f"Vos explications sur {topic} m'ont donné encore plus envie de vous rejoindre.",
                 f"J'ai apprécié que nous ayons eu le temps de parler {_de(topic)}.",
