@@ -82,10 +82,15 @@ _ACCUSATIVE_READY = frozenset(
 # Masculine or neuter alike ("ein Link", "ein Dokument"): the case cannot be settled.
 _AMBIGUOUS = frozenset({"ein", "mein", "kein", "unser", "ihr", "sein", "dem", "einem", "des"})
 _PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
-_WH = frozenset({"wie", "was", "warum", "wann", "wo", "wer", "welche", "welcher", "welches",
-                 "wieso", "weshalb", "wohin", "woher", "womit", "worauf", "wieviel", "ob"})  # fmt: skip
-_YEARS = re.compile(r"^(?:\d+\+?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|"
-                    r"mehrere|einige|knapp|fast|über)\s+(?:\w+\s+)?(?:Jahre?n?|Monate?n?)\b", re.I)  # fmt: skip
+_WH = frozenset(
+    {"wie", "was", "warum", "wann", "wo", "wer", "welche", "welcher", "welches", "wieso",
+     "weshalb", "wohin", "woher", "womit", "worauf", "wieviel", "ob"}
+)  # fmt: skip
+_YEARS = re.compile(
+    r"^(?:\d+\+?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|mehrere|einige|"
+    r"knapp|fast|über)\s+(?:\w+\s+)?(?:Jahre?n?|Monate?n?)\b",
+    re.I,
+)
 # A note's predicate, its subject left out: the third person singular, said to "Sie".
 _THIRD_PERSON = {
     "hat": "haben", "ist": "sind", "war": "waren", "wird": "werden", "will": "wollen",
@@ -151,14 +156,14 @@ def _shape(text: str, words: list[str], *, asked: bool) -> Shape:
         return Shape.CLAUSE  # "wie das Team Reviews macht": a topic no preposition takes
     if _YEARS.match(text):
         return Shape.YEARS
-    if first in _PRONOUNS and text[:1].islower() or first == "ich":
+    if (first in _PRONOUNS and text[:1].islower()) or first == "ich":
         return Shape.CLAUSE
     if first in _THIRD_PERSON:
         return Shape.PREDICATE
-    last = words[-1]
-    if len(words) > 1 and _PARTICIPLE.match(last) and text.split()[-1][:1].islower():
+    last, typed_last = words[-1], text.rsplit(maxsplit=1)[-1]
+    if len(words) > 1 and _PARTICIPLE.match(last) and typed_last[:1].islower():
         return Shape.PREDICATE  # "die Migration auf Kafka geleitet": the member's own work
-    if len(words) > 1 and _INFINITIVE.match(text.split()[-1]) and last not in _NOT_INFINITIVE:
+    if len(words) > 1 and _INFINITIVE.match(typed_last) and last not in _NOT_INFINITIVE:
         return Shape.TO_ACTION  # "die Folien schicken"
     if any(w in {"ist", "sind", "war", "hat", "haben", "wird", "dass", "weil"} for w in words):
         return Shape.CLAUSE
@@ -232,8 +237,7 @@ def _after_colon(note: Note) -> str:
 
 
 def _sie_clause(note: Note) -> str | None:
-    """A predicate without its subject given "Sie": "meldet sich bis Freitag" -> "Sie melden
-    sich bis Freitag"."""
+    """A predicate without its subject, given "Sie": "meldet sich" -> "Sie melden sich"."""
     if note.shape is not Shape.PREDICATE:
         return None
     first, _, rest = note.text.partition(" ")
@@ -422,8 +426,7 @@ def _bare(text: str) -> str:
 
 
 def questions(notes: Sequence[Note]) -> str | None:
-    """The questions the member meant to ask, asked: the first with "noch", the rest with
-    "außerdem"."""
+    """The questions the member meant to ask: the first with "noch", the rest "außerdem"."""
     asked = [_question(n) for n in notes]
     if not asked:
         return None
@@ -473,7 +476,7 @@ def sendable(note: Note) -> str:
 
 def attachment(item: str, when: str) -> str:
     """The sentence that hands the promised item over."""
-    first = item.split()[0].casefold() if item else ""
+    first = item.split(maxsplit=1)[0].casefold() if item else ""
     if first in _ACCUSATIVE_READY:
         if _LINK.search(item):
             return f"Wie {when} besprochen, schicke ich Ihnen hier {item}."
@@ -490,7 +493,7 @@ def their_promise(note: Note) -> str:
     """Thanks for one thing they offered or announced."""
     said = _sie_clause(note)
     if said is not None:
-        return f"Vielen Dank auch dafür, dass {_verb_last(said)}."
+        return f"Danke auch, dass {_verb_last(said)}."
     if about_timing(note):
         return f"Danke auch für die Information zum weiteren Ablauf: {_after_colon(note)}."
     return f"Vielen Dank auch für Ihr Angebot: {_after_colon(note)}."
