@@ -32,12 +32,16 @@ LEAD_FIELDS = frozenset({"clarify", "questions", "promised", "they_promised", "h
 CLOSINGS = {"formal": "Mit freundlichen Grüßen", "warm": "Viele Grüße", "concise": "Beste Grüße"}
 # Words that frame a fact rather than carry it (articles, pronouns, auxiliaries, particles).
 STOPWORDS = frozenset(
-    """der die das den dem des ein eine einen einem einer eines und oder aber mit von zu zum
-    zur im in am an auf für über bei aus nach vor ich mir mich mein meine meinen er sie es
-    wir ihr ihre ihren ihrem sein seine seinen ihnen uns unser unsere is ist sind war waren
-    hat habe haben hatte wird werden will kann soll muss sagte sagt eher noch auch sehr wie
-    ob was dass es bis""".split()
-)
+    [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+        "und", "oder", "aber", "mit", "von", "zu", "zum", "zur", "im", "in", "am", "an", "auf",
+        "für", "über", "bei", "aus", "nach", "vor", "ich", "mir", "mich", "mein", "meine", "meinen",
+        "er", "sie", "es", "wir", "ihr", "ihre", "ihren", "ihrem", "sein", "seine", "seinen",
+        "ihnen", "uns", "unser", "unsere", "ist", "sind", "war", "waren", "hat", "habe",
+        "haben", "hatte", "wird", "werden", "will", "kann", "soll", "muss", "sagte", "sagt", "eher",
+        "noch", "auch", "sehr", "wie", "ob", "was", "dass", "bis",
+    ]
+)  # fmt: skip
 ENGLISH_FRAME = re.compile(
     r"\b(?:Thank you|Thanks|Dear|Hi|Hello|Best|Regards|Sincerely|I am|I would|our conversation"
     r"|the role|looking forward)\b"
@@ -185,7 +189,8 @@ def test_questions_are_asked_corrections_named_and_promises_dated(name: str) -> 
             continue
         if fact.field == "questions":
             asked = [s for s in core_sentences(body) if not missing_words(fact.text, s)]
-            assert asked and asked[0].endswith("?"), body
+            assert asked, body
+            assert asked[0].endswith("?"), body
         if fact.field == "clarify":
             assert "korrigieren" in body, body
         if fact.field == "promised" and debrief.promised_date:
@@ -205,7 +210,8 @@ def test_panel_notes_share_at_most_one_sentence(name: str) -> None:
 def test_every_sentence_ends_as_a_sentence(name: str) -> None:
     for block in played(name).drafts:
         for sentence in core_sentences(block.body):
-            assert re.search(r"\w", sentence) and sentence.endswith((".", "?", "!")), sentence
+            assert re.search(r"\w", sentence), sentence
+            assert sentence.endswith((".", "?", "!")), sentence
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -224,9 +230,11 @@ def test_linkedin_thank_you_names_role_and_company(name: str) -> None:
     debrief = rendered.debrief
     role = debrief.options.get("role")
     for _person, block in rendered.thank_yous():
-        assert block.linkedin and fold(debrief.options["company"]) in fold(block.linkedin)
+        assert block.linkedin
+        assert fold(debrief.options["company"]) in fold(block.linkedin)
         if role and debrief.stage != "informational":
-            assert fold(role) in fold(block.linkedin) and INTEREST.search(block.linkedin)
+            assert fold(role) in fold(block.linkedin)
+            assert INTEREST.search(block.linkedin)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -250,7 +258,8 @@ def test_the_offer_reply_asks_for_time_and_the_rejection_reply_for_feedback() ->
     shown: list[DraftBlock] = [b for n in NAMES for b in played(n).drafts]
     offers = [b for b in shown if kind_of(b) is Kind.OFFER_REPLY]
     rejections = [b for b in shown if kind_of(b) is Kind.REJECTION_REPLY]
-    assert offers and rejections
+    assert offers
+    assert rejections
     assert all(re.search(r"Details|bis wann", b.body) for b in offers)
     assert all("Rückmeldung" in b.body and "dankbar" in b.body for b in rejections)
 
@@ -258,10 +267,13 @@ def test_the_offer_reply_asks_for_time_and_the_rejection_reply_for_feedback() ->
 # --- the phrasebook, over any note a member may type ----------------------------------------
 
 _GERMAN_WORDS = st.sampled_from(
-    "die der das Migration Kafka-Migration Datenverträge Team Monitoring zeigt hat mir ihr "
-    "sein Jahre fünf SQL geleitet schicken Folien bis Freitag wie ob groß ist Entscheidung "
-    "Rückmeldung nächste Woche ein mein Prototyp und Code-Reviews neue Plattform".split()
-)
+    [
+        "die", "der", "das", "Migration", "Kafka-Migration", "Datenverträge", "Team", "Monitoring",
+        "zeigt", "hat", "mir", "ihr", "sein", "Jahre", "fünf", "SQL", "geleitet", "schicken",
+        "Folien", "bis", "Freitag", "wie", "ob", "groß", "ist", "Entscheidung", "Rückmeldung",
+        "nächste", "Woche", "ein", "mein", "Prototyp", "und", "Code-Reviews", "neue", "Plattform",
+    ]
+)  # fmt: skip
 NOTES = st.lists(_GERMAN_WORDS, min_size=1, max_size=7).map(" ".join)
 
 
@@ -285,8 +297,10 @@ def test_the_phrasebooks_sentences_are_never_empty_nor_english(text: str, varian
         de.their_promise_reminder(note),
     ]
     for sentence in said:
-        assert sentence.strip() and sentence.endswith((".", "?")), (text, sentence)
+        assert sentence.strip(), text
+        assert sentence.endswith((".", "?")), (text, sentence)
         assert not ENGLISH_FRAME.search(sentence), sentence
         assert not INFORMAL.search(sentence), sentence
-        assert "None" not in sentence and "  " not in sentence, sentence
+        assert "None" not in sentence, sentence
+        assert "  " not in sentence, sentence
     assert de.questions([asked]).endswith("?")  # type: ignore[union-attr]
