@@ -21,9 +21,9 @@ from datetime import date, time
 from bot.domain.timevocab import MONTHS, WEEKDAYS
 from bot.domain.timewords_de import VOCABULARY
 from bot.drafting.notes import Note, Shape
-from bot.drafting.sentences import _pick, related, words_in
+from bot.drafting.sentences import _FRAME_WORD, _pick, related
 
-__all__ = ["related", "words_in"]  # the English ones compare words, whatever the language
+__all__ = ["related"]  # the English one compares word stems, whatever the language
 
 INFORMATIONAL = "informational"
 TECHNICAL = "technical"
@@ -253,6 +253,21 @@ def _verb_last(clause: str) -> str:
     return " ".join([subject, *rest, verb])
 
 
+# Words of 4+ letters every German sentence uses: a frame need not avoid them.
+_FUNCTION_WORDS = frozenset(
+    {"mich", "mir", "sehr", "gern", "ihnen", "ihre", "ihren", "ihrem", "ihr", "würde",
+     "habe", "haben", "noch", "auch", "dass", "eine", "einen", "einer", "dies", "diese",
+     "über", "mein", "meine", "meinen", "meiner", "sich", "nach", "unser", "unsere",
+     "unseren", "unserem", "wenn", "weil", "oder", "aber", "schon", "immer"}
+)  # fmt: skip
+
+
+def words_in(*texts: str | None) -> frozenset[str]:
+    """The content words of nearby sentences, which a frame should not say again."""
+    found = (w.casefold() for t in texts if t for w in _FRAME_WORD.findall(t))
+    return frozenset(w for w in found if w not in _FUNCTION_WORDS)
+
+
 # --- the sentences ------------------------------------------------------------------------
 
 
@@ -304,8 +319,12 @@ def shared_topics(notes: Sequence[Note], stage: str, *, also: bool = False) -> s
         if also:
             return f"Außerdem haben wir über {listed} gesprochen."
         return f"Sehr interessant fand ich unseren Austausch über {listed}."
-    lead = "Außerdem ging es um Folgendes" if also else "Wir haben viele Themen besprochen"
-    return f"{lead}: " + "; ".join(_after_colon(n) for n in notes) + "."
+    said = "; ".join(_after_colon(n) for n in notes)
+    if also:
+        return f"Außerdem ging es um Folgendes: {said}."
+    if len(notes) == 1:
+        return f"Ein Thema ist mir besonders im Kopf geblieben: {said}."
+    return f"Wir haben über vieles gesprochen: {said}."
 
 
 def highlights(notes: Sequence[Note], variant: int) -> str | None:
@@ -379,7 +398,7 @@ _INTEREST_SCREEN = (
     "Die Stelle interessiert mich sehr, und ich würde mich freuen, den Prozess fortzusetzen.",
     "Über die Einladung zur nächsten Runde würde ich mich sehr freuen.",
     "Gern setze ich den Bewerbungsprozess fort.",
-    "Ich freue mich auf den nächsten Schritt.",
+    "Gern würde ich den nächsten Schritt gehen.",
     "Das Telefonat hat mein Interesse an der Aufgabe noch verstärkt.",
     "Ich würde das Gespräch sehr gern in der nächsten Runde fortsetzen.",
 )
@@ -408,15 +427,29 @@ def correction(notes: Sequence[Note]) -> str:
     return f"Eine meiner Antworten möchte ich noch korrigieren: {said}."
 
 
+# Verbs a direct question opens with ("Gibt es Homeoffice?"): a capital alone cannot tell
+# them from a noun ("Gehaltsband?").
+_QUESTION_VERBS = frozenset(
+    {"gibt", "ist", "sind", "hat", "haben", "wird", "werden", "kann", "können", "darf",
+     "dürfen", "muss", "müssen", "soll", "sollen", "arbeitet", "arbeiten", "bietet", "bieten",
+     "plant", "planen", "nutzt", "nutzen", "macht", "machen", "übernimmt", "zahlt", "wäre"}
+)  # fmt: skip
+
+
 def _question(note: Note) -> str:
-    """One question, asked as a question."""
+    """One question, to follow "Könnten Sie mir noch ...": asked, whatever its shape."""
     text = note.text.removesuffix("?").strip()
     first = _words(text)[0]
     if first in _WH:
         return f"sagen, {text}?"
-    if note.text.endswith("?") and note.shape is Shape.QUESTION and text[:1].isupper():
-        return f"sagen: {text}?"
-    return f"etwas zum Thema {_bare(text)} sagen?"
+    if first in _QUESTION_VERBS:
+        return f"sagen: {_upper(text)}?"
+    if text[:1].isupper() or first in _ACCUSATIVE_READY or first == "der":
+        about = _accusative(text)
+        if about is None or about.startswith("das Thema "):
+            return f"etwas zum Thema {_bare(text)} sagen?"
+        return f"etwas über {about} sagen?"
+    return f"etwas dazu sagen: {text}?"
 
 
 def _bare(text: str) -> str:
@@ -508,7 +541,5 @@ def their_promise_reminder(note: Note) -> str:
     """A status check's gentle mention of the timing they gave."""
     said = _sie_clause(note)
     if said is not None:
-        return f"In unserem Gespräch hatten Sie erwähnt, dass {_verb_last(said)}."
-    return (
-        f"In unserem Gespräch hatten Sie mir den weiteren Ablauf skizziert: {_after_colon(note)}."
-    )
+        return f"Sie hatten erwähnt, dass {_verb_last(said)}."
+    return f"Den weiteren Ablauf hatten Sie mir so skizziert: {_after_colon(note)}."
