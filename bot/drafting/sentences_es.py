@@ -465,7 +465,7 @@ def correction(notes: Sequence[Note]) -> str:
 
 def as_question(note: Note) -> str:
     """The note as one Spanish question, opened with "¿" and closed with "?"."""
-    text = note.text.strip().lstrip("¿").rstrip("?").strip()
+    text = " ".join(re.sub(r"[¿?]", " ", note.text).split())  # marks set once, around it
     text = _IF_START.sub("", text)
     if _WH_START.match(text) or note.shape is Shape.QUESTION:
         return f"¿{lower_first(text)}?"
