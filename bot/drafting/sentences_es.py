@@ -282,6 +282,7 @@ def personal(note: Note, variant: int, stage: str) -> str:
     """What the member talked about with this person, in a frame that fits the note."""
     topic = as_topic(note)
     if topic is not None:
+        frames: tuple[str, ...]
         if stage == TECHNICAL:
             frames = (
                 f"Disfruté especialmente de la conversación técnica sobre {topic}.",
@@ -311,8 +312,9 @@ def shared_topics(notes: Sequence[Note], stage: str, *, also: bool = False) -> s
     """The panel's topics, the same sentence in every panelist's note."""
     topics = [as_topic(n) for n in notes]
     if all(t is not None for t in topics):
-        listed = join_items([t for t in topics if t is not None])
-        return f"También hablamos {_de(listed)}." if also else f"Disfruté hablando {_de(listed)}."
+        # "de la arquitectura y de los contratos": Spanish repeats the preposition per item.
+        listed = join_items([_de(t) for t in topics if t is not None])
+        return f"También hablamos {listed}." if also else f"Disfruté hablando {listed}."
     lead = "También repasamos otros temas" if also else "Repasamos muchos temas"
     return f"{lead}: " + "; ".join(_sentence(n.text) for n in notes) + "."
 
@@ -553,7 +555,7 @@ def their_promise(note: Note) -> str:
     if note.shape is Shape.TO_ACTION:
         return f"Agradezco mucho el ofrecimiento {_de(text)}."
     if note.shape is Shape.NOUN_PHRASE and about_timing(note):
-        return f"Gracias por informarme sobre {text}."
+        return f"Gracias también por adelantarme los plazos: {text}."
     if note.shape is Shape.NOUN_PHRASE:
         return f"Gracias también por {text}."
     return f"Gracias también por el aviso: {text}."
@@ -571,5 +573,5 @@ def their_promise_reminder(note: Note) -> str:
         return f"Cuando hablamos, quedamos en que {text}."
     if note.shape is Shape.NOUN_PHRASE:
         verb = "mencionaron" if _PLURAL_ARTICLE.match(text) else "mencionó"
-        return f"En nuestra conversación se {verb} {text}."
+        return f"Cuando hablamos, se {verb} {text}."
     return f"Cuando hablamos, quedó pendiente lo siguiente: {text}."

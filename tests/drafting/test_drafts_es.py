@@ -399,7 +399,7 @@ def test_their_promise_is_thanked_and_recalled_by_its_shape() -> None:
     news = es.read_note("los próximos pasos antes del viernes")
     assert es.about_timing(news)
     assert es.their_promise_reminder(news) == (
-        "En nuestra conversación se mencionaron los próximos pasos antes del viernes."
+        "Cuando hablamos, se mencionaron los próximos pasos antes del viernes."
     )
 
 
