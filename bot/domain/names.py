@@ -51,6 +51,13 @@ HONORIFICS = {
     "mlle": "Mlle",
     "monsieur": "M.",
 }
+# What a greeting may read of the honorific in a language with gendered greetings ("Sehr
+# geehrte Frau", "Estimado Sr."): never guessed from the name, only read from what was typed.
+FEMININE = frozenset(
+    {"Ms.", "Mrs.", "Miss", "Dame", "Lady", "Madam", "Sra.", "Srta.", "Dra.", "Frau", "Mme", "Mlle"}
+)
+MASCULINE = frozenset({"Mr.", "Sir", "Lord", "Sr.", "Herr", "M."})
+ACADEMIC = {"Dr.": "Dr.", "Dra.": "Dr.", "Prof.": "Prof."}
 # Honorifics of a knighthood take the given name: "Dear Sir Ian," never "Dear Sir McKellen,".
 # Every other one takes the family name ("Dear Dr. Kobayashi,", "Dear Lady Smith,").
 BY_GIVEN_NAME = frozenset({"Sir", "Dame"})
@@ -134,6 +141,21 @@ def _spellings(text: str) -> tuple[str, ...]:
 def honorific_of(word: str) -> str | None:
     """'Dr', 'dr.' or 'Professor' as the honorific we write ('Dr.', 'Prof.'), else None."""
     return HONORIFICS.get(fold(word).removesuffix("."))
+
+
+def gender_of(honorific: str | None) -> str | None:
+    """'f' or 'm' when the typed honorific says so ("Frau Dr.", "Sra."), else None."""
+    for word in (honorific or "").split():
+        if word in FEMININE:
+            return "f"
+        if word in MASCULINE:
+            return "m"
+    return None
+
+
+def academic_of(honorific: str | None) -> str | None:
+    """The academic title in an honorific ("Frau Dr." -> "Dr.", "Dra." -> "Dr."), if any."""
+    return next((ACADEMIC[w] for w in (honorific or "").split() if w in ACADEMIC), None)
 
 
 def greets_someone(text: str) -> bool:

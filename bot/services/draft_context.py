@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.domain import attribution
 from bot.domain.attribution import owner_items, split_attributed
 from bot.domain.languages import DEFAULT_LANGUAGE
-from bot.domain.names import PersonName, person_name
+from bot.domain.names import PersonName, academic_of, gender_of, person_name
 from bot.domain.policy import Kind, Status
 from bot.drafting.notes import QUESTIONS_FIELD, Note
 from bot.drafting.phrasebook import phrasebook
@@ -176,6 +176,12 @@ def build(
                 "greet": names.greet,
                 "formal": names.formal,
                 "title": person.title,
+                # For languages whose greeting agrees with the person ("Sehr geehrte Frau").
+                "honorific": names.honorific,
+                "gender": gender_of(names.honorific),
+                "academic": academic_of(names.honorific),
+                "given": names.given,
+                "family": names.family,
             }
             if person and names
             else None
