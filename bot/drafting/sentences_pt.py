@@ -123,6 +123,8 @@ _ASKING = re.compile(
     r"existe|há|tem)\b",
     re.I,
 )
+_ASKING_WORDS = frozenset({"como", "quando", "qual", "quais", "quanto", "quantos", "quantas",
+                           "quem", "onde", "por", "existe", "há"})  # fmt: skip
 _DETERMINERS = frozenset(
     {
         "o", "a", "os", "as", "um", "uma", "uns", "umas", "este", "esta", "esse", "essa",
@@ -191,7 +193,11 @@ def first_person(note: Note) -> bool:
 def lower_first(text: str) -> str:
     """Lower a capital that only opens a sentence ('A migração'), never 'Kafka' or 'SQL'."""
     word = _first_word(text)
-    if word in _DETERMINERS or word in _PRONOUN_START or _is_infinitive(word) or _is_finite(word):
+    if (
+        word in _DETERMINERS | _PRONOUN_START | _ASKING_WORDS
+        or _is_infinitive(word)
+        or _is_finite(word)
+    ):
         return text[:1].lower() + text[1:]
     return text
 
@@ -221,16 +227,13 @@ def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) 
         f"|d[oa] {re.escape(n)}|de {re.escape(n)}" for n in forms
     ) + r")"
     possessed = re.compile(rf"\b([oa]s?) ([^\W\d_][\w-]*) {owner}(?!\w)", re.I)
-    out = possessed.sub(lambda m: f"{_like(m.group(1), _POSSESSIVE[m.group(1).casefold()])} "
-                        f"{m.group(2)}", text)
+    out = possessed.sub(
+        lambda m: f"{m.group(1)} {_POSSESSIVE[m.group(1).casefold()]} {m.group(2)}", text
+    )
     subjects = "|".join(["ele", "ela", *(re.escape(n) for n in forms)])
     start = re.compile(rf"^(?:o |a )?(?:{subjects})\s+(?=[a-zà-ú])", re.I)
     dropped = start.sub("", out)
     return dropped if dropped != out and _WORD.match(dropped) else out
-
-
-def _like(original: str, new: str) -> str:
-    return new.capitalize() if original[:1].isupper() else new
 
 
 def as_topic(note: Note) -> str | None:
@@ -301,7 +304,7 @@ def personal(note: Note, variant: int, stage: str) -> str:
             )
             if stage == TECHNICAL
             else (
-                f"Gostei especialmente da nossa conversa sobre {topic}.",
+                f"Gostei especialmente de falar sobre {topic}.",
                 f"Fiquei pensando no que conversamos sobre {topic}.",
                 f"Foi ótimo ouvir mais sobre {topic}.",
                 f"Saber mais sobre {topic} tornou a vaga ainda mais atraente.",
@@ -350,15 +353,21 @@ def _highlight(note: Note, variant: int) -> str:
     return f"Um dos destaques para mim: {note.text}."
 
 
+_OWN_ARTICLE = {"meu": "o", "minha": "a", "meus": "os", "minhas": "as"}
+
+
 def _what_i_bring(note: Note) -> str | None:
     """The qualification as the member's noun phrase ('os meus 4 anos de SQL'), or None."""
     if note.empty or note.shape in (Shape.CLAUSE, Shape.QUESTION, Shape.UNCLEAR):
         return None
     text = lower_first(note.text)
+    owned = _OWN_ARTICLE.get(_first_word(text))
+    if owned is not None:
+        return f"{owned} {text}"  # "meu curso" -> "o meu curso"
     if _FIRST_PERSON.match(text):
         return text
     if note.shape is Shape.YEARS:
-        return f"a experiência de {text}"
+        return f"os meus {text}" if text[:1].isdigit() else f"a experiência de {text}"
     if note.shape is Shape.TO_ACTION:
         return f"a minha experiência em {text}"
     return f"a minha experiência com {text}"
