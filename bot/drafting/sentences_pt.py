@@ -110,7 +110,7 @@ _FINITE_WORDS = frozenset(
     {
         "fiz", "tive", "sou", "estou", "vou", "vai", "vão", "irá", "tenho", "tem", "fui",
         "foi", "disse", "está", "estava", "era", "pode", "quer", "quis", "fez", "deu", "sei",
-        "acho", "trabalho", "trabalhei", "lidero", "gerencio", "tenho",
+        "acho", "trabalho", "trabalhei", "lidero", "gerencio",
     }
 )  # fmt: skip
 _YEARS = re.compile(
@@ -173,7 +173,7 @@ def read_note(text: str, field: str | None = None) -> Note:
         shape = Shape.QUESTION
     elif _YEARS.match(clean):
         shape = Shape.YEARS
-    elif first in _CLITIC and _is_infinitive(second) or _is_infinitive(first):
+    elif (first in _CLITIC and _is_infinitive(second)) or _is_infinitive(first):
         shape = Shape.TO_ACTION
     elif first in _PRONOUN_START or _is_finite(first) or (first in _CLITIC and second):
         shape = Shape.CLAUSE
@@ -223,9 +223,9 @@ def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) 
     the addressee. Other people's names (`others`) stay as they are.
     """
     forms = sorted({n for n in names if n} - {o for o in others if o}, key=len, reverse=True)
-    owner = r"(?:dele|dela" + "".join(
-        f"|d[oa] {re.escape(n)}|de {re.escape(n)}" for n in forms
-    ) + r")"
+    owner = (
+        r"(?:dele|dela" + "".join(f"|d[oa] {re.escape(n)}|de {re.escape(n)}" for n in forms) + r")"
+    )
     possessed = re.compile(rf"\b([oa]s?) ([^\W\d_][\w-]*) {owner}(?!\w)", re.I)
     out = possessed.sub(
         lambda m: f"{m.group(1)} {_POSSESSIVE[m.group(1).casefold()]} {m.group(2)}", text
@@ -274,8 +274,10 @@ def words_in(*texts: str | None) -> frozenset[str]:
 def _pick(
     frames: Sequence[str], variant: int, avoid: frozenset[str] = frozenset(), stride: int = 1
 ) -> str:
-    """The variant's frame, or the next one (stepping past the other panelists') that
-    repeats no word from `avoid`."""
+    """The variant's frame, or the next one that repeats no word from `avoid`.
+
+    Stepping by `stride` (the panel's size) skips the frames the other panelists hold.
+    """
     count = len(frames)
     for step in range(count):
         frame = frames[(variant + step * max(stride, 1)) % count]
@@ -451,7 +453,7 @@ def correction(notes: Sequence[Note]) -> str:
 def as_question(note: Note) -> str:
     """The note asked as one question ending in '?'."""
     text = note.text.rstrip("?").strip()
-    if note.text.endswith("?") or _ASKING.match(text) and not text.casefold().startswith("se "):
+    if note.text.endswith("?") or (_ASKING.match(text) and not text.casefold().startswith("se ")):
         return f"{upper_first(text)}?"
     if text.casefold().startswith("se "):
         return f"Poderia me dizer {text}?"
@@ -580,8 +582,9 @@ def their_promises(notes: Sequence[Note]) -> str | None:
     if not said:
         return None
     if len(said) > 1 and all(kind in ("news", "offer") for kind, _ in said):
-        parts = [_THANKS[kind].format(p).removeprefix("Agradeço ").removesuffix(".")
-                 for kind, p in said]
+        parts = [
+            _THANKS[kind].format(p).removeprefix("Agradeço ").removesuffix(".") for kind, p in said
+        ]
         return f"Agradeço {join_items(parts)}."
     return " ".join(_THANKS[kind].format(p) for kind, p in said)
 

@@ -24,7 +24,9 @@ MONDAY = date(2026, 11, 23)
         (date(2026, 10, 1), 53, "em 1º de outubro"),
     ],
 )
-def test_a_day_behind_us_is_said_as_a_brazilian_says_it(day: date, days_ago: int, said: str) -> None:
+def test_a_day_behind_us_is_said_as_a_brazilian_says_it(
+    day: date, days_ago: int, said: str
+) -> None:
     assert day_phrase(day, days_ago) == said
 
 
