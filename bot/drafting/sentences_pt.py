@@ -299,7 +299,7 @@ def personal(note: Note, variant: int, stage: str) -> str:
     if topic is not None:
         frames = (
             (
-                f"Gostei muito da discussão técnica sobre {topic}.",
+                f"Gostei muito da nossa discussão sobre {topic}.",
                 f"Conversar com calma sobre {topic} foi a melhor parte da sessão.",
                 f"Foi um prazer explorar a fundo {topic}.",
                 f"A troca sobre {topic} foi especialmente produtiva.",

@@ -369,3 +369,15 @@ def test_every_sentence_of_the_phrasebook_is_portuguese_and_never_empty(
     for kept in (said[0], said[1], said[5]):
         assert set(tokens(note.text)) <= set(tokens(str(kept))), (note.text, kept)
     assert str(pt.questions([asked])).endswith("?")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_draft_says_what_its_debrief_expects(name: str) -> None:
+    """A debrief's `present` patterns are in some draft of its command, `absent` in none."""
+    rendered = played(name)
+    for shown in rendered.shown:
+        texts = [f"{b.subject}\n{b.body}\n{b.linkedin or ''}" for b in shown.blocks]
+        for pattern in shown.wanted.present:
+            assert any(re.search(pattern, t, re.I) for t in texts), (pattern, texts)
+        for pattern in shown.wanted.absent:
+            assert not any(re.search(pattern, t, re.I) for t in texts), (pattern, texts)
