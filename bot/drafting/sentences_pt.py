@@ -113,6 +113,15 @@ _FINITE_WORDS = frozenset(
         "acho", "trabalho", "trabalhei", "lidero", "gerencio",
     }
 )  # fmt: skip
+# Verbs in the present that follow a noun phrase ("a sua equipe usa Kafka"): the note is a
+# clause with its own subject, not a topic for "sobre".
+_PRESENT_WORDS = frozenset(
+    {
+        "é", "são", "usa", "usam", "tem", "têm", "faz", "fazem", "está", "estão", "sai", "saem",
+        "trabalha", "trabalham", "precisa", "precisam", "quer", "querem", "pode", "podem",
+        "deve", "devem", "vai", "vão", "roda", "rodam", "começa", "começam", "cresce", "crescem",
+    }
+)  # fmt: skip
 _YEARS = re.compile(
     r"^(?:\d+\+?|mais de \d+|quase \d+|cerca de \d+|um|uma|dois|duas|três|quatro|cinco|seis|"
     r"sete|oito|nove|dez|vários|alguns|muitos)\s+(?:anos?|meses|mês)\b",
@@ -175,7 +184,12 @@ def read_note(text: str, field: str | None = None) -> Note:
         shape = Shape.YEARS
     elif (first in _CLITIC and _is_infinitive(second)) or _is_infinitive(first):
         shape = Shape.TO_ACTION
-    elif first in _PRONOUN_START or _is_finite(first) or (first in _CLITIC and second):
+    elif (
+        first in _PRONOUN_START
+        or _is_finite(first)
+        or (first in _CLITIC and second)
+        or any(w.casefold() in _PRESENT_WORDS or _is_finite(w.casefold()) for w in words[1:])
+    ):
         shape = Shape.CLAUSE
     else:
         shape = Shape.NOUN_PHRASE
@@ -470,7 +484,9 @@ def questions(notes: Sequence[Note]) -> str | None:
         lines = ["Poderia também " + first.removeprefix("Poderia ")]
     else:
         lines = [f"Também gostaria de perguntar: {lower_first(first)}"]
-    lines += [f"E {lower_first(q)}" for q in rest]
+    lines += [
+        f"E {q[:1].lower() + q[1:] if q.startswith('Poderia ') else lower_first(q)}" for q in rest
+    ]
     return " ".join(lines)
 
 
