@@ -158,6 +158,14 @@ def academic_of(honorific: str | None) -> str | None:
     return next((ACADEMIC[w] for w in (honorific or "").split() if w in ACADEMIC), None)
 
 
+def _monsieur(words: list[str]) -> str | None:
+    """French "M." before a given and a family name ("M. Thomas Girard"), not an initial.
+
+    "M. Girard" alone stays an initial and a surname, as an English reader would take it.
+    """
+    return "M." if words[0] == "M." and len(words) >= 3 else None
+
+
 def greets_someone(text: str) -> bool:
     """Whether "Hi `text`," greets a person: not empty, nor one title, initial or suffix alone."""
     words = text.split()
@@ -175,7 +183,7 @@ def person_name(name: str, greet_as: str | None = None) -> PersonName:
     full = " ".join(name.split())
     words = [w for w in (w.strip(",") for w in full.split(" ")) if w]
     titles: list[str] = []
-    while len(words) > 1 and (title := honorific_of(words[0])):
+    while len(words) > 1 and (title := honorific_of(words[0]) or _monsieur(words)):
         titles.append(title)  # "Prof. Dr. Anna Weber" is addressed with both
         words = words[1:]
     honorific = " ".join(titles) or None

@@ -169,23 +169,7 @@ def build(
         "stage_label": book.STAGE_LABELS.get(stage, book.STAGE_LABELS["onsite"]),
         "status": status.value,
         "process_open": open_,
-        "interviewer": (
-            {
-                "name": person.name,
-                "first_name": names.greet,  # kept for group templates written before `greet`
-                "greet": names.greet,
-                "formal": names.formal,
-                "title": person.title,
-                # For languages whose greeting agrees with the person ("Sehr geehrte Frau").
-                "honorific": names.honorific,
-                "gender": gender_of(names.honorific),
-                "academic": academic_of(names.honorific),
-                "given": names.given,
-                "family": names.family,
-            }
-            if person and names
-            else None
-        ),
+        "interviewer": interviewer_variables(person) if person else None,
         "variant": variant,
         "when_phrase": when,
         "replied_phrase": moment.day_phrase(interview.last_contact_at)
@@ -265,6 +249,24 @@ def without_notes(context: Mapping[str, Any]) -> dict[str, Any]:
         name: [] if name == "topics" else None for name in NOTE_VARIABLES
     }
     return {**context, **blank}
+
+
+def interviewer_variables(person: Interviewer) -> dict[str, str | None]:
+    """How a template sees the person a draft is to: their name forms, title, honorific."""
+    names = person_name(person.name, person.greet_as)
+    return {
+        "name": person.name,
+        "first_name": names.greet,  # kept for group templates written before `greet`
+        "greet": names.greet,
+        "formal": names.formal,
+        "title": person.title,
+        # For languages whose greeting agrees with the person ("Sehr geehrte Frau").
+        "honorific": names.honorific,
+        "gender": gender_of(names.honorific),
+        "academic": academic_of(names.honorific),
+        "given": names.given,
+        "family": names.family,
+    }
 
 
 def _strengths_for(interview: Interview, person: Interviewer | None) -> list[str]:

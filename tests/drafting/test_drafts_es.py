@@ -278,14 +278,16 @@ def test_the_spanish_corpus_covers_what_the_issue_asks() -> None:
 def test_a_formal_greeting_never_guesses_a_gender_from_a_title_that_has_none() -> None:
     """A "Dr." typed before a name says nothing of gender in Spanish: the full name, neutral."""
     from bot.drafting.render import DraftRenderer
+    from bot.services.draft_context import interviewer_variables
+    from bot.storage.models import Interviewer
     from tests.drafting.sample_context import CONTEXT
 
     renderer = DraftRenderer().in_language("es")
-    person = {"name": "Dr. Ana López", "first_name": "Ana", "greet": "Ana", "formal": "Dr. López"}
+    person = interviewer_variables(Interviewer(name="Dr. Ana López"))
     context = {**CONTEXT, "language": "es", "tone": "formal", "interviewer": person}
     body = renderer.render("thank_you", context).body
     assert body.splitlines()[0] == "Buenos días, Ana López:"
-    women = {**person, "name": "Sra. Ana López", "formal": "Sra. López"}
+    women = interviewer_variables(Interviewer(name="Sra. Ana López"))
     body = renderer.render("thank_you", {**context, "interviewer": women}).body
     assert body.splitlines()[0] == "Estimada Sra. López:"
     warm = renderer.render("thank_you", {**context, "tone": "warm"}).body

@@ -24,6 +24,8 @@ from bot.domain.policy import Kind
 from bot.drafting import sentences_fr as fr
 from bot.drafting.proofread import words
 from bot.drafting.render import DraftRenderer
+from bot.services.draft_context import interviewer_variables
+from bot.storage.models import Interviewer
 from tests.drafting.corpus import (
     ENDED,
     MEMBER_NAME,
@@ -429,7 +431,10 @@ def test_addressed_never_raises_and_is_stable(text: str) -> None:
 
 
 def _person(name: str, greet: str, formal: str) -> dict[str, str | None]:
-    return {"name": name, "first_name": greet, "greet": greet, "formal": formal, "title": None}
+    """The interviewer as draft_context gives it to a template, checked against `greet`."""
+    person = interviewer_variables(Interviewer(name=name))
+    assert (person["greet"], person["formal"]) == (greet, formal)
+    return person
 
 
 @pytest.mark.parametrize(
