@@ -15,6 +15,7 @@ from bot.app import Core
 from bot.chat import Reply
 from bot.i18n import speaking
 from bot.scheduling.clock import ManualClock
+from bot.scheduling.group_jobs import GroupJobs
 from bot.services.group_stats import GroupStats, stats_reply
 
 LOG = '/interview log company="Acme" when="tomorrow 3pm" with="Jane Doe"'
@@ -77,3 +78,17 @@ def test_group_counts_speak_the_requested_language() -> None:
         reply = stats_reply(stats, "Überschrift")
     assert "Erfasste Vorstellungsgespräche: 4" in reply.plain_text()
     assert "Interviews logged: 4" in stats_reply(stats, "Heading").plain_text()
+
+
+async def test_the_wins_post_speaks_the_groups_language(convo: Conversation, core: Core) -> None:
+    for n in range(1, 6):
+        convo.user = f"m{n}"
+        await convo.say('/interview log company="Secretco" when="yesterday 3pm" with="Jo Doe"')
+    convo.user = "ada"
+    await convo.say("/interview admin wins=here language=de")
+    await convo.say(":advance 7d")
+    assert await GroupJobs(core.groups, core.delivery.messengers).post_wins() == 1
+    (post,) = [line for line in convo.transcript if line.startswith("Post to #")]
+    assert "Die Erfolge dieser Woche" in post, post
+    assert "Erfasste Vorstellungsgespräche: 5" in post, post
+    assert "Interviews logged" not in post, post
