@@ -11,7 +11,7 @@ import asyncio
 import hashlib
 import logging
 import traceback
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -306,13 +306,16 @@ class DeliveryService:
                 )
                 await asyncio.sleep(0)
 
-    def _compose(self, member: Member, reminder: Reminder) -> Reply:
-        """One reminder's DM, in the member's language (no command is speaking it yet)."""
+    def _spoken(self, member: Member, compose: Callable[[], Reply]) -> Reply:
+        """A DM composed in the member's language: no command is speaking it for them."""
         language = self.deps.language_of(member)
         with speaking(language):
-            reply = self._reminder(member, reminder)
+            reply = compose()
         reply.language = language
         return reply
+
+    def _compose(self, member: Member, reminder: Reminder) -> Reply:
+        return self._spoken(member, lambda: self._reminder(member, reminder))
 
     def _reminder(self, member: Member, reminder: Reminder) -> Reply:
         follow_up = reminder.follow_up
@@ -346,13 +349,9 @@ class DeliveryService:
 
         Each follow-up is listed with the commands that show its draft and mark it sent,
         which work everywhere, and gets a button marking it sent where the platform has
-        room for one (each adapter keeps to its platform's limits). In the member's language.
+        room for one (each adapter keeps to its platform's limits).
         """
-        language = self.deps.language_of(member)
-        with speaking(language):
-            reply = self._digest_of(member, reminders)
-        reply.language = language
-        return reply
+        return self._spoken(member, lambda: self._digest_of(member, reminders))
 
     def _digest_of(self, member: Member, reminders: list[Reminder]) -> Reply:
         tz = self.deps.zone_of(member)
