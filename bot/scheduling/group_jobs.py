@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.i18n import _, speaking
 from bot.ports import Delivery, DeliveryStatus, Messenger
 from bot.scheduling.every import every
+from bot.services.group_defaults import group_values
 from bot.services.group_stats import GroupStats, group_stats, stats_reply
 from bot.services.groups import GroupService
 from bot.storage import repositories as repo
@@ -42,6 +44,7 @@ class WinsPost:
     group_id: int
     claimed_at: datetime
     previous: datetime | None
+    language: str  # the group's: a channel post speaks no one member's
 
 
 def _failed(job: str, group_id: int, error: Exception) -> None:
@@ -114,13 +117,15 @@ class GroupJobs:
                 log.info("wins post for group %s skipped: too few contributors", post.group_id)
                 continue
             messenger = self.messengers[post.platform]
-            heading = (
-                f"This week's wins, from {post.stats.since:%d %b} to {post.stats.until:%d %b} "
-                "(anonymous: no names, no companies)"
-            )
+            with speaking(post.language):
+                heading = _(
+                    "This week's wins, from {start} to {end} (anonymous: no names, no companies)"
+                ).format(start=f"{post.stats.since:%d %b}", end=f"{post.stats.until:%d %b}")
+                reply = stats_reply(post.stats, heading)
+            reply.language = post.language
             try:
                 delivery = await messenger.post_to_channel(
-                    post.group_external_id, post.channel_id, stats_reply(post.stats, heading)
+                    post.group_external_id, post.channel_id, reply
                 )
             except Exception as error:  # a messenger bug: this group retries, others go on
                 _failed("wins post", post.group_id, error)
@@ -155,11 +160,21 @@ class GroupJobs:
                     if group is None or group.wins_channel is None:
                         continue
                     stats = group_stats(session, group, start - WEEK, start)
+                    language = group_values(group).str_("language")
             except Exception as error:  # rolled back: this group's post is tried next run
                 _failed("wins post", group_id, error)
                 continue
             posts.append(
-                WinsPost(platform, external_id, group.wins_channel, stats, group_id, now, previous)
+                WinsPost(
+                    platform,
+                    external_id,
+                    group.wins_channel,
+                    stats,
+                    group_id,
+                    now,
+                    previous,
+                    language,
+                )
             )
         return posts
 

@@ -30,6 +30,7 @@ from bot.domain.people import format_person
 from bot.domain.policy import Kind, Status
 from bot.domain.timeparse import format_local
 from bot.errors import UserError
+from bot.i18n import _, speaking
 from bot.services.deps import Deps
 from bot.services.drafts import DraftService, Target
 from bot.services.followups import command_words, describe
@@ -44,15 +45,7 @@ REFRESH = timedelta(minutes=15)
 FOLLOW_UP_LENGTH = timedelta(minutes=15)  # a reminder-sized event at the due time
 PRODUCT_ID = "-//Followup//Interview follow-ups//EN"
 NAME = "Followup"
-ABOUT = "Your interviews and the follow-ups still to send"
 PATH = "/calendar/{token}.ics"
-NO_PUBLIC_URL = UserError(
-    "The calendar feed isn't switched on for this Followup.",
-    hint=(
-        "It needs the web address Followup is reached at: whoever runs it sets "
-        "FOLLOWUP_PUBLIC_URL and serves it with `followup web`."
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -87,7 +80,13 @@ class CalendarFeedService:
     def start(self, member: Member) -> str:
         """A new address for the member's feed; any address they had stops working now."""
         if self.public_url is None:
-            raise NO_PUBLIC_URL
+            raise UserError(
+                _("The calendar feed isn't switched on for this Followup."),
+                hint=_(
+                    "It needs the web address Followup is reached at: whoever runs it sets "
+                    "FOLLOWUP_PUBLIC_URL and serves it with `followup web`."
+                ),
+            )
         token = secrets.token_urlsafe(TOKEN_BYTES)
         member.calendar_token_hash = token_digest(token)
         return self.public_url + PATH.format(token=token)
@@ -107,7 +106,8 @@ class CalendarFeedService:
             member = repo.member_by_calendar_digest(session, digest)
             if member is None or not hmac.compare_digest(member.calendar_token_hash or "", digest):
                 return None
-            return self._build(session, member, self._host)
+            with speaking(self.deps.language_of(member)):  # no command speaks for a feed
+                return self._build(session, member, self._host)
 
     def _build(self, session: Session, member: Member, host: str) -> Feed:
         zone = self.deps.zone_of(member)
@@ -138,8 +138,9 @@ def _calendar() -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("name", NAME)  # RFC 7986
     calendar.add("x-wr-calname", NAME)  # what Google Calendar and Outlook read
-    calendar.add("description", ABOUT)
-    calendar.add("x-wr-caldesc", ABOUT)
+    about = _("Your interviews and the follow-ups still to send")
+    calendar.add("description", about)
+    calendar.add("x-wr-caldesc", about)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})  # RFC 7986
     calendar.add("x-published-ttl", vDuration(REFRESH))  # Outlook and Apple Calendar
     return calendar
@@ -147,17 +148,23 @@ def _calendar() -> Calendar:
 
 def _interview_event(interview: Interview, host: str) -> Event:
     """The interview itself: when, with whom (no emails), and how to see it in the chat."""
-    stage = STAGES.get(interview.stage, interview.stage)
+    stage = _(STAGES[interview.stage]) if interview.stage in STAGES else interview.stage
     what = interview.role or stage
-    lines = [f"{stage[:1].upper()}{stage[1:]} (#{interview.number} in Followup)"]
+    lines = [
+        _("{stage} (#{number} in Followup)").format(
+            stage=f"{stage[:1].upper()}{stage[1:]}", number=interview.number
+        )
+    ]
     people = [format_person(p.name, p.title) for p in interview.interviewers]
     if people:
-        lines.append("With: " + ", ".join(people))
+        lines.append(_("With: {people}").format(people=", ".join(people)))
     if interview.format:
-        lines.append(f"Format: {interview.format}")
-    lines.append(f"Details: /interview show #{interview.number}")
+        lines.append(_("Format: {format}").format(format=interview.format))
+    lines.append(_("Details: {command}").format(command=f"/interview show #{interview.number}"))
     event = _event(f"interview-{interview.id}@{host}", interview, interview.updated_at)
-    event.add("summary", f"Interview: {what} at {interview.company}")
+    event.add(
+        "summary", _("Interview: {what} at {company}").format(what=what, company=interview.company)
+    )
     event.add("dtstart", interview.starts_at)
     event.add("dtend", interview.ends_at)
     event.add("description", "\n".join(lines))
@@ -169,13 +176,20 @@ def _follow_up_event(follow_up: FollowUp, subject: str, zone: ZoneInfo, host: st
     """A follow-up at its due time: the draft's subject, and the commands that act on it."""
     interview = follow_up.interview
     words = command_words(interview.number, follow_up)
-    lines = [f"Subject: {subject}"]
+    lines = [_("Subject: {subject}").format(subject=subject)]
     if follow_up.deadline_at is not None:
-        lines.append(f"Send it by {format_local(follow_up.deadline_at, zone)}.")
-    lines += [f"See the draft: /interview draft {words}", f"Once sent: /interview sent {words}"]
+        lines.append(
+            _("Send it by {deadline}.").format(deadline=format_local(follow_up.deadline_at, zone))
+        )
+    lines += [
+        _("See the draft: {command}").format(command=f"/interview draft {words}"),
+        _("Once sent: {command}").format(command=f"/interview sent {words}"),
+    ]
     event = _event(f"followup-{follow_up.id}@{host}", interview, _follow_up_revised(interview))
     where = f"{interview.company}, #{interview.number}"
-    event.add("summary", f"Send the {describe(follow_up)} ({where})")
+    event.add(
+        "summary", _("Send the {what} ({where})").format(what=describe(follow_up), where=where)
+    )
     event.add("dtstart", follow_up.due_at)
     event.add("dtend", follow_up.due_at + FOLLOW_UP_LENGTH)
     event.add("description", "\n".join(lines))

@@ -11,7 +11,7 @@ import asyncio
 import hashlib
 import logging
 import traceback
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.chat import Action, MemberRef, Reply, Section, Visibility
 from bot.domain.policy import Cadence, Kind, in_quiet_hours, send_time
 from bot.domain.timeparse import format_local
+from bot.i18n import N_, _, ngettext, speaking
 from bot.metrics import METRICS, Metrics
 from bot.ports import Delivery, DeliveryStatus, Messenger
 from bot.services.deps import Deps
@@ -305,28 +306,42 @@ class DeliveryService:
                 )
                 await asyncio.sleep(0)
 
+    def _spoken(self, member: Member, compose: Callable[[], Reply]) -> Reply:
+        """A DM composed in the member's language: no command is speaking it for them."""
+        language = self.deps.language_of(member)
+        with speaking(language):
+            reply = compose()
+        reply.language = language
+        return reply
+
     def _compose(self, member: Member, reminder: Reminder) -> Reply:
+        return self._spoken(member, lambda: self._reminder(member, reminder))
+
+    def _reminder(self, member: Member, reminder: Reminder) -> Reply:
         follow_up = reminder.follow_up
         interview = follow_up.interview
         tz = self.deps.zone_of(member)
         text = _late(follow_up, tz, self.deps.clock.now())
         if text is None:
             lead = _LEADS.get((follow_up.kind, reminder.purpose), _LEADS[("", "")])
-            text = lead.format(what=describe(follow_up), ref=_ref(interview))
+            text = _(lead).format(what=describe(follow_up), ref=_ref(interview))
             if follow_up.deadline_at is not None:
-                text += f" Send it by {format_local(follow_up.deadline_at, tz)}."
+                by = _("Send it by {deadline}.").format(
+                    deadline=format_local(follow_up.deadline_at, tz)
+                )
+                text = f"{text} {by}"
         target = Target(Kind(follow_up.kind), follow_up.interviewer, follow_up.sequence)
         (draft,) = self.drafts.drafts(member, interview, [target])
         words = command_words(interview.number, follow_up)
         actions = [
-            Action("sent", "Mark sent", words, style="primary"),
-            Action("snooze", "In an hour", f"{words} for=1h"),
-            Action("snooze", "Tomorrow morning", f"{words} for=tomorrow"),
-            Action("snooze", "In 3 days", f"{words} for=3d"),
-            Action("skip", "Skip", words),
+            Action("sent", _("Mark sent"), words, style="primary"),
+            Action("snooze", _("In an hour"), f"{words} for=1h"),
+            Action("snooze", _("Tomorrow morning"), f"{words} for=tomorrow"),
+            Action("snooze", _("In 3 days"), f"{words} for=3d"),
+            Action("skip", _("Skip"), words),
         ]
         if follow_up.kind == Kind.STATUS_CHECK:
-            actions.append(Action("replied", "They replied", f"#{interview.number}"))
+            actions.append(Action("replied", _("They replied"), f"#{interview.number}"))
         return Reply(blocks=[Section(text), draft], visibility=Visibility.DIRECT, actions=actions)
 
     def _digest(self, member: Member, reminders: list[Reminder]) -> Reply:
@@ -336,6 +351,9 @@ class DeliveryService:
         which work everywhere, and gets a button marking it sent where the platform has
         room for one (each adapter keeps to its platform's limits).
         """
+        return self._spoken(member, lambda: self._digest_of(member, reminders))
+
+    def _digest_of(self, member: Member, reminders: list[Reminder]) -> Reply:
         tz = self.deps.zone_of(member)
         now = self.deps.clock.now()
         items = []
@@ -347,18 +365,31 @@ class DeliveryService:
             line = _late(follow_up, tz, now)
             if line is None:
                 by = follow_up.deadline_at
-                when = f", by {format_local(by, tz)}" if by is not None else ""
-                line = f"Your {describe(follow_up)} for {_ref(interview)}{when}."
+                what, ref = describe(follow_up), _ref(interview)
+                if by is None:
+                    line = _("Your {what} for {ref}.").format(what=what, ref=ref)
+                else:
+                    line = _("Your {what} for {ref}, by {deadline}.").format(
+                        what=what, ref=ref, deadline=format_local(by, tz)
+                    )
             items.append(f"• {line}\n  /interview draft {words}")
             label = f"{describe(follow_up)} (#{interview.number})"
             actions.append(Action("sent", label, words, style="primary"))
         return Reply(
             blocks=[
-                Section(f"{len(reminders)} follow-ups came due while I was away:"),
+                Section(
+                    ngettext(
+                        "{count} follow-up came due while I was away:",
+                        "{count} follow-ups came due while I was away:",
+                        len(reminders),
+                    ).format(count=len(reminders))
+                ),
                 Section("\n".join(items)),
                 Section(
-                    "Mark one sent with its button or /interview sent, or put it off with "
-                    "/interview snooze and the same words (for=tomorrow)."
+                    _(
+                        "Mark one sent with its button or /interview sent, or put it off with "
+                        "/interview snooze and the same words (for=tomorrow)."
+                    )
                 ),
             ],
             visibility=Visibility.DIRECT,
@@ -431,34 +462,34 @@ class DeliveryService:
 
 
 _LEADS = {
-    (Kind.THANK_YOU.value, "first"): "Time to send your {what} for {ref}.",
-    (Kind.THANK_YOU.value, "last_call"): "Last call: your {what} for {ref} is still unsent.",
-    (Kind.STATUS_CHECK.value, "due"): "No news yet from {ref}. A short, polite {what} is due.",
-    (Kind.PROMISED_MATERIAL.value, "due"): "Time to send what you promised for {ref}.",
-    (Kind.NEXT_ROUND_THANKS.value, "due"): (
+    (Kind.THANK_YOU.value, "first"): N_("Time to send your {what} for {ref}."),
+    (Kind.THANK_YOU.value, "last_call"): N_("Last call: your {what} for {ref} is still unsent."),
+    (Kind.STATUS_CHECK.value, "due"): N_("No news yet from {ref}. A short, polite {what} is due."),
+    (Kind.PROMISED_MATERIAL.value, "due"): N_("Time to send what you promised for {ref}."),
+    (Kind.NEXT_ROUND_THANKS.value, "due"): N_(
         "Congratulations on the next round at {ref}. Send a short thanks, and log the next "
         "interview with /interview log when it is set."
     ),
     (
         Kind.OFFER_REPLY.value,
         "due",
-    ): "Congratulations on the offer for {ref}. A gracious reply is due.",
-    (Kind.REJECTION_REPLY.value, "due"): (
+    ): N_("Congratulations on the offer for {ref}. A gracious reply is due."),
+    (Kind.REJECTION_REPLY.value, "due"): N_(
         "Sorry about {ref}. A gracious reply keeps the door open and can ask for feedback."
     ),
-    ("", ""): "A {what} is due for {ref}.",
+    ("", ""): N_("A {what} is due for {ref}."),
 }
 
 
 _LATE = {
-    Kind.THANK_YOU.value: (
+    Kind.THANK_YOU.value: N_(
         "The 24 hours for your {what} for {ref} passed at {deadline}; a short note now still helps."
     ),
-    Kind.PROMISED_MATERIAL.value: (
+    Kind.PROMISED_MATERIAL.value: N_(
         "The date for what you promised for {ref} passed at {deadline}; sending it now, "
         "with thanks for their patience, still helps."
     ),
-    "": "Your {what} for {ref} was due by {deadline}; sending it now still helps.",
+    "": N_("Your {what} for {ref} was due by {deadline}; sending it now still helps."),
 }
 
 
@@ -472,7 +503,7 @@ def _late(follow_up: FollowUp, tz: ZoneInfo, now: datetime) -> str | None:
     if deadline is None or now <= deadline:
         return None
     text = _LATE.get(follow_up.kind, _LATE[""])
-    return text.format(
+    return _(text).format(
         what=describe(follow_up),
         ref=_ref(follow_up.interview),
         deadline=format_local(deadline, tz),
@@ -574,8 +605,10 @@ def _digest_key(reminders: list[Reminder]) -> str:
 
 
 def _ref(interview: Interview) -> str:
-    stage = STAGES.get(interview.stage, interview.stage)
-    return f"your {stage} at {interview.company} (#{interview.number})"
+    stage = _(STAGES[interview.stage]) if interview.stage in STAGES else interview.stage
+    return _("your {stage} at {company} (#{number})").format(
+        stage=stage, company=interview.company, number=interview.number
+    )
 
 
 def _next_attempt(now: datetime, attempts: int, retry_at: datetime | None) -> datetime:

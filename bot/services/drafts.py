@@ -15,6 +15,7 @@ from bot.domain.policy import Kind
 from bot.drafting.compose import compose_links
 from bot.drafting.proofread import ProofContext, proofread
 from bot.drafting.render import Draft, DraftRenderer
+from bot.i18n import _
 from bot.services import draft_context
 from bot.services.deps import Deps
 from bot.services.draft_context import Moment
@@ -154,11 +155,17 @@ class DraftService:
             findings += [
                 f for f in proofread("LinkedIn", draft.linkedin, short) if f.level == "error"
             ]
-        who = f" to {person.name}" if person else ""
         to = person.email if person else None
+        kind = _(KIND_LABELS[target.kind])
         where = f"#{interview.number} {interview.company}"
+        if person:
+            title = _("Draft {kind} to {name} ({where})").format(
+                kind=kind, name=person.name, where=where
+            )
+        else:
+            title = _("Draft {kind} ({where})").format(kind=kind, where=where)
         return DraftBlock(
-            title=f"Draft {KIND_LABELS[target.kind]}{who} ({where})",
+            title=title,
             to=to,
             subject=draft.subject,
             body=draft.body,

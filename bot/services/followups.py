@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from bot.domain.names import find, person_name
 from bot.domain.policy import Kind, Status, send_time
 from bot.errors import UserError
+from bot.i18n import N_, _
 from bot.services.deps import Deps
 from bot.services.interviews import ambiguous
 from bot.services.planning import SNOOZE, add_reminder, replan
@@ -17,13 +18,13 @@ from bot.storage.models import FollowUp, Interview, Member
 from bot.storage.repositories import WAITING, MemberFacts
 
 KIND_LABELS = {
-    Kind.THANK_YOU: "thank-you",
-    Kind.PROMISED_MATERIAL: "promised material",
-    Kind.STATUS_CHECK: "status check",
-    Kind.REJECTION_REPLY: "reply to the rejection",
-    Kind.KEEP_IN_TOUCH: "keep-in-touch note",
-    Kind.NEXT_ROUND_THANKS: "thanks for the next round",
-    Kind.OFFER_REPLY: "reply to the offer",
+    Kind.THANK_YOU: N_("thank-you"),
+    Kind.PROMISED_MATERIAL: N_("promised material"),
+    Kind.STATUS_CHECK: N_("status check"),
+    Kind.REJECTION_REPLY: N_("reply to the rejection"),
+    Kind.KEEP_IN_TOUCH: N_("keep-in-touch note"),
+    Kind.NEXT_ROUND_THANKS: N_("thanks for the next round"),
+    Kind.OFFER_REPLY: N_("reply to the offer"),
 }
 KIND_ALIASES = {
     "thanks": Kind.THANK_YOU,
@@ -49,11 +50,11 @@ def parse_kind(word: str) -> Kind | None:
 
 def describe(follow_up: FollowUp) -> str:
     """'thank-you to Jane Doe' or 'status check': how a follow-up is named to the member."""
-    label = KIND_LABELS[Kind(follow_up.kind)]
+    label = _(KIND_LABELS[Kind(follow_up.kind)])
     if follow_up.kind == Kind.STATUS_CHECK and follow_up.sequence > 1:
-        label = f"follow-up {label}"
+        label = _("follow-up {kind}").format(kind=label)
     if follow_up.interviewer is not None:
-        return f"{label} to {follow_up.interviewer.name}"
+        return _("{what} to {name}").format(what=label, name=follow_up.interviewer.name)
     return label
 
 
@@ -88,10 +89,14 @@ def select_follow_ups(
             raise ambiguous(name, found, f"{verb} #{interview.number} ")
         chosen = [f for f in chosen if f.interviewer is not None and f.interviewer in found]
         if not chosen:
-            people = ", ".join(p.name for p in interview.interviewers) or "nobody yet"
+            people = ", ".join(p.name for p in interview.interviewers) or _("nobody yet")
             raise UserError(
-                f"No follow-up for '{name.casefold()}' on #{interview.number}.",
-                hint=f"Interviewers on #{interview.number}: {people}.",
+                _("No follow-up for '{name}' on #{number}.").format(
+                    name=name.casefold(), number=interview.number
+                ),
+                hint=_("Interviewers on #{number}: {people}.").format(
+                    number=interview.number, people=people
+                ),
             )
     return sorted(chosen, key=lambda f: (f.due_at, f.id or 0))
 
@@ -181,16 +186,20 @@ class FollowUpService:
         matches = select_follow_ups(interview, words, verb=verb)
         if not matches:
             raise UserError(
-                f"Nothing is waiting to be sent for #{interview.number}.",
-                hint="See what is due with /interview due.",
+                _("Nothing is waiting to be sent for #{number}.").format(number=interview.number),
+                hint=_("See what is due with /interview due."),
             )
         if len(matches) > 1:
             example = _example_words(matches[0])
             raise UserError(
-                f"#{interview.number} has {len(matches)} of those pending: "
-                + "; ".join(describe(f) for f in matches)
-                + ".",
-                hint=f"Say which, like: /interview {verb} #{interview.number} {example}",
+                _("#{number} has {count} of those pending: {which}.").format(
+                    number=interview.number,
+                    count=len(matches),
+                    which="; ".join(describe(f) for f in matches),
+                ),
+                hint=_("Say which, like: {command}").format(
+                    command=f"/interview {verb} #{interview.number} {example}"
+                ),
             )
         return matches[0]
 

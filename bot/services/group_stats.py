@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.chat import Fields, Reply, Section
+from bot.i18n import _
 from bot.storage import repositories as repo
 from bot.storage.models import Workspace
 
@@ -56,18 +57,20 @@ def stats_reply(stats: GroupStats, heading: str) -> Reply:
     if not stats.shareable:
         return Reply.text(
             heading,
-            f"Fewer than {MIN_CONTRIBUTORS} members were active in this period, so I'm not "
-            "showing counts: with so few, totals could point at a person.",
+            _(
+                "Fewer than {count} members were active in this period, so I'm not "
+                "showing counts: with so few, totals could point at a person."
+            ).format(count=MIN_CONTRIBUTORS),
         )
     return Reply(
         blocks=[
             Section(heading),
             Fields(
                 (
-                    ("Interviews logged", str(stats.interviews_logged)),
-                    ("Thank-you notes sent within 24 hours", str(stats.thank_yous_on_time)),
-                    ("Offers", str(stats.offers)),
-                    ("Members contributing", str(stats.contributors)),
+                    (_("Interviews logged"), str(stats.interviews_logged)),
+                    (_("Thank-you notes sent within 24 hours"), str(stats.thank_yous_on_time)),
+                    (_("Offers"), str(stats.offers)),
+                    (_("Members contributing"), str(stats.contributors)),
                 )
             ),
         ]

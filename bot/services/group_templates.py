@@ -36,6 +36,7 @@ from bot.drafting.render import DraftRenderer, group_environment
 from bot.drafting.sandbox import GroupSandbox, Limits, TemplateRefused
 from bot.drafting.template_check import MAX_SOURCE, Problem, check_template
 from bot.errors import UserError
+from bot.i18n import N_, _, ngettext
 from bot.services.deps import Deps
 from bot.services.drafts import DraftService, Target
 from bot.services.followups import KIND_LABELS, parse_kind
@@ -54,7 +55,8 @@ RECHECK_SECONDS = 5.0
 COMMAND = "/interview admin template"
 MAX_TYPED = 4000  # what a command line can hold (bot/commands/args.py)
 MAX_PROBLEMS = 8
-PREVIEW = "Preview: "  # a sample draft's title, before the sample's label
+PREVIEW = N_("Preview: {sample}")  # a sample draft's title
+OWN, BUILT_IN = N_("your group's own"), N_("built-in")  # whose template a kind uses
 _LANGUAGE = re.compile(r"language=(\S+)\s*", re.IGNORECASE)
 _HEAD = re.compile(r"\s*(\S+)(?:\s+(\S+))?[ \t]*\r?\n?(.*)\Z", re.DOTALL)
 
@@ -185,13 +187,18 @@ class GroupTemplateService:
         if problems:
             shown = problems[:MAX_PROBLEMS]
             more = len(problems) - len(shown)
-            listing = "\n".join(f"• {p}" for p in shown) + (
-                f"\n• ...and {more} more" if more else ""
-            )
+            lines = [f"• {p}" for p in shown]
+            if more:
+                lines.append("• " + _("...and {count} more").format(count=more))
+            listing = "\n".join(lines)
             raise UserError(
-                f"I couldn't save that {KIND_LABELS[kind]} template:\n{listing}\n",
-                hint="Nothing was saved. Fix it and send it again; "
-                f"{COMMAND} {kind.value} shows the built-in one to start from.",
+                _("I couldn't save that {kind} template:\n{problems}\n").format(
+                    kind=_(KIND_LABELS[kind]), problems=listing
+                ),
+                hint=_(
+                    "Nothing was saved. Fix it and send it again; {command} shows the built-in "
+                    "one to start from."
+                ).format(command=f"{COMMAND} {kind.value}"),
                 field="template",
             )
         return Checked(kind, source, previews)
@@ -225,9 +232,12 @@ class GroupTemplateService:
         previews, problems = self._try(kind, source, language)
         if problems:  # saved by an older, laxer version of the checks
             raise UserError(
-                f"Your group's {KIND_LABELS[kind]} template no longer renders: {problems[0]}",
-                hint=f"Members get the built-in one meanwhile. Fix it, or {COMMAND} "
-                f"{kind.value} revert.",
+                _("Your group's {kind} template no longer renders: {problem}").format(
+                    kind=_(KIND_LABELS[kind]), problem=problems[0]
+                ),
+                hint=_("Members get the built-in one meanwhile. Fix it, or {command}.").format(
+                    command=f"{COMMAND} {kind.value} revert"
+                ),
             )
         return previews
 
@@ -274,10 +284,10 @@ class GroupTemplateService:
             try:
                 blocks = service.drafts(sample.member, sample.interview, targets, sample.extra)
             except Exception as error:  # a group's template can fail in any way: show how
-                raise _SampleFailed(_render_problem(error, sample.label)) from None
+                raise _SampleFailed(_render_problem(error, _(sample.label))) from None
             previews += [
                 DraftBlock(
-                    title=f"{PREVIEW}{sample.label}",
+                    title=_(PREVIEW).format(sample=_(sample.label)),
                     to=block.to,
                     subject=block.subject,
                     body=block.body,
@@ -292,7 +302,7 @@ class GroupTemplateService:
         now = self.deps.clock.now()
         return [
             _sample(
-                "phone screen, one interviewer, no notes",
+                N_("phone screen, one interviewer, no notes"),
                 now,
                 tone="warm",
                 company="Acme",
@@ -301,7 +311,7 @@ class GroupTemplateService:
                 people=[("Jane Doe", "Engineering Manager", None)],
             ),
             _sample(
-                "onsite, two interviewers, full notes",
+                N_("onsite, two interviewers, full notes"),
                 now,
                 tone="formal",
                 company="Globex",
@@ -322,7 +332,7 @@ class GroupTemplateService:
                 extra={"news": "I finished my cloud certification", "until": "Friday"},
             ),
             _sample(
-                "final round, nobody named, topics only",
+                N_("final round, nobody named, topics only"),
                 now,
                 tone="concise",
                 company="Initech",
@@ -332,7 +342,7 @@ class GroupTemplateService:
                 notes={"topics": "team culture"},
             ),
             _sample(
-                "technical interview, one interviewer, notes",
+                N_("technical interview, one interviewer, notes"),
                 now,
                 tone="warm",
                 company="Umbrella",
@@ -394,8 +404,11 @@ def _errors_in(previews: Sequence[DraftBlock]) -> list[Problem]:
     A template that gives every member's draft the same error is refused; warnings and
     remarks are shown with the saved template, since our own drafts can earn them too.
     """
+    before, _sample_label, after = _(PREVIEW).partition("{sample}")
     said = dict.fromkeys(
-        f"With the sample interview '{block.title.removeprefix(PREVIEW)}': {finding.text}"
+        _("With the sample interview '{sample}': {finding}").format(
+            sample=block.title.removeprefix(before).removesuffix(after), finding=finding.text
+        )
         for block in previews
         for finding in block.findings
         if finding.level == ERROR
@@ -427,14 +440,19 @@ def builtin_source(renderer: DraftRenderer, kind: Kind) -> str:
 def _render_problem(error: Exception, sample: str) -> Problem:
     line = _template_line(error)
     if isinstance(error, TemplateRefused):
-        what = f"it was stopped: {error}"
+        what = _("it was stopped: {reason}").format(reason=error)
     elif isinstance(error, RecursionError):
-        what = "it calls itself without end"
+        what = _("it calls itself without end")
     else:
         what = str(error) or type(error).__name__
         if "has no attribute" in what and "None" in what:
-            what += " (guard it with {% if ... %}: not every interview has it)"
-    return Problem(f"With the sample interview '{sample}', {what}.", line)
+            what = _("{error} (guard it with {{% if ... %}}: not every interview has it)").format(
+                error=what
+            )
+    return Problem(
+        _("With the sample interview '{sample}', {problem}.").format(sample=sample, problem=what),
+        line,
+    )
 
 
 def _template_line(error: BaseException) -> int | None:
@@ -511,10 +529,10 @@ def template_command(
     kind = parse_kind(kind_word)
     if kind is None or kind not in service.kinds:
         raise UserError(
-            f"I don't know the draft kind '{kind_word}'.",
-            hint="Kinds: " + ", ".join(k.value for k in service.kinds) + ".",
+            _("I don't know the draft kind '{kind}'.").format(kind=kind_word),
+            hint=_("Kinds: {kinds}.").format(kinds=", ".join(k.value for k in service.kinds)),
         )
-    label = KIND_LABELS[kind]
+    label = _(KIND_LABELS[kind])
     options = request.options or {}
     language, rest = _language_in(rest)
     if "template" in options:
@@ -522,29 +540,42 @@ def template_command(
     elif rest.casefold() == "preview":
         return Reply(
             blocks=[
-                Section(f"Your group's {label} drafts, with sample interviews:"),
+                Section(
+                    _("Your group's {kind} drafts, with sample interviews:").format(kind=label)
+                ),
                 *service.preview(session, group, kind, language),
             ]
         )
     elif rest.casefold() == "revert":
         if service.revert(session, group, kind, language):
-            return Reply.text(f"Done: your group's members get the built-in {label} again.")
-        return Reply.text(f"Your group already uses the built-in {label} template.")
+            return Reply.text(
+                _("Done: your group's members get the built-in {kind} again.").format(kind=label)
+            )
+        return Reply.text(
+            _("Your group already uses the built-in {kind} template.").format(kind=label)
+        )
     if not rest:
         return _show(service, session, group, kind, language)
     checked = service.save(session, group, kind, rest, by=request.member.user_id, language=language)
     proofread = (
-        f"The proofreader has {checked.findings} remark(s) on the sample drafts below, none an "
-        "error: worth a look before members see them."
+        ngettext(
+            "The proofreader has {count} remark(s) on the sample drafts below, none an "
+            "error: worth a look before members see them.",
+            "The proofreader has {count} remark(s) on the sample drafts below, none an "
+            "error: worth a look before members see them.",
+            checked.findings,
+        ).format(count=checked.findings)
         if checked.findings
-        else "The proofreader found nothing to remark on in the sample drafts below."
+        else _("The proofreader found nothing to remark on in the sample drafts below.")
     )
     return Reply(
         blocks=[
             Section(
-                f"Saved your group's {label} template: members' drafts use it from now on "
-                "(members who chose templates=builtin keep ours). Back to ours with one "
-                f"command: {COMMAND} {kind.value} revert"
+                _(
+                    "Saved your group's {kind} template: members' drafts use it from now on "
+                    "(members who chose templates=builtin keep ours). Back to ours with one "
+                    "command: {command}"
+                ).format(kind=label, command=f"{COMMAND} {kind.value} revert")
             ),
             Section(proofread),
             *checked.previews,
@@ -563,16 +594,18 @@ def _language_in(rest: str) -> tuple[str, str]:
 def _overview(service: GroupTemplateService, session: Session, group: Workspace) -> Reply:
     own = service.own_kinds(session, group)
     lines = [
-        f"• {kind.value}: {'your group' + chr(39) + 's own' if kind.value in own else 'built-in'}"
+        f"• {kind.value}: {_(OWN) if kind.value in own else _(BUILT_IN)}"
         + (f" ({', '.join(own[kind.value])})" if kind.value in own else "")
         for kind in service.kinds
     ]
     return Reply.text(
-        "Your group's draft templates:",
+        _("Your group's draft templates:"),
         "\n".join(lines),
-        f"See one (and edit it in a form) with {COMMAND} thank_you; replace it by typing the "
-        f"template after the kind; {COMMAND} thank_you preview shows sample drafts; "
-        f"{COMMAND} thank_you revert goes back to ours.",
+        _(
+            "See one (and edit it in a form) with {command} thank_you; replace it by typing the "
+            "template after the kind; {command} thank_you preview shows sample drafts; "
+            "{command} thank_you revert goes back to ours."
+        ).format(command=COMMAND),
     )
 
 
@@ -580,27 +613,39 @@ def _show(
     service: GroupTemplateService, session: Session, group: Workspace, kind: Kind, language: str
 ) -> Reply:
     source, own = service.current(session, group, kind, language)
-    label = KIND_LABELS[kind]
-    whose = f"Your group's own {label} template" if own else f"The built-in {label} template"
+    label = _(KIND_LABELS[kind])
+    whose = (
+        _("Your group's own {kind} template (Jinja2; the first line is the subject):")
+        if own
+        else _("The built-in {kind} template (Jinja2; the first line is the subject):")
+    )
     return Reply(
         blocks=[
-            Section(f"{whose} (Jinja2; the first line is the subject):"),
+            Section(whose.format(kind=label)),
             Section(f"```\n{source}\n```"),
             Section(
-                f"Replace it by typing your version after {COMMAND} {kind.value}, or in the "
-                f"form. Variables: {', '.join(sorted(service.variables))}. Limit: "
-                f"{min(MAX_SOURCE, MAX_TYPED):,} characters typed, {MAX_FORM_TEXT:,} in the form."
+                _(
+                    "Replace it by typing your version after {command}, or in the form. "
+                    "Variables: {variables}. Limit: {typed} characters typed, {form} in the form."
+                ).format(
+                    command=f"{COMMAND} {kind.value}",
+                    variables=", ".join(sorted(service.variables)),
+                    typed=f"{min(MAX_SOURCE, MAX_TYPED):,}",
+                    form=f"{MAX_FORM_TEXT:,}",
+                )
             ),
         ],
         form=Form(
             command="admin",
-            title="Group template",
+            title=_("Group template"),
             fields=(
                 FormField(
                     "template",
-                    f"Your {label} template (first line: Subject: ...)"
+                    _("Your {kind} template (first line: Subject: ...)").format(kind=label)
                     if len(source) <= MAX_FORM_TEXT
-                    else f"A new {label} template (the current one is too long to show here)",
+                    else _(
+                        "A new {kind} template (the current one is too long to show here)"
+                    ).format(kind=label),
                     kind="long_text",
                     required=True,
                     max_length=MAX_FORM_TEXT,

@@ -20,9 +20,11 @@ from bot.chat import ChannelMention, CommandRequest
 from bot.domain.languages import language_label
 from bot.domain.policy import WAITING_STATUSES, Status
 from bot.errors import UserError
+from bot.i18n import _, ngettext
 from bot.services.deps import Deps
 from bot.services.group_defaults import Source, group_values
 from bot.services.member_settings import (
+    BUILT_IN_NOTE,
     COLUMNS,
     NO,
     assign,
@@ -69,14 +71,18 @@ class GroupService:
         """The group an admin command was typed in, refusing DMs and non-admins clearly."""
         if not request.group_id:
             raise UserError(
-                "Group settings belong to a workspace or server, and this is a direct message.",
-                hint="Run /interview admin in a channel of your Slack workspace or Discord server.",
+                _("Group settings belong to a workspace or server, and this is a direct message."),
+                hint=_(
+                    "Run /interview admin in a channel of your Slack workspace or Discord server."
+                ),
             )
         if not request.is_admin:
             raise UserError(
-                "Only this group's admins can see or change its settings.",
-                hint="On Slack that's a workspace admin or owner; on Discord, someone with "
-                "Manage Server. Your own preferences: /interview settings.",
+                _("Only this group's admins can see or change its settings."),
+                hint=_(
+                    "On Slack that's a workspace admin or owner; on Discord, someone with "
+                    "Manage Server. Your own preferences: /interview settings."
+                ),
             )
         return repo.ensure_workspace(
             session, request.member.platform, request.group_id, self.deps.clock.now()
@@ -85,19 +91,27 @@ class GroupService:
     def describe(self, group: Workspace) -> list[tuple[str, str]]:
         """The group's settings as label and value pairs; built-in values say so."""
         resolved = group_values(group)
-        zone = group.timezone or f"{self.deps.default_tz.key} (default)"
-        pairs = [("Time zone", zone)]
+        default = f" ({_(BUILT_IN_NOTE)})"
+        zone = group.timezone or f"{self.deps.default_tz.key}{default}"
+        pairs = [(_("Time zone"), zone)]
         for label, text, column in describe_values(resolved):
-            note = " (default)" if resolved.sources[column] is Source.BUILT_IN else ""
+            note = default if resolved.sources[column] is Source.BUILT_IN else ""
             pairs.append((label, text + note))
         language = language_label(resolved.str_("language"))
         if resolved.sources["language"] is Source.BUILT_IN:
-            language += " (default; a Discord member's own language when it is one of ours)"
-        pairs.append(("Language", language))
-        wins = ChannelMention.of(group.wins_channel) if group.wins_channel else "off"
-        pairs.append(("Wins channel", wins))
-        retention = f"{group.retention_days} days" if group.retention_days else "off (kept)"
-        pairs.append(("Delete closed interviews after", retention))
+            language = _(
+                "{language} (default; a Discord member's own language when it is one of ours)"
+            ).format(language=language)
+        pairs.append((_("Language"), language))
+        wins = ChannelMention.of(group.wins_channel) if group.wins_channel else _("off")
+        pairs.append((_("Wins channel"), wins))
+        days = group.retention_days
+        retention = (
+            ngettext("{count} day", "{count} days", days).format(count=days)
+            if days
+            else _("off (kept)")
+        )
+        pairs.append((_("Delete closed interviews after"), retention))
         return pairs
 
     def update(self, session: Session, group: Workspace, options: Mapping[str, str]) -> list[str]:
@@ -105,8 +119,8 @@ class GroupService:
         unknown = [key for key in options if key not in ADMIN_KEYS]
         if unknown:
             raise UserError(
-                f"I don't know the group setting '{unknown[0]}'.",
-                hint="Group settings: " + ", ".join(ADMIN_KEYS) + ".",
+                _("I don't know the group setting '{setting}'.").format(setting=unknown[0]),
+                hint=_("Group settings: {settings}.").format(settings=", ".join(ADMIN_KEYS)),
             )
         changes = {key: _parse(key, value) for key, value in options.items()}
         now = self.deps.clock.now()
@@ -228,9 +242,11 @@ def parse_channel(text: str) -> str | None:
     if _CHANNEL_ID.match(text):
         return text
     raise UserError(
-        f"I couldn't tell which channel '{text}' is.",
-        hint="Run the command in that channel with wins=here, or pick the channel as you type "
-        "# so it becomes a link. Turn the post off with wins=off.",
+        _("I couldn't tell which channel '{channel}' is.").format(channel=text),
+        hint=_(
+            "Run the command in that channel with wins=here, or pick the channel as you type "
+            "# so it becomes a link. Turn the post off with wins=off."
+        ),
     )
 
 
@@ -242,7 +258,9 @@ def parse_retention(text: str) -> int | None:
     days = int(match.group(1)) if match else 0
     if not MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
         raise UserError(
-            f"'{text}' isn't a number of days from {MIN_RETENTION_DAYS} to {MAX_RETENTION_DAYS}.",
-            hint="Like retention=90d, or retention=off to keep closed interviews.",
+            _("'{value}' isn't a number of days from {least} to {most}.").format(
+                value=text, least=MIN_RETENTION_DAYS, most=MAX_RETENTION_DAYS
+            ),
+            hint=_("Like retention=90d, or retention=off to keep closed interviews."),
         )
     return days

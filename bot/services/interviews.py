@@ -20,6 +20,7 @@ from bot.domain.policy import Status
 from bot.domain.timeparse import ParsedTime, format_local, parse_duration, parse_when, short_date
 from bot.domain.timewords import DateOrder
 from bot.errors import UserError
+from bot.i18n import N_, _, ngettext
 from bot.services.deps import Deps
 from bot.services.planning import replan
 from bot.storage import repositories as repo
@@ -27,13 +28,13 @@ from bot.storage.models import Interview, Interviewer, Member
 from bot.storage.repositories import MemberFacts
 
 STAGES = {
-    "recruiter_screen": "recruiter screen",
-    "phone_screen": "phone screen",
-    "technical": "technical interview",
-    "onsite": "onsite interview",
-    "panel": "panel interview",
-    "final": "final round",
-    "informational": "informational interview",
+    "recruiter_screen": N_("recruiter screen"),
+    "phone_screen": N_("phone screen"),
+    "technical": N_("technical interview"),
+    "onsite": N_("onsite interview"),
+    "panel": N_("panel interview"),
+    "final": N_("final round"),
+    "informational": N_("informational interview"),
 }
 STAGE_ALIASES = {
     "recruiter": "recruiter_screen",
@@ -61,14 +62,14 @@ NEAR = timedelta(days=183)
 
 # Debrief fields: option name -> (column, label, max length).
 DETAIL_FIELDS: dict[str, tuple[str, str, int]] = {
-    "topics": ("topics", "Topics discussed", 2000),
-    "highlights": ("highlights", "Highlights", 2000),
-    "strengths": ("qualifications", "Qualifications to reinforce", 2000),
-    "questions": ("open_questions", "Open questions", 2000),
-    "clarify": ("clarification", "Something to clarify", 2000),
-    "promised": ("promised_by_me", "You promised", 1000),
-    "they_promised": ("promised_by_them", "They promised", 1000),
-    "notes": ("notes", "Notes", MAX_FORM_TEXT),
+    "topics": ("topics", N_("Topics discussed"), 2000),
+    "highlights": ("highlights", N_("Highlights"), 2000),
+    "strengths": ("qualifications", N_("Qualifications to reinforce"), 2000),
+    "questions": ("open_questions", N_("Open questions"), 2000),
+    "clarify": ("clarification", N_("Something to clarify"), 2000),
+    "promised": ("promised_by_me", N_("You promised"), 1000),
+    "they_promised": ("promised_by_them", N_("They promised"), 1000),
+    "notes": ("notes", N_("Notes"), MAX_FORM_TEXT),
 }
 # Debrief fields whose items may start `Name:` to belong to one interviewer (attribution.py).
 ATTRIBUTABLE = tuple(key for key in DETAIL_FIELDS if key != "notes")
@@ -137,8 +138,10 @@ class InterviewService:
         company = options.get("company", "").strip()
         if not company:
             raise UserError(
-                "Which company was the interview with?",
-                hint='Add company="...", like: /interview log company="Acme" when="tomorrow 3pm"',
+                _("Which company was the interview with?"),
+                hint=_(
+                    'Add company="...", like: /interview log company="Acme" when="tomorrow 3pm"'
+                ),
                 field="company",
             )
         now = self.deps.clock.now()
@@ -172,8 +175,10 @@ class InterviewService:
         _check_known(options, allow_people=True, interview=interview)
         if not options:
             raise UserError(
-                f"Nothing to change on #{number}.",
-                hint=f'Add what to change, like: /interview edit #{number} role="Staff Engineer"',
+                _("Nothing to change on #{number}.").format(number=number),
+                hint=_(
+                    'Add what to change, like: /interview edit #{number} role="Staff Engineer"'
+                ).format(number=number),
             )
         now = self.deps.clock.now()
         outcome = Outcome(interview)
@@ -249,8 +254,8 @@ class InterviewService:
         interview = repo.interview_by_number(session, member, number)
         if interview is None:
             raise UserError(
-                f"You have no interview #{number}.",
-                hint="See your interviews and their numbers with /interview list.",
+                _("You have no interview #{number}.").format(number=number),
+                hint=_("See your interviews and their numbers with /interview list."),
             )
         return interview
 
@@ -278,7 +283,9 @@ class InterviewService:
         if "company" in options:
             if not options["company"].strip():
                 raise UserError(
-                    "The company can't be empty.", hint='Write company="Acme".', field="company"
+                    _("The company can't be empty."),
+                    hint=_('Write company="Acme".'),
+                    field="company",
                 )
             interview.company = options["company"].strip()
         if "role" in options:
@@ -309,7 +316,7 @@ class InterviewService:
         elif interview.starts_at is None:
             interview.starts_at = now - length
             outcome.notes.append(
-                'No time given, so I logged it as just finished. Change it with when="...".'
+                _('No time given, so I logged it as just finished. Change it with when="...".')
             )
         interview.ends_at = interview.starts_at + length
         if creating and interview.ends_at <= now:
@@ -329,7 +336,7 @@ class InterviewService:
                     )
                 interview.promised_due_at = due.at
                 # Say what was understood, with the parser's own notes (a past date, say).
-                said = f"You promised it by {format_local(due.at, tz)}."
+                said = _("You promised it by {when}.").format(when=format_local(due.at, tz))
                 outcome.notes += [said, *due.cautions]
         if "decision" in options:
             text = options["decision"].strip()
@@ -339,7 +346,7 @@ class InterviewService:
                     decided = parse_when(text, now=now, tz=tz, date_order=order, language=language)
                 day = decided.at.astimezone(tz).date()
                 interview.decision_expected_on = day
-                said = f"Their decision is expected on {short_date(day)}."
+                said = _("Their decision is expected on {day}.").format(day=short_date(day))
                 outcome.notes += [said, *decided.cautions]
         for key, (column, _label, _limit) in DETAIL_FIELDS.items():
             if key in options:
@@ -367,8 +374,11 @@ class InterviewService:
             None if not chosen or chosen.casefold() == "default" else parse_language(chosen)
         )
         label = language_label(self.deps.language_of(member, interview))
-        own = "" if interview.language else ", as yours"
-        return f"Dates for this interview are read in {label}{own}."
+        if interview.language:
+            return _("Dates for this interview are read in {language}.").format(language=label)
+        return _("Dates for this interview are read in {language}, as yours.").format(
+            language=label
+        )
 
 
 def invite_end(invite: InviteTimes, interview: Interview) -> datetime:
@@ -397,7 +407,9 @@ def _with_form_time(options: Mapping[str, str]) -> Mapping[str, str]:
     if day:
         merged["when"] = f"{day} {at or '09:00'}"
     elif at:
-        raise UserError("Pick a date as well as a time.", hint="Choose the day.", field="when_date")
+        raise UserError(
+            _("Pick a date as well as a time."), hint=_("Choose the day."), field="when_date"
+        )
     return merged
 
 
@@ -408,8 +420,8 @@ def _set_about(interview: Interview, text: str) -> None:
         found = _person_named(interview, name) if sep else None
         if found is None:
             raise UserError(
-                f"I couldn't match '{item}' to an interviewer.",
-                hint='Write about="Name: what you discussed; Other Name: ...".',
+                _("I couldn't match '{item}' to an interviewer.").format(item=item),
+                hint=_('Write about="Name: what you discussed; Other Name: ...".'),
             )
         found.discussed = _discussed(detail)
 
@@ -421,8 +433,10 @@ def _read_outcome(words: Sequence[str]) -> tuple[Status, Sequence[str]]:
         if status is not None:
             return status, words[length:]
     raise UserError(
-        f"I don't know the outcome '{' '.join(words[:1])}'.",
-        hint="Use one of: next_round, offer, rejected, withdrawn, no_reply.",
+        _("I don't know the outcome '{outcome}'.").format(outcome=" ".join(words[:1])),
+        hint=_("Use one of: {outcomes}.").format(
+            outcomes="next_round, offer, rejected, withdrawn, no_reply"
+        ),
     )
 
 
@@ -438,19 +452,25 @@ def person_called(interview: Interview, name: str, usage: str) -> Interviewer:
         raise ambiguous(name, found, usage)
     people = ", ".join(p.name for p in interview.interviewers)
     raise UserError(
-        f"No one called '{name}' is on #{interview.number}.",
-        hint=f"Interviewers on #{interview.number}: {people}."
+        _("No one called '{name}' is on #{number}.").format(name=name, number=interview.number),
+        hint=_("Interviewers on #{number}: {people}.").format(
+            number=interview.number, people=people
+        )
         if people
-        else f'Add them first: /interview edit #{interview.number} with="Jane Doe"',
+        else _('Add them first: /interview edit #{number} with="Jane Doe"').format(
+            number=interview.number
+        ),
     )
 
 
 def ambiguous(name: str, found: Sequence[Interviewer], usage: str) -> UserError:
     """The error for a name that fits several interviewers: it names them all."""
-    names = " and ".join(p.name for p in found)
+    names = _(" and ").join(p.name for p in found)
     return UserError(
-        f"'{name}' could mean {names}.",
-        hint=f"Use the full name, like: /interview {usage}{found[0].name}",
+        _("'{name}' could mean {names}.").format(name=name, names=names),
+        hint=_("Use the full name, like: {command}").format(
+            command=f"/interview {usage}{found[0].name}"
+        ),
     )
 
 
@@ -475,8 +495,8 @@ def parse_stage(text: str) -> str:
     stage = slug if slug in STAGES else STAGE_ALIASES.get(slug)
     if stage is None:
         raise UserError(
-            f"I don't know the stage '{text}'.",
-            hint="Use one of: " + ", ".join(STAGES) + ".",
+            _("I don't know the stage '{stage}'.").format(stage=text),
+            hint=_("Use one of: {stages}.").format(stages=", ".join(STAGES)),
         )
     return stage
 
@@ -510,9 +530,10 @@ def _discussed(text: str) -> str | None:
     text = text.strip()
     if len(text) > DISCUSSED_MAX:
         raise UserError(
-            f"What you discussed with one person is {len(text)} characters; "
-            f"the limit is {DISCUSSED_MAX}.",
-            hint="Keep the one or two details that matter; nothing was saved.",
+            _(
+                "What you discussed with one person is {length} characters; the limit is {limit}."
+            ).format(length=len(text), limit=DISCUSSED_MAX),
+            hint=_("Keep the one or two details that matter; nothing was saved."),
         )
     return text or None
 
@@ -533,13 +554,17 @@ def _person_for_key(
         return None
     found = find(interview.interviewers, key)
     if len(found) > 1:
-        names = " and ".join(p.name for p in found)
+        names = _(" and ").join(p.name for p in found)
         example = option_key(found[0], full=True) if strict else None  # else `field="Name: "`
         raise UserError(
-            f"'{key}' could mean {names}.",
-            hint=f'Use the full name with underscores, like {example}="..."'
+            _("'{name}' could mean {names}.").format(name=key, names=names),
+            hint=_('Use the full name with underscores, like {example}="..."').format(
+                example=example
+            )
             if example
-            else f'Use the full name, like {field}="{found[0].name}: ...".',
+            else _('Use the full name, like {field}="{name}: ...".').format(
+                field=field, name=found[0].name
+            ),
         )
     return found[0] if found else None
 
@@ -563,18 +588,22 @@ def _attribution(interview: Interview, keys: Sequence[str]) -> list[str]:
                 counts[person.name] = counts.get(person.name, 0) + 1
     if len(interview.interviewers) < 2 or not (counts or unnamed):
         return []
-    parts = [f"for {name}: {_items(n)}" for name, n in counts.items()]
+    parts = [
+        ngettext("for {name}: {count} item", "for {name}: {count} items", n).format(
+            name=name, count=n
+        )
+        for name, n in counts.items()
+    ]
     if unnamed:
         first = lead(interview.interviewers, interview.contact)
         parts.append(
-            f"with no name: {_items(unnamed)} (for {first.name if first else 'the lead'}"
-            "; topics for everyone)"
+            ngettext(
+                "with no name: {count} item (for {lead}; topics for everyone)",
+                "with no name: {count} items (for {lead}; topics for everyone)",
+                unnamed,
+            ).format(count=unnamed, lead=first.name if first else _("the lead"))
         )
-    return ["Notes " + "; ".join(parts) + "."]
-
-
-def _items(count: int) -> str:
-    return f"{count} item" + ("s" if count != 1 else "")
+    return [_("Notes {parts}.").format(parts="; ".join(parts))]
 
 
 def option_key(person: Interviewer, *, full: bool = False) -> str | None:
@@ -605,10 +634,16 @@ def _check_known(
         people = ""
         if allow_people and interview is not None and interview.interviewers:
             first = option_key(interview.interviewers[0])
-            people = " To note what one interviewer discussed, use their name: " + (
-                f'{first}="...".' if first else f'about="{interview.interviewers[0].name}: ...".'
+            example = (
+                f'{first}="..."' if first else f'about="{interview.interviewers[0].name}: ..."'
             )
-        raise UserError(f"I don't know the field '{key}'.", hint=f"Fields: {fields}.{people}")
+            people = " " + _(
+                "To note what one interviewer discussed, use their name: {example}."
+            ).format(example=example)
+        raise UserError(
+            _("I don't know the field '{field}'.").format(field=key),
+            hint=_("Fields: {fields}.").format(fields=fields) + people,
+        )
 
 
 def _check_length(key: str, value: str) -> None:
@@ -616,9 +651,14 @@ def _check_length(key: str, value: str) -> None:
     if len(value) > limit:
         over = len(value) - limit
         raise UserError(
-            f"'{key}' is {len(value)} characters; the limit is {limit}.",
-            hint=f"Shorten it by {over} character{'s' if over > 1 else ''} and send it again; "
-            "nothing was saved.",
+            _("'{field}' is {length} characters; the limit is {limit}.").format(
+                field=key, length=len(value), limit=limit
+            ),
+            hint=ngettext(
+                "Shorten it by {count} character and send it again; nothing was saved.",
+                "Shorten it by {count} characters and send it again; nothing was saved.",
+                over,
+            ).format(count=over),
         )
 
 

@@ -21,6 +21,7 @@ from bot.domain.names import identity
 from bot.domain.people import PersonSpec, format_person, parse_people
 from bot.domain.policy import Status
 from bot.errors import UserError
+from bot.i18n import N_, _, ngettext
 from bot.services.interviews import (
     CORE_FIELDS,
     DEFAULT_LENGTH,
@@ -78,14 +79,18 @@ def invite_file(files: Sequence[Attachment]) -> Attachment | None:
     invites = [f for f in files if looks_like_invite(f.filename, f.media_type, f.content)]
     if not invites:
         raise UserError(
-            "That file isn't a calendar invite, so I logged nothing.",
-            hint="Send the invite's .ics file (the invite.ics attached to the invitation "
-            "email, or the event exported from your calendar).",
+            _("That file isn't a calendar invite, so I logged nothing."),
+            hint=_(
+                "Send the invite's .ics file (the invite.ics attached to the invitation "
+                "email, or the event exported from your calendar)."
+            ),
         )
     if len(invites) > 1:
         raise UserError(
-            f"You sent {len(invites)} calendar files; I read one invite at a time.",
-            hint="Send each invite on its own.",
+            _("You sent {count} calendar files; I read one invite at a time.").format(
+                count=len(invites)
+            ),
+            hint=_("Send each invite on its own."),
         )
     return invites[0]
 
@@ -113,9 +118,11 @@ def from_invite(
     if existing is None:
         if event.cancelled:
             raise UserError(
-                "That invite cancels an interview you haven't logged from it, so there is "
-                "nothing to cancel.",
-                hint="See the interviews you have with /interview list.",
+                _(
+                    "That invite cancels an interview you haven't logged from it, so there is "
+                    "nothing to cancel."
+                ),
+                hint=_("See the interviews you have with /interview list."),
             )
         return _log(interviews, session, member, read, typed=options)
     if event.sequence < (existing.invite_sequence or 0):
@@ -155,8 +162,8 @@ def _log(
     understood = understood_options(reading)
     if not (typed.get("company") or understood.get("company", "")).strip():
         raise UserError(
-            "I couldn't tell the company from that invite, so I logged nothing.",
-            hint='Send it again with the company typed beside it, like company="Acme".',
+            _("I couldn't tell the company from that invite, so I logged nothing."),
+            hint=_('Send it again with the company typed beside it, like company="Acme".'),
             field="company",
         )
     outcome = interviews.log(session, member, typed, invite=times, understood=understood)
@@ -166,9 +173,13 @@ def _log(
     if "when" not in typed:
         result.notes += event.notes
     if times.ends_at is None and not {"when", "length"} & typed.keys():
+        minutes = DEFAULT_LENGTH // timedelta(minutes=1)
         result.missing.append(
-            f"its end, so it lasts {DEFAULT_LENGTH // timedelta(minutes=1)} minutes: change "
-            f"it with /interview edit #{interview.number} length=45m"
+            ngettext(
+                "its end, so it lasts {count} minute: change it with {command}",
+                "its end, so it lasts {count} minutes: change it with {command}",
+                minutes,
+            ).format(count=minutes, command=f"/interview edit #{interview.number} length=45m")
         )
     result.notes += outcome.notes
     return result
@@ -202,7 +213,11 @@ def _reschedule(
         Action.RESCHEDULED, interview, moved_from=before, sequence=times.sequence
     )
     if newcomers and "with" not in typed:
-        result.read.append("added to the interviewers: " + ", ".join(p.name for p in newcomers))
+        result.read.append(
+            _("added to the interviewers: {names}").format(
+                names=", ".join(p.name for p in newcomers)
+            )
+        )
     result.notes = outcome.notes
     return result
 
@@ -228,41 +243,60 @@ def _read_lines(
     read: list[str] = []
     missing: list[str] = []
     for key, label, found in (
-        ("company", "company", reading.company),
-        ("role", "role", reading.role),
-        ("stage", "stage", reading.stage),
+        ("company", N_("company"), reading.company),
+        ("role", N_("role"), reading.role),
+        ("stage", N_("stage"), reading.stage),
     ):
         value = _shown(key, getattr(interview, key))
         if key in typed:
-            read.append(f"{label}: {value} (as you typed it)")
+            read.append(_("{label}: {value} (as you typed it)").format(label=_(label), value=value))
         elif found is not None:
-            read.append(f"{label}: {value} (from {found.source})")
+            read.append(
+                _("{label}: {value} (from {source})").format(
+                    label=_(label), value=value, source=found.source
+                )
+            )
         elif key == "role":
-            missing.append(f'the role: add it with {edit} role="..."')
+            missing.append(_('the role: add it with {command} role="..."').format(command=edit))
         elif key == "stage":
-            missing.append(f"the stage, so I put {value}: change it with {edit} stage=onsite")
+            missing.append(
+                _("the stage, so I put {stage}: change it with {command} stage=onsite").format(
+                    stage=value, command=edit
+                )
+            )
     people = reading.people
     if "with" in typed:
-        read.append("interviewers: as you typed them")
+        read.append(_("interviewers: as you typed them"))
     elif people.found:
         names = ", ".join(p.name for p in people.found)
-        read.append(f"interviewers: {names} (from {people.source})")
+        read.append(
+            _("interviewers: {names} (from {source})").format(names=names, source=people.source)
+        )
     else:
-        missing.append(f'the interviewers: add them with {edit} with="Jane Doe <jane@acme.com>"')
+        missing.append(
+            _('the interviewers: add them with {command} with="Jane Doe <jane@acme.com>"').format(
+                command=edit
+            )
+        )
     if people.left_out and "with" not in typed:
-        read.append("left out: " + "; ".join(people.left_out))
+        read.append(_("left out: {people}").format(people="; ".join(people.left_out)))
     if people.unsure and "with" not in typed:
         missing.append(
-            f'which attendee is you, so everyone is listed: drop yourself with {edit} with="..."'
+            _(
+                "which attendee is you, so everyone is listed: drop yourself with {command} "
+                'with="..."'
+            ).format(command=edit)
         )
     where = _where(reading)
     if where and "location" not in typed:
-        read.append(f"where: {where}")
+        read.append(_("where: {place}").format(place=where))
     return read, missing
 
 
 def _shown(key: str, value: str | None) -> str:
-    return STAGES.get(value or "", value or "") if key == "stage" else (value or "")
+    if key == "stage" and value in STAGES:
+        return _(STAGES[value])
+    return value or ""
 
 
 def _where(reading: Reading) -> str | None:
@@ -305,7 +339,7 @@ def _choice(text: str | None) -> int | None:
         return None
     if not text.strip().isdigit() or len(text.strip()) > 4:
         raise UserError(
-            f"event= takes the event's number, not '{text[:20]}'.",
-            hint="Like event=2, from the list of the file's events.",
+            _("event= takes the event's number, not '{text}'.").format(text=text[:20]),
+            hint=_("Like event=2, from the list of the file's events."),
         )
     return int(text)

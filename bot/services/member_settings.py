@@ -18,6 +18,7 @@ from bot.domain.policy import MAX_STATUS_CHECKS
 from bot.domain.timeparse import parse_duration, parse_timezone
 from bot.domain.timewords import DATE_ORDERS, ORDER_WORDS, DateOrder
 from bot.errors import UserError
+from bot.i18n import N_, _
 from bot.services.deps import Deps
 from bot.services.group_defaults import Resolved, Source, resolve
 from bot.services.planning import replan
@@ -64,7 +65,8 @@ DATE_ORDER_WORDS: dict[str, DateOrder] = {
     "mm/dd": "MDY",
     "yyyy-mm-dd": "YMD",
 }
-GROUP_NOTE = "group default"
+GROUP_NOTE = N_("group default")
+BUILT_IN_NOTE = N_("default")  # a value no one chose
 
 
 class MemberSettingsService:
@@ -78,8 +80,8 @@ class MemberSettingsService:
         unknown = [k for k in options if k not in KEYS]
         if unknown:
             raise UserError(
-                f"I don't know the setting '{unknown[0]}'.",
-                hint="Settings: " + ", ".join(KEYS) + ".",
+                _("I don't know the setting '{setting}'.").format(setting=unknown[0]),
+                hint=_("Settings: {settings}.").format(settings=", ".join(KEYS)),
             )
         changes = {key: parse_setting(key, value) for key, value in options.items()}
         for key, value in changes.items():
@@ -95,9 +97,9 @@ class MemberSettingsService:
         if member.timezone:
             source = ""
         elif not member.platform_timezone and group_zone and zone.key == group_zone:
-            source = f" ({GROUP_NOTE})"
+            source = f" ({_(GROUP_NOTE)})"
         else:
-            source = " (default)"
+            source = f" ({_(BUILT_IN_NOTE)})"
         resolved = resolve(member)
         timing = [
             (label, text + _source_note(resolved.sources[column]))
@@ -105,26 +107,28 @@ class MemberSettingsService:
             if column != "status_check_limit"
         ]
         return [
-            ("Time zone", f"{zone.key}{source}"),
+            (_("Time zone"), f"{zone.key}{source}"),
             *timing[:4],
-            ("Name", member.display_name or "—"),
-            ("Signature", member.signature or "—"),
+            (_("Name"), member.display_name or "—"),
+            (_("Signature"), member.signature or "—"),
             *timing[4:],
-            ("Templates", "built-in" if member.builtin_templates else "group's, where it has any"),
-            ("Dates", self._date_order(member)),
-            ("Language", self._language(member, resolved)),
+            (
+                _("Templates"),
+                _("built-in") if member.builtin_templates else _("group's, where it has any"),
+            ),
+            (_("Dates"), self._date_order(member)),
+            (_("Language"), self._language(member, resolved)),
         ]
 
     def _date_order(self, member: Member) -> str:
         order = self.deps.date_order_of(member)
-        meaning = "3 December" if order == "DMY" else "March 12"
+        meaning = _("3 December") if order == "DMY" else _("March 12")
+        said = _("{order}, 3/12 is {meaning}").format(order=_(ORDER_WORDS[order]), meaning=meaning)
         if member.date_order:
-            source = ""
-        elif self.deps.language_of(member) != DEFAULT_LANGUAGE:
-            source = " (from your language)"
-        else:
-            source = " (from your time zone)"
-        return f"{ORDER_WORDS[order]}, 3/12 is {meaning}{source}"
+            return said
+        if self.deps.language_of(member) != DEFAULT_LANGUAGE:
+            return _("{setting} (from your language)").format(setting=said)
+        return _("{setting} (from your time zone)").format(setting=said)
 
     def _language(self, member: Member, resolved: Resolved) -> str:
         """The language dates are read in, and why: theirs, the group's, or the platform's."""
@@ -132,7 +136,9 @@ class MemberSettingsService:
         source = resolved.sources["language"]
         if source is Source.BUILT_IN and language_of_locale(member.platform_locale):
             platform = member.workspace.platform.capitalize()
-            return f"{label} (from your {platform} language)"
+            return _("{language} (from your {platform} language)").format(
+                language=label, platform=platform
+            )
         return label + _source_note(source)
 
     def _replan_all(self, member: Member) -> None:
@@ -159,27 +165,33 @@ def describe_values(resolved: Resolved) -> list[tuple[str, str, str]]:
     weekdays = "yes" if resolved.bool_("weekdays_only") else "no"
     quiet = f"{resolved.str_('quiet_start')}-{resolved.str_('quiet_end')}"
     return [
-        ("Quiet hours", quiet, "quiet_start"),
-        ("Weekdays only", weekdays, "weekdays_only"),
+        (_("Quiet hours"), quiet, "quiet_start"),
+        (_("Weekdays only"), weekdays, "weekdays_only"),
         (
-            "Thank-you reminder",
-            f"{resolved.int_('thank_you_delay_minutes')} min after the interview",
+            _("Thank-you reminder"),
+            _("{minutes} min after the interview").format(
+                minutes=resolved.int_("thank_you_delay_minutes")
+            ),
             "thank_you_delay_minutes",
         ),
         (
-            "Status check after",
-            f"{resolved.int_('status_check_days')} days of silence",
+            _("Status check after"),
+            _("{days} days of silence").format(days=resolved.int_("status_check_days")),
             "status_check_days",
         ),
-        ("Status checks at most", str(resolved.int_("status_check_limit")), "status_check_limit"),
-        ("Tone", resolved.str_("tone"), "tone"),
+        (
+            _("Status checks at most"),
+            str(resolved.int_("status_check_limit")),
+            "status_check_limit",
+        ),
+        (_("Tone"), resolved.str_("tone"), "tone"),
     ]
 
 
 def _source_note(source: Source) -> str:
-    return {Source.MEMBER: "", Source.GROUP: f" ({GROUP_NOTE})", Source.BUILT_IN: " (default)"}[
-        source
-    ]
+    if source is Source.MEMBER:
+        return ""
+    return f" ({_(GROUP_NOTE) if source is Source.GROUP else _(BUILT_IN_NOTE)})"
 
 
 def parse_setting(key: str, value: str) -> object:
@@ -194,8 +206,8 @@ def _parse(key: str, value: str) -> object:
     if key == "status_check_limit":
         if value not in {str(n) for n in range(1, MAX_STATUS_CHECKS + 1)}:
             raise UserError(
-                f"'{value}' isn't 1 or {MAX_STATUS_CHECKS}.",
-                hint="Like status_check_limit=1: never more than two unanswered nudges.",
+                _("'{value}' isn't 1 or {most}.").format(value=value, most=MAX_STATUS_CHECKS),
+                hint=_("Like status_check_limit=1: never more than two unanswered nudges."),
             )
         return int(value)
     if key == "timezone":
@@ -207,50 +219,64 @@ def _parse(key: str, value: str) -> object:
             return True
         if value.casefold() in NO:
             return False
-        raise UserError(f"'{value}' isn't yes or no.", hint="Write weekdays_only=yes or no.")
+        raise UserError(
+            _("'{value}' isn't yes or no.").format(value=value),
+            hint=_("Write weekdays_only=yes or no."),
+        )
     if key == "thank_you_delay":
         minutes = int(parse_duration(value).total_seconds() // 60)
         if not 0 < minutes <= 20 * 60:
             raise UserError(
-                "The thank-you reminder must come within 20 hours of the interview.",
-                hint="Like thank_you_delay=1h or 30m.",
+                _("The thank-you reminder must come within 20 hours of the interview."),
+                hint=_("Like thank_you_delay=1h or 30m."),
             )
         return minutes
     if key == "status_check_days":
         # isdecimal, not isdigit: isdigit passes ³ and ①, which int() refuses.
         if not value.isdecimal() or not 3 <= int(value) <= MAX_STATUS_DAYS:
             raise UserError(
-                f"'{value}' isn't a number of days from 3 to {MAX_STATUS_DAYS}.",
-                hint="Like status_check_days=7: patience reads as professional.",
+                _("'{value}' isn't a number of days from 3 to {most}.").format(
+                    value=value, most=MAX_STATUS_DAYS
+                ),
+                hint=_("Like status_check_days=7: patience reads as professional."),
             )
         return int(value)
     if key == "templates":
         if value.casefold() not in TEMPLATE_CHOICES:
             raise UserError(
-                f"I don't know templates={value}.",
-                hint="Use templates=builtin for our drafts, or templates=group for your "
-                "group's own templates (where it has them).",
+                _("I don't know templates={value}.").format(value=value),
+                hint=_(
+                    "Use templates=builtin for our drafts, or templates=group for your "
+                    "group's own templates (where it has them)."
+                ),
             )
         return TEMPLATE_CHOICES[value.casefold()]
     if key == "date_order":
         order = DATE_ORDER_WORDS.get(value.casefold().replace(" ", "-").replace("_", "-"))
         if order is None:
             raise UserError(
-                f"I don't know the date order '{value}'.",
-                hint="Use date_order=day-first (3/12 is 3 December), date_order=month-first "
-                "(March 12) or date_order=default (your time zone's custom).",
+                _("I don't know the date order '{value}'.").format(value=value),
+                hint=_(
+                    "Use date_order=day-first (3/12 is 3 December), date_order=month-first "
+                    "(March 12) or date_order=default (your time zone's custom)."
+                ),
             )
         return order
     if key == "language":
         return parse_language(value)
     if key == "tone":
         if value.casefold() not in TONES:
-            raise UserError(f"I don't know the tone '{value}'.", hint="Use " + ", ".join(TONES))
+            raise UserError(
+                _("I don't know the tone '{value}'.").format(value=value),
+                hint=_("Use {choices}").format(choices=", ".join(TONES)),
+            )
         return value.casefold()
     if len(value) > MAX_SIGNATURE:
         raise UserError(
-            f"That {key} is {len(value)} characters; the limit is {MAX_SIGNATURE}.",
-            hint="Shorten it; nothing was saved.",
+            _("That {setting} is {length} characters; the limit is {limit}.").format(
+                setting=key, length=len(value), limit=MAX_SIGNATURE
+            ),
+            hint=_("Shorten it; nothing was saved."),
         )
     return value or None
 
@@ -265,7 +291,7 @@ def _quiet_hours(value: str) -> tuple[str, str]:
         start, end = (time.fromisoformat(part.zfill(5)) for part in match.groups())
     except ValueError:
         raise UserError(
-            f"I couldn't read '{value}' as quiet hours.",
-            hint='Write them as start-end in 24-hour time, like quiet_hours="21:00-08:00".',
+            _("I couldn't read '{value}' as quiet hours.").format(value=value),
+            hint=_('Write them as start-end in 24-hour time, like quiet_hours="21:00-08:00".'),
         ) from None
     return (f"{start:%H:%M}", f"{end:%H:%M}")
