@@ -18,6 +18,7 @@ from fakes.slack_api import FakeSlack
 
 from adapters.console.conversation import Conversation
 from adapters.discord import DiscordAdapter
+from adapters.invite_files import NOT_AN_INVITE, Fetched
 from adapters.speech import member_language
 from bot.app import Core, build_core
 from bot.chat import CommandRequest, Reply
@@ -194,3 +195,18 @@ async def test_the_console_gives_a_german_member_its_notices_in_german(
     assert "Diese Direktive konnte ich nicht lesen." in await console.say(':as "ada')
     assert await console.say(":as grace") == "Du bist jetzt grace."
     assert await console.say("hello") == "Commands start with /interview. Try /interview help."
+
+
+# --- Invite files -----------------------------------------------------------------------
+
+
+def test_why_a_file_was_not_read_is_said_in_the_language_of_the_answer() -> None:
+    fetched = Fetched()
+    fetched.refuse(NOT_AN_INVITE)
+    fetched.refuse_too_big(3 * 1024 * 1024)
+    german = fetched.answer(language="de").plain_text()
+    assert "Diese Datei ist keine Kalendereinladung" in german
+    assert "Diese Einladung ist 3,072 KiB groß" in german
+    english = fetched.answer(Reply.text("Logged #1 Acme")).plain_text()
+    assert english.startswith("That file isn't a calendar invite")
+    assert english.endswith("Logged #1 Acme")
