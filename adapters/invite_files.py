@@ -9,18 +9,26 @@ a whole calendar export is answered without being fetched.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from bot.chat import Attachment, Reply, Section
 from bot.commands.args import parse_args
 from bot.domain.invites import MAX_INVITE_BYTES, looks_like_invite
+from bot.domain.languages import DEFAULT_LANGUAGE
 from bot.errors import UserError
+from bot.i18n import N_, _, speaking
 
-NOT_AN_INVITE = (
+NOT_AN_INVITE = N_(
     "That file isn't a calendar invite, so I logged nothing from it. Send the invite's .ics "
     "file (the invite.ics attached to the invitation email, or the event exported from your "
     "calendar), or type the details with /interview log."
 )
-UNREADABLE = "I couldn't download that file. Please send it again in a moment."
+UNREADABLE = N_("I couldn't download that file. Please send it again in a moment.")
+TOO_BIG = N_(
+    "That invite is {size}, more than the {cap} one interview's invite needs, so I didn't "
+    "open it. Send the invite.ics from the invitation email rather than a whole calendar "
+    "export."
+)
 
 
 def is_invite(name: object, media_type: object) -> bool:
@@ -31,15 +39,9 @@ def is_invite(name: object, media_type: object) -> bool:
     )
 
 
-def too_big(size: object) -> str | None:
-    """What to say about a file over the core's cap, or None when it may be downloaded."""
-    if not isinstance(size, int) or size <= MAX_INVITE_BYTES:
-        return None
-    return (
-        f"That invite is {_kilobytes(size)}, more than the {_kilobytes(MAX_INVITE_BYTES)} one "
-        "interview's invite needs, so I didn't open it. Send the invite.ics from the "
-        "invitation email rather than a whole calendar export."
-    )
+def too_big(size: object) -> TypeGuard[int]:
+    """Whether a file's stated size is over the core's cap (then it is never downloaded)."""
+    return isinstance(size, int) and size > MAX_INVITE_BYTES
 
 
 def typed_beside(text: str) -> str:
@@ -61,28 +63,43 @@ def _kilobytes(size: int) -> str:
 
 @dataclass
 class Fetched:
-    """What an adapter got of a member's files: the invites, and what stopped the others."""
+    """What an adapter got of a member's files: the invites, and what stopped the others.
+
+    Each problem is kept as its English message and values, and said only in `answer`: the
+    member's language is known once the core has replied (or the adapter has asked).
+    """
 
     files: list[Attachment] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
 
     def add(self, name: str, content: bytes, media_type: object) -> None:
         """A downloaded invite (its size checked again: a platform's figure may be stale)."""
-        problem = too_big(len(content))
-        if problem is not None:
-            self.refuse(problem)
+        if too_big(len(content)):
+            self.refuse_too_big(len(content))
             return
         kind = media_type if isinstance(media_type, str) and media_type else "text/calendar"
         self.files.append(Attachment(name, content, kind))
 
-    def refuse(self, problem: str) -> None:
-        """Note why one file was not passed on (each reason said once)."""
-        if problem not in self.problems:
-            self.problems.append(problem)
+    def refuse(self, problem: str, **values: str) -> None:
+        """Note why one file was not passed on (`problem` an N_() message; each said once)."""
+        noted = (problem, tuple(values.items()))
+        if noted not in self.problems:
+            self.problems.append(noted)
 
-    def answer(self, reply: Reply | None = None) -> Reply:
-        """The core's `reply` to the invites, led by what stopped the other files."""
+    def refuse_too_big(self, size: int) -> None:
+        """Note a file over the core's cap, with its size and the cap."""
+        self.refuse(TOO_BIG, size=_kilobytes(size), cap=_kilobytes(MAX_INVITE_BYTES))
+
+    def answer(self, reply: Reply | None = None, language: str = DEFAULT_LANGUAGE) -> Reply:
+        """The core's `reply` to the invites, led by what stopped the other files.
+
+        The problems are said in the reply's language, or in `language` when there is none.
+        """
+        with speaking(reply.language if reply is not None else language):
+            said = [_(problem).format(**dict(values)) for problem, values in self.problems]
         if reply is None:
-            return Reply.text(*self.problems)
-        reply.blocks[:0] = [Section(problem) for problem in self.problems]
+            answer = Reply.text(*said)
+            answer.language = language
+            return answer
+        reply.blocks[:0] = [Section(text) for text in said]
         return reply

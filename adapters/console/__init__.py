@@ -19,9 +19,10 @@ from prompt_toolkit.input import create_input
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from adapters.console.conversation import DIRECTIVES, Conversation
+from bot.i18n import N_, _, speaking
 
 log = logging.getLogger(__name__)
-SORRY = (
+SORRY = N_(
     "Something went wrong on my side with that line (the log says what). The console is "
     "still running: try again, or carry on with something else."
 )
@@ -64,13 +65,14 @@ async def _chat(
     the prompt has gone, straight to the terminal, so each comes before the next prompt.
     """
     session: PromptSession[str] = PromptSession(history=history, input=create_input(stdin))
-    logs = f" Logs go to {log_file}." if log_file else ""
-    print(
-        f"Followup console. You are {conversation.user}. Type /interview help, or a "
-        f"directive ({DIRECTIVES}). Up arrow recalls earlier lines; Ctrl-D or Ctrl-C "
-        f"quits.{logs}",
-        flush=True,
-    )
+    with speaking(conversation.refresh_language()):
+        banner = _(
+            "Followup console. You are {name}. Type /interview help, or a directive "
+            "({directives}). Up arrow recalls earlier lines; Ctrl-D or Ctrl-C quits."
+        ).format(name=conversation.user, directives=_(DIRECTIVES))
+        if log_file:
+            banner += " " + _("Logs go to {path}.").format(path=log_file)
+    print(banner, flush=True)
     while True:
         try:
             with patch_stdout():
@@ -85,7 +87,8 @@ async def _answer(conversation: Conversation, line: str) -> None:
         await conversation.say(line)
     except Exception:
         log.exception("console line failed")
-        print(SORRY, flush=True)
+        with speaking(conversation.language):  # the last language read: the reading may fail
+            print(_(SORRY), flush=True)
 
 
 def _history(path: Path | None) -> History:

@@ -10,18 +10,21 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from adapters.console.messenger import PLATFORM, ConsoleMessenger, dm_text
+from adapters.speech import member_language
 from bot.app import Core
 from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Visibility
 from bot.domain.invites import MAX_INVITE_BYTES
+from bot.domain.languages import DEFAULT_LANGUAGE
 from bot.domain.timeparse import parse_duration
 from bot.errors import UserError
+from bot.i18n import N_, _, speaking
 from bot.scheduling.clock import ManualClock, OffsetClock
 from bot.storage import repositories as repo
 
 WORKSPACE = "local"
 CHANNEL = "wins"  # the console's one channel: where `wins=here` posts go
-DIRECTIVES = ":as NAME, :advance DURATION (like 25h or 3d), :now, :help"
-NOT_UTF8 = (
+DIRECTIVES = N_(":as NAME, :advance DURATION (like 25h or 3d), :now, :help")
+NOT_UTF8 = N_(
     "That line has bytes that aren't UTF-8 text, so I ignored it and stored nothing. Set "
     "your terminal (or the file you piped in) to UTF-8 and type it again."
 )
@@ -43,7 +46,11 @@ def save_attachments(directory: Path, user: str, attachments: Iterable[Attachmen
 
 
 class Conversation:
-    """One console session: who is typing, the simulated clock, and what was printed."""
+    """One console session: who is typing, the simulated clock, and what was printed.
+
+    The console's own notices are said in the typing member's language (`language`, read
+    again at each line: a member may have just changed it); replies in their own.
+    """
 
     def __init__(
         self,
@@ -60,6 +67,7 @@ class Conversation:
         self.is_admin = True  # tests turn it off to see what a member sees
         self.export_dir = export_dir  # where files sent by DM (exports) are saved
         self.transcript: list[str] = []
+        self.language = DEFAULT_LANGUAGE
         self._write = write
         core.add_messenger(ConsoleMessenger(self._emit, clock, self._zone_of))
 
@@ -67,15 +75,21 @@ class Conversation:
         """Handle one line (a command or a directive) and return everything it printed."""
         start = len(self.transcript)
         text = line.strip()
-        if not text or text.startswith("#"):
-            pass
-        elif not _is_text(text):
-            self._emit(NOT_UTF8)
-        elif text.startswith(":"):
-            await self._directive(text)
-        else:
-            await self._command(text)
+        with speaking(self.refresh_language()):
+            if not text or text.startswith("#"):
+                pass
+            elif not _is_text(text):
+                self._emit(_(NOT_UTF8))
+            elif text.startswith(":"):
+                await self._directive(text)
+            else:
+                await self._command(text)
         return "\n".join(self.transcript[start:])
+
+    def refresh_language(self) -> str:
+        """The typing member's language, read now and kept for notices said between lines."""
+        self.language = member_language(self.core, self.member())
+        return self.language
 
     async def deliver(self) -> None:
         """Deliver whatever reminders are due now."""
@@ -109,10 +123,10 @@ class Conversation:
         words = text.split(maxsplit=1)
         head = words[0].casefold()
         if head not in ("/interview", "interview"):
-            self._emit("Commands start with /interview. Try /interview help.")
+            self._emit(_("Commands start with /interview. Try /interview help."))
             return
         rest = words[1] if len(words) > 1 else ""
-        command, _, args = rest.strip().partition(" ")
+        command, _sep, args = rest.strip().partition(" ")
         files: tuple[Attachment, ...] = ()
         if command.casefold() == "log" and _INVITE.search(args):
             taken = _take_invite(args)
@@ -135,26 +149,32 @@ class Conversation:
         self._show(reply)
 
     def _show(self, reply: Reply) -> None:
-        if reply.visibility is Visibility.DIRECT:
-            zone = self._zone_of(self.member())
-            text = dm_text(self.user, self.clock.now().astimezone(zone), reply)
-            if reply.attachments:
-                paths = save_attachments(self.export_dir, self.user, reply.attachments)
-                text += "\n\nFiles:\n" + "\n".join(str(path) for path in paths)
-            self._emit(text)
-        else:
-            self._emit(reply.plain_text())
+        with speaking(reply.language):
+            if reply.visibility is Visibility.DIRECT:
+                zone = self._zone_of(self.member())
+                text = dm_text(self.user, self.clock.now().astimezone(zone), reply)
+                if reply.attachments:
+                    paths = save_attachments(self.export_dir, self.user, reply.attachments)
+                    files = "\n".join(str(path) for path in paths)
+                    text += "\n\n" + _("Files:\n{paths}").format(paths=files)
+                self._emit(text)
+            else:
+                self._emit(reply.plain_text())
 
     async def _directive(self, text: str) -> None:
         try:
             name, *args = shlex.split(text)
         except ValueError:
-            self._emit(f"I couldn't read that directive. Directives: {DIRECTIVES}")
+            self._emit(
+                _("I couldn't read that directive. Directives: {directives}").format(
+                    directives=_(DIRECTIVES)
+                )
+            )
             return
         name = name.casefold()
         if name == ":as" and args:
             self.user = " ".join(args)
-            self._emit(f"You are now {self.user}.")
+            self._emit(_("You are now {name}.").format(name=self.user))
         elif name == ":advance" and args:
             try:
                 delta: timedelta = parse_duration("".join(args))
@@ -162,11 +182,11 @@ class Conversation:
                 self._emit(f"{error.message} {error.hint or ''}".strip())
                 return
             await self.advance(delta)
-            self._emit(f"Time is now {self._now_text()}.")
+            self._emit(_("Time is now {time}.").format(time=self._now_text()))
         elif name == ":now":
             self._emit(self._now_text())
         else:
-            self._emit(f"Directives: {DIRECTIVES}")
+            self._emit(_("Directives: {directives}").format(directives=_(DIRECTIVES)))
 
     def _now_text(self) -> str:
         return (
@@ -192,25 +212,35 @@ def _take_invite(args: str) -> tuple[str, tuple[Attachment, ...]] | str:
     """
     found = list(_INVITE.finditer(args))
     if len(found) > 1:
-        return "Give one invite=path at a time: I read one invite per command."
+        return _("Give one invite=path at a time: I read one invite per command.")
     match = found[0]
     typed = next(group for group in match.groups() if group is not None)
     path = Path(typed).expanduser()
-    shown = f"'{typed}'" + ("" if path.is_absolute() else f" (in {Path.cwd()})")
+    shown = (
+        f"'{typed}'"
+        if path.is_absolute()
+        else _("'{path}' (in {folder})").format(path=typed, folder=Path.cwd())
+    )
     try:
         size = path.stat().st_size
         if path.is_dir():
-            return f"{shown} is a folder. Give the path of the invite's .ics file."
-        if size > MAX_INVITE_BYTES:
-            return (
-                f"{shown} is {size / 1024:,.0f} KiB; an invite may be at most "
-                f"{MAX_INVITE_BYTES // 1024} KiB. Export just that one event's .ics."
+            return _("{file} is a folder. Give the path of the invite's .ics file.").format(
+                file=shown
             )
+        if size > MAX_INVITE_BYTES:
+            return _(
+                "{file} is {size} KiB; an invite may be at most {cap} KiB. Export just that "
+                "one event's .ics."
+            ).format(file=shown, size=f"{size / 1024:,.0f}", cap=MAX_INVITE_BYTES // 1024)
         content = path.read_bytes()
     except FileNotFoundError:
-        return f"I couldn't find the file {shown}. Check the path and type it again."
+        return _("I couldn't find the file {file}. Check the path and type it again.").format(
+            file=shown
+        )
     except OSError as error:
-        return f"I couldn't read {shown}: {error.strerror or error}. Check the file and try again."
+        return _("I couldn't read {file}: {error}. Check the file and try again.").format(
+            file=shown, error=error.strerror or error
+        )
     media = "text/calendar" if path.suffix.casefold() == ".ics" else "application/octet-stream"
     rest = (args[: match.start()] + " " + args[match.end() :]).strip()
     return rest, (Attachment(path.name, content, media),)

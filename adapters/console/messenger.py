@@ -8,6 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.chat import MemberRef, Reply
+from bot.i18n import speaking
 from bot.ports import Clock, Delivery
 
 PLATFORM = "console"
@@ -45,11 +46,15 @@ class ConsoleMessenger:
     async def post_to_channel(self, group_id: str, channel_id: str, reply: Reply) -> Delivery:
         """Print a channel post under a `Post to #CHANNEL at TIME` line."""
         at = self._clock.now().isoformat(timespec="seconds")
-        self._write(f"Post to #{channel_id} at {at}\n{reply.plain_text()}")
+        with speaking(reply.language):
+            text = reply.plain_text()
+        self._write(f"Post to #{channel_id} at {at}\n{text}")
         self._posts += 1
         return Delivery.delivered(f"console-post-{self._posts}")
 
 
 def dm_text(name: str, at: datetime, reply: Reply) -> str:
-    """The printed form of a DM: a header line, then the message."""
-    return f"DM to {name} at {at.isoformat(timespec='seconds')}\n{reply.plain_text()}"
+    """The printed form of a DM: a header line (English: programs parse it), then the message."""
+    with speaking(reply.language):
+        text = reply.plain_text()
+    return f"DM to {name} at {at.isoformat(timespec='seconds')}\n{text}"

@@ -54,10 +54,12 @@ from adapters.discord.render import (
 )
 from adapters.invite_files import typed_beside
 from adapters.reconnect import Link, Refused, summary
+from adapters.speech import member_language
 from bot.app import Core
 from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Section, Visibility
 from bot.commands.dispatch import OOPS
 from bot.commands.handlers import build_registry
+from bot.i18n import N_, _, speaking
 from bot.settings import Settings
 from bot.storage import repositories as repo
 
@@ -76,11 +78,12 @@ DEFER_AFTER = 2.0  # seconds: Discord wants a first response within 3
 IDENTIFY_DELAY = 5.0  # seconds between shard IDENTIFYs (Discord's identify rate limit)
 MAX_CHOICES = 25
 TIME_COMMANDS = frozenset({"log", "edit", "snooze", "due", "list", "show"})
-TIMEZONE_PROMPT = (
+TIMEZONE_PROMPT = N_(
     "Discord doesn't tell me your time zone, so I'm showing times in {zone}. Set yours with "
     "/interview settings timezone:Europe/Berlin (start typing your city)."
 )
-SENT_BY_DM = "I sent that to you by DM."
+SENT_BY_DM = N_("I sent that to you by DM.")
+COULD_NOT_DM = N_("I couldn't DM you ({reason}), so here it is.")
 # Discord sends events without a guild (DMs, presses of the buttons on reminder DMs) to
 # shard 0 only (events/gateway.mdx, Sharding): some process must run it.
 NO_SHARD_ZERO = (
@@ -301,7 +304,7 @@ class DiscordAdapter:
         try:
             if interaction.type is discord.InteractionType.application_command:
                 if data.get("name") == GROUP:
-                    command, values, _ = invoked(data)
+                    command, values, _focused = invoked(data)
                     text = command_text(values)
                     await self.run_action(interaction, command, text, attachments=attached(data))
             elif interaction.type is discord.InteractionType.autocomplete:
@@ -311,8 +314,14 @@ class DiscordAdapter:
         except Exception:
             log.exception("Discord interaction %s failed", interaction.id)
             if interaction.type is not discord.InteractionType.autocomplete:
-                with contextlib.suppress(discord.HTTPException):
-                    await self._send(interaction, False, content=OOPS)
+                language = await asyncio.to_thread(
+                    member_language,
+                    self.core,
+                    member_ref(interaction.user.id),
+                    str(interaction.locale),
+                )
+                with speaking(language), contextlib.suppress(discord.HTTPException):
+                    await self._send(interaction, False, content=_(OOPS))
 
     async def run_action(
         self,
@@ -336,6 +345,11 @@ class DiscordAdapter:
         else:
             work = self._handle(self._request(interaction, command, text))
         reply, deferred = await self._dispatch(interaction, work)
+        with speaking(reply.language):
+            await self._reply(interaction, reply, deferred)
+
+    async def _reply(self, interaction: discord.Interaction, reply: Reply, deferred: bool) -> None:
+        """Answer with a form, the pressed message settled, or the reply itself."""
         if reply.form is not None and not deferred and not reply.field_errors:
             modal = FormModal(reply.form)
             self._labels[modal.custom_id] = form_labels(reply.form)
@@ -357,16 +371,17 @@ class DiscordAdapter:
         options = submitted_values(list(data.get("components") or []))
         request = self._request(interaction, command, context, options=options)
         reply, deferred = await self._dispatch(interaction, self._handle(request))
-        if reply.field_errors:
-            text = field_error_text(reply.field_errors, self._labels.get(custom_id, {}))
-            await self._send(interaction, deferred, content=text)
-            return
-        if reply.form is not None:  # a submission never opens another form
-            reply.form = None
-        left_out = plan_form_left_out(self._labels.get(custom_id), options)
-        if left_out:
-            reply.blocks.append(Section(left_out))
-        await self._answer(interaction, reply, deferred)
+        with speaking(reply.language):
+            if reply.field_errors:
+                text = field_error_text(reply.field_errors, self._labels.get(custom_id, {}))
+                await self._send(interaction, deferred, content=text)
+                return
+            if reply.form is not None:  # a submission never opens another form
+                reply.form = None
+            left_out = plan_form_left_out(self._labels.get(custom_id), options)
+            if left_out:
+                reply.blocks.append(Section(left_out))
+            await self._answer(interaction, reply, deferred)
 
     def _request(
         self,
@@ -423,7 +438,10 @@ class DiscordAdapter:
             )
         except Exception:
             log.exception("Discord DM %s failed", message.id)
-            reply = Reply.text(OOPS)
+            language = await asyncio.to_thread(member_language, self.core, member)
+            with speaking(language):
+                reply = Reply.text(_(OOPS))
+            reply.language = language
         delivery = await self.messenger.send_dm(member, reply, dedupe_key=f"m{message.id}")
         if delivery.status != "delivered":
             log.warning("Discord answer to a DM'd invite not delivered: %s", delivery.reason)
@@ -436,8 +454,12 @@ class DiscordAdapter:
     ) -> Reply:
         """`request` with the invites among `attachments`, or only why none could be read."""
         fetched = await fetch_invites(http, attachments)
-        if not fetched.files:
-            return fetched.answer()
+        if not fetched.files:  # nothing to run: the request only says who asked, and how
+            asked = request(())
+            language = await asyncio.to_thread(
+                member_language, self.core, asked.member, asked.locale
+            )
+            return fetched.answer(language=language)
         return fetched.answer(await self._handle(request(tuple(fetched.files))))
 
     async def _dispatch(
@@ -445,7 +467,7 @@ class DiscordAdapter:
     ) -> tuple[Reply, bool]:
         """The reply `work` comes to; deferred (thinking, ephemeral) if it takes too long."""
         task = asyncio.ensure_future(work)
-        done, _ = await asyncio.wait({task}, timeout=self.defer_after)
+        done, _pending = await asyncio.wait({task}, timeout=self.defer_after)
         deferred = False
         if not done:
             await interaction.response.defer(ephemeral=True, thinking=True)
@@ -459,7 +481,8 @@ class DiscordAdapter:
             zone = await asyncio.to_thread(self._unset_zone, request.member)
             self._zone_checked.add(user_id)  # asked once, or they already have a zone
             if zone is not None:
-                reply.blocks.append(Section(TIMEZONE_PROMPT.format(zone=zone)))
+                with speaking(reply.language):
+                    reply.blocks.append(Section(_(TIMEZONE_PROMPT).format(zone=zone)))
         return reply
 
     def _unset_zone(self, ref: MemberRef) -> str | None:
@@ -482,9 +505,11 @@ class DiscordAdapter:
                 member_ref(user_id), reply, dedupe_key=f"i{interaction.id}"
             )
             if delivery.status == "delivered":
-                await self._send(interaction, deferred, content=SENT_BY_DM)
+                await self._send(interaction, deferred, content=_(SENT_BY_DM))
                 return
-            note = f"I couldn't DM you ({delivery.reason}), so here it is."
+            # A reason the messenger words for members (DMs closed) is said in their language.
+            reason = delivery.reason or ""
+            note = _(COULD_NOT_DM).format(reason=_(reason) if reason else reason)
             reply.blocks.insert(0, Section(note))
         for rendered in render_messages(reply, user_id):  # the first answers, the rest follow
             await self._send(interaction, deferred, **rendered.kwargs())
@@ -496,7 +521,7 @@ class DiscordAdapter:
             await interaction.response.send_message(ephemeral=True, **kwargs)
 
     async def _autocomplete(self, interaction: discord.Interaction, data: dict[str, Any]) -> None:
-        _, values, focused = invoked(data)
+        _command, values, focused = invoked(data)
         typed = values.get(focused or "", "").strip().casefold()
         choices: list[discord.app_commands.Choice[str]] = []
         if focused == REF_OPTION:
@@ -549,7 +574,9 @@ def plan_form_left_out(labels: dict[str, str] | None, submitted: dict[str, str])
     if not missing:
         return None
     names = ", ".join(f"{esc(k)} ({labels[k]})" for k in missing)
-    return f'The form had no room for: {names}. Add them with /interview edit, like key="...".'
+    return _(
+        'The form had no room for: {fields}. Add them with /interview edit, like key="...".'
+    ).format(fields=names)
 
 
 @cache

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 import discord
 
 from bot.chat import Action
+from bot.domain.languages import language_of_locale
+from bot.i18n import N_, _, speaking
 
 MAX_CUSTOM_ID = 100
 BUTTON_PREFIX = "fu"
@@ -24,7 +26,7 @@ TEMPLATE = re.compile(r"fu:(?P<command>[a-z_]{1,20}):(?P<owner>[0-9]{1,20}):(?P<
 SELECT_TEMPLATE = re.compile(
     r"fs:(?P<command>[a-z_]{1,20}):(?P<owner>[0-9]{1,20}):(?P<value>.*)", re.S
 )
-NOT_YOURS = "This button belongs to someone else's reminder; your own are in your DMs."
+NOT_YOURS = N_("This button belongs to someone else's reminder; your own are in your DMs.")
 
 
 class ActionRunner(Protocol):
@@ -65,7 +67,7 @@ def compact(value: str) -> str:
 
 def _requote(word: str) -> str:
     if "=" in word:
-        key, _, val = word.partition("=")
+        key, _sep, val = word.partition("=")
         return f'{key}="{val}"' if " " in val else word
     return f'"{word}"' if " " in word else word
 
@@ -78,7 +80,8 @@ def fits(action: Action, owner_id: str) -> bool:
 async def _refuse_strangers(interaction: discord.Interaction, owner: str) -> bool:
     if str(interaction.user.id) == owner:
         return True
-    await interaction.response.send_message(NOT_YOURS, ephemeral=True)
+    with speaking(language_of_locale(str(interaction.locale))):  # the stranger's Discord's
+        await interaction.response.send_message(_(NOT_YOURS), ephemeral=True)
     return False
 
 

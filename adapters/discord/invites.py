@@ -31,9 +31,9 @@ async def fetch_invites(
         if not is_invite(name, media_type):
             fetched.refuse(NOT_AN_INVITE)
             continue
-        problem = too_big(attachment.get("size"))
-        if problem is not None:
-            fetched.refuse(problem)
+        size = attachment.get("size")
+        if too_big(size):
+            fetched.refuse_too_big(size)
             continue
         try:
             content = await http.get_from_cdn(str(attachment.get("url") or ""))

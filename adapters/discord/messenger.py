@@ -13,16 +13,18 @@ import discord
 
 from adapters.discord.render import MAX_TOTAL, render_messages
 from bot.chat import MemberRef, Reply
+from bot.i18n import N_
 from bot.ports import Clock, Delivery
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
 WORKSPACE = "discord"  # a Discord user id is global: one profile across every server
-DMS_CLOSED = (
+# Said to members when an answer could not go by DM (adapters/discord), so marked N_().
+DMS_CLOSED = N_(
     "DMs closed: allow direct messages from server members in the server's Privacy Settings"
 )
-NO_MUTUAL_GUILD = (
+NO_MUTUAL_GUILD = N_(
     "Discord won't let me DM you: you added the app to your account only, and you share no "
     "server with it. Join (or add the app to) a server with it, or see what is due with "
     "/interview due"

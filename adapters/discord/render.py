@@ -12,6 +12,7 @@ import discord
 from adapters.discord.buttons import CommandButton, CommandSelect, fits
 from bot.chat import Action, DraftBlock, Fields, Form, FormField, Reply, Section
 from bot.drafting.compose import eml_draft
+from bot.i18n import N_, _, speaking
 
 COLOUR = discord.Colour(0x2B6CB0)
 # developers/components/reference.mdx: an action row holds up to 5 buttons or one select,
@@ -47,9 +48,10 @@ MAX_TEXT_INPUT = 4000
 # only open web URLs, so the mail-app path is the draft's `.eml` attachment.
 WEB_SCHEMES = ("https://", "http://")
 FENCE = "```"
-LEFT_OUT = "… and {count} more not shown."
-SHORTENED = "*Shortened to fit Discord: {filename} has the whole text.*"
-EML_NOTE = "{filename} opens as a draft in your mail app."
+LEFT_OUT = N_("… and {count} more not shown.")
+SHORTENED = N_("*Shortened to fit Discord: {filename} has the whole text.*")
+EML_NOTE = N_("{filename} opens as a draft in your mail app.")
+WHEN_LABEL = N_("Date and start time")
 FORM_PREFIX = "fm:"
 WHEN_KEYS = ("when_date", "when_time")
 PLACEHOLDERS = {"date": "2026-12-01", "time": "15:00"}
@@ -103,8 +105,14 @@ def render_messages(reply: Reply, owner_id: str) -> list[Rendered]:
     The first message holds the reply's text, its files and its buttons: it is the one a
     reminder's nonce and message reference name, and the one a pressed button edits. The
     drafts follow, each embed with its `.eml`, as many to a message as the 6,000-character
-    total allows, so a panel of six never makes Discord refuse the lot.
+    total allows, so a panel of six never makes Discord refuse the lot. Our own words
+    (notes, headings, what was left out) are said in the reply's language.
     """
+    with speaking(reply.language):
+        return _messages(reply, owner_id)
+
+
+def _messages(reply: Reply, owner_id: str) -> list[Rendered]:
     pieces: list[tuple[list[discord.Embed], list[discord.File]]] = [
         ([embed], []) for embed in _text_embeds(reply)
     ]
@@ -166,7 +174,7 @@ def fit_lines(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     lines = text.split("\n")
-    room = limit - len(LEFT_OUT.format(count=len(lines))) - 1
+    room = limit - len(_(LEFT_OUT).format(count=len(lines))) - 1
     kept: list[str] = []
     used = 0
     for line in lines:
@@ -179,7 +187,7 @@ def fit_lines(text: str, limit: int) -> str:
     count = sum(1 for line in lines[len(kept) :] if line.strip())
     if count == 0:
         return "\n".join(kept)
-    return "\n".join([*kept, LEFT_OUT.format(count=count)])
+    return "\n".join([*kept, _(LEFT_OUT).format(count=count)])
 
 
 def settled_note(reply: Reply) -> str:
@@ -197,25 +205,26 @@ def draft_embed(draft: DraftBlock, filename: str) -> discord.Embed:
     embed = discord.Embed(title=_clip(esc(draft.title), MAX_TITLE), colour=COLOUR)
     if draft.findings:
         lines = [f"• {esc(f.text)}" for f in draft.findings]
-        embed.add_field(name="Before you send", value=_clip("\n".join(lines), MAX_FIELD_VALUE))
+        embed.add_field(name=_("Before you send"), value=_clip("\n".join(lines), MAX_FIELD_VALUE))
     if draft.linkedin:
         text = draft.linkedin.replace(FENCE, "`\u200b``")
         embed.add_field(
-            name="Short version (LinkedIn)",
+            name=_("Short version (LinkedIn)"),
             value=_clip(f"{FENCE}\n{text}\n{FENCE}", MAX_FIELD_VALUE),
             inline=False,
         )
-    embed.set_footer(text=EML_NOTE.format(filename=filename))
+    embed.set_footer(text=_(EML_NOTE).format(filename=filename))
     head = []
     if draft.to:
-        head.append(_clip(f"**To:** {esc(draft.to)}", MAX_FIELD_VALUE))
-    head.append(_clip(f"**Subject:** {esc(draft.subject)}", MAX_FIELD_VALUE))
+        head.append(_clip(_("**To:** {address}").format(address=esc(draft.to)), MAX_FIELD_VALUE))
+    subject = _("**Subject:** {subject}").format(subject=esc(draft.subject))
+    head.append(_clip(subject, MAX_FIELD_VALUE))
     room = min(MAX_DESCRIPTION, MAX_TOTAL - MARK_ROOM - len(embed))
     body = draft.body.replace(FENCE, "`\u200b``")
     frame = sum(len(h) + 1 for h in head) + 2 * len(FENCE) + 2
     tail: list[str] = []
     if frame + len(body) > room:
-        note = SHORTENED.format(filename=filename)
+        note = _(SHORTENED).format(filename=filename)
         body = _clip(body, room - frame - len(note) - 1)
         tail.append(note)
     text = "\n".join([*head, f"{FENCE}\n{body}\n{FENCE}", *tail])
@@ -286,7 +295,7 @@ def plan_form(form: Form) -> ModalPlan:
             initial = " ".join(v for v in (current.initial, following.initial) if v) or None
             merged = FormField(
                 "+".join(WHEN_KEYS),
-                "Date and start time",
+                _(WHEN_LABEL),
                 kind="datetime",
                 required=current.required,
                 max_length=40,
@@ -298,7 +307,7 @@ def plan_form(form: Form) -> ModalPlan:
         inputs.append((current.key, current))
         i += 1
     kept = inputs[:MAX_MODAL_ITEMS]
-    left = tuple(f for _, f in inputs[MAX_MODAL_ITEMS:])
+    left = tuple(f for _key, f in inputs[MAX_MODAL_ITEMS:])
     return ModalPlan(tuple(kept), left)
 
 
@@ -352,7 +361,7 @@ def parse_form_id(custom_id: str) -> tuple[str, str] | None:
     """(command, context) from a modal's custom id, or None if it is not one of ours."""
     if not custom_id.startswith(FORM_PREFIX):
         return None
-    command, _, context = custom_id[len(FORM_PREFIX) :].partition(":")
+    command, _sep, context = custom_id[len(FORM_PREFIX) :].partition(":")
     return command, context
 
 
@@ -372,7 +381,7 @@ def submitted_values(components: list[dict[str, Any]]) -> dict[str, str]:
     options: dict[str, str] = {}
     for key, value in values.items():
         if key == "+".join(WHEN_KEYS):
-            day, _, at = value.strip().partition(" ")
+            day, _sep, at = value.strip().partition(" ")
             options[WHEN_KEYS[0]], options[WHEN_KEYS[1]] = day.strip(), at.strip()
         else:
             options[key] = value
@@ -381,11 +390,11 @@ def submitted_values(components: list[dict[str, Any]]) -> dict[str, str]:
 
 def field_error_text(errors: dict[str, str], labels: dict[str, str]) -> str:
     """Errors named by the field's label, each with how to fix it."""
-    lines = ["Nothing was saved. Please fix:"]
+    lines = [_("Nothing was saved. Please fix:")]
     for key, problem in errors.items():
         label = labels.get(key) or key.replace("_", " ").capitalize()
         lines.append(f"• **{esc(label)}**: {esc(problem)}")
-    lines.append("Run the command again to reopen the form.")
+    lines.append(_("Run the command again to reopen the form."))
     return "\n".join(lines)
 
 
@@ -393,7 +402,7 @@ def form_labels(form: Form) -> dict[str, str]:
     """Field key -> label, for naming fields in error messages."""
     labels = {f.key: f.label for f in form.fields}
     if all(k in labels for k in WHEN_KEYS):
-        labels[WHEN_KEYS[0]] = labels[WHEN_KEYS[1]] = "Date and start time"
+        labels[WHEN_KEYS[0]] = labels[WHEN_KEYS[1]] = _(WHEN_LABEL)
     return labels
 
 

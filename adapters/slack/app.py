@@ -35,6 +35,7 @@ from adapters.slack.blocks import (
     fallback_text,
     form_view,
     home_view,
+    message_parts,
     parse_action_id,
     reply_blocks,
     result_view,
@@ -47,6 +48,7 @@ from adapters.slack.messenger import PLATFORM, SlackMessenger, error_code, make_
 from adapters.slack.request_guard import REQUEST_KEY, RequestGuard, bolt_logger
 from adapters.slack.socket_mode import ReconnectingSocketModeClient
 from adapters.slack.stores import InstallationStore, StateStore
+from adapters.speech import member_language
 from bot.app import Core
 from bot.chat import (
     MAX_FORM_TEXT,
@@ -59,6 +61,7 @@ from bot.chat import (
     Section,
     Visibility,
 )
+from bot.i18n import N_, _, speaking
 from bot.settings import Settings
 from bot.storage import repositories as repo
 
@@ -89,9 +92,9 @@ WORK_CONCURRENCY = 8
 # extra one in flight slows the event loop that acknowledges the next request (measured in
 # bench/slack.py). SQLite takes one writer at a time anyway.
 DISPATCH_CONCURRENCY = 1
-SENT_BY_DM = "I've sent that to you by DM."
-FILES_FAILED = "I couldn't attach the files to this message. Please try again in a moment."
-NO_DM_FOR_FILES = (
+SENT_BY_DM = N_("I've sent that to you by DM.")
+FILES_FAILED = N_("I couldn't attach the files to this message. Please try again in a moment.")
+NO_DM_FOR_FILES = N_(
     "I couldn't DM you the files. Allow direct messages from Followup, then try again."
 )
 
@@ -331,7 +334,7 @@ class SlackAdapter:
         if member is None:
             log.warning("Slack command without a usable team or user ignored")
             return
-        sub, _, rest = str(body.get("text") or "").strip().partition(" ")
+        sub, _sep, rest = str(body.get("text") or "").strip().partition(" ")
         reply = await self._dispatch(
             client,
             member,
@@ -377,7 +380,8 @@ class SlackAdapter:
             await ack(response_action="errors", errors=view_errors(reply.field_errors, keys))
             return
         title = str(view.get("title", {}).get("text") or "Followup")
-        await ack(response_action="update", view=result_view(title, reply))
+        with speaking(reply.language):
+            await ack(response_action="update", view=result_view(title, reply))
         if reply.visibility is Visibility.DIRECT:
             await self._dm(client, member, reply)
 
@@ -405,7 +409,9 @@ class SlackAdapter:
         from_message = (body.get("container") or {}).get("type") == "message"
         response_url = body.get("response_url")
         if reply.settled and from_message and response_url:  # the buttons did their job
-            await self._respond(response_url, settled_message(body.get("message") or {}, reply))
+            with speaking(reply.language):
+                settled = settled_message(body.get("message") or {}, reply)
+            await self._respond(response_url, settled)
             return
         await self._answer(
             client,
@@ -449,14 +455,17 @@ class SlackAdapter:
         if reply.form is None:
             return
         text = str(message.get("text") or "")
-        if text:
-            label = "From the message"
-            if len(text) > MAX_FORM_TEXT:  # say so: the form holds only the start of it
-                label = f"From the message (its first {MAX_FORM_TEXT:,} characters)"
-            notes = FormField("notes", label, kind="long_text", initial=text[:MAX_FORM_TEXT])
-            reply.form = replace(reply.form, fields=(*reply.form.fields, notes))
-        origin = {"channel": str((body.get("channel") or {}).get("id") or "")}
-        await self._open_form(client, member, reply.form, str(body.get("trigger_id")), origin)
+        with speaking(reply.language):
+            if text:
+                label = _("From the message")
+                if len(text) > MAX_FORM_TEXT:  # say so: the form holds only the start of it
+                    label = _("From the message (its first {count} characters)").format(
+                        count=f"{MAX_FORM_TEXT:,}"
+                    )
+                notes = FormField("notes", label, kind="long_text", initial=text[:MAX_FORM_TEXT])
+                reply.form = replace(reply.form, fields=(*reply.form.fields, notes))
+            origin = {"channel": str((body.get("channel") or {}).get("id") or "")}
+            await self._open_form(client, member, reply.form, str(body.get("trigger_id")), origin)
 
     async def _on_home(
         self, event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
@@ -504,7 +513,9 @@ class SlackAdapter:
         """`log text` with the invites among `files`, downloaded; or only why none could be."""
         fetched = await fetch_invites(client, self._http(), files)
         if not fetched.files:
-            return fetched.answer()
+            locale = self._cached_profile(member).locale
+            language = await asyncio.to_thread(member_language, self.core, member, locale)
+            return fetched.answer(language=language)
         reply = await self._dispatch(client, member, "log", text, files=tuple(fetched.files))
         return fetched.answer(reply)
 
@@ -585,7 +596,30 @@ class SlackAdapter:
         trigger_id: str | None,
         origin: Mapping[str, str],
     ) -> None:
-        """Show a reply where the member is: a modal, a DM, or an ephemeral message."""
+        """Show a reply where the member is: a modal, a DM, or an ephemeral message.
+
+        The adapter's own words (titles, buttons, notices) are said in the reply's language.
+        """
+        with speaking(reply.language):
+            await self._show(
+                client,
+                member,
+                reply,
+                response_url=response_url,
+                trigger_id=trigger_id,
+                origin=origin,
+            )
+
+    async def _show(
+        self,
+        client: AsyncWebClient,
+        member: MemberRef,
+        reply: Reply,
+        *,
+        response_url: str | None,
+        trigger_id: str | None,
+        origin: Mapping[str, str],
+    ) -> None:
         if (
             reply.form is not None
             and trigger_id
@@ -593,9 +627,9 @@ class SlackAdapter:
         ):
             return
         if reply.visibility is Visibility.DIRECT and await self._dm(client, member, reply):
-            reply = Reply.text(SENT_BY_DM)
+            reply = Reply.text(_(SENT_BY_DM))
         elif reply.attachments:  # the DM failed: files cannot go on a response URL
-            reply.blocks.insert(0, Section(NO_DM_FOR_FILES))
+            reply.blocks.insert(0, Section(_(NO_DM_FOR_FILES)))
         if response_url:
             await self._respond(
                 response_url,
@@ -633,20 +667,19 @@ class SlackAdapter:
         return True
 
     async def _dm(self, client: AsyncWebClient, member: MemberRef, reply: Reply) -> bool:
+        text, blocks = message_parts(reply)
         try:
             opened = await client.conversations_open(users=member.user_id)
             channel = str(opened["channel"]["id"])
             await client.chat_postMessage(
-                channel=channel,
-                text=fallback_text(reply),
-                blocks=reply_blocks(reply),
-                unfurl_links=False,
+                channel=channel, text=text, blocks=blocks, unfurl_links=False
             )
         except SlackApiError as error:
             log.warning("DM to %s failed: %s", member.user_id, error_code(error))
             return False
         if reply.attachments:
-            await self._upload(client, channel, reply.attachments)
+            with speaking(reply.language):
+                await self._upload(client, channel, reply.attachments)
         return True
 
     async def _upload(
@@ -662,13 +695,15 @@ class SlackAdapter:
             code = error_code(error) if isinstance(error, SlackApiError) else "upload failed"
             log.warning("file upload to %s failed: %s", channel, code)
             with contextlib.suppress(SlackApiError):
-                await client.chat_postMessage(channel=channel, text=FILES_FAILED)
+                await client.chat_postMessage(channel=channel, text=_(FILES_FAILED))
 
     async def _publish_home(self, client: AsyncWebClient, member: MemberRef) -> None:
         pipeline = await self._dispatch(client, member, "list", "")
         due = await self._dispatch(client, member, "due", "")
+        with speaking(pipeline.language):
+            view = home_view(pipeline, due)
         try:
-            await client.views_publish(user_id=member.user_id, view=home_view(pipeline, due))
+            await client.views_publish(user_id=member.user_id, view=view)
         except SlackApiError as error:
             log.warning("views.publish failed: %s", error_code(error))
 

@@ -22,6 +22,7 @@ from bot.chat import (
     Reply,
     Section,
 )
+from bot.i18n import _, speaking
 
 ACTION_PREFIX = "followup:"
 FORM_CALLBACK = "followup_form"
@@ -106,8 +107,8 @@ def _code(text: str) -> list[Block]:
 def _draft(draft: DraftBlock) -> list[Block]:
     head = [f"*{escape(draft.title)}*"]
     if draft.to:
-        head.append(f"To: {escape(draft.to)}")
-    head.append(f"Subject: {escape(draft.subject)}")
+        head.append(_("To: {address}").format(address=escape(draft.to)))
+    head.append(_("Subject: {subject}").format(subject=escape(draft.subject)))
     blocks: list[Block] = [{"type": "divider"}]
     blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(head)}})
     blocks += _code(draft.body)
@@ -115,7 +116,7 @@ def _draft(draft: DraftBlock) -> list[Block]:
         blocks.append(
             {
                 "type": "context",
-                "elements": [{"type": "mrkdwn", "text": "LinkedIn message (short version):"}],
+                "elements": [{"type": "mrkdwn", "text": _("LinkedIn message (short version):")}],
             }
         )
         blocks += _code(draft.linkedin)
@@ -193,9 +194,15 @@ def reply_blocks(reply: Reply) -> list[Block]:
     if len(blocks) > room:
         blocks = [
             *blocks[: room - 1],
-            {"type": "context", "elements": [{"type": "mrkdwn", "text": "(shortened)"}]},
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": _("(shortened)")}]},
         ]
     return blocks + actions
+
+
+def message_parts(reply: Reply) -> tuple[str, list[Block]]:
+    """A reply's notification text and blocks, our own words in the reply's language."""
+    with speaking(reply.language):
+        return fallback_text(reply), reply_blocks(reply)
 
 
 def settled_message(message: Mapping[str, Any], reply: Reply) -> dict[str, Any]:
@@ -274,7 +281,7 @@ def form_view(form: Form, *, timezone: str | None, origin: Mapping[str, str]) ->
         "callback_id": FORM_CALLBACK,
         "title": _plain(form.title, MAX_TITLE),
         "submit": _plain(form.submit, MAX_TITLE),
-        "close": _plain("Cancel", MAX_TITLE),
+        "close": _plain(_("Cancel"), MAX_TITLE),
         "private_metadata": metadata[:3000],
         "blocks": [
             {
@@ -291,12 +298,12 @@ def form_view(form: Form, *, timezone: str | None, origin: Mapping[str, str]) ->
 
 def result_view(title: str, reply: Reply) -> Block:
     """A modal that shows a reply (after a submission, or from App Home)."""
-    blocks = [b for b in reply_blocks(reply) if b["type"] != "actions"] or _section("Done.")
+    blocks = [b for b in reply_blocks(reply) if b["type"] != "actions"] or _section(_("Done."))
     return {
         "type": "modal",
         "callback_id": RESULT_CALLBACK,
         "title": _plain(title, MAX_TITLE),
-        "close": _plain("Close", MAX_TITLE),
+        "close": _plain(_("Close"), MAX_TITLE),
         "blocks": blocks[:MAX_BLOCKS],
     }
 
@@ -332,15 +339,18 @@ def view_errors(errors: Mapping[str, str], form_keys: list[str]) -> dict[str, st
 
 
 def home_view(pipeline: Reply, due: Reply) -> Block:
-    """The App Home tab: the member's interviews and what is due, with buttons."""
+    """The App Home tab: the member's interviews and what is due, with buttons.
+
+    Its own words are said in the language being spoken (the adapter speaks the pipeline's).
+    """
     buttons = [
-        Action("log", "Log an interview", "", style="primary"),
-        Action("due", "What's due", ""),
-        Action("settings", "Settings", ""),
-        Action("help", "Help", ""),
+        Action("log", _("Log an interview"), "", style="primary"),
+        Action("due", _("What's due"), ""),
+        Action("settings", _("Settings"), ""),
+        Action("help", _("Help"), ""),
     ]
     blocks: list[Block] = [
-        {"type": "header", "text": _plain("Your interview pipeline", 150)},
+        {"type": "header", "text": _plain(_("Your interview pipeline"), 150)},
         {"type": "actions", "elements": action_elements(buttons)},
         {"type": "divider"},
         *reply_blocks(pipeline),

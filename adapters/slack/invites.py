@@ -23,6 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.invite_files import NOT_AN_INVITE, UNREADABLE, Fetched, is_invite, too_big
 from adapters.slack.messenger import error_code
 from bot.domain.invites import MAX_INVITE_BYTES
+from bot.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +31,12 @@ CHUNK = 64 * 1024
 # https://docs.slack.dev/messaging/formatting-message-text/ : a message's text has links
 # as <url> or <url|label> (mailto: for addresses) and &, <, > escaped as entities.
 _LINK = re.compile(r"<((?:https?://|mailto:)[^|>]*)(?:\|[^>]*)?>")
-NEEDS_FILES_READ = (
+NEEDS_FILES_READ = N_(
     "I can't read files in this workspace yet: Followup needs permission to read the files "
     "you share with it. Ask whoever installed Followup to reinstall it, then share the "
     "invite again."
 )
-CANNOT_SEE = (
+CANNOT_SEE = N_(
     "I couldn't open that file: it was deleted, or it was shared where I'm not a member. "
     "Share the invite (.ics) with me in our DM."
 )
@@ -64,9 +65,9 @@ async def fetch_invites(
         if not might_be_invite(entry):
             fetched.refuse(NOT_AN_INVITE)
             continue
-        problem = too_big(entry.get("size"))  # the event's figure spares a files.info
-        if problem is not None:
-            fetched.refuse(problem)
+        size = entry.get("size")
+        if too_big(size):  # the event's figure spares a files.info
+            fetched.refuse_too_big(size)
             continue
         file_id = entry.get("id")
         try:
@@ -86,9 +87,9 @@ async def fetch_invites(
         if not is_invite(name, media_type) or info.get("is_external"):
             fetched.refuse(NOT_AN_INVITE)
             continue
-        problem = too_big(info.get("size"))
-        if problem is not None:
-            fetched.refuse(problem)
+        size = info.get("size")
+        if too_big(size):
+            fetched.refuse_too_big(size)
             continue
         url = str(info.get("url_private_download") or info.get("url_private") or "")
         content = await _download(session, url, client)

@@ -23,7 +23,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.blocks import fallback_text, reply_blocks
+from adapters.slack.blocks import message_parts
 from bot.chat import MemberRef, Reply
 from bot.ports import Clock, Delivery, DeliveryStatus
 
@@ -173,10 +173,11 @@ class SlackMessenger:
                     return checked
                 if checked is not None:
                     return Delivery.delivered(f"{channel}:{checked}")
+            text, blocks = message_parts(reply)
             posted = await client.chat_postMessage(
                 channel=channel,
-                text=fallback_text(reply),
-                blocks=reply_blocks(reply),
+                text=text,
+                blocks=blocks,
                 unfurl_links=False,
                 unfurl_media=False,
                 metadata={
@@ -199,11 +200,12 @@ class SlackMessenger:
         token = await self._token_for(group_id)
         if not token:
             return Delivery.undeliverable("app_uninstalled: no bot token for this workspace")
+        text, blocks = message_parts(reply)
         try:
             posted = await self.client(token).chat_postMessage(
                 channel=channel_id,
-                text=fallback_text(reply),
-                blocks=reply_blocks(reply),
+                text=text,
+                blocks=blocks,
                 unfurl_links=False,
                 unfurl_media=False,
             )

@@ -1,0 +1,212 @@
+"""A member with language=de sees the adapters' own words in German, within each platform's limits.
+
+Through the real slack-bolt and discord.py against the strict loopback fakes (which refuse
+what Slack or Discord would: a modal title over 24 characters, a button label over 80), and
+through the console. The core's replies carry the member's language in `Reply.language`;
+`in_members_language` makes sure of it here by setting it as the core does (the member's own
+language, read from the database), so these tests stand on the adapters' part alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from fakes.discord_api import USER, FakeDiscord, say, text_of
+from fakes.slack_api import FakeSlack
+
+from adapters.console.conversation import Conversation
+from adapters.discord import DiscordAdapter
+from adapters.invite_files import NOT_AN_INVITE, Fetched
+from adapters.speech import member_language
+from bot.app import Core, build_core
+from bot.chat import CommandRequest, Reply
+from bot.scheduling.clock import ManualClock
+from bot.settings import Settings
+from tests.adapters.slack.slack_harness import Harness, blocks_text, load, slack_settings
+
+MODAL = 9
+SLOW = 30.0  # seconds: the first command of a process loads the date parser
+WHEN = 'when="2026-11-24 15:00"'
+JANE = 'with="Jane Doe <jane@acme.com>"'
+
+
+@pytest.fixture
+def sqlite_core(tmp_path: Path, clock: ManualClock) -> Iterator[Core]:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/i18n.db", _env_file=None)  # type: ignore[call-arg]
+    built = build_core(settings, clock)
+    try:
+        yield built
+    finally:
+        built.deps.db.dispose()
+
+
+@pytest.fixture
+def in_members_language(sqlite_core: Core, monkeypatch: pytest.MonkeyPatch) -> Core:
+    """The core, each reply saying the asking member's language (as the core sets it)."""
+    handle = sqlite_core.dispatcher.handle
+
+    async def answered(request: CommandRequest) -> Reply:
+        reply = await handle(request)
+        reply.language = member_language(sqlite_core, request.member, request.locale)
+        return reply
+
+    monkeypatch.setattr(sqlite_core.dispatcher, "handle", answered)
+    return sqlite_core
+
+
+# --- Slack ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def slack(in_members_language: Core) -> AsyncIterator[Harness]:
+    fake = await FakeSlack().start()
+    settings = slack_settings(str(in_members_language.settings.database_url), fake)
+    harness = await Harness(in_members_language, fake, settings).start()
+    try:
+        yield harness
+    finally:
+        await harness.close()
+        await fake.stop()
+    assert fake.refusals == [], "Slack would have refused these requests"
+
+
+async def said(slack: Harness, text: str) -> str:
+    """A slash command's ephemeral answer (the harness's `say`, with room for a cold start)."""
+    before = len(slack.fake.of("hooks"))
+    status, _ = await slack.command(text)
+    assert status == 200
+    hooks = await slack.wait_for("hooks", before + 1, timeout=SLOW)
+    return blocks_text(hooks[-1].body)
+
+
+async def test_slack_shows_a_german_member_our_words_in_german_within_slacks_limits(
+    slack: Harness,
+) -> None:
+    assert "Saved." in await said(slack, "settings language=de")
+    await said(slack, f"log company=Acme {WHEN} {JANE} language=en")  # an English draft
+
+    status, _ = await slack.command("log")  # no details: the form
+    assert status == 200
+    (opened,) = await slack.wait_for("views.open", timeout=SLOW)
+    modal = opened.json("view")
+    assert modal["close"]["text"] == "Abbrechen"
+
+    answer = await said(slack, "draft #1 thank_you")  # a draft goes by DM, with its buttons
+    assert answer == "Ich habe dir das als Direktnachricht geschickt."
+    dm = slack.fake.of("chat.postMessage")[-1].body
+    assert "Betreff: " in blocks_text(dm)
+    assert "An: jane@acme.com" in blocks_text(dm)
+    assert any(b["type"] == "actions" for b in dm["blocks"]), "with its buttons"
+
+    await slack.event(load("event_app_home_opened"))
+    (published,) = await slack.wait_for("views.publish", timeout=SLOW)
+    home = published.json("view")
+    assert home["blocks"][0]["text"]["text"] == "Deine Vorstellungsgespräche"
+    buttons = [
+        e["text"]["text"] for b in home["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert buttons[:4] == ["Gespräch eintragen", "Was ansteht", "Einstellungen", "Hilfe"]
+
+
+async def test_slack_speaks_english_to_a_member_who_chose_nothing(slack: Harness) -> None:
+    status, _ = await slack.command("log")
+    assert status == 200
+    (opened,) = await slack.wait_for("views.open", timeout=SLOW)
+    assert opened.json("view")["close"]["text"] == "Cancel"
+
+
+# --- Discord ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def discord_fake() -> AsyncIterator[FakeDiscord]:
+    import discord
+    import yarl
+
+    base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    server = await FakeDiscord().start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+        discord.http.Route.BASE = base
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(str(gateway))
+
+
+@pytest.fixture
+async def discord_adapter(
+    in_members_language: Core, discord_fake: FakeDiscord
+) -> AsyncIterator[DiscordAdapter]:
+    settings = in_members_language.settings.model_copy(
+        update={
+            "discord_token": "test-token",
+            "discord_api_url": discord_fake.base_url,
+            "discord_gateway_url": discord_fake.gateway_url,
+        }
+    )
+    started = DiscordAdapter(in_members_language, settings, guild_ready_timeout=0.05)
+    await started.start()
+    try:
+        yield started
+    finally:
+        await started.close()
+
+
+async def test_discord_shows_a_german_member_our_words_in_german_within_discords_limits(
+    discord_adapter: DiscordAdapter, discord_fake: FakeDiscord
+) -> None:
+    fake = discord_fake
+    await say(fake, "settings", language="de", timezone="Europe/Berlin")
+
+    modal = await say(fake, "log")
+    assert modal["type"] == MODAL
+    labels = [c["label"] for c in modal["data"]["components"]]
+    assert "Datum und Beginn" in labels
+
+    jane = "Jane Doe <jane@acme.com>"  # an English draft: the interview's own language
+    await say(
+        fake, "log", company="Acme", when="2026-11-24 15:00", text="language=en", **{"with": jane}
+    )
+    answer = await say(fake, "draft", interview="#1", kind="thank_you")
+    assert "Ich habe dir das per DM geschickt." in text_of(answer)
+    (dm,) = fake.dm_messages(USER)
+    draft = dm["embeds"][0]
+    assert "**Betreff:**" in draft["description"]
+    assert "**An:** jane@acme.com" in draft["description"]
+    assert draft["footer"]["text"].startswith(
+        "draft-1.eml öffnet sich als Entwurf in deiner Mail-App."
+    )
+    assert [r.status for r in fake.requests if r.status >= 400] == []
+
+
+# --- Console ----------------------------------------------------------------------------
+
+
+async def test_the_console_gives_a_german_member_its_notices_in_german(
+    sqlite_core: Core, clock: ManualClock
+) -> None:
+    console = Conversation(sqlite_core, clock, user="ada")
+    assert "Commands start with /interview" in await console.say("hello")
+    await console.say("/interview settings language=de")
+    assert await console.say("hello") == "Befehle beginnen mit /interview. Probier /interview help."
+    assert (await console.say(":advance 1h")).startswith("Es ist jetzt ")
+    assert "Diese Direktive konnte ich nicht lesen." in await console.say(':as "ada')
+    assert await console.say(":as grace") == "Du bist jetzt grace."
+    assert await console.say("hello") == "Commands start with /interview. Try /interview help."
+
+
+# --- Invite files -----------------------------------------------------------------------
+
+
+def test_why_a_file_was_not_read_is_said_in_the_language_of_the_answer() -> None:
+    fetched = Fetched()
+    fetched.refuse(NOT_AN_INVITE)
+    fetched.refuse_too_big(3 * 1024 * 1024)
+    german = fetched.answer(language="de").plain_text()
+    assert "Diese Datei ist keine Kalendereinladung" in german
+    assert "Diese Einladung ist 3,072 KiB groß" in german
+    english = fetched.answer(Reply.text("Logged #1 Acme")).plain_text()
+    assert english.startswith("That file isn't a calendar invite")
+    assert english.endswith("Logged #1 Acme")
