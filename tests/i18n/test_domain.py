@@ -14,6 +14,8 @@ import pytest
 from bot.domain.languages import parse_language
 from bot.domain.people import parse_people
 from bot.domain.timeparse import parse_duration, parse_when
+from bot.drafting.compose import compose_links
+from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
 from bot.i18n import speaking
 
@@ -68,3 +70,27 @@ def test_other_refusals_of_the_core_speak_german_too() -> None:
             parse_people("Dr.")
     assert duration.value.message == "Die Dauer muss größer als null sein."
     assert people.value.message == "'Dr.' ist ein Titel. Wer ist gemeint?"
+
+
+def test_a_spelling_finding_on_a_german_draft_is_said_in_german() -> None:
+    body = "Hallo Jana,\n\nvielen Dank für das Gesprräch gestern.\n\nViele Grüße\nAda"
+    with speaking("de"):
+        findings = proofread("Danke für das Gespräch", body, ProofContext(language="de"))
+    spelling = [f for f in findings if "Gesprräch" in f.problem]
+    assert [f.problem for f in spelling] == ["Möglicher Rechtschreibfehler: 'Gesprräch'"]
+    assert spelling[0].fix == "Meintest du 'Gespräch'?"
+
+
+def test_a_finding_stays_english_when_the_bot_speaks_english() -> None:
+    findings = proofread("", "Hallo Jana,\n\nvielen Dank!\n\nAda", ProofContext(language="de"))
+    assert "The subject line is empty" in [f.problem for f in findings]
+
+
+def test_the_compose_links_are_labelled_in_german() -> None:
+    with speaking("de"):
+        links = compose_links("jana@acme.com", "Danke", "Hallo Jana")
+    assert [link.label for link in links] == [
+        "In Gmail öffnen",
+        "In Outlook öffnen",
+        "In deiner Mail-App öffnen",
+    ]
