@@ -46,7 +46,7 @@ def check_thank_you_timing(d: Draft) -> Iterator[Hit]:
     late = _aware(ctx.now, "now") - _aware(ctx.interview_ended_at, "interview_ended_at")
     if late > _THANK_YOU_WITHIN:
         hours = late.total_seconds() / 3600
-        when = (
+        problem = (
             _(
                 "It is {count} hours since the interview: later than 24 hours, but still worth "
                 "sending"
@@ -61,7 +61,7 @@ def check_thank_you_timing(d: Draft) -> Iterator[Hit]:
             WARNING,
             WHOLE,
             0,
-            when,
+            problem,
             _("Send it today; a brief thanks without a long apology is still welcome."),
         )
 
