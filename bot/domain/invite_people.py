@@ -30,6 +30,7 @@ from bot.domain.names import identity, matches, person_name
 from bot.domain.people import MAX_PEOPLE, PersonSpec, format_person, parse_people
 from bot.domain.text import clean
 from bot.errors import UserError
+from bot.i18n import _
 
 # Scheduling services and calendar systems: their addresses are nobody's, their domain no
 # company's. A subdomain counts (us02web.zoom.us, resource.calendar.google.com).
@@ -204,13 +205,13 @@ def people_of(event: InviteEvent, member_name: str | None, domain: str | None) -
         specs = [
             (name, title, email or emails.get(identity(name))) for name, title, email in listed
         ]
-        return _valid(specs, "the description", [], unsure=False)
+        return _valid(specs, _("the description"), [], unsure=False)
     left_out: list[str] = []
     candidates: list[Address] = []
     for person in _everyone(event):
         why = _nobody(person)
         if why:
-            left_out.append(f"{_shown(person)} ({why})")
+            left_out.append(_("{person} ({why})").format(person=_shown(person), why=why))
         else:
             candidates.append(person)
     member, rule_left_out, unsure = _find_member(candidates, member_name, domain)
@@ -220,10 +221,10 @@ def people_of(event: InviteEvent, member_name: str | None, domain: str | None) -
     for person in kept:
         name = _name_of(person)
         if name is None:
-            left_out.append(f"{_shown(person)} (no name in the invite)")
+            left_out.append(_("{person} (no name in the invite)").format(person=_shown(person)))
         else:
             specs.append((name, None, person.email))
-    return _valid(specs, "the attendees", left_out, unsure=unsure)
+    return _valid(specs, _("the attendees"), left_out, unsure=unsure)
 
 
 def itinerary(description: str) -> list[Listed]:
@@ -256,7 +257,7 @@ def _people_in(text: str, *, several: bool = False) -> list[Listed]:
     if _WITH.search(text):  # "System Design with Raj Patel (Staff Engineer)"
         text = _WITH.split(text)[-1]
     elif ":" in text:  # "Coding: Raj Patel, Staff Engineer", or "Jane Doe: Manager"
-        head, _, tail = text.partition(":")
+        head, _colon, tail = text.partition(":")
         session = any(w.casefold() in _SESSIONS for w in head.split())
         text = f"{head}, {tail}" if _looks_like_name(head) and not session else tail
     names = [clean(part) for part in re.split(r"\s+(?:&|and|\+)\s+", text)]
@@ -275,7 +276,7 @@ def _split_title(text: str) -> tuple[str, str | None]:
         return clean(text[:start]), clean(text[start + 1 : text.rindex(")")]) or None
     for separator in (",", " | ", " - ", " – ", " — "):
         if separator in text:
-            name, _, title = text.partition(separator)
+            name, _separator, title = text.partition(separator)
             return clean(name), clean(title.strip(" |-–—")) or None
     return clean(text), None
 
@@ -306,10 +307,12 @@ def _everyone(event: InviteEvent) -> list[Address]:
 def _nobody(person: Address) -> str | None:
     """Why this address is nobody to follow up with, if it isn't."""
     if person.kind in NOT_PEOPLE:
-        return f"a {person.kind.casefold()}"
+        return {"ROOM": _("a room"), "RESOURCE": _("a resource"), "GROUP": _("a group")}[
+            person.kind
+        ]
     email = person.email or ""
     if _is_service(_domain(email)) or _NO_REPLY.match(email.partition("@")[0]):
-        return "a scheduling service"
+        return _("a scheduling service")
     return None
 
 
@@ -319,17 +322,18 @@ def _find_member(
     """Who among `candidates` is the member (rules 2-5), what to say, and whether unsure."""
     named = [p for p in candidates if not p.organizer and _is_member(p, member_name)]
     if len(named) == 1:
-        return named, [f"{_shown(named[0])} (you)"], False
+        return named, [_("{person} (you)").format(person=_shown(named[0]))], False
     others = [p for p in candidates if not p.organizer]
     if len(others) == 1:
-        return others, [f"{_shown(others[0])} (you, I think)"], False
+        return others, [_("{person} (you, I think)").format(person=_shown(others[0]))], False
     if domain is not None:
         outside = [p for p in candidates if _domain(p.email) != domain]
         if outside and len(outside) < len(candidates):
-            return outside, [f"{_shown(p)} (not at {domain}: you, I think)" for p in outside], False
+            said = _("{person} (not at {domain}: you, I think)")
+            return outside, [said.format(person=_shown(p), domain=domain) for p in outside], False
     waiting = [p for p in others if p.partstat == "NEEDS-ACTION"]
     if len(waiting) == 1:
-        return waiting, [f"{_shown(waiting[0])} (you, I think)"], False
+        return waiting, [_("{person} (you, I think)").format(person=_shown(waiting[0]))], False
     return [], [], len(others) > 1
 
 
@@ -371,11 +375,13 @@ def _valid(
     for name, title, email in specs:
         spec = _as_typed(name, title, email)
         if spec is None:
-            left_out.append(f"{name} (not a name I could greet)")
+            left_out.append(_("{person} (not a name I could greet)").format(person=name))
         elif any(identity(f.name) == identity(spec.name) for f in found):
             continue
         elif len(found) >= MAX_PEOPLE:
-            left_out.append(f"{spec.name} (more than {MAX_PEOPLE} people)")
+            left_out.append(
+                _("{person} (more than {limit} people)").format(person=spec.name, limit=MAX_PEOPLE)
+            )
         else:
             found.append(spec)
     return People(tuple(found), source if found else "", tuple(left_out), unsure)

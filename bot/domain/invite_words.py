@@ -18,6 +18,7 @@ from bot.domain.invite_people import People, company_domain, individuals, people
 from bot.domain.invites import InviteEvent
 from bot.domain.names import identity, matches, person_name
 from bot.domain.text import clean
+from bot.i18n import _
 
 MAX_NAME = 200  # interview.company and interview.role, as CORE_FIELDS has them
 MAX_TITLE = 300  # a summary longer than this is prose: only its start is read as a title
@@ -198,14 +199,14 @@ def understand(event: InviteEvent, member_name: str | None) -> Reading:
     company, role = _from_title(parts, names, _label(domain) if domain else None)
     if company is None and domain is not None:
         spelled = _spelled(_label(domain), (event.summary, event.description))
-        company = Found(spelled, "the organizer's email")
+        company = Found(spelled, _("the organizer's email"))
     company = company or _labelled(event.description, "company", names)
     role = role or _labelled(event.description, "role", names)
     format_, location, service = _place(event)
     return Reading(
         company=company,
         role=role,
-        stage=_stage(title, "the title") or _stage(event.description, "the description"),
+        stage=_stage(title, _("the title")) or _stage(event.description, _("the description")),
         people=people,
         format=format_,
         location=location,
@@ -257,8 +258,8 @@ def _from_title(
     roles = [r for r in roles if r and len(r) <= MAX_NAME]
     if label is not None:
         companies.sort(key=lambda c: not _squashed(c).startswith(_squashed(label)))
-    company = Found(companies[0], "the title") if companies else None
-    return company, Found(roles[0], "the title") if roles else None
+    company = Found(companies[0], _("the title")) if companies else None
+    return company, Found(roles[0], _("the title")) if roles else None
 
 
 def _unfilled(text: str) -> str:
@@ -295,7 +296,7 @@ def _labelled(description: str, key: str, names: Sequence[str]) -> Found | None:
     if not value and key == "company" and (sentence := _SENTENCE_COMPANY.search(description)):
         value = clean(sentence.group("v"))
         value = "" if _is_people(value, names) else value
-    return Found(value, "the description") if value and len(value) <= MAX_NAME else None
+    return Found(value, _("the description")) if value and len(value) <= MAX_NAME else None
 
 
 def _label(domain: str) -> str:

@@ -25,6 +25,7 @@ from tzlocal.windows_tz import win_tz
 from bot.domain.text import clean, snippet
 from bot.domain.timeparse import format_local
 from bot.errors import UserError
+from bot.i18n import N_, _, ngettext
 
 MAX_INVITE_BYTES = 256 * 1024
 """The largest invite the bot reads: one event's .ics is a few KiB, a whole calendar is not.
@@ -42,23 +43,23 @@ _CALENDAR_START = "BEGIN:VCALENDAR"
 # Properties whose value the bot reads: one of these unreadable makes the invite unreadable.
 # Anything else (a vendor's X- property, an alarm) is decoration, and never refuses an invite.
 _READ = {
-    "DTSTART": "start time",
-    "DTEND": "end time",
-    "DURATION": "length",
-    "UID": "identifier",
-    "SEQUENCE": "version number",
-    "STATUS": "status",
-    "SUMMARY": "title",
-    "DESCRIPTION": "description",
-    "LOCATION": "location",
-    "ORGANIZER": "organizer",
-    "ATTENDEE": "attendees",
+    "DTSTART": N_("start time"),
+    "DTEND": N_("end time"),
+    "DURATION": N_("length"),
+    "UID": N_("identifier"),
+    "SEQUENCE": N_("version number"),
+    "STATUS": N_("status"),
+    "SUMMARY": N_("title"),
+    "DESCRIPTION": N_("description"),
+    "LOCATION": N_("location"),
+    "ORGANIZER": N_("organizer"),
+    "ATTENDEE": N_("attendees"),
 }
 # Where invites carry the video call when it is not in LOCATION (Google, RFC 7986, Teams).
 _CONFERENCE = ("X-GOOGLE-CONFERENCE", "CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "URL")
 _HTML = re.compile(r"<(?:br|p|div|li|tr|h\d)\b[^>]*>|</(?:p|div|li|tr|h\d)>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,1000}>")
-_SEND_AGAIN = (
+_SEND_AGAIN = N_(
     "Send the .ics file of the invite itself: the invite.ics attached to the invitation "
     "email, or the event exported from your calendar."
 )
@@ -124,7 +125,7 @@ def read_invite(content: bytes, *, tz: ZoneInfo, choice: int | None = None) -> I
     calendars = _parse(text)
     events = [c for cal in calendars for c in cal.subcomponents if c.name == "VEVENT"]
     if not events:
-        raise UserError("That calendar file has no event in it.", hint=_SEND_AGAIN)
+        raise UserError(_("That calendar file has no event in it."), hint=_(_SEND_AGAIN))
     floating = _floating_zone(calendars[0], tz)
     event = _choose(events, choice, calendars, floating, tz)
     return _event(event, _calendar_of(event, calendars), floating)
@@ -134,11 +135,16 @@ def check_near(starts_at: datetime, now: datetime, tz: ZoneInfo) -> None:
     """Refuse an event more than a year away or ago: the wrong invite, or a misread one."""
     if abs(starts_at - now) <= FAR:
         return
-    side = "away" if starts_at > now else "ago"
+    message = (
+        _("That invite is for {when}, more than a year away, so I logged nothing.")
+        if starts_at > now
+        else _("That invite is for {when}, more than a year ago, so I logged nothing.")
+    )
     raise UserError(
-        f"That invite is for {format_local(starts_at, tz)}, more than a year {side}, so I "
-        "logged nothing.",
-        hint='Check it is the right invite; to log it for another time, type when="..." beside it.',
+        message.format(when=format_local(starts_at, tz)),
+        hint=_(
+            'Check it is the right invite; to log it for another time, type when="..." beside it.'
+        ),
     )
 
 
@@ -152,10 +158,13 @@ def stored_uid(uid: str) -> str:
 def _decode(content: bytes) -> str:
     if len(content) > MAX_INVITE_BYTES:
         raise UserError(
-            f"That file is {len(content) / 1024:,.0f} KiB; an invite may be at most "
-            f"{MAX_INVITE_BYTES // 1024} KiB.",
-            hint="An invite is a few KiB: send the .ics of that one event, not a whole "
-            "calendar's export.",
+            _("That file is {size} KiB; an invite may be at most {limit} KiB.").format(
+                size=f"{len(content) / 1024:,.0f}", limit=MAX_INVITE_BYTES // 1024
+            ),
+            hint=_(
+                "An invite is a few KiB: send the .ics of that one event, not a whole "
+                "calendar's export."
+            ),
         )
     raw = content.removeprefix(b"\xef\xbb\xbf")
     try:
@@ -163,7 +172,7 @@ def _decode(content: bytes) -> str:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # Outlook's older exports
     if not text.lstrip()[: len(_CALENDAR_START)].upper() == _CALENDAR_START:
-        raise UserError("That file isn't a calendar invite.", hint=_SEND_AGAIN)
+        raise UserError(_("That file isn't a calendar invite."), hint=_(_SEND_AGAIN))
     return text.replace("\x00", "")
 
 
@@ -181,7 +190,7 @@ def _parse(text: str) -> list[Calendar]:
     if not components:  # a BEGIN:VCALENDAR that never ends
         raise _malformed("", "end (END:VCALENDAR)")
     if any(c.name != "VCALENDAR" for c in components):
-        raise UserError("That file isn't a calendar invite.", hint=_SEND_AGAIN)
+        raise UserError(_("That file isn't a calendar invite."), hint=_(_SEND_AGAIN))
     for component in (c for cal in components for c in cal.walk()):
         for name, problem in component.errors:
             if name is None or name in _READ:
@@ -191,16 +200,23 @@ def _parse(text: str) -> list[Calendar]:
 
 def _malformed(problem: str, what: str | None = None) -> UserError:
     """The error for a file icalendar could not read, or a property the bot needs."""
+    line = None if what else re.search(r"'([^']*)'", problem)
     if what:
-        said = f"its {what} can't be read"
+        message = _("I couldn't read that invite: its {what} can't be read, so I logged nothing.")
+    elif line:
+        message = _(
+            "I couldn't read that invite: the line '{line}' isn't iCalendar, so I logged nothing."
+        )
     else:
-        line = re.search(r"'([^']*)'", problem)
-        said = f"the line '{snippet(line.group(1), 40)}'" if line else "a line"
-        said += " isn't iCalendar"
+        message = _("I couldn't read that invite: a line isn't iCalendar, so I logged nothing.")
     return UserError(
-        f"I couldn't read that invite: {said}, so I logged nothing.",
-        hint="The file may have been cut short or changed on the way. Download the invite "
-        "again and send that file.",
+        message.format(
+            what=_(what) if what else "", line=snippet(line.group(1), 40) if line else ""
+        ),
+        hint=_(
+            "The file may have been cut short or changed on the way. Download the invite "
+            "again and send that file."
+        ),
     )
 
 
@@ -218,8 +234,12 @@ def _choose(
     """The event `choice` names, the only one, or a `UserError` listing them all."""
     if choice is not None and not 1 <= choice <= len(events):
         raise UserError(
-            f"That file holds {_count(len(events))}, so there is no event {choice}.",
-            hint=f"Pick one from 1 to {len(events)}, like event=1.",
+            ngettext(
+                "That file holds {count} event, so there is no event {choice}.",
+                "That file holds {count} events, so there is no event {choice}.",
+                len(events),
+            ).format(count=len(events), choice=choice),
+            hint=_("Pick one from 1 to {count}, like event=1.").format(count=len(events)),
         )
     if choice is not None:
         return events[choice - 1]
@@ -231,26 +251,26 @@ def _choose(
             start, _note = _moment(event, "DTSTART", _calendar_of(event, calendars), floating)
             when = format_local(start, tz)
         except UserError:
-            when = "no readable start"
-        title = snippet(_text(event, "SUMMARY") or "(no title)", 60)
+            when = _("no readable start")
+        title = snippet(_text(event, "SUMMARY") or _("(no title)"), 60)
         lines.append(f"{number}. {title} · {when}")
     if len(events) > MAX_LISTED:
-        lines.append(f"…and {len(events) - MAX_LISTED} more.")
-    raise UserError(
-        f"That file holds {_count(len(events))}; which one is the interview?\n" + "\n".join(lines),
-        hint="Send it again with its number typed beside it, like event=2.",
+        lines.append(_("…and {count} more.").format(count=len(events) - MAX_LISTED))
+    # Several events, so always the plural.
+    asked = _("That file holds {count} events; which one is the interview?").format(
+        count=len(events)
     )
-
-
-def _count(n: int) -> str:
-    return f"{n} event" + ("s" if n != 1 else "")
+    raise UserError(
+        asked + "\n" + "\n".join(lines),
+        hint=_("Send it again with its number typed beside it, like event=2."),
+    )
 
 
 def _event(event: Component, calendar: Component, floating: _Floating) -> InviteEvent:
     notes: list[str] = []
     if "DTSTART" not in event:
         raise UserError(
-            "That invite's event has no start time, so I logged nothing.", hint=_SEND_AGAIN
+            _("That invite's event has no start time, so I logged nothing."), hint=_(_SEND_AGAIN)
         )
     starts_at, note = _moment(event, "DTSTART", calendar, floating)
     notes += [note] if note else []
@@ -334,7 +354,7 @@ def _place(wall: datetime, zone: tzinfo) -> datetime:
         return wall.replace(tzinfo=zone).astimezone(UTC)
     except (OverflowError, ValueError):  # year 1 or 9999 in a zone west or east of UTC
         raise UserError(
-            "That invite's date is out of range, so I logged nothing.", hint=_SEND_AGAIN
+            _("That invite's date is out of range, so I logged nothing."), hint=_(_SEND_AGAIN)
         ) from None
 
 
@@ -394,8 +414,10 @@ def _single(event: Component, name: str) -> Any:
     value = event.get(name)
     if isinstance(value, list):
         raise UserError(
-            f"That invite's event has more than one {_READ.get(name, name)}, so I logged nothing.",
-            hint=_SEND_AGAIN,
+            _("That invite's event has more than one {what}, so I logged nothing.").format(
+                what=_(_READ[name]) if name in _READ else name
+            ),
+            hint=_(_SEND_AGAIN),
         )
     return value
 

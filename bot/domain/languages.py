@@ -47,15 +47,26 @@ MAX_LOCALE = 16
 
 
 def parse_language(text: str) -> str:
-    """A language's code from its code, its English name or its own ("Spanish", "español")."""
+    """A language's code from its code, its English name or its own ("Spanish", "español").
+
+    The refusal lists the choices with their English names in English, and with each
+    language's own name in any other language ("de (Deutsch)"), which needs no translating.
+    """
+    # Imported here: bot.i18n reads this module's LANGUAGES when it is imported itself.
+    from bot.i18n import _, current_language  # noqa: PLC0415
+
     word = unaccented(text.strip())
     for code, names in LANGUAGES.items():
         if word == code or word in (unaccented(name) for name in names):
             return code
     found = _OTHER_NAMES.get(word) or language_of_locale(text.strip())
     if found is None:
-        choices = ", ".join(f"{code} ({names[0]})" for code, names in LANGUAGES.items())
-        raise UserError(f"I don't know the language '{text.strip()}'.", hint=f"Use {choices}.")
+        name = 0 if current_language() == DEFAULT_LANGUAGE else 1
+        choices = ", ".join(f"{code} ({names[name]})" for code, names in LANGUAGES.items())
+        raise UserError(
+            _("I don't know the language '{typed}'.").format(typed=text.strip()),
+            hint=_("Use {choices}.").format(choices=choices),
+        )
     return found
 
 

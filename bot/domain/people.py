@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from bot.domain.names import greets_someone, honorific_of, matches, person_name
 from bot.domain.text import clean, snippet
 from bot.errors import UserError
+from bot.i18n import N_, _
 
 MAX_PEOPLE = 10
 MAX_GREETING = 100  # interviewer.greet_as
 
 _EMAIL = re.compile(r"[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>().]+")
 
-_PEOPLE_HINT = "Write each person like Jane Doe (Manager) <jane@acme.com>, separated by ';'."
-_GREETING_HINT = "Put the name to greet them by in brackets after their name: Robert Smith [Bob]."
+_PEOPLE_HINT = N_("Write each person like Jane Doe (Manager) <jane@acme.com>, separated by ';'.")
+_GREETING_HINT = N_(
+    "Put the name to greet them by in brackets after their name: Robert Smith [Bob]."
+)
 # A nickname in quotes inside a name, `Robert "Bob" Smith`, straight or typographic.
 _QUOTED = re.compile('["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]')
 
@@ -62,8 +65,10 @@ def parse_people(text: str) -> list[PersonSpec]:
     entries = split_list(text)
     if len(entries) > MAX_PEOPLE:
         raise UserError(
-            f"That's {len(entries)} people; the limit is {MAX_PEOPLE} per interview.",
-            hint="List just the people you'll follow up with.",
+            _("That's {count} people; the limit is {limit} per interview.").format(
+                count=len(entries), limit=MAX_PEOPLE
+            ),
+            hint=_("List just the people you'll follow up with."),
         )
     people = [_parse_person(entry) for entry in entries]
     _refuse_twice_listed(people)
@@ -82,9 +87,12 @@ def _refuse_twice_listed(people: list[PersonSpec]) -> None:
             if matches(name, earlier.name) and matches(person_name(earlier.name), spec.name):
                 fuller = max(earlier.name, spec.name, key=len)
                 raise UserError(
-                    f"'{snippet(earlier.name)}' and '{snippet(spec.name)}' are the same "
-                    "person listed twice.",
-                    hint=f"List each person once, with any title, like {snippet(fuller)}.",
+                    _("'{person}' and '{other_person}' are the same person listed twice.").format(
+                        person=snippet(earlier.name), other_person=snippet(spec.name)
+                    ),
+                    hint=_("List each person once, with any title, like {person}.").format(
+                        person=snippet(fuller)
+                    ),
                 )
 
 
@@ -94,7 +102,7 @@ def _parse_person(entry: str) -> PersonSpec:
     cut = min((k for k in (entry.find("("), entry.find("<")) if k >= 0), default=len(entry))
     head, tail = entry[:cut], entry[cut:]
     if "," in head:
-        raw_name, _, after = head.partition(",")
+        raw_name, _comma, after = head.partition(",")
         raw_title, email = _take_email(after + tail, entry)
         title = clean(raw_title) or None
     else:
@@ -103,30 +111,33 @@ def _parse_person(entry: str) -> PersonSpec:
     name = clean(raw_name)
     if not name:
         raise UserError(
-            f"'{snippet(entry)}' needs a name before the title or email.",
-            hint=_PEOPLE_HINT,
+            _("'{entry}' needs a name before the title or email.").format(entry=snippet(entry)),
+            hint=_(_PEOPLE_HINT),
         )
     if "@" in name:
         raise UserError(
-            f"I can't tell the name from the email in '{snippet(entry)}'.",
-            hint="Put the email in angle brackets, like Jane Doe <jane@acme.com>.",
+            _("I can't tell the name from the email in '{entry}'.").format(entry=snippet(entry)),
+            hint=_("Put the email in angle brackets, like Jane Doe <jane@acme.com>."),
         )
     if any(ch in name for ch in "()<>"):
-        raise UserError(f"I couldn't read '{snippet(entry)}' as a person.", hint=_PEOPLE_HINT)
+        raise UserError(
+            _("I couldn't read '{entry}' as a person.").format(entry=snippet(entry)),
+            hint=_(_PEOPLE_HINT),
+        )
     if all(honorific_of(word) for word in name.split()):
         raise UserError(
-            f"'{snippet(name)}' is a title. Who is it?",
-            hint="Add their name after it, like Dr. Hana Kobayashi.",
+            _("'{name}' is a title. Who is it?").format(name=snippet(name)),
+            hint=_("Add their name after it, like Dr. Hana Kobayashi."),
         )
     if not greets_someone(person_name(name, greet_as).greet):
         raise UserError(
-            f"'{snippet(name)}' has no name I could greet them by.",
-            hint="Write their name, like Jane Doe, or how to greet them: J. [Jay].",
+            _("'{name}' has no name I could greet them by.").format(name=snippet(name)),
+            hint=_("Write their name, like Jane Doe, or how to greet them: J. [Jay]."),
         )
     if email is not None and not _EMAIL.fullmatch(email):
         raise UserError(
-            f"'{snippet(email)}' isn't a valid email address.",
-            hint="Write it like jane@acme.com, inside <angle brackets>.",
+            _("'{email}' isn't a valid email address.").format(email=snippet(email)),
+            hint=_("Write it like jane@acme.com, inside <angle brackets>."),
         )
     return PersonSpec(name=name, title=title, email=email, greet_as=greet_as)
 
@@ -140,13 +151,15 @@ def _take_greeting(entry: str) -> tuple[str, str | None]:
         start, end = head.find("["), head.find("]")
         if start < 0 or end < start:
             raise UserError(
-                f"'{snippet(entry)}' has a [ or ] without its partner.", hint=_GREETING_HINT
+                _("'{entry}' has a [ or ] without its partner.").format(entry=snippet(entry)),
+                hint=_(_GREETING_HINT),
             )
         found.append(head[start + 1 : end])
         head = head[:start] + " " + head[end + 1 :]
         if "[" in head or "]" in head:
             raise UserError(
-                f"'{snippet(entry)}' has more than one [greeting].", hint=_GREETING_HINT
+                _("'{entry}' has more than one [greeting].").format(entry=snippet(entry)),
+                hint=_(_GREETING_HINT),
             )
     if quoted := _QUOTED.search(head):
         found.append(quoted.group(1))
@@ -155,22 +168,30 @@ def _take_greeting(entry: str) -> tuple[str, str | None]:
         return entry, None
     if len(found) > 1:
         raise UserError(
-            f"'{snippet(entry)}' gives two names to greet them by.", hint="Keep one of them."
+            _("'{entry}' gives two names to greet them by.").format(entry=snippet(entry)),
+            hint=_("Keep one of them."),
         )
     greeting = clean(found[0])
     if not greeting:
         raise UserError(
-            f"The brackets in '{snippet(entry)}' are empty: whom should I greet?",
-            hint=_GREETING_HINT,
+            _("The brackets in '{entry}' are empty: whom should I greet?").format(
+                entry=snippet(entry)
+            ),
+            hint=_(_GREETING_HINT),
         )
     if not greets_someone(greeting):
         raise UserError(
-            f"'{snippet(greeting)}' alone isn't a name to greet them by.", hint=_GREETING_HINT
+            _("'{greeting}' alone isn't a name to greet them by.").format(
+                greeting=snippet(greeting)
+            ),
+            hint=_(_GREETING_HINT),
         )
     if len(greeting) > MAX_GREETING:
         raise UserError(
-            f"The greeting name is {len(greeting)} characters; the limit is {MAX_GREETING}.",
-            hint="Use the name you would write after Hi.",
+            _("The greeting name is {count} characters; the limit is {limit}.").format(
+                count=len(greeting), limit=MAX_GREETING
+            ),
+            hint=_("Use the name you would write after Hi."),
         )
     return head + tail, greeting
 
@@ -182,7 +203,10 @@ def _take_email(text: str, entry: str) -> tuple[str, str | None]:
         return text, None
     start, end = text.find("<"), text.find(">")
     if opens != 1 or closes != 1 or end < start:
-        raise UserError(f"I couldn't find one <email> in '{snippet(entry)}'.", hint=_PEOPLE_HINT)
+        raise UserError(
+            _("I couldn't find one <email> in '{entry}'.").format(entry=snippet(entry)),
+            hint=_(_PEOPLE_HINT),
+        )
     return text[:start] + " " + text[end + 1 :], text[start + 1 : end].strip()
 
 
@@ -205,7 +229,10 @@ def _read_segments(tail: str, entry: str) -> tuple[str | None, str | None]:
             seen_title = True
             i = end + 1
         else:
-            raise UserError(f"I couldn't read '{snippet(entry)}' as a person.", hint=_PEOPLE_HINT)
+            raise UserError(
+                _("I couldn't read '{entry}' as a person.").format(entry=snippet(entry)),
+                hint=_(_PEOPLE_HINT),
+            )
 
 
 def _closing_paren(text: str, start: int) -> int:

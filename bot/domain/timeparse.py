@@ -23,17 +23,18 @@ from bot.domain.timewords import (
     ORDER_WORDS,
     TIME_LIKE,
     VOCABULARIES,
-    WHEN_HINT,
     DateOrder,
     Prepared,
     check_weekday,
     date_order_of,
     keeps_clock,
     prepare,
+    when_hint,
     without_extra_words,
 )
 from bot.domain.zonewords import season_note, zones_by_lowercase
 from bot.errors import UserError
+from bot.i18n import N_, _
 
 Prefer = Literal["future", "past"]
 MAX_TEXT = 100
@@ -46,8 +47,10 @@ _PAST_GRACE = timedelta(minutes=5)
 # Beyond this a reading is a misreading, and date arithmetic near year 1 or 9999 overflows.
 _MAX_YEARS_AWAY = 100
 _NUDGE = timedelta(minutes=1)
-_DURATION_HINT = "Write a number and a unit (w, d, h, m, s), e.g. '3d', '25h', '90m' or '1h30m'."
-_ZONE_HINT = (
+_DURATION_HINT = N_(
+    "Write a number and a unit (w, d, h, m, s), e.g. '3d', '25h', '90m' or '1h30m'."
+)
+_ZONE_HINT = N_(
     "Use a time zone name such as 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata' or 'UTC'."
 )
 
@@ -173,10 +176,10 @@ def _parse_when(
     if now.tzinfo is None:
         raise ValueError("parse_when needs an aware `now`")
     if len(text) > MAX_TEXT:
-        raise UserError("That is too long for a date and time.", hint=WHEN_HINT)
+        raise UserError(_("That is too long for a date and time."), hint=when_hint())
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise UserError("I need a date and time.", hint=WHEN_HINT)
+        raise UserError(_("I need a date and time."), hint=when_hint())
     order = date_order or date_order_of(tz, language)
     if order == "YMD":  # "12/25" has no year to put first: it is month/day there too
         order = "MDY"
@@ -192,9 +195,14 @@ def _parse_when(
         and prepared.fixed is None
         and (TIME_LIKE.search(prepared.text) or TIME_LIKE.search(cleaned))
     ):
-        raise UserError(f"I couldn't read '{cleaned}' as a date and time.", hint=WHEN_HINT)
+        raise UserError(
+            _("I couldn't read '{typed}' as a date and time.").format(typed=cleaned),
+            hint=when_hint(),
+        )
     if abs(reading.value.year - local_now.year) > _MAX_YEARS_AWAY:
-        raise UserError(f"'{cleaned}' is too far from today.", hint=WHEN_HINT)
+        raise UserError(
+            _("'{typed}' is too far from today.").format(typed=cleaned), hint=when_hint()
+        )
 
     notes: list[str] = list(prepared.notes)
     restated: list[str] = []
@@ -278,20 +286,26 @@ def parse_duration(text: str) -> timedelta:
     """
     cleaned = text.strip()
     if not cleaned:
-        raise UserError("I need a length of time.", hint=_DURATION_HINT)
+        raise UserError(_("I need a length of time."), hint=_(_DURATION_HINT))
     # The length cap also keeps int() away from absurdly long digit runs.
     match = _DURATION.fullmatch(cleaned) if len(cleaned) <= 40 else None
     if match is None or not any(match.groups()):
-        raise UserError(f"I couldn't read '{cleaned}' as a length of time.", hint=_DURATION_HINT)
+        raise UserError(
+            _("I couldn't read '{typed}' as a length of time.").format(typed=cleaned),
+            hint=_(_DURATION_HINT),
+        )
     seconds = sum(
         int(amount) * unit
         for amount, unit in zip(match.groups(), _UNIT_SECONDS, strict=True)
         if amount
     )
     if seconds == 0:
-        raise UserError("The length of time must be more than zero.", hint=_DURATION_HINT)
+        raise UserError(_("The length of time must be more than zero."), hint=_(_DURATION_HINT))
     if seconds > MAX_DURATION.total_seconds():
-        raise UserError(f"'{cleaned}' is too long; the most is 366 days.", hint=_DURATION_HINT)
+        raise UserError(
+            _("'{typed}' is too long; the most is 366 days.").format(typed=cleaned),
+            hint=_(_DURATION_HINT),
+        )
     return timedelta(seconds=seconds)
 
 
@@ -303,19 +317,23 @@ def parse_timezone(name: str) -> ZoneInfo:
     """
     cleaned = "_".join(name.split())
     if not cleaned:
-        raise UserError("I need a time zone name.", hint=_ZONE_HINT)
+        raise UserError(_("I need a time zone name."), hint=_(_ZONE_HINT))
     lowered = cleaned.lower()
     key = zones_by_lowercase().get(lowered)
     if key is not None and lowered not in _ABBREVIATIONS:
         return ZoneInfo(key)
     suggestion = _suggest_zone(lowered)
-    hint = f"Did you mean {suggestion}? {_ZONE_HINT}" if suggestion else _ZONE_HINT
+    hint = _(_ZONE_HINT)
+    if suggestion:
+        hint = _("Did you mean {zone}? {hint}").format(zone=suggestion, hint=hint)
     if lowered in _ABBREVIATIONS:
         raise UserError(
-            f"'{cleaned}' is an abbreviation, and I need a place so daylight saving is right.",
+            _(
+                "'{typed}' is an abbreviation, and I need a place so daylight saving is right."
+            ).format(typed=cleaned),
             hint=hint,
         )
-    raise UserError(f"I don't know the time zone '{cleaned}'.", hint=hint)
+    raise UserError(_("I don't know the time zone '{typed}'.").format(typed=cleaned), hint=hint)
 
 
 def format_local(at: datetime, tz: ZoneInfo, *, until: datetime | None = None) -> str:

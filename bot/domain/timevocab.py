@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from bot.domain.text import unaccented
 from bot.errors import UserError
+from bot.i18n import N_, _
 
 Replacement = str | Callable[[re.Match[str]], str]
 Rule = tuple[re.Pattern[str], Replacement]
@@ -104,8 +105,19 @@ def refuse_word(match: re.Match[str]) -> str:
 def unclear(word: str) -> UserError:
     """The refusal of a word that leaves the moment open, as English words are refused."""
     return UserError(
-        f"'{word}' leaves it unclear which moment you mean.",
-        hint="Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
+        _("'{words}' leaves it unclear which moment you mean.").format(words=word),
+        hint=one_day_hint(),
+    )
+
+
+def one_day_hint() -> str:
+    """How to write one day and time, in the bot's language; the examples in English words.
+
+    The examples are placeholders, so `localized_error` writes them in the member's date
+    language whatever language the sentence around them is in.
+    """
+    return _("Give one day and time, like '{example}' or '{other_example}'.").format(
+        example="friday 2pm", other_example="tomorrow 10:00"
     )
 
 
@@ -152,11 +164,17 @@ def zone_words(lead: str, places: Mapping[str, str]) -> tuple[str, Replacement]:
     )
 
 
-def refuse(message: str, hint: str) -> Callable[[re.Match[str]], str]:
-    """A rule's replacement that refuses the text; `{0}` in either is what matched."""
+def refuse(message: str, hint: str, **examples: str) -> Callable[[re.Match[str]], str]:
+    """A rule's replacement that refuses the text; `{words}` in either is what matched.
+
+    `message` and `hint` are marked `N_()` and said in the bot's language when refused;
+    `examples` fill the hint's suggestions, in English words for `localized_error`.
+    """
 
     def raising(match: re.Match[str]) -> str:
-        raise UserError(message.format(match[0]), hint=hint.format(match[0]))
+        raise UserError(
+            _(message).format(words=match[0]), hint=_(hint).format(words=match[0], **examples)
+        )
 
     return raising
 
@@ -173,14 +191,22 @@ def minutes(match: re.Match[str], group: str) -> int:
 
 
 # Refusals every language shares; each module only says which of its words call them.
-EVERY_WEEK = refuse("'{0}' is every week, and I need one day.", "Give one day, like 'friday 2pm'.")
+EVERY_WEEK = refuse(
+    N_("'{words}' is every week, and I need one day."),
+    N_("Give one day, like '{example}'."),
+    example="friday 2pm",
+)
 SPANS_DAYS = refuse(
-    "'{0}' spans several days, and I need one.",
-    "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
+    N_("'{words}' spans several days, and I need one."),
+    N_("Give one day and time, like '{example}' or '{other_example}'."),
+    example="friday 2pm",
+    other_example="tomorrow 10:00",
 )
 WEEKS_AS_DAYS = refuse(
-    "'{0}' often means a week or two rather than a count of days.",
-    "Write 'in 1 week', 'in 2 weeks' or the date.",
+    N_("'{words}' often means a week or two rather than a count of days."),
+    N_("Write '{example}', '{other_example}' or the date."),
+    example="in 1 week",
+    other_example="in 2 weeks",
 )
 
 
@@ -201,12 +227,16 @@ def with_part(hour: int, minute: int, part: str) -> str:
         return f"{hour + 12}:{minute:02d}"
     if hour in (0, 12):
         raise UserError(
-            f"Is {hour}:{minute:02d} noon or midnight?",
-            hint="Write 'tomorrow 12:00' for noon or 'tomorrow midnight' for midnight.",
+            _("Is {time} noon or midnight?").format(time=f"{hour}:{minute:02d}"),
+            hint=_("Write '{noon}' for noon or '{midnight}' for midnight.").format(
+                noon="tomorrow 12:00", midnight="tomorrow midnight"
+            ),
         )
     raise UserError(
-        f"Is {hour}:{minute:02d} at night before or after midnight?",
-        hint=f"Write it on a 24-hour clock, like 'tomorrow {hour:02d}:{minute:02d}'.",
+        _("Is {time} at night before or after midnight?").format(time=f"{hour}:{minute:02d}"),
+        hint=_("Write it on a 24-hour clock, like '{example}'.").format(
+            example=f"tomorrow {hour:02d}:{minute:02d}"
+        ),
     )
 
 

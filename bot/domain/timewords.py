@@ -17,13 +17,15 @@ from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
 from bot.domain import timewords_de, timewords_es, timewords_fr, timewords_pt
-from bot.domain.timevocab import Vocabulary, fix_words, to_english
+from bot.domain.timevocab import Vocabulary, fix_words, one_day_hint, to_english
 from bot.domain.zonewords import countries, zone_in_text
 from bot.errors import UserError
+from bot.i18n import N_, _
 
 DateOrder = Literal["MDY", "DMY", "YMD"]
 DATE_ORDERS: tuple[DateOrder, ...] = get_args(DateOrder)
-WHEN_HINT = "Try 'tomorrow 3pm', 'next friday 10:00' or '2026-12-01 15:00'."
+# The examples in a refusal are placeholders: they are written in the member's date language.
+WHEN_HINT = N_("Try '{example}', '{other_example}' or '{third_example}'.")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
     "January",
@@ -324,8 +326,8 @@ def prepare(
     lowered = " ".join(lowered.split())
     if _DAY_SPAN.search(lowered):
         raise UserError(
-            f"'{text}' spans several days, and I need one.",
-            hint="Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
+            _("'{words}' spans several days, and I need one.").format(words=text),
+            hint=one_day_hint(),
         )
     lowered = _PART_HOURS.sub(_minutes_ahead, lowered)  # before "1.5" can be a date
     lowered = _DOTTED_DATE.sub(r"\1.\2", _SHORT_MERIDIEM.sub(r"\1\2m", lowered))
@@ -344,8 +346,12 @@ def prepare(
         lowered = pattern.sub(count, lowered)
     if _VAGUE_WEEK.search(lowered):
         raise UserError(
-            "Which day that week?",
-            hint="Try 'next monday 10am', 'end of next week' or 'in 7 days'.",
+            _("Which day that week?"),
+            hint=_(WHEN_HINT).format(
+                example="next monday 10am",
+                other_example="end of next week",
+                third_example="in 7 days",
+            ),
         )
     lowered = _FROM_NOW.sub(r"in \1", lowered)
     lowered = _FROM_DAY.sub(partial(_counted_from_day, today=local_now.date()), lowered)
@@ -382,10 +388,17 @@ def _refuse_unclear(text: str) -> None:
         return
     past = {"past", "previous", "gone"}.intersection(words)
     raise UserError(
-        f"'{unclear[0]}' leaves it unclear which moment you mean.",
-        hint="Give one day and time, like 'last friday 2pm'."
+        _("'{words}' leaves it unclear which moment you mean.").format(words=unclear[0]),
+        hint=_("Give one day and time, like '{example}'.").format(example="last friday 2pm")
         if past
-        else "Give one day and time, like 'friday 2pm' or 'tomorrow 10:00'.",
+        else one_day_hint(),
+    )
+
+
+def when_hint() -> str:
+    """How to write a date and time, in the bot's language, its examples in English words."""
+    return _(WHEN_HINT).format(
+        example="tomorrow 3pm", other_example="next friday 10:00", third_example="2026-12-01 15:00"
     )
 
 
@@ -399,10 +412,15 @@ def check_weekday(text: str, day: date) -> None:
     (index,) = typed
     without = " ".join(_A_WEEKDAY.sub(" ", text).split())
     raise UserError(
-        f"{day.day} {MONTH_NAMES[day.month - 1]} is a {DAY_NAMES[day.weekday()]}, "
-        f"not a {DAY_NAMES[index]}.",
-        hint=f"For the date, write '{without}'; for the day, name it alone, like "
-        f"'{DAY_NAMES[index].lower()} 10am'.",
+        _("{day} {month} is a {weekday}, not a {typed_weekday}.").format(
+            day=day.day,
+            month=MONTH_NAMES[day.month - 1],
+            weekday=DAY_NAMES[day.weekday()],
+            typed_weekday=DAY_NAMES[index],
+        ),
+        hint=_(
+            "For the date, write '{date}'; for the day, name it alone, like '{example}'."
+        ).format(date=without, example=f"{DAY_NAMES[index].lower()} 10am"),
     )
 
 
@@ -465,14 +483,14 @@ def _check_date(written: str, year: int, month: int, day: int, swapped: str | No
         pass
     else:
         return
-    hint = WHEN_HINT
+    hint = when_hint()
     if swapped is not None:
         try:
             date.fromisoformat(swapped)
-            hint = f"Did you mean '{swapped}'? Dates go year-month-day."
+            hint = _("Did you mean '{date}'? Dates go year-month-day.").format(date=swapped)
         except ValueError:
             pass
-    raise UserError(f"'{written}' is not a date on the calendar.", hint=hint)
+    raise UserError(_("'{typed}' is not a date on the calendar.").format(typed=written), hint=hint)
 
 
 def _day_ends(text: str, local_now: datetime) -> tuple[str, tuple[time, timedelta] | None]:
@@ -548,8 +566,12 @@ def _counted_from_day(match: re.Match[str], *, today: date) -> str:
         ahead = (_weekday_index(word) - today.weekday()) % 7
         if ahead == 0:
             raise UserError(
-                f"Today is {DAY_NAMES[today.weekday()]}: from today, or from next week's?",
-                hint=f"Count from today, like 'in {match['amount']} {match['unit']}'.",
+                _("Today is {weekday}: from today, or from next week's?").format(
+                    weekday=DAY_NAMES[today.weekday()]
+                ),
+                hint=_("Count from today, like '{example}'.").format(
+                    example=f"in {match['amount']} {match['unit']}"
+                ),
             )
         start = today + timedelta(days=ahead)
     days = _amount(match["amount"]) * (7 if match["unit"].startswith("week") else 1)
@@ -635,9 +657,13 @@ def _range(text: str, part: str | None) -> tuple[str, time | None]:
     longest = 4 if bare and "to" in match[0].split() else 12
     if not 0 < hours <= longest:
         raise UserError(
-            f"Is '{match[0].strip()}' a time from {start:%H:%M} to {end:%H:%M}?",
-            hint=f"Give the start alone, like '{start:%H:%M}', or the range with am or pm, "
-            "like '2pm-3pm'.",
+            _("Is '{typed}' a time from {start} to {end}?").format(
+                typed=match[0].strip(), start=f"{start:%H:%M}", end=f"{end:%H:%M}"
+            ),
+            hint=_(
+                "Give the start alone, like '{example}', or the range with am or pm, "
+                "like '{other_example}'."
+            ).format(example=f"{start:%H:%M}", other_example="2pm-3pm"),
         )
     return f"{text[: match.start()]} {start:%H:%M} {text[match.end() :]}", end
 
@@ -665,7 +691,7 @@ def _day_of_month(text: str, local_now: datetime) -> str:
         return text
     wanted = int(match[1])
     year, month = local_now.year, local_now.month
-    for _ in range(3):  # a 31st may skip a month
+    for _attempt in range(3):  # a 31st may skip a month
         try:
             day = date(year, month, wanted)
         except ValueError:
@@ -697,8 +723,10 @@ def _with_meridiem(match: re.Match[str], *, part: str | None) -> str:
         return match[0]
     if part == "pm" and (hour == 12 or hour < 5):
         raise UserError(
-            f"Is '{match[0].strip()}' in the evening, or after midnight?",
-            hint=f"Write it with am or pm, like 'tomorrow {hour}am'.",
+            _("Is '{typed}' in the evening, or after midnight?").format(typed=match[0].strip()),
+            hint=_("Write it with am or pm, like '{example}'.").format(
+                example=f"tomorrow {hour}am"
+            ),
         )
     suffix = part or ("pm" if _interview_hour(hour) >= 12 else "am")
     return f"{match[0]}{suffix}"

@@ -31,6 +31,7 @@ from bot.domain.timevocab import (
     with_part,
     words_of,
 )
+from bot.i18n import N_
 
 _DAYS = {
     **dict(
@@ -198,8 +199,9 @@ _RULES = rules(
     (
         r"\bin (?:8|acht) tagen\b",
         refuse(
-            "'{0}' often means a week rather than a count of days.",
-            "Write 'in 1 week' or the date.",
+            N_("'{words}' often means a week rather than a count of days."),
+            N_("Write '{example}' or the date."),
+            example="in 1 week",
         ),
     ),
     (

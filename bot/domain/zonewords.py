@@ -17,6 +17,7 @@ from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.errors import UserError
+from bot.i18n import _
 
 # In the database but meaningless for a member: the server's zone, and a placeholder.
 _NOT_FOR_MEMBERS = frozenset({"localtime", "factory"})
@@ -165,8 +166,8 @@ def zone_in_text(text: str, tz: ZoneInfo) -> tuple[ZoneInfo | None, str | None, 
         return None, None, text
     if len({key for key, *_ in found}) > 1:
         raise UserError(
-            "That names two time zones, and I need one.",
-            hint="Give the time in one zone, like '2pm ET'.",
+            _("That names two time zones, and I need one."),
+            hint=_("Give the time in one zone, like '{example}'.").format(example="2pm ET"),
         )
     key, abbreviation, start, end = found[0]
     rest = " ".join((text[:start] + " " + text[end:]).split())
@@ -193,9 +194,13 @@ def _after_times(text: str, tz: ZoneInfo) -> list[tuple[str, str | None, int, in
             if words[0] in ("in", "on", "at", "with"):
                 continue  # "2pm in the morning time"? not a zone, not ours to refuse
             raise UserError(
-                f"I don't know the time zone '{' '.join(words[: count - 1])}'.",
-                hint="Name a city with its own zone, like '2pm Los Angeles time', or give "
-                "the time on your own clock, like '2pm'.",
+                _("I don't know the time zone '{typed}'.").format(
+                    typed=" ".join(words[: count - 1])
+                ),
+                hint=_(
+                    "Name a city with its own zone, like '{example}', or give the time on "
+                    "your own clock, like '{other_example}'."
+                ).format(example="2pm Los Angeles time", other_example="2pm"),
             )
     return found
 

@@ -35,6 +35,7 @@ from email.message import EmailMessage
 from urllib.parse import quote
 
 from bot.chat import ComposeLink
+from bot.i18n import N_, _
 
 GMAIL_LIMIT = 6000
 """Characters of URL Gmail's compose accepts reliably (it fails at around 6,000)."""
@@ -64,9 +65,9 @@ about 2,000 characters, where Firefox, Thunderbird and Outlook take more. 2,000 
 lowest common figure, a little under both.
 """
 
-GMAIL_LABEL = "Open in Gmail"
-OUTLOOK_LABEL = "Open in Outlook"
-MAILTO_LABEL = "Open in your mail app"
+GMAIL_LABEL = N_("Open in Gmail")
+OUTLOOK_LABEL = N_("Open in Outlook")
+MAILTO_LABEL = N_("Open in your mail app")
 
 _GMAIL_BASE = "https://mail.google.com/mail/?view=cm&fs=1"
 _OUTLOOK_BASE = "https://outlook.office.com/mail/deeplink/compose"
@@ -137,7 +138,7 @@ def compose_links(
         (MAILTO_LABEL, mailto_url(to, subject, body), MAILTO_LIMIT),
     )
     return tuple(
-        ComposeLink(label, url)
+        ComposeLink(_(label), url)
         for label, url, limit in candidates
         if len(url) <= limit and (max_url is None or len(url) <= max_url)
     )

@@ -37,6 +37,8 @@ from jinja2.filters import make_attrgetter
 from jinja2.runtime import Context, LoopContext, Macro, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from bot.i18n import _
+
 COMMON = "_common.j2"
 """The one template a group's template may import: our shared greeting and closing macros."""
 
@@ -173,7 +175,9 @@ def bounded_range(*args: int) -> range:
     except OverflowError:
         count = RANGE_LIMIT + 1
     if count > RANGE_LIMIT:
-        raise TemplateRefused(f"range() may produce at most {RANGE_LIMIT} numbers here")
+        raise TemplateRefused(
+            _("range() may produce at most {limit} numbers here").format(limit=RANGE_LIMIT)
+        )
     return numbers
 
 
@@ -305,7 +309,9 @@ class GroupSandbox(SandboxedEnvironment):
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
         """Refuse at once, rather than hand back a value that fails only when printed."""
         raise TemplateRefused(
-            f"'{attribute}' of a {type(obj).__name__} value is not available in group templates"
+            _("'{name}' of a {kind} value is not available in group templates").format(
+                name=attribute, kind=type(obj).__name__
+            )
         )
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
@@ -315,7 +321,11 @@ class GroupSandbox(SandboxedEnvironment):
     def join_path(self, template: str, parent: str) -> str:
         """Imports and includes may name `_common.j2` and nothing else: no files, no loops."""
         if template != COMMON:
-            raise TemplateRefused(f"templates may import only {COMMON!r}, not {template!r}")
+            raise TemplateRefused(
+                _("templates may import only {module}, not {name}").format(
+                    module=repr(COMMON), name=repr(template)
+                )
+            )
         return template
 
     def get_template(
@@ -326,7 +336,11 @@ class GroupSandbox(SandboxedEnvironment):
     ) -> Template:
         """Load only our template names, so nothing typed in a template reaches a file."""
         if isinstance(name, str) and not (name == COMMON or _TEMPLATE_NAME.fullmatch(name)):
-            raise TemplateRefused(f"templates may import only {COMMON!r}, not {name!r}")
+            raise TemplateRefused(
+                _("templates may import only {module}, not {name}").format(
+                    module=repr(COMMON), name=repr(name)
+                )
+            )
         return super().get_template(name, parent, globals)
 
     # --- what it costs -------------------------------------------------------------------
@@ -346,7 +360,9 @@ class GroupSandbox(SandboxedEnvironment):
         _spend()
         if not isinstance(argument, str | int | slice):
             raise TemplateRefused(
-                f"a {type(argument).__name__} cannot be an index or key; use text or a number"
+                _("a {kind} cannot be an index or key; use text or a number").format(
+                    kind=type(argument).__name__
+                )
             )
         if isinstance(argument, slice):
             _build(_size(obj), self.limits)
@@ -366,7 +382,9 @@ class GroupSandbox(SandboxedEnvironment):
         ):
             # Extra arguments land in `varargs`/`kwargs`: tuples a template could nest into
             # one whose hashing or comparison takes 2**depth steps inside one operation.
-            raise TemplateRefused(f"{__obj.name}() takes only the arguments it declares")
+            raise TemplateRefused(
+                _("{call} takes only the arguments it declares").format(call=f"{__obj.name}()")
+            )
         result = super().call(__context, __obj, *args, **kwargs)
         if isinstance(__obj, Macro):
             _build(_size(result), __self.limits)  # its pieces were counted as they were output
@@ -379,9 +397,9 @@ class GroupSandbox(SandboxedEnvironment):
         _check_number(left)
         _check_number(right)
         if operator == "%" and isinstance(left, str):
-            raise TemplateRefused("'%' formatting of text is not available; join text with ~")
+            raise TemplateRefused(_("'%' formatting of text is not available; join text with ~"))
         if operator == "**" and (not isinstance(right, int | float) or abs(right) > MAX_INT_BITS):
-            raise TemplateRefused("that power is too large for a draft")
+            raise TemplateRefused(_("that power is too large for a draft"))
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
                 if isinstance(sequence, _SIZED) and isinstance(times, int):
@@ -409,7 +427,7 @@ class GroupSandbox(SandboxedEnvironment):
         _build(len(value), self.limits)
         items = value.values() if isinstance(value, dict) else value
         if any(isinstance(item, _CONTAINERS) for item in items):
-            raise TemplateRefused("lists in group templates hold text and numbers, not lists")
+            raise TemplateRefused(_("lists in group templates hold text and numbers, not lists"))
         return value
 
     def metered(self, iterable: Iterable[Any]) -> Iterator[Any]:
@@ -434,12 +452,10 @@ class GroupSandbox(SandboxedEnvironment):
             for chunk in template.generate(context):
                 size += len(chunk)
                 if size > limits.output:
-                    raise TemplateRefused(
-                        f"the template made text longer than {limits.output:,} characters"
-                    )
+                    raise TemplateRefused(_too_long(limits))
                 parts.append(chunk)
         except RecursionError:
-            raise TemplateRefused("the template calls itself without end") from None
+            raise TemplateRefused(_("the template calls itself without end")) from None
         finally:
             _budget.reset(token)
         return "".join(parts)
@@ -471,15 +487,25 @@ def as_text(value: Any) -> str:
         return str(value)  # raises the undefined-variable error
     if value is None:
         raise TemplateRefused(
-            "the template printed a missing value (None); guard it with {% if ... %}"
+            _("the template printed a missing value (None); guard it with {tag}").format(
+                tag="{% if ... %}"
+            )
         )
     if isinstance(value, bool):
-        raise TemplateRefused("the template printed true or false; use {% if ... %} instead")
+        raise TemplateRefused(
+            _("the template printed true or false; use {tag} instead").format(tag="{% if ... %}")
+        )
     if callable(value):
-        raise TemplateRefused("the template printed a function instead of calling it, like f()")
+        raise TemplateRefused(
+            _("the template printed a function instead of calling it, like {call}").format(
+                call="f()"
+            )
+        )
     raise TemplateRefused(
-        f"the template printed a {type(value).__name__} rather than text; "
-        "print one of its items, or join them with |join(', ')"
+        _(
+            "the template printed a {kind} rather than text; "
+            "print one of its items, or join them with {join}"
+        ).format(kind=type(value).__name__, join="|join(', ')")
     )
 
 
@@ -536,22 +562,36 @@ def _spend() -> None:
     budget.operations += 1
     limits = budget.limits
     if budget.operations > limits.operations:
-        raise TemplateRefused(f"the template ran more than {limits.operations:,} operations")
+        raise TemplateRefused(
+            _("the template ran more than {count} operations").format(
+                count=f"{limits.operations:,}"
+            )
+        )
     if budget.operations % _CHECK_CLOCK_EVERY == 0 and limits.clock() > budget.deadline:
-        raise TemplateRefused(f"the template took longer than {limits.seconds} s to render")
+        raise TemplateRefused(
+            _("the template took longer than {seconds} s to render").format(seconds=limits.seconds)
+        )
+
+
+def _too_long(limits: Limits) -> str:
+    return _("the template made text longer than {count} characters").format(
+        count=f"{limits.output:,}"
+    )
 
 
 def _build(size: int, limits: Limits) -> None:
     """Refuse a value of `size` before it is built: too long itself, or over the total."""
     if size > limits.output:
-        raise TemplateRefused(f"the template made text longer than {limits.output:,} characters")
+        raise TemplateRefused(_too_long(limits))
     budget = _budget.get()
     if budget is None:
         return
     budget.built += size
     if budget.built > limits.built:
         raise TemplateRefused(
-            f"the template built more than {limits.built:,} characters of text and lists"
+            _("the template built more than {count} characters of text and lists").format(
+                count=f"{limits.built:,}"
+            )
         )
 
 
@@ -573,17 +613,19 @@ def _text_cost(text: str) -> int:
 
 def _check_number(value: Any) -> None:
     if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
-        raise TemplateRefused("the template made a number too large for a draft")
+        raise TemplateRefused(_("the template made a number too large for a draft"))
 
 
 def _check_digits(precision: list[Any]) -> None:
     """`round` computes 10 ** precision (and an integer's to minus it) before rounding."""
     if any(isinstance(p, int) and abs(p) > MAX_ROUND_DIGITS for p in precision):
-        raise TemplateRefused(f"round() takes at most {MAX_ROUND_DIGITS} digits here")
+        raise TemplateRefused(
+            _("round() takes at most {count} digits here").format(count=MAX_ROUND_DIGITS)
+        )
 
 
 def _check_value(value: Any, limits: Limits) -> None:
     """A result that slipped past the predictions is still refused before it is kept."""
     if isinstance(value, _SIZED) and len(value) > limits.output:
-        raise TemplateRefused(f"the template made text longer than {limits.output:,} characters")
+        raise TemplateRefused(_too_long(limits))
     _check_number(value)

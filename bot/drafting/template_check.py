@@ -28,6 +28,7 @@ from bot.drafting.sandbox import (
     GroupSandbox,
     MeteredCodeGenerator,
 )
+from bot.i18n import _
 
 MAX_SOURCE = 10_000
 """Characters of template source; our longest built-in template is about half of this."""
@@ -39,7 +40,7 @@ _LEADING_TAGS = re.compile(r"\A(?:\s*(?:\{%.*?%\}|\{#.*?#\}))*\s*", re.DOTALL)
 # Methods of the values drafts hold that group templates may not call (the sandbox refuses
 # them too): `format` builds text of any size, `pop`/`append` change the context.
 _METHODS = frozenset(a for t in (str, dict, list) for a in dir(t)) - STR_METHODS - LOOP_ATTRIBUTES
-_IMPORT_HINT = f'use our shared macros with {{% import "{COMMON}" as c %}}'
+_IMPORT_TAG = f'{{% import "{COMMON}" as c %}}'
 _LOOP_METHODS = frozenset({"cycle", "changed"})
 _LIST_FILTERS = frozenset({"list", "sort", "unique"})
 
@@ -52,14 +53,22 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        return f"Line {self.line}: {self.message}" if self.line else self.message
+        if not self.line:
+            return self.message
+        return _("Line {line}: {problem}").format(line=self.line, problem=self.message)
 
 
-_TOO_DEEP = Problem(
-    "The template nests brackets or filters too deeply to read; "
-    "split the expression with {% set ... %}."
-)
-_LONG_NUMBER = Problem("A number in the template has too many digits for a draft.")
+def _import_hint() -> str:
+    return _("use our shared macros with {tag}").format(tag=_IMPORT_TAG)
+
+
+def _too_deep() -> Problem:
+    return Problem(
+        _(
+            "The template nests brackets or filters too deeply to read; "
+            "split the expression with {tag}."
+        ).format(tag="{% set ... %}")
+    )
 
 
 def check_template(
@@ -79,28 +88,35 @@ def check_template(
     """
     env = env or group_environment()
     if not source.strip():
-        return [Problem("The template is empty.")]
+        return [Problem(_("The template is empty."))]
     if len(source) > MAX_SOURCE:
         return [
             Problem(
-                f"The template is {len(source):,} characters; the limit is {MAX_SOURCE:,}. "
-                "A follow-up note is short: cut the template down."
+                _(
+                    "The template is {count} characters; the limit is {limit}. "
+                    "A follow-up note is short: cut the template down."
+                ).format(count=f"{len(source):,}", limit=f"{MAX_SOURCE:,}")
             )
         ]
     problems: list[Problem] = []
     leading = _LEADING_TAGS.match(source)
     if not source[leading.end() if leading else 0 :].startswith("Subject:"):
         problems.append(
-            Problem("The first line must be the subject, like 'Subject: Thank you, ...'.", 1)
+            Problem(
+                _("The first line must be the subject, like '{example}'.").format(
+                    example="Subject: Thank you, ..."
+                ),
+                1,
+            )
         )
     try:
         return problems + _check_tree(
             env, source, variables=variables, lists=lists, mappings=mappings, earlier=problems
         )
     except RecursionError:  # Jinja's parser and compiler recurse once per bracket or filter
-        return [*problems, _TOO_DEEP]
+        return [*problems, _too_deep()]
     except ValueError:  # Python refuses to read an integer of more than 4,300 digits
-        return [*problems, _LONG_NUMBER]
+        return [*problems, Problem(_("A number in the template has too many digits for a draft."))]
 
 
 def _check_tree(
@@ -124,7 +140,7 @@ def _check_tree(
         except TemplateSyntaxError as error:
             problems.append(_syntax_problem(error))
         except SyntaxError:  # Python's own limit on nesting in the compiled template
-            problems.append(_TOO_DEEP)
+            problems.append(_too_deep())
     return problems
 
 
@@ -149,11 +165,15 @@ def _unknown_names(
     problems = []
     for name in sorted(unknown, key=lambda n: _first_line(tree, n)):
         close = difflib.get_close_matches(name, sorted(known), n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
+        known_names = ", ".join(sorted(variables))
+        said = (
+            _("'{name}' isn't something drafts know. Did you mean '{close}'? Drafts know: {known}.")
+            if close
+            else _("'{name}' isn't something drafts know. Drafts know: {known}.")
+        )
         problems.append(
             Problem(
-                f"'{name}' isn't something drafts know.{hint} "
-                f"Drafts know: {', '.join(sorted(variables))}.",
+                said.format(name=name, close=close[0] if close else "", known=known_names),
                 _first_line(tree, name),
             )
         )
@@ -198,16 +218,27 @@ class _Walker:
         if isinstance(node, nodes.Include | nodes.Extends):
             word = "include" if isinstance(node, nodes.Include) else "extends"
             yield Problem(
-                f"{{% {word} %}} isn't available in group templates; {_IMPORT_HINT}.", line
+                _("{tag} isn't available in group templates; {hint}.").format(
+                    tag=f"{{% {word} %}}", hint=_import_hint()
+                ),
+                line,
             )
             return
         if isinstance(node, nodes.Import | nodes.FromImport):
             if not (isinstance(node.template, nodes.Const) and node.template.value == COMMON):
-                yield Problem(f"Only {COMMON} can be imported; {_IMPORT_HINT}.", line)
+                yield Problem(
+                    _("Only {module} can be imported; {hint}.").format(
+                        module=COMMON, hint=_import_hint()
+                    ),
+                    line,
+                )
             return
         if isinstance(node, nodes.Block):
             yield Problem(
-                "{% block %} isn't available in group templates; write the text in place.", line
+                _("{tag} isn't available in group templates; write the text in place.").format(
+                    tag="{% block %}"
+                ),
+                line,
             )
             return
         if isinstance(node, nodes.Macro):
@@ -234,18 +265,21 @@ class _Walker:
 
     def _loop(self, node: nodes.For, depth: int) -> Iterator[Problem]:
         if node.recursive:
-            yield Problem("Recursive loops aren't available in group templates.", node.lineno)
+            yield Problem(_("Recursive loops aren't available in group templates."), node.lineno)
         if depth + 1 > MAX_LOOP_DEPTH:
             yield Problem(
-                f"Loops can be nested at most {MAX_LOOP_DEPTH} deep in a group template.",
+                _("Loops can be nested at most {depth} deep in a group template.").format(
+                    depth=MAX_LOOP_DEPTH
+                ),
                 node.lineno,
             )
         if not self._bounded(node.iter):
             lists = ", ".join(sorted(self.lists)) or "none"
             yield Problem(
-                "A loop can only run over the draft's own lists "
-                f"({lists}), a list written in the template, or range() of at most "
-                f"{RANGE_LIMIT} numbers.",
+                _(
+                    "A loop can only run over the draft's own lists ({lists}), a list written "
+                    "in the template, or range() of at most {limit} numbers."
+                ).format(lists=lists, limit=RANGE_LIMIT),
                 node.lineno,
             )
 
@@ -261,8 +295,10 @@ class _Walker:
     def _call(self, call: nodes.Call, in_macro: bool) -> Iterator[Problem]:
         if in_macro and self._is_own_macro(call.node):
             yield Problem(
-                "A macro can't call a macro of this template (that could repeat without end); "
-                f"write the text out, or call {COMMON}'s macros.",
+                _(
+                    "A macro can't call a macro of this template (that could repeat without "
+                    "end); write the text out, or call {module}'s macros."
+                ).format(module=COMMON),
                 call.lineno,
             )
         if _is_name(call.node, "range"):
@@ -273,16 +309,25 @@ class _Walker:
         if isinstance(node, nodes.Name) and node.ctx == "load":
             if node.name in self.macros:
                 yield Problem(
-                    f"The macro '{node.name}' can only be called, like {node.name}().", line
+                    _("The macro '{name}' can only be called, like {call}.").format(
+                        name=node.name, call=f"{node.name}()"
+                    ),
+                    line,
                 )
             elif node.name == "self":
-                yield Problem("'self' isn't available in group templates.", line)
+                yield Problem(_("'self' isn't available in group templates."), line)
         elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
-            yield Problem(f"'{node.attr}' can't be used: names starting with _ are internal.", line)
+            yield Problem(
+                _("'{name}' can't be used: names starting with _ are internal.").format(
+                    name=node.attr
+                ),
+                line,
+            )
         elif isinstance(node, nodes.Getattr) and node.attr in _METHODS:
             yield Problem(
-                f"'.{node.attr}' isn't available in group templates; the text methods are "
-                f"{', '.join(sorted(STR_METHODS))}.",
+                _(
+                    "'{method}' isn't available in group templates; the text methods are {methods}."
+                ).format(method=f".{node.attr}", methods=", ".join(sorted(STR_METHODS))),
                 line,
             )
         elif (
@@ -292,24 +337,30 @@ class _Walker:
             and node.arg.value.startswith("_")
         ):
             yield Problem(
-                f"'{node.arg.value}' can't be used: names starting with _ are internal.", line
+                _("'{name}' can't be used: names starting with _ are internal.").format(
+                    name=node.arg.value
+                ),
+                line,
             )
         elif isinstance(node, nodes.Pow):
-            yield Problem("'**' isn't available in group templates: a draft needs no powers.", line)
+            yield Problem(
+                _("'**' isn't available in group templates: a draft needs no powers."), line
+            )
         elif isinstance(node, nodes.Mul) and any(
             _is_text_or_list(side) for side in (node.left, node.right)
         ):
             yield Problem(
-                "Repeating text or lists with '*' isn't available in group templates.", line
+                _("Repeating text or lists with '*' isn't available in group templates."), line
             )
         elif isinstance(node, nodes.Mod) and _is_text_or_list(node.left):
             yield Problem(
-                "'%' formatting isn't available in group templates; join text with ~.", line
+                _("'%' formatting isn't available in group templates; join text with ~."), line
             )
         elif isinstance(node, nodes.Filter) and node.name not in self.env.filters:
             yield Problem(
-                f"The filter '{node.name}' isn't available in group templates; available: "
-                f"{', '.join(sorted(self.env.filters))}.",
+                _(
+                    "The filter '{name}' isn't available in group templates; available: {filters}."
+                ).format(name=node.name, filters=", ".join(sorted(self.env.filters))),
                 line,
             )
 
@@ -331,24 +382,44 @@ class _Walker:
             if what is not None:
                 label, kind, hint = what
                 yield Problem(
-                    f"'{label}' is {kind}, which can't be printed as text; {hint}.", text.lineno
+                    _("'{name}' is {kind}, which can't be printed as text; {hint}.").format(
+                        name=label, kind=kind, hint=hint
+                    ),
+                    text.lineno,
                 )
 
     def _not_text(self, node: nodes.Node) -> tuple[str, str, str] | None:
         """(name, what it is, how to fix it) when `node` is known not to be text."""
-        call = "call it, like company.upper()"
-        items = "print one item, or join them, like topics|join(', ')"
+        call = _("call it, like {example}").format(example="company.upper()")
+        items = _("print one item, or join them, like {example}").format(
+            example="topics|join(', ')"
+        )
+        function, a_list = _("a function"), _("a list")
         if isinstance(node, nodes.Name):
             if node.name in GLOBALS or node.name == "caller":
-                return node.name, "a function", call
+                return node.name, function, call
             if node.name in self.lists:
-                return node.name, "a list", items
+                return node.name, a_list, items
             if node.name in self.mappings:
-                return node.name, "a set of fields", f"print one, like {node.name}.name"
+                example = f"{node.name}.name"
+                return (
+                    node.name,
+                    _("a set of fields"),
+                    _("print one, like {example}").format(example=example),
+                )
             if node.name == "loop":
-                return node.name, "the loop's helper", "print one of its values, like loop.index"
+                return (
+                    node.name,
+                    _("the loop's helper"),
+                    _("print one of its values, like {example}").format(example="loop.index"),
+                )
             if node.name in self.modules:
-                return node.name, "a set of macros", f"call one, like {node.name}.closing(tone)"
+                example = f"{node.name}.closing(tone)"
+                return (
+                    node.name,
+                    _("a set of macros"),
+                    _("call one, like {example}").format(example=example),
+                )
         elif isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
             label = f"{node.node.name}.{node.attr}"
             base = node.node.name
@@ -357,13 +428,13 @@ class _Walker:
                 or (base == "loop" and node.attr in _LOOP_METHODS)
                 or (base not in self.mappings and node.attr in STR_METHODS)
             ):
-                return label, "a function", call
+                return label, function, call
         elif isinstance(node, nodes.List | nodes.Tuple | nodes.Dict):
-            return "[...]", "a list", items
+            return "[...]", a_list, items
         elif isinstance(node, nodes.Filter) and node.name in _LIST_FILTERS:
-            return f"|{node.name}", "a list", items
+            return f"|{node.name}", a_list, items
         elif isinstance(node, nodes.Const) and (node.value is None or isinstance(node.value, bool)):
-            return str(node.value).lower(), "not text", "write the words instead"
+            return str(node.value).lower(), _("not text"), _("write the words instead")
         return None
 
 
@@ -379,7 +450,9 @@ def _range(call: nodes.Call) -> Iterator[Problem]:
     )
     if not constant or len(range(*values)) > RANGE_LIMIT:
         yield Problem(
-            f"range() takes plain numbers and may give at most {RANGE_LIMIT}, like range(3).",
+            _("range() takes plain numbers and may give at most {limit}, like {example}.").format(
+                limit=RANGE_LIMIT, example="range(3)"
+            ),
             call.lineno,
         )
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from bot.chat import Finding
 from bot.domain.text import unaccented
+from bot.i18n import _
 
 ERROR = "error"
 WARNING = "warning"
@@ -144,7 +145,9 @@ def quotes(items: Iterable[str], limit: int = 3) -> str:
     """The first `limit` distinct items quoted, and how many more there are."""
     unique = list(dict.fromkeys(items))
     shown = ", ".join(quote(i) for i in unique[:limit])
-    return shown + (f" and {len(unique) - limit} more" if len(unique) > limit else "")
+    if len(unique) <= limit:
+        return shown
+    return _("{items} and {count} more").format(items=shown, count=len(unique) - limit)
 
 
 class Draft:

@@ -20,6 +20,7 @@ from bot.drafting.proofread.core import (
     quotes,
     wordset,
 )
+from bot.i18n import N_, _, ngettext
 
 # Abbreviations a lowercase word may follow, per language.
 _ABBREVIATIONS = {
@@ -69,8 +70,12 @@ def check_sentence_case(d: Draft) -> Iterator[Hit]:
             INFO,
             BODY,
             starts[0][0],
-            f"{count} sentence{'s start' if count > 1 else ' starts'} with a lowercase letter",
-            f"Capitalise {quotes(w for _, w in starts)}.",
+            ngettext(
+                "{count} sentence starts with a lowercase letter",
+                "{count} sentences start with a lowercase letter",
+                count,
+            ).format(count=count),
+            _("Capitalise {words}.").format(words=quotes(w for _at, w in starts)),
         )
 
 
@@ -120,13 +125,13 @@ def _is_base_verb(word: str) -> bool:
 def _experience_with(first: str, second: str) -> str | None:
     """What shape of note follows 'experience with', if it is one no noun-frame takes."""
     if first in _SUBJECT_PRONOUNS:
-        return "a clause"
+        return N_("a clause")
     if first == "to":
-        return "an action"
+        return N_("an action")
     if (first.rstrip("+").isdigit() or first in _NUMBERS) and _YEARS.match(second):
-        return "a number of years"
+        return N_("a number of years")
     if second in _VERB_OBJECTS and _is_verb(first):
-        return "a verb"
+        return N_("a verb")
     return None
 
 
@@ -150,8 +155,10 @@ def check_frames(d: Draft) -> Iterator[Hit]:
                         WARNING,
                         part.section,
                         m.start(),
-                        f"'experience with' followed by {shape}: {quote(said)}",
-                        _EXPERIENCE_FIXES[shape],
+                        _("'experience with' followed by {shape}: {text}").format(
+                            shape=_(shape), text=quote(said)
+                        ),
+                        _(_EXPERIENCE_FIXES[shape]),
                     )
     if "mentioned" in lower and "to" in lower:
         for part in d.parts:
@@ -168,9 +175,11 @@ def check_frames(d: Draft) -> Iterator[Hit]:
                     WARNING,
                     part.section,
                     m.start(),
-                    f"'mentioned to' followed by a verb: {quote(said)}",
-                    f"Say who does it: 'you mentioned you would {verb} ...', or 'you suggested "
-                    f"I {verb} ...'.",
+                    _("'mentioned to' followed by a verb: {text}").format(text=quote(said)),
+                    _(
+                        "Say who does it: 'you mentioned you would {verb} ...', or 'you "
+                        "suggested I {verb} ...'."
+                    ).format(verb=verb),
                 )
 
 
@@ -179,10 +188,12 @@ def _inside_a_word(text: str, at: int) -> bool:
 
 
 _EXPERIENCE_FIXES = {
-    "a clause": "Write it as its own sentence, or 'what you told me about ...'.",
-    "an action": "Name the thing instead, or write 'I would be glad to ...'.",
-    "a number of years": "Write 'my four years of ...' without 'experience with'.",
-    "a verb": "Use the -ing form ('my experience shipping two titles') or 'having shipped ...'.",
+    "a clause": N_("Write it as its own sentence, or 'what you told me about ...'."),
+    "an action": N_("Name the thing instead, or write 'I would be glad to ...'."),
+    "a number of years": N_("Write 'my four years of ...' without 'experience with'."),
+    "a verb": N_(
+        "Use the -ing form ('my experience shipping two titles') or 'having shipped ...'."
+    ),
 }
 
 
@@ -221,8 +232,8 @@ def check_doubled_punctuation(d: Draft) -> Iterator[Hit]:
                 WARNING,
                 part.section,
                 m.start(),
-                f"Doubled punctuation: {quote(token)}",
-                f"Keep one mark: {quote(fixed)}.",
+                _("Doubled punctuation: {text}").format(text=quote(token)),
+                _("Keep one mark: {text}.").format(text=quote(fixed)),
             )
 
 

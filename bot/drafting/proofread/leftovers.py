@@ -16,6 +16,7 @@ from bot.drafting.proofread.core import (
     is_sentence_start,
     quote,
 )
+from bot.i18n import N_, _
 
 
 class _Leftover(NamedTuple):
@@ -29,16 +30,16 @@ class _Leftover(NamedTuple):
 _LEFTOVERS = (
     _Leftover(
         r"\{\{[^\n{}]{0,80}\}\}|\{%[^\n{}]{0,80}%\}|\{\{|\}\}|\{%|%\}",
-        "Template code",
+        N_("Template code"),
         ("{{", "}}", "{%", "%}"),
     ),
-    _Leftover(r"\[[^\[\]\n]{1,60}\](?!\()", "Placeholder", ("[",)),
-    _Leftover(r"<[ \t]*[A-Za-z][\w \t.-]{0,40}>", "Placeholder", ("<",)),
+    _Leftover(r"\[[^\[\]\n]{1,60}\](?!\()", N_("Placeholder"), ("[",)),
+    _Leftover(r"<[ \t]*[A-Za-z][\w \t.-]{0,40}>", N_("Placeholder"), ("<",)),
     _Leftover(
-        r"(?<![\w'’-])(?:TODO|FIXME|X{2,})(?![\w'’-])", "Note to self", ("TODO", "FIXME", "XX")
+        r"(?<![\w'’-])(?:TODO|FIXME|X{2,})(?![\w'’-])", N_("Note to self"), ("TODO", "FIXME", "XX")
     ),
-    _Leftover(r"(?<![\w'’-])None(?![\w'’-])", "Empty field", ("None",)),
-    _Leftover(r"(?i:lorem\s+ipsum)", "Placeholder text", ("orem", "OREM")),
+    _Leftover(r"(?<![\w'’-])None(?![\w'’-])", N_("Empty field"), ("None",)),
+    _Leftover(r"(?i:lorem\s+ipsum)", N_("Placeholder text"), ("orem", "OREM")),
 )
 
 _LEFTOVER_RULES = tuple((re.compile(x.pattern), x) for x in _LEFTOVERS)
@@ -62,8 +63,10 @@ def check_subject(d: Draft) -> Iterator[Hit]:
             ERROR,
             SUBJECT,
             0,
-            "The subject line is empty",
-            f"Add a short subject, e.g. '{_SUBJECT_EXAMPLES[d.language]}'.",
+            _("The subject line is empty"),
+            _("Add a short subject, e.g. '{subject}'.").format(
+                subject=_SUBJECT_EXAMPLES[d.language]
+            ),
         )
 
 
@@ -86,8 +89,10 @@ def check_leftovers(d: Draft) -> Iterator[Hit]:
                     ERROR,
                     part.section,
                     m.start(),
-                    f"{leftover.what} left in the draft: {quote(said)}",
-                    f"Replace {quote(said)} with the real text, or delete it.",
+                    _("{what} left in the draft: {text}").format(
+                        what=_(leftover.what), text=quote(said)
+                    ),
+                    _("Replace {text} with the real text, or delete it.").format(text=quote(said)),
                 )
 
 

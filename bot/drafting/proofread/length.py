@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.drafting.proofread.core import ERROR, INFO, WARNING, WHOLE, Check, Draft, Hit, hit
+from bot.i18n import N_, _
 
 _WORD_LIMITS = {
     "thank_you": 200,
@@ -18,10 +19,10 @@ _DEFAULT_WORD_LIMIT = 200
 _FIELD_WORD_TARGET = 150
 _LINKEDIN_CHAR_LIMIT = 300
 _KIND_NAMES = {
-    "thank_you": "a thank-you note",
-    "next_round_thanks": "a thank-you note",
-    "promised_material": "a note sending promised material",
-    "status_check": "a status check",
+    "thank_you": N_("a thank-you note"),
+    "next_round_thanks": N_("a thank-you note"),
+    "promised_material": N_("a note sending promised material"),
+    "status_check": N_("a status check"),
 }
 
 
@@ -32,29 +33,38 @@ def check_length(d: Draft) -> Iterator[Hit]:
             ERROR,
             WHOLE,
             0,
-            f"{chars} characters; a LinkedIn message allows {_LINKEDIN_CHAR_LIMIT}",
-            f"Cut at least {chars - _LINKEDIN_CHAR_LIMIT} characters: keep the thanks and "
-            "one specific detail.",
+            _("{count} characters; a LinkedIn message allows {limit}").format(
+                count=chars, limit=_LINKEDIN_CHAR_LIMIT
+            ),
+            _("Cut at least {count} characters: keep the thanks and one specific detail.").format(
+                count=chars - _LINKEDIN_CHAR_LIMIT
+            ),
         )
     count = d.body.count
     limit = _WORD_LIMITS.get(d.ctx.kind or "", _DEFAULT_WORD_LIMIT)
-    what = _KIND_NAMES.get(d.ctx.kind or "", "this message")
+    kind = _KIND_NAMES.get(d.ctx.kind or "")
+    what = _(kind) if kind else _("this message")
     if count > limit:
         yield hit(
             WARNING,
             WHOLE,
             0,
-            f"{count} words; the limit for {what} is {limit}",
-            f"Cut about {count - limit} words: keep the thanks, one specific detail and the "
-            "next step.",
+            _("{count} words; the limit for {what} is {limit}").format(
+                count=count, what=what, limit=limit
+            ),
+            _(
+                "Cut about {count} words: keep the thanks, one specific detail and the next step."
+            ).format(count=count - limit),
         )
     elif count > _FIELD_WORD_TARGET:
         yield hit(
             INFO,
             WHOLE,
             0,
-            f"{count} words; notes of {_FIELD_WORD_TARGET} words or fewer read best",
-            f"Consider cutting about {count - _FIELD_WORD_TARGET} words.",
+            _("{count} words; notes of {target} words or fewer read best").format(
+                count=count, target=_FIELD_WORD_TARGET
+            ),
+            _("Consider cutting about {count} words.").format(count=count - _FIELD_WORD_TARGET),
         )
 
 

@@ -31,6 +31,7 @@ from bot.drafting.proofread.core import (
 )
 from bot.drafting.proofread.dictionaries import english_words, known
 from bot.drafting.proofread.specifics import PERSONAL_KINDS
+from bot.i18n import N_, _
 
 
 class _Greetings(NamedTuple):
@@ -69,7 +70,7 @@ _GREETINGS = {
         thanks=r"thank[ \t]+you|thanks",
         dear="Dear {},",
         hi="Hi {},",
-        open_with="'Dear <first name>,' or 'Hi <first name>,'",
+        open_with=N_("'Dear <first name>,' or 'Hi <first name>,'"),
         before_title=r"dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening)",
     ),
     "es": _Greetings(
@@ -80,7 +81,7 @@ _GREETINGS = {
         thanks="gracias",
         dear="Hola, {}:",
         hi="Hola, {}:",
-        open_with="'Hola, <first name>:' or 'Estimado/a <first name>:'",
+        open_with=N_("'Hola, <first name>:' or 'Estimado/a <first name>:'"),
     ),
     "fr": _Greetings(
         words=r"bonjour|bonsoir|cher|chère|chers|chères|madame|monsieur|salut",
@@ -90,7 +91,7 @@ _GREETINGS = {
         thanks="merci",
         dear="Bonjour {},",
         hi="Bonjour {},",
-        open_with="'Bonjour <first name>,' or 'Madame,' or 'Monsieur,'",
+        open_with=N_("'Bonjour <first name>,' or 'Madame,' or 'Monsieur,'"),
         formal=wordset("madame monsieur"),
     ),
     "de": _Greetings(
@@ -103,7 +104,7 @@ _GREETINGS = {
         thanks="danke|vielen[ \t]+dank",
         dear="Hallo {},",
         hi="Hallo {},",
-        open_with="'Hallo <first name>,' or 'Sehr geehrte Frau <family name>,'",
+        open_with=N_("'Hallo <first name>,' or 'Sehr geehrte Frau <family name>,'"),
     ),
     "pt": _Greetings(
         words=r"prezad[oa]s?|car[oa]s?|querid[oa]s?|exm[oa]s?\.?|olá|oi|bom\s+dia|boa\s+(?:tarde|noite)",
@@ -113,7 +114,7 @@ _GREETINGS = {
         thanks="obrigad[oa]",
         dear="Olá, {},",
         hi="Olá, {},",
-        open_with="'Olá, <first name>,' or 'Prezado/a <first name>,'",
+        open_with=N_("'Olá, <first name>,' or 'Prezado/a <first name>,'"),
     ),
 }
 _GREETING = {
@@ -195,16 +196,18 @@ def check_interviewer_named(d: Draft) -> Iterator[Hit]:
             WARNING,
             WHOLE,
             0,
-            f"{name}'s name is spelled differently in the note",
-            f"Spell it as they do: '{first}'.",
+            _("{name}'s name is spelled differently in the note").format(name=name),
+            _("Spell it as they do: '{name}'.").format(name=first),
         )
         return
     yield hit(
         ERROR,
         WHOLE,
         0,
-        f"The note never addresses {name} by name",
-        f"Open with their name, e.g. '{_GREETINGS[language].dear.format(first)}'.",
+        _("The note never addresses {name} by name").format(name=name),
+        _("Open with their name, e.g. '{greeting}'.").format(
+            greeting=_GREETINGS[language].dear.format(first)
+        ),
     )
 
 
@@ -260,8 +263,8 @@ def check_greeting(d: Draft) -> Iterator[Hit]:
         WARNING,
         BODY,
         0,
-        "The message doesn't open with a greeting that uses their name",
-        f"Open with {g.open_with}.",
+        _("The message doesn't open with a greeting that uses their name"),
+        _("Open with {greetings}.").format(greetings=_(g.open_with)),
     )
 
 
@@ -308,7 +311,7 @@ def check_title_as_name(d: Draft) -> Iterator[Hit]:
                 ERROR,
                 part.section,
                 m.start(1),
-                f"A title used as a name: {quote(said)}",
+                _("A title used as a name: {text}").format(text=quote(said)),
                 _title_fix(d, title, family[0] if family else None),
             )
 
@@ -317,14 +320,23 @@ def _title_fix(d: Draft, title: str, family: str | None) -> str:
     """Put the name after the title; in English, or greet them by first name."""
     ctx = d.ctx
     if d.language != "en":
-        return f"Put their family name after '{title}'" + (
-            f": '{title} {family}'." if family else "."
-        )
+        if family:
+            return _("Put their family name after '{title}': '{named}'.").format(
+                title=title, named=f"{title} {family}"
+            )
+        return _("Put their family name after '{title}'.").format(title=title)
     formal = f"'Dear {ctx.honorific} {family},'" if ctx.honorific and family else None
     informal = f"'Hi {ctx.greeting_name},'" if ctx.greeting_name else None
-    examples = " or ".join(e for e in (formal, informal) if e)
-    return f"Put their name after '{title}', or greet them by name" + (
-        f": {examples}." if examples else ", e.g. 'Dear Dr. Kobayashi,'."
+    if formal and informal:
+        examples = _("{example} or {other_example}").format(example=formal, other_example=informal)
+    else:
+        examples = formal or informal or ""
+    if examples:
+        return _("Put their name after '{title}', or greet them by name: {examples}.").format(
+            title=title, examples=examples
+        )
+    return _("Put their name after '{title}', or greet them by name, e.g. '{example}'.").format(
+        title=title, example="Dear Dr. Kobayashi,"
     )
 
 
@@ -357,16 +369,20 @@ def check_greeting_name(d: Draft) -> Iterator[Hit]:
     theirs.update(f for f in ctx.addressee_forms if " " not in f)
     if said == fold(ctx.greeting_name) or said not in theirs:
         return
+    greeting = _GREETINGS[d.language].hi.format(ctx.greeting_name)
     yield hit(
         WARNING,
         BODY,
         at,
-        f"The greeting calls them '{named[0]}'; they go by '{ctx.greeting_name}'",
-        f"Write '{_GREETINGS[d.language].hi.format(ctx.greeting_name)}'"
-        + (
-            f" or, formally, 'Dear {ctx.honorific} {named[0]},'."
+        _("The greeting calls them '{said}'; they go by '{name}'").format(
+            said=named[0], name=ctx.greeting_name
+        ),
+        (
+            _("Write '{greeting}' or, formally, '{formal}'.").format(
+                greeting=greeting, formal=f"Dear {ctx.honorific} {named[0]},"
+            )
             if ctx.honorific and d.language == "en"
-            else "."
+            else _("Write '{greeting}'.").format(greeting=greeting)
         ),
     )
 
@@ -446,7 +462,7 @@ def check_addressee_in_third_person(d: Draft) -> Iterator[Hit]:
     who = d.ctx.greeting_name or (greeted[1][0] if greeted and greeted[1] else None)
     parts = _name_parts(d.ctx.interviewer_name or "")
     yield from _pronoun_before_anyone_else(
-        d, text, start, forms, who or (parts[0] if parts else "them")
+        d, text, start, forms, who or (parts[0] if parts else _("them"))
     )
 
 
@@ -485,9 +501,10 @@ def _pronoun_before_anyone_else(
         WARNING,
         BODY,
         m.start(),
-        f"'{said}' in a note to {who}: is that {who}?",
-        f"If you mean {who}, write '{_THIRD_PERSON[said.casefold()]}'; if someone else, name "
-        "them first.",
+        _("'{said}' in a note to {name}: is that {name}?").format(said=said, name=who),
+        _("If you mean {name}, write '{instead}'; if someone else, name them first.").format(
+            name=who, instead=_THIRD_PERSON[said.casefold()]
+        ),
     )
 
 
@@ -497,8 +514,10 @@ def _third_person(at: int, said: str, name: str, instead: str) -> Hit:
         WARNING,
         BODY,
         at,
-        f"{quote(said)} speaks of {name} in the third person, in a note to them",
-        f"Write '{instead}' instead.",
+        _("{text} speaks of {name} in the third person, in a note to them").format(
+            text=quote(said), name=name
+        ),
+        _("Write '{instead}' instead.").format(instead=instead),
     )
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from bot.drafting.proofread.core import WARNING, Check, Draft, Hit, hit, quote
+from bot.i18n import _, ngettext
 
 # A mark right after a letter, digit or closing quote or bracket: no space between. Not a
 # mark right after another ('?!'), a time or ratio ('10:30'), a URL ('https://'), or an
@@ -45,11 +46,16 @@ def check_french_spacing(d: Draft) -> Iterator[Hit]:
             WARNING,
             section,
             offset,
-            f"{count} mark{'s' if count > 1 else ''} without the space French puts before "
-            f"'?', '!', ':' and ';': {quote(token)}",
+            ngettext(
+                "{count} mark without the space French puts before '?', '!', ':' and ';': {text}",
+                "{count} marks without the space French puts before '?', '!', ':' and ';': {text}",
+                count,
+            ).format(count=count, text=quote(token)),
             # Not `quote`: it would turn the narrow no-break space into a plain one.
-            f"Put a space before each, ideally a narrow no-break one so the mark never starts "
-            f"a line: '{fixed}'.",
+            _(
+                "Put a space before each, ideally a narrow no-break one so the mark never starts "
+                "a line: '{text}'."
+            ).format(text=fixed),
         )
 
 
@@ -80,23 +86,25 @@ def check_spanish_opening_marks(d: Draft) -> Iterator[Hit]:
         return
     section, at, said, mark = found[0]
     opening = _OPENING[mark]
-    _, comma, asked = said.rpartition(", ")
+    _before, comma, asked = said.rpartition(", ")
     words = asked.split()
     shown = " ".join(words[:3]) + (" ..." if len(words) > 3 else "")
     example = f"{'..., ' if comma else ''}{opening}{shown}{mark}"
     count = len(found)
     if count > 1:
-        what = f"{count} questions or exclamations without their opening '¿' or '¡'"
+        what = _("{count} questions or exclamations without their opening '¿' or '¡': {text}")
+    elif mark == "?":
+        what = _("A question without its opening '{opening}': {text}")
     else:
-        what = "A question" if mark == "?" else "An exclamation"
-        what += f" without its opening '{opening}'"
+        what = _("An exclamation without its opening '{opening}': {text}")
     yield hit(
         WARNING,
         section,
         at,
-        f"{what}: {quote(said + mark)}",
-        f"Open each with '¿' or '¡' where the question or exclamation begins, e.g. "
-        f"{quote(example, 60)}.",
+        what.format(count=count, opening=opening, text=quote(said + mark)),
+        _(
+            "Open each with '¿' or '¡' where the question or exclamation begins, e.g. {example}."
+        ).format(example=quote(example, 60)),
     )
 
 

@@ -22,6 +22,7 @@ from bot.drafting.proofread.core import (
     nfc,
     wordset,
 )
+from bot.i18n import _
 
 # Words a sentence may rightly write twice in a row: 'had had', 'nous nous sommes vus',
 # 'die Firma, die die Stelle ausschreibt', 'que que' never.
@@ -65,8 +66,8 @@ def check_repeated_words(d: Draft) -> Iterator[Hit]:
                 WARNING,
                 part.section,
                 pair.start() if pair else 0,
-                f"Repeated word: '{first} {second}'",
-                f"Delete the second '{second}'.",
+                _("Repeated word: '{words}'").format(words=f"{first} {second}"),
+                _("Delete the second '{word}'.").format(word=second),
             )
 
 
@@ -90,9 +91,11 @@ def check_near_identical(d: Draft) -> Iterator[Hit]:
             WARNING,
             WHOLE,
             0,
-            f"This note is {best:.0%} the same as another panelist's",
-            "Each panelist should get a note that differs: mention what you discussed with "
-            "this person.",
+            _("This note is {share} the same as another panelist's").format(share=f"{best:.0%}"),
+            _(
+                "Each panelist should get a note that differs: mention what you discussed with "
+                "this person."
+            ),
         )
 
 
@@ -187,7 +190,7 @@ def check_word_three_times(d: Draft) -> Iterator[Hit]:
     reported: set[str] = set()
     for i in range(len(sentences) - _WINDOW + 1):
         window = sentences[i : i + _WINDOW]
-        counts = Counter(stem for _, found in window for stem in found)
+        counts = Counter(stem for _at, found in window for stem in found)
         for stem, count in counts.items():
             if count >= _WINDOW and stem not in reported and stem not in proper:
                 reported.add(stem)
@@ -195,8 +198,12 @@ def check_word_three_times(d: Draft) -> Iterator[Hit]:
                     WARNING,
                     BODY,
                     window[-1][0],
-                    f"'{stem}' {count} times in {_WINDOW} sentences",
-                    f"Use a pronoun or a synonym for one '{stem}', or merge two sentences.",
+                    _("'{word}' {count} times in {window} sentences").format(
+                        word=stem, count=count, window=_WINDOW
+                    ),
+                    _(
+                        "Use a pronoun or a synonym for one '{word}', or merge two sentences."
+                    ).format(word=stem),
                 )
 
 

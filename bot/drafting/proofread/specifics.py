@@ -18,6 +18,7 @@ from bot.drafting.proofread.core import (
     quote,
     wordset,
 )
+from bot.i18n import _
 
 # Kinds thanking one interviewer: they must mention something specific.
 PERSONAL_KINDS = frozenset({"thank_you"})
@@ -93,8 +94,10 @@ def check_specifics_mentioned(d: Draft) -> Iterator[Hit]:
         WARNING,
         WHOLE,
         0,
-        "The note mentions nothing specific from the interview",
-        f"Add a sentence about {quote(d.ctx.specifics[0])}, so it cannot have been sent to anyone.",
+        _("The note mentions nothing specific from the interview"),
+        _("Add a sentence about {detail}, so it cannot have been sent to anyone.").format(
+            detail=quote(d.ctx.specifics[0])
+        ),
     )
 
 

@@ -27,6 +27,7 @@ from bot.drafting.proofread.core import (
 )
 from bot.drafting.proofread.dictionaries import LETTER_WORDS, known, suggestion
 from bot.drafting.proofread.tone import chat_words
+from bot.i18n import _
 
 # German capitalises every noun, so a capital mid-sentence is no sign of a name there; the
 # word after one of these is.
@@ -167,9 +168,12 @@ def _spelling_hits(language: str, part: Text, bad: list[str], reported: set[str]
                 continue
             reported.add(key)
             fix = (
-                f"Did you mean '{suggested}'?" if suggested else f"Check the spelling of '{piece}'."
+                _("Did you mean '{word}'?").format(word=suggested)
+                if suggested
+                else _("Check the spelling of '{word}'.").format(word=piece)
             )
-            yield hit(WARNING, part.section, m.start(), f"Possible misspelling: '{piece}'", fix)
+            problem = _("Possible misspelling: '{word}'").format(word=piece)
+            yield hit(WARNING, part.section, m.start(), problem, fix)
             break
 
 

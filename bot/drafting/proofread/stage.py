@@ -17,8 +17,9 @@ from bot.drafting.proofread.core import (
     compile_phrases,
     phrase_check,
 )
+from bot.i18n import N_, _
 
-_ADVICE = "thank them for their time and advice instead, e.g. 'your advice on moving into ...'"
+_ADVICE = N_("thank them for their time and advice instead, e.g. 'your advice on moving into ...'")
 _PHRASES = {
     "en": (
         # 'the role of mentoring' is about something else.
@@ -34,33 +35,33 @@ _PHRASES = {
     "es": (
         Phrase(
             r"(?:el|este)\s+puesto|(?:la|esta)\s+vacante",
-            "thank them for their time and advice instead, e.g. 'sus consejos sobre ...'",
+            N_("thank them for their time and advice instead, e.g. 'sus consejos sobre ...'"),
             "puesto vacante",
         ),
         Phrase(
             r"mi\s+candidatura|el\s+proceso\s+de\s+selección",
-            "thank them for their time and advice instead, e.g. 'sus consejos sobre ...'",
+            N_("thank them for their time and advice instead, e.g. 'sus consejos sobre ...'"),
             "candidatura selección",
         ),
     ),
     "fr": (
         Phrase(
             r"(?:le|ce)\s+poste|ma\s+candidature|le\s+processus\s+de\s+recrutement",
-            "thank them for their time and advice instead, e.g. 'vos conseils sur ...'",
+            N_("thank them for their time and advice instead, e.g. 'vos conseils sur ...'"),
             "poste candidature recrutement",
         ),
     ),
     "de": (
         Phrase(
             r"(?:die|diese)\s+(?:Stelle|Position)|meine\s+Bewerbung|das\s+Auswahlverfahren",
-            "thank them for their time and advice instead, e.g. 'Ihre Tipps zu ...'",
+            N_("thank them for their time and advice instead, e.g. 'Ihre Tipps zu ...'"),
             "Stelle Position Bewerbung Auswahlverfahren",
         ),
     ),
     "pt": (
         Phrase(
             r"(?:a|esta|essa)\s+vaga|minha\s+candidatura|o\s+processo\s+seletivo",
-            "thank them for their time and advice instead, e.g. 'seus conselhos sobre ...'",
+            N_("thank them for their time and advice instead, e.g. 'seus conselhos sobre ...'"),
             "vaga candidatura seletivo",
         ),
     ),
@@ -69,8 +70,10 @@ _CHECKS = {
     language: phrase_check(
         compile_phrases(phrases),
         WARNING,
-        lambda said: f"Application language after an informational chat: '{said}'",
-        lambda said, advice: f"Drop '{said}': {advice}.",
+        lambda said: _("Application language after an informational chat: '{words}'").format(
+            words=said
+        ),
+        lambda said, advice: _("Drop '{words}': {advice}.").format(words=said, advice=_(advice)),
     )
     for language, phrases in _PHRASES.items()
 }

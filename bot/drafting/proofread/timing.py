@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from bot.domain.policy import business_days_later
 from bot.drafting.proofread.core import ERROR, WARNING, WHOLE, Check, Draft, Hit, hit
+from bot.i18n import _, ngettext
 
 _THANK_YOU_WITHIN = timedelta(hours=24)
 _STATUS_CHECK_WAIT_BUSINESS_DAYS = 5
@@ -31,7 +32,7 @@ def _business_days_after(start: date, end: date) -> int:
     weeks, rest = divmod(days, 7)
     count = weeks * 5
     day = start + timedelta(days=weeks * 7)
-    for _ in range(rest):
+    for _day in range(rest):
         day += timedelta(days=1)
         count += day.weekday() < 5
     return count
@@ -45,13 +46,23 @@ def check_thank_you_timing(d: Draft) -> Iterator[Hit]:
     late = _aware(ctx.now, "now") - _aware(ctx.interview_ended_at, "interview_ended_at")
     if late > _THANK_YOU_WITHIN:
         hours = late.total_seconds() / 3600
-        when = f"{hours:.0f} hours" if hours < 72 else f"{late.days} days"
+        problem = (
+            _(
+                "It is {count} hours since the interview: later than 24 hours, but still worth "
+                "sending"
+            )
+            if hours < 72
+            else _(
+                "It is {count} days since the interview: later than 24 hours, but still worth "
+                "sending"
+            )
+        ).format(count=f"{hours:.0f}" if hours < 72 else late.days)
         yield hit(
             WARNING,
             WHOLE,
             0,
-            f"It is {when} since the interview: later than 24 hours, but still worth sending",
-            "Send it today; a brief thanks without a long apology is still welcome.",
+            problem,
+            _("Send it today; a brief thanks without a long apology is still welcome."),
         )
 
 
@@ -65,10 +76,13 @@ def check_status_check_timing(d: Draft) -> Iterator[Hit]:
             ERROR,
             WHOLE,
             0,
-            f"{ctx.status_checks_sent} status checks already sent: a third nudge reads as "
-            "pushy; stop here",
-            "Don't send this one. A keep-in-touch note in a few weeks is fine; meanwhile put "
-            "your energy into other applications.",
+            _("{count} status checks already sent: a third nudge reads as pushy; stop here").format(
+                count=ctx.status_checks_sent
+            ),
+            _(
+                "Don't send this one. A keep-in-touch note in a few weeks is fine; meanwhile put "
+                "your energy into other applications."
+            ),
         )
     if ctx.last_message_at is None or ctx.now is None:
         return
@@ -81,10 +95,15 @@ def check_status_check_timing(d: Draft) -> Iterator[Hit]:
             WARNING,
             WHOLE,
             0,
-            f"Only {waited} business day{'' if waited == 1 else 's'} since your last message; "
-            f"wait at least {_STATUS_CHECK_WAIT_BUSINESS_DAYS}",
-            f"Hold it until {ready:%A} {ready.day} {ready:%B}, unless a date they gave you "
-            "passed a business day or two ago.",
+            ngettext(
+                "Only {count} business day since your last message; wait at least {wait}",
+                "Only {count} business days since your last message; wait at least {wait}",
+                waited,
+            ).format(count=waited, wait=_STATUS_CHECK_WAIT_BUSINESS_DAYS),
+            _(
+                "Hold it until {date}, unless a date they gave you passed a business day or two "
+                "ago."
+            ).format(date=f"{ready:%A} {ready.day} {ready:%B}"),
         )
 
 

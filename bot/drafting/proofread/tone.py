@@ -23,6 +23,7 @@ from bot.drafting.proofread.core import (
     hit,
     phrase_check,
 )
+from bot.i18n import _
 
 _ASK_INSTEAD = "say why you are writing, e.g. 'Could you share an update on the timeline?'"
 
@@ -295,20 +296,24 @@ def _tone_checks(tone: _Tone) -> _ToneChecks:
         casual=phrase_check(
             casual,
             WARNING,
-            lambda said: f"Casual wording: '{said}'",
-            lambda said, advice: f"Instead of '{said}', {advice}.",
+            lambda said: _("Casual wording: '{words}'").format(words=said),
+            lambda said, advice: _("Instead of '{words}', {advice}.").format(
+                words=said, advice=_(advice)
+            ),
         ),
         signoff=phrase_check(
             compile_phrases(tone.signoffs),
             INFO,
-            lambda said: f"Informal sign-off: '{said}'",
-            lambda said, advice: f"Instead of '{said}': {advice}.",
+            lambda said: _("Informal sign-off: '{words}'").format(words=said),
+            lambda said, advice: _("Instead of '{words}': {advice}.").format(
+                words=said, advice=_(advice)
+            ),
         ),
         cliches=phrase_check(
             compile_phrases(tone.cliches),
             WARNING,
-            lambda said: f"Cliche: '{said}'",
-            lambda said, advice: f"Cut '{said}': {advice}.",
+            lambda said: _("Cliche: '{words}'").format(words=said),
+            lambda said, advice: _("Cut '{words}': {advice}.").format(words=said, advice=_(advice)),
         ),
         chat_words=frozenset().union(*(r.triggers for r in casual)),
     )
@@ -340,8 +345,8 @@ def check_exclamations(d: Draft) -> Iterator[Hit]:
         WARNING,
         section,
         offset,
-        f"{total} exclamation marks",
-        "Keep at most one; end the other sentences with a full stop.",
+        _("{count} exclamation marks").format(count=total),
+        _("Keep at most one; end the other sentences with a full stop."),
     )
 
 
@@ -374,14 +379,14 @@ def check_emoji(d: Draft) -> Iterator[Hit]:
         ]
     if found:
         found.sort()
-        section, offset, _ = found[0]
-        shown = " ".join(dict.fromkeys(e for _, _, e in found))
+        section, offset, _emoji = found[0]
+        shown = " ".join(dict.fromkeys(e for _section, _offset, e in found))
         yield hit(
             WARNING,
             section,
             offset,
-            f"Emoji in a professional email: {shown}",
-            f"Remove {shown}; let the words carry the warmth.",
+            _("Emoji in a professional email: {emoji}").format(emoji=shown),
+            _("Remove {emoji}; let the words carry the warmth.").format(emoji=shown),
         )
 
 
