@@ -454,7 +454,7 @@ def _person(name: str, greet: str, formal: str) -> dict[str, str | None]:
         ),
         # "M." is not read as an honorific by names.py: the formal form keeps the given name.
         (
-            _person("M. Thomas Girard", "Thomas", "M. Thomas Girard"),
+            _person("M. Thomas Girard", "Thomas", "M. Girard"),
             "formal",
             "Monsieur,",
             "Monsieur Girard",
