@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from bot.i18n import N_, _
+
 
 class Visibility(StrEnum):
     """Who sees a reply: only the member in the channel, or the member in a DM."""
@@ -111,8 +113,19 @@ class Finding:
     @property
     def text(self) -> str:
         """'<problem>. Fix: <what to do>.', as drafts, `check` and every platform show it."""
-        stop = "" if self.problem.endswith("?") else "."
-        return f"{self.problem}{stop} Fix: {self.fix}"
+        if self.problem.endswith("?"):
+            return _("{problem} Fix: {fix}").format(problem=self.problem, fix=self.fix)
+        return _("{problem}. Fix: {fix}").format(problem=self.problem, fix=self.fix)
+
+    @property
+    def line(self) -> str:
+        """'[warning] <text>': the finding on a line of its own, its level in words."""
+        level = LEVEL_LABELS.get(self.level)
+        return f"[{_(level) if level else self.level}] {self.text}"
+
+
+# How serious a finding is, as a member reads it (bot/drafting/proofread/core.py's levels).
+LEVEL_LABELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 @dataclass(frozen=True)
@@ -199,7 +212,7 @@ class Form:
     title: str
     fields: tuple[FormField, ...]
     context: str = ""
-    submit: str = "Save"
+    submit: str = N_("Save")  # its builder passes it through _(), in the member's language
 
 
 @dataclass(frozen=True)
@@ -253,10 +266,10 @@ class Reply:
 def _draft_text(draft: DraftBlock) -> str:
     lines = [f"--- {draft.title} ---"]
     if draft.to:
-        lines.append(f"To: {draft.to}")
-    lines += [f"Subject: {draft.subject}", "", draft.body, "---"]
+        lines.append(_("To: {address}").format(address=draft.to))
+    lines += [_("Subject: {subject}").format(subject=draft.subject), "", draft.body, "---"]
     if draft.linkedin:
-        lines += [f"LinkedIn message: {draft.linkedin}"]
-    lines += [f"[{f.level}] {f.text}" for f in draft.findings]
+        lines += [_("LinkedIn message: {message}").format(message=draft.linkedin)]
+    lines += [finding.line for finding in draft.findings]
     lines += [f"{link.label}: {link.url}" for link in draft.links]
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from bot.commands.args import parse_args
 from bot.commands.registry import Context, refuse_unknown
 from bot.domain.timeparse import parse_duration
 from bot.errors import UserError
+from bot.i18n import N_, _, ngettext
 from bot.services.group_stats import group_stats, stats_reply
 from bot.services.group_templates import template_command
 from bot.services.groups import ADMIN_KEYS
@@ -61,12 +62,14 @@ def admin(ctx: Context) -> Reply:
         verb = VERBS.get(word)
         if verb is None:
             raise UserError(
-                f"I don't know '{word}' in {PRODUCT}.",
-                hint="Try " + ", ".join(f"{PRODUCT} {v.usage}" for v in VERBS.values()) + ".",
+                _("I don't know '{word}' in {command}.").format(word=word, command=PRODUCT),
+                hint=_("Try {commands}.").format(
+                    commands=", ".join(f"{PRODUCT} {v.usage}" for v in VERBS.values())
+                ),
             )
         return verb.handler(ctx, group)
     changes = ctx.core.groups.update(ctx.session, group, ctx.args.options)
-    head = "Saved. Your group's settings:" if changes else "Your group's settings:"
+    head = _("Saved. Your group's settings:") if changes else _("Your group's settings:")
     blocks: list[Section | Fields] = [
         Section(head),
         Fields(tuple(ctx.core.groups.describe(group))),
@@ -74,21 +77,23 @@ def admin(ctx: Context) -> Reply:
     if "wins" in changes and group.wins_channel:
         blocks.append(Section(_wins_note(ctx, group.wins_channel)))
     lines = [
-        "Members who haven't chosen their own follow these defaults.",
-        f'Change one like: {PRODUCT} quiet_hours="21:00-08:00" tone=formal retention=90d '
-        "wins=here (key=default goes back to the built-in value).",
-        f"Settings: {', '.join(ADMIN_KEYS)}.",
-        *(f"• {PRODUCT} {verb.usage}: {verb.summary}" for verb in VERBS.values()),
+        _("Members who haven't chosen their own follow these defaults."),
+        _("Change one like: {command} ({default} goes back to the built-in value).").format(
+            command=f'{PRODUCT} quiet_hours="21:00-08:00" tone=formal retention=90d wins=here',
+            default="key=default",
+        ),
+        _("Settings: {keys}.").format(keys=", ".join(ADMIN_KEYS)),
+        *(f"• {PRODUCT} {verb.usage}: {_(verb.summary)}" for verb in VERBS.values()),
     ]
     blocks.append(Section("\n".join(lines)))
     return Reply(blocks=list(blocks))
 
 
-WINS_NOTE = (
+WINS_NOTE = N_(
     "Every Monday I'll post last week's anonymous counts there (no names, no companies; "
     "nothing when fewer than five members were active)."
 )
-NOT_IN_CHANNEL = (
+NOT_IN_CHANNEL = N_(
     "I'm not in this channel yet, so that post can't reach it. Add me first: on Slack, "
     "type /invite @Followup here; on Discord, let Followup view this channel and send "
     "messages in it. Then run /interview admin wins=here again to check."
@@ -98,10 +103,10 @@ NOT_IN_CHANNEL = (
 def _wins_note(ctx: Context, channel: str) -> str:
     """What the wins post needs, using the platform's answer for the channel typed in."""
     if channel != ctx.request.channel_id or ctx.request.can_post_here is None:
-        return f"{WINS_NOTE} Invite the app to that channel so it can post."
+        return f"{_(WINS_NOTE)} {_('Invite the app to that channel so it can post.')}"
     if ctx.request.can_post_here:
-        return f"{WINS_NOTE} I can post here."
-    return f"{WINS_NOTE} {NOT_IN_CHANNEL}"
+        return f"{_(WINS_NOTE)} {_('I can post here.')}"
+    return f"{_(WINS_NOTE)} {_(NOT_IN_CHANNEL)}"
 
 
 def stats(ctx: Context, group: Workspace) -> Reply:
@@ -109,10 +114,18 @@ def stats(ctx: Context, group: Workspace) -> Reply:
     refuse_unknown("admin stats", ctx.args.options, ["period"])
     period = parse_duration(ctx.args.options.get("period", "7d"))
     if period < timedelta(days=1):
-        raise UserError("The period must be at least a day.", hint="Like: period=7d.")
+        raise UserError(
+            _("The period must be at least a day."),
+            hint=_("Like: {example}.").format(example="period=7d"),
+        )
     until = ctx.core.deps.clock.now()
     counts = group_stats(ctx.session, group, until - period, until)
-    return stats_reply(counts, f"Your group over the last {period.days} days:")
+    head = ngettext(
+        "Your group over the last {count} day:",
+        "Your group over the last {count} days:",
+        period.days,
+    )
+    return stats_reply(counts, head.format(count=period.days))
 
 
 def template(ctx: Context, group: Workspace) -> Reply:
@@ -121,9 +134,9 @@ def template(ctx: Context, group: Workspace) -> Reply:
 
 
 VERBS: dict[str, AdminVerb] = {
-    "stats": AdminVerb("anonymous counts for your group", "stats [period=7d]", stats),
+    "stats": AdminVerb(N_("anonymous counts for your group"), "stats [period=7d]", stats),
     TEMPLATE_VERB: AdminVerb(
-        "your group's own draft templates: show, replace, preview, revert",
+        N_("your group's own draft templates: show, replace, preview, revert"),
         "template [kind] [preview|revert|<your template>]",
         template,
     ),

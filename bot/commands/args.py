@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from bot.domain.text import snippet
 from bot.errors import UserError
+from bot.i18n import _
 
 MAX_INPUT_CHARS = 4000
 """Chat platforms cap messages near this size; anything longer is a paste gone wrong."""
@@ -31,8 +32,6 @@ _QUOTES = _DOUBLE_QUOTES | _SINGLE_QUOTES
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)=", re.ASCII)
 _REF = re.compile(r"#?([0-9]{1,10})", re.ASCII)
-
-_QUOTE_HINT = 'Put quotes around values with spaces, like company="Acme Corp".'
 
 # A terminal escape sequence pasted from a shell: CSI (colours, cursor moves: ESC [ or the
 # one-byte C1 CSI, parameters, a final byte) and OSC (a window title: ESC ] ... BEL or ST),
@@ -93,8 +92,8 @@ def parse_args(text: str) -> ParsedArgs:
             value, i = _read_value(text, key_match.end(), start)
             if key in options:
                 raise UserError(
-                    f"You gave {key}= more than once.",
-                    hint=f'Give each option once, like {key}="...".',
+                    _("You gave {option} more than once.").format(option=f"{key}="),
+                    hint=_("Give each option once, like {example}.").format(example=f'{key}="..."'),
                 )
             options[key] = value.strip()
         else:
@@ -113,8 +112,8 @@ def parse_ref(token: str) -> int:
     number = int(match.group(1)) if match else 0
     if not 1 <= number <= MAX_INTERVIEW_NUMBER:
         raise UserError(
-            f"'{snippet(token)}' isn't an interview number.",
-            hint="Use the number from /interview list, like #3.",
+            _("'{typed}' isn't an interview number.").format(typed=snippet(token)),
+            hint=_("Use the number from /interview list, like #3."),
         )
     return number
 
@@ -123,8 +122,10 @@ def _check_length(text: str) -> None:
     """Refuse oversized input before doing any work on it."""
     if len(text) > MAX_INPUT_CHARS:
         raise UserError(
-            f"That's {len(text):,} characters; the limit is {MAX_INPUT_CHARS:,}.",
-            hint="Shorten it, or split long notes across several commands.",
+            _("That's {count:,} characters; the limit is {limit:,}.").format(
+                count=len(text), limit=MAX_INPUT_CHARS
+            ),
+            hint=_("Shorten it, or split long notes across several commands."),
         )
 
 
@@ -149,4 +150,9 @@ def _read_value(text: str, i: int, start: int) -> tuple[str, int]:
             return "".join(chars), j + 1
         chars.append(ch)
         j += 1
-    raise UserError(f"There's an unmatched quote near `{snippet(text[start:])}`.", hint=_QUOTE_HINT)
+    raise UserError(
+        _("There's an unmatched quote near `{typed}`.").format(typed=snippet(text[start:])),
+        hint=_("Put quotes around values with spaces, like {example}.").format(
+            example='company="Acme Corp"'
+        ),
+    )

@@ -1,4 +1,8 @@
-"""Turn a `CommandRequest` into a `Reply`: parse, run in one transaction, never crash."""
+"""Turn a `CommandRequest` into a `Reply`: parse, run in one transaction, never crash.
+
+Every command runs speaking the member's language (theirs, else their platform's), so its
+replies, errors and forms are all in it, and the reply says which it is for the adapters.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,9 @@ from typing import TYPE_CHECKING
 from bot.chat import CommandRequest, Reply, Section
 from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, clean_text, parse_args
 from bot.commands.registry import Context
-from bot.domain.languages import platform_locale
+from bot.domain.languages import DEFAULT_LANGUAGE, language_of_locale, platform_locale
 from bot.errors import UserError
+from bot.i18n import N_, _, current_language, speaking
 from bot.metrics import METRICS
 from bot.storage import repositories as repo
 from bot.storage.models import Member
@@ -29,7 +34,7 @@ log = logging.getLogger(__name__)
 # queries, no drafting or proofreading.
 INLINE = frozenset({"help", "list", "show", "due"})
 
-OOPS = (
+OOPS = N_(
     "Something went wrong on my side, and nothing was changed. Please try again in a "
     "moment; if it keeps happening, let your group's admin know."
 )
@@ -68,27 +73,50 @@ class Dispatcher:
     def _answer(self, request: CommandRequest, *, reads_only: bool) -> Reply | None:
         """The reply; with `reads_only`, None when the request must write first."""
         request = cleaned(request)
-        try:
-            return self._run(request, reads_only=reads_only)
-        except UserError as error:
-            reply = Reply.text(str(error))
-            if error.field:
-                reply.field_errors[error.field] = str(error)
-            return reply
-        except Exception:
-            spec = self.core.registry.get(_name(request))  # its name, never what was typed
-            log.exception("command %r failed", spec.name if spec else "unknown")
-            return Reply.text(OOPS)
+        language = self._language(request)
+        with speaking(language):
+            try:
+                answered = self._run(request, reads_only=reads_only)
+            except UserError as error:
+                reply = Reply.text(str(error))
+                if error.field:
+                    reply.field_errors[error.field] = str(error)
+                answered = reply, language
+            except Exception:
+                spec = self.core.registry.get(_name(request))  # its name, never what was typed
+                log.exception("command %r failed", spec.name if spec else "unknown")
+                answered = Reply.text(_(OOPS)), language
+        if answered is None:
+            return None
+        reply, reply.language = answered
+        return reply
 
-    def _run(self, request: CommandRequest, *, reads_only: bool = False) -> Reply | None:
+    def _language(self, request: CommandRequest) -> str:
+        """The language to answer in: the member's, else their platform's, else English."""
+        with self.core.deps.db.reading() as session:
+            facts = repo.member_facts(session, request.member)
+        if facts is not None:
+            return self.core.deps.language_of(facts)
+        return language_of_locale(platform_locale(request.locale)) or DEFAULT_LANGUAGE
+
+    def _run(
+        self, request: CommandRequest, *, reads_only: bool = False
+    ) -> tuple[Reply, str] | None:
+        """The reply and the language it speaks; None as for `_answer`."""
         name = _name(request)
         spec = self.core.registry.get(name)
         if spec is None:
             close = difflib.get_close_matches(name, self.core.registry.names(), n=1)
-            hint = f"Did you mean /interview {close[0]}? " if close else ""
+            everything = _("See everything I can do with /interview help.")
+            hint = (
+                _("Did you mean /interview {command}? {everything}").format(
+                    command=close[0], everything=everything
+                )
+                if close
+                else everything
+            )
             raise UserError(
-                f"I don't know the command '{name}'.",
-                hint=hint + "See everything I can do with /interview help.",
+                _("I don't know the command '{command}'.").format(command=name), hint=hint
             )
         if spec.raw:
             args = ParsedArgs((), MappingProxyType({}))
@@ -99,14 +127,17 @@ class Dispatcher:
             args = ParsedArgs(args.positionals, MappingProxyType(dict(request.options)))
         if spec.raw and len(request.text) > MAX_INPUT_CHARS:
             raise UserError(
-                f"That's {len(request.text):,} characters; the limit is {MAX_INPUT_CHARS:,}.",
-                hint="Check a shorter note; a good follow-up is under 200 words.",
+                _("That's {count:,} characters; the limit is {limit:,}.").format(
+                    count=len(request.text), limit=MAX_INPUT_CHARS
+                ),
+                hint=_("Check a shorter note; a good follow-up is under 200 words."),
             )
         if not spec.writes:
             with self.core.deps.db.reading() as session:
                 facts = repo.member_facts(session, request.member)
                 if facts is not None and not _needs_write(facts, request):
-                    return spec.handler(Context(request, args, facts, session, self.core))
+                    reply = spec.handler(Context(request, args, facts, session, self.core))
+                    return reply, current_language()
         if reads_only:
             return None
         with self.core.deps.db.transaction() as session:
@@ -120,10 +151,15 @@ class Dispatcher:
             if request.group_id:
                 repo.join_group(session, member, request.group_id, request.received_at)
             reply = spec.handler(Context(request, args, member, session, self.core))
+            # The handler may have changed their language (settings language=de): say the
+            # rest in the new one, as the handler's own words already are.
+            language = self.core.deps.language_of(member)
             if member.dm_status == "closed":  # tell once, then try DMs again
-                reply.blocks.insert(0, Section(_dm_closed_notice(member.dm_status_reason)))
+                with speaking(language):
+                    notice = _dm_closed_notice(member.dm_status_reason)
+                reply.blocks.insert(0, Section(notice))
                 member.dm_status = "ok"
-        return reply
+        return reply, language
 
 
 def cleaned(request: CommandRequest) -> CommandRequest:
@@ -166,8 +202,12 @@ def _new_locale(member: Member | MemberFacts, request: CommandRequest) -> bool:
 
 
 def _dm_closed_notice(reason: str | None) -> str:
-    why = f" ({reason})" if reason else ""
-    return (
-        f"I couldn't send you a reminder by DM{why}. Please allow direct messages from "
+    if reason:
+        return _(
+            "I couldn't send you a reminder by DM ({reason}). Please allow direct messages "
+            "from this app, then run /interview due to see what is waiting."
+        ).format(reason=reason)
+    return _(
+        "I couldn't send you a reminder by DM. Please allow direct messages from "
         "this app, then run /interview due to see what is waiting."
     )

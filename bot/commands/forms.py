@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.chat import Form, FormField
 from bot.domain.people import format_person
 from bot.errors import UserError
+from bot.i18n import N_, _
 from bot.services.interviews import CORE_FIELDS, DETAIL_FIELDS, STAGES, option_key
 from bot.storage.models import Interview
 
@@ -31,40 +32,42 @@ def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
     fields = (
         FormField(
             "company",
-            "Company",
+            _("Company"),
             required=True,
             max_length=CORE_FIELDS["company"],
             initial=_fit(
-                _v(interview, "company"), "company", "The company", f'{edit} company="..."'
+                _v(interview, "company"), "company", _("The company"), f'{edit} company="..."'
             ),
         ),
         FormField(
             "role",
-            "Role",
+            _("Role"),
             max_length=CORE_FIELDS["role"],
-            initial=_fit(_v(interview, "role"), "role", "The role", f'{edit} role="..."'),
+            initial=_fit(_v(interview, "role"), "role", _("The role"), f'{edit} role="..."'),
         ),
-        FormField("when_date", "Date", kind="date", initial=f"{local:%Y-%m-%d}" if local else None),
         FormField(
-            "when_time", "Start time", kind="time", initial=f"{local:%H:%M}" if local else None
+            "when_date", _("Date"), kind="date", initial=f"{local:%Y-%m-%d}" if local else None
+        ),
+        FormField(
+            "when_time", _("Start time"), kind="time", initial=f"{local:%H:%M}" if local else None
         ),
         FormField(
             "stage",
-            "Stage",
+            _("Stage"),
             kind="choice",
             choices=tuple(STAGES),
             initial=interview.stage if interview else "phone_screen",
         ),
         FormField(
             "with",
-            "Interviewers: Name [Bob] (Title) <email>; ...",
+            _("Interviewers: Name [Bob] (Title) <email>; ..."),
             kind="long_text",
             max_length=CORE_FIELDS["with"],
-            initial=_fit(people or None, "with", "The interviewers", f'{edit} with="..."'),
+            initial=_fit(people or None, "with", _("The interviewers"), f'{edit} with="..."'),
         ),
         FormField(
             "decision",
-            "When they said they'd decide",
+            _("When they said they'd decide"),
             kind="date",
             initial=f"{interview.decision_expected_on:%Y-%m-%d}"
             if interview and interview.decision_expected_on
@@ -72,18 +75,24 @@ def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
         ),
     )
     if interview is None:
-        return Form("log", "Log an interview", fields, submit="Log")
-    return Form("edit", f"Edit #{interview.number}", fields, context=f"#{interview.number}")
+        return Form("log", _("Log an interview"), fields, submit=_("Log"))
+    return Form(
+        "edit",
+        _("Edit {interview}").format(interview=f"#{interview.number}"),
+        fields,
+        context=f"#{interview.number}",
+        submit=_("Save"),
+    )
 
 
 # The debrief's inputs: option key, label, single or multi-line.
 NOTES_INPUTS = (
-    ("topics", "Topics discussed (one per line)", "long_text"),
-    ("strengths", "Qualifications to reinforce", "long_text"),
-    ("promised", "What you promised to send", "text"),
-    ("they_promised", "What they promised (e.g. a decision by Friday)", "text"),
-    ("questions", "Open questions", "long_text"),
-    ("clarify", "An answer you want to clarify", "long_text"),
+    ("topics", N_("Topics discussed (one per line)"), "long_text"),
+    ("strengths", N_("Qualifications to reinforce"), "long_text"),
+    ("promised", N_("What you promised to send"), "text"),
+    ("they_promised", N_("What they promised (e.g. a decision by Friday)"), "text"),
+    ("questions", N_("Open questions"), "long_text"),
+    ("clarify", N_("An answer you want to clarify"), "long_text"),
 )
 
 
@@ -92,17 +101,19 @@ def notes_form(interview: Interview) -> Form:
     number = interview.number
     about = "\n".join(f"{p.name}: {p.discussed or ''}" for p in interview.interviewers)
     first = option_key(interview.interviewers[0]) if interview.interviewers else None
-    by_name = f'{COMMAND} notes #{number} {first or "jane"}="..." (one interviewer at a time)'
+    by_name = _("{command} (one interviewer at a time)").format(
+        command=f'{COMMAND} notes #{number} {first or "jane"}="..."'
+    )
     fields = [
         FormField(
             key,
-            label,
+            _(label),
             kind=kind,
             max_length=DETAIL_FIELDS[key][2],
             initial=_fit(
                 _v(interview, DETAIL_FIELDS[key][0]),
                 key,
-                f"Your '{key}' note",
+                _("Your '{key}' note").format(key=key),
                 f'{COMMAND} notes #{number} {key}="..."',
             ),
         )
@@ -112,13 +123,19 @@ def notes_form(interview: Interview) -> Form:
         1,
         FormField(
             "about",
-            "What each interviewer talked about (Name: ...)",
+            _("What each interviewer talked about (Name: ...)"),
             kind="long_text",
             max_length=CORE_FIELDS["about"],
-            initial=_fit(about or None, "about", "What your interviewers talked about", by_name),
+            initial=_fit(about or None, "about", _("What your interviewers talked about"), by_name),
         ),
     )
-    return Form("notes", f"Notes on #{number}", tuple(fields), context=f"#{number}")
+    return Form(
+        "notes",
+        _("Notes on {interview}").format(interview=f"#{number}"),
+        tuple(fields),
+        context=f"#{number}",
+        submit=_("Save"),
+    )
 
 
 def _fit(value: str | None, key: str, what: str, route: str) -> str | None:
@@ -127,9 +144,11 @@ def _fit(value: str | None, key: str, what: str, route: str) -> str | None:
     if value is None or len(value) <= limit:
         return value
     raise UserError(
-        f"{what} is {len(value):,} characters, more than the {limit:,} a form can hold, so "
-        "I won't open the form: saving it would cut off the rest.",
-        hint=f"Change it with the command instead: {route}",
+        _(
+            "{what} is {count:,} characters, more than the {limit:,} a form can hold, so "
+            "I won't open the form: saving it would cut off the rest."
+        ).format(what=what, count=len(value), limit=limit),
+        hint=_("Change it with the command instead: {command}").format(command=route),
     )
 
 

@@ -21,6 +21,7 @@ from bot.domain.policy import (
 from bot.domain.timeparse import ParsedTime, format_local, parse_duration, parse_when
 from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
+from bot.i18n import N_, _, ngettext, speaking
 from bot.services.draft_context import EXTRA_KEYS
 from bot.services.drafts import Target
 from bot.services.export import export_member
@@ -35,14 +36,17 @@ from bot.storage.repositories import InterviewLine
 PRODUCT = "/interview"
 # What each of the drafts service's extra values is for, by its key.
 DRAFT_OPTIONS = {
-    "news": "Your news, for a keep-in-touch note",
-    "until": "When you must answer, for an offer reply",
+    "news": N_("Your news, for a keep-in-touch note"),
+    "until": N_("When you must answer, for an offer reply"),
 }
 
 
 def _number(ctx: Context, usage: str) -> int:
     if not ctx.args.positionals:
-        raise UserError("Which interview?", hint=f"Add its number, like: {PRODUCT} {usage}")
+        raise UserError(
+            _("Which interview?"),
+            hint=_("Add its number, like: {command}").format(command=f"{PRODUCT} {usage}"),
+        )
     return parse_ref(ctx.args.positionals[0])
 
 
@@ -55,9 +59,15 @@ def _summary(ctx: Context, interview: Interview | InterviewLine) -> str:
     parts = [f"#{interview.number} {interview.company}"]
     if interview.role:
         parts.append(interview.role)
-    parts += [STAGES.get(interview.stage, interview.stage), _when(ctx, interview)]
+    parts += [_stage(interview.stage), _when(ctx, interview)]
     parts.append(_status(ctx, interview))
     return " · ".join(parts)
+
+
+def _stage(stage: str) -> str:
+    """A stage as the member reads it: its label, or the id itself when it has none."""
+    label = STAGES.get(stage)
+    return _(label) if label else stage
 
 
 def _status(ctx: Context, interview: Interview | InterviewLine) -> str:
@@ -73,15 +83,32 @@ def _status(ctx: Context, interview: Interview | InterviewLine) -> str:
         }
         limit = resolve(ctx.known).int_("status_check_limit")  # the group's alone
         if gone_quiet(finished, interview.last_contact_at, limit):
-            return (
-                f"gone quiet (no more nudges; {PRODUCT} replied #{interview.number} if they write)"
+            return _("gone quiet (no more nudges; {command} if they write)").format(
+                command=f"{PRODUCT} replied #{interview.number}"
             )
+    shown = _(STATUS_LABELS.get(status, status.replace("_", " ")))
     if interview.paused:
-        return status.replace("_", " ") + " (paused)"
+        return _("{status} (paused)").format(status=shown)
     until = interview.paused_until
     if until is not None and until > ctx.core.deps.clock.now():
-        return status.replace("_", " ") + f" (paused until {format_local(until, ctx.zone)})"
-    return status.replace("_", " ")
+        return _("{status} (paused until {until})").format(
+            status=shown, until=format_local(until, ctx.zone)
+        )
+    return shown
+
+
+# Each status as the member reads it: its stored value with spaces, in English.
+STATUS_LABELS: dict[str, str] = {
+    Status.SCHEDULED: N_("scheduled"),
+    Status.HELD: N_("held"),
+    Status.WAITING: N_("waiting"),
+    Status.NEXT_ROUND: N_("next round"),
+    Status.OFFER: N_("offer"),
+    Status.REJECTED: N_("rejected"),
+    Status.WITHDRAWN: N_("withdrawn"),
+    Status.CLOSED: N_("closed"),
+    Status.CANCELLED: N_("cancelled"),
+}
 
 
 def _settled(reply: Reply) -> Reply:
@@ -99,7 +126,7 @@ def _people(interview: Interview) -> str:
 def _pending(ctx: Context, interview: Interview) -> list[str]:
     tz = ctx.zone
     return [
-        f"{describe(f)}: due by {format_local(f.due_at, tz)}"
+        _("{follow_up}: due by {due}").format(follow_up=describe(f), due=format_local(f.due_at, tz))
         for f in sorted(interview.follow_ups, key=lambda f: f.due_at)
         if f.state == "pending"
     ]
@@ -108,12 +135,14 @@ def _pending(ctx: Context, interview: Interview) -> list[str]:
 def help_(ctx: Context) -> Reply:
     """List every command, generated from the registry."""
     registry: Registry = ctx.core.registry
-    lines = [f"{PRODUCT} {spec.usage}: {spec.summary}" for spec in registry.specs]
-    example = (
-        f'Example: {PRODUCT} log company="Acme" role="Backend Engineer" when="tomorrow 3pm" '
+    lines = [f"{PRODUCT} {spec.usage}: {_(spec.summary)}" for spec in registry.specs]
+    example = _("Example: {command}").format(
+        command=f'{PRODUCT} log company="Acme" role="Backend Engineer" when="tomorrow 3pm" '
         'stage=onsite with="Jane Doe (Engineering Manager) <jane@acme.com>; Robert Smith [Bob]"'
     )
-    return Reply.text("Followup helps you follow up after interviews.", "\n".join(lines), example)
+    return Reply.text(
+        _("Followup helps you follow up after interviews."), "\n".join(lines), example
+    )
 
 
 def log(ctx: Context) -> Reply:
@@ -121,22 +150,28 @@ def log(ctx: Context) -> Reply:
     invite = invite_file(ctx.request.files)
     if invite is None and "invite" in ctx.args.options:
         raise UserError(
-            "I can't open a file by its name from here.",
-            hint="Attach the invite's .ics file to the message instead.",
+            _("I can't open a file by its name from here."),
+            hint=_("Attach the invite's .ics file to the message instead."),
         )
     if invite is None and not ctx.args.positionals and not ctx.args.options:
         form = interview_form(None, ctx.zone)
         return Reply(
             blocks=[
-                Section(f'Log it in one line: {PRODUCT} log company="Acme" when="tomorrow 3pm"')
+                Section(
+                    _("Log it in one line: {command}").format(
+                        command=f'{PRODUCT} log company="Acme" when="tomorrow 3pm"'
+                    )
+                )
             ],
             form=form,
         )
     if ctx.args.positionals:
         word = ctx.args.positionals[0]
         raise UserError(
-            f"I don't know what '{word}' means here.",
-            hint='Give each detail as key="value", like company="Acme" when="tomorrow 3pm".',
+            _("I don't know what '{word}' means here.").format(word=word),
+            hint=_('Give each detail as key="value", like {example}.').format(
+                example='company="Acme" when="tomorrow 3pm"'
+            ),
         )
     if invite is not None:
         return _from_invite(ctx, invite)
@@ -148,19 +183,25 @@ def _logged(
     ctx: Context, interview: Interview, notes: list[str], read: tuple[str, ...] = ()
 ) -> list[str]:
     """What `log` says: the interview, anything to confirm, its follow-ups, what comes next."""
-    text = f"Logged {_summary(ctx, interview)}."
+    text = _("Logged {interview}.").format(interview=_summary(ctx, interview))
     people = _people(interview)
     if people:
-        text += f"\nWith: {people}."
+        text += "\n" + _("With: {people}.").format(people=people)
     paragraphs = [text, *read, *notes]
     follow = _pending(ctx, interview)
     if follow:
-        paragraphs.append("I'll remind you by DM:\n" + "\n".join(f"• {f}" for f in follow))
+        paragraphs.append(_listed(_("I'll remind you by DM:"), follow))
     paragraphs.append(
-        f"After the interview, add what you discussed: "
-        f'{PRODUCT} notes #{interview.number} topics="..." promised="..."'
+        _("After the interview, add what you discussed: {command}").format(
+            command=f'{PRODUCT} notes #{interview.number} topics="..." promised="..."'
+        )
     )
     return paragraphs
+
+
+def _listed(head: str, items: list[str]) -> str:
+    """A heading line with one bullet per item under it."""
+    return head + "\n" + "\n".join(f"• {item}" for item in items)
 
 
 def _from_invite(ctx: Context, invite: Attachment) -> Reply:
@@ -169,33 +210,49 @@ def _from_invite(ctx: Context, invite: Attachment) -> Reply:
     interview = result.interview
     name = f"#{interview.number} {interview.company}"
     if result.action is InviteAction.LOGGED:
-        read = ["From the invite:\n" + "\n".join(f"• {line}" for line in result.read)]
+        read = [_listed(_("From the invite:"), list(result.read))]
         if result.missing:
-            read.append("Not in the invite:\n" + "\n".join(f"• {m}" for m in result.missing))
+            read.append(_listed(_("Not in the invite:"), list(result.missing)))
         return Reply.text(*_logged(ctx, interview, result.notes, tuple(read)))
     if result.action is InviteAction.OLDER:
         return Reply.text(
-            f"That invite is an older version (sequence {result.sequence}) than the one "
-            f"{name} was last updated from (sequence {interview.invite_sequence}), so I "
-            "changed nothing."
+            _(
+                "That invite is an older version (sequence {sequence}) than the one "
+                "{interview} was last updated from (sequence {last}), so I changed nothing."
+            ).format(sequence=result.sequence, interview=name, last=interview.invite_sequence)
         )
     if result.action is InviteAction.UNCHANGED:
-        return Reply.text(f"{name} already matches that invite: {_summary(ctx, interview)}.")
+        return Reply.text(
+            _("{interview} already matches that invite: {summary}.").format(
+                interview=name, summary=_summary(ctx, interview)
+            )
+        )
     if result.action is InviteAction.CANCELLED:
         n = result.reminders_cancelled
-        stopped = f" and cancelled its {n} reminder{'s' if n != 1 else ''}" if n else ""
+        said = (
+            ngettext(
+                "The invite is cancelled, so I marked {interview} ({when}) cancelled and "
+                "cancelled its {count} reminder.",
+                "The invite is cancelled, so I marked {interview} ({when}) cancelled and "
+                "cancelled its {count} reminders.",
+                n,
+            )
+            if n
+            else _("The invite is cancelled, so I marked {interview} ({when}) cancelled.")
+        )
         return Reply.text(
-            f"The invite is cancelled, so I marked {name} ({_when(ctx, interview)}) "
-            f"cancelled{stopped}.",
-            "If it is rescheduled, send me the new invite.",
+            said.format(interview=name, when=_when(ctx, interview), count=n),
+            _("If it is rescheduled, send me the new invite."),
         )
     moved = result.moved_from
-    text = f"Updated {_summary(ctx, interview)}."
+    text = _("Updated {interview}.").format(interview=_summary(ctx, interview))
     if moved is not None and moved != (interview.starts_at, interview.ends_at):
         was = format_local(moved[0], ctx.zone, until=moved[1])
-        text = f"Rescheduled {name} from {was} to {_when(ctx, interview)}."
+        text = _("Rescheduled {interview} from {was} to {when}.").format(
+            interview=name, was=was, when=_when(ctx, interview)
+        )
     follow = _pending(ctx, interview)
-    tail = ["I'll remind you by DM:\n" + "\n".join(f"• {f}" for f in follow)] if follow else []
+    tail = [_listed(_("I'll remind you by DM:"), follow)] if follow else []
     read = [line[0].upper() + line[1:] + "." for line in result.read]
     return Reply.text(text, *read, *result.notes, *tail)
 
@@ -205,39 +262,42 @@ def list_(ctx: Context) -> Reply:
     interviews = ctx.core.repo.interview_lines(ctx.session, ctx.member_id)
     if not interviews:
         return Reply.text(
-            "You haven't logged any interviews yet.",
-            f'Start with: {PRODUCT} log company="Acme" when="tomorrow 3pm"',
+            _("You haven't logged any interviews yet."),
+            _("Start with: {command}").format(
+                command=f'{PRODUCT} log company="Acme" when="tomorrow 3pm"'
+            ),
         )
-    return Reply.text("Your interviews:", "\n".join(_summary(ctx, i) for i in interviews))
+    return Reply.text(_("Your interviews:"), "\n".join(_summary(ctx, i) for i in interviews))
 
 
 def show(ctx: Context) -> Reply:
     """Everything about one interview."""
     interview = ctx.core.interviews.get(ctx.session, ctx.known, _number(ctx, "show #3"))
     pairs: list[tuple[str, str]] = [
-        ("Company", interview.company),
-        ("Role", interview.role or "—"),
-        ("Stage", STAGES.get(interview.stage, interview.stage)),
-        ("When", _when(ctx, interview)),
-        ("Status", _status(ctx, interview)),
+        (_("Company"), interview.company),
+        (_("Role"), interview.role or "—"),
+        (_("Stage"), _stage(interview.stage)),
+        (_("When"), _when(ctx, interview)),
+        (_("Status"), _status(ctx, interview)),
     ]
     if interview.location:
         where = f"{interview.format}: " if interview.format else ""
-        pairs.append(("Where", where + interview.location))
+        pairs.append((_("Where"), where + interview.location))
     if interview.decision_expected_on:
-        pairs.append(("Decision expected", f"{interview.decision_expected_on:%a %d %b %Y}"))
+        pairs.append((_("Decision expected"), f"{interview.decision_expected_on:%a %d %b %Y}"))
     if interview.contact is not None:
-        pairs.append(("Contact person", interview.contact.name))
+        pairs.append((_("Contact person"), interview.contact.name))
     for person in interview.interviewers:
         label = format_person(person.name, person.title, None, person.greet_as)
         detail = person.email or ""
         if person.discussed:
-            detail = (detail + " · " if detail else "") + f"discussed {person.discussed}"
+            discussed = _("discussed {topics}").format(topics=person.discussed)
+            detail = (detail + " · " if detail else "") + discussed
         pairs.append((label, detail or "—"))
     for _key, (column, label, _limit) in DETAIL_FIELDS.items():
         value = getattr(interview, column)
         if value:
-            pairs.append((label, value))
+            pairs.append((_(label), value))
     blocks: list[Section | Fields] = [Section(f"#{interview.number} {interview.company}")]
     blocks.append(Fields(tuple((k, v) for k, v in pairs if len(v) <= MAX_FIELD_VALUE)))
     # A long note shown in a field would be cut (Discord at 1,024 characters): it gets a
@@ -245,7 +305,7 @@ def show(ctx: Context) -> Reply:
     blocks += [Section(f"{k}:\n{v}") for k, v in pairs if len(v) > MAX_FIELD_VALUE]
     pending = _pending(ctx, interview)
     if pending:
-        blocks.append(Section("Follow-ups:\n" + "\n".join(f"• {p}" for p in pending)))
+        blocks.append(Section(_listed(_("Follow-ups:"), pending)))
     return Reply(blocks=list(blocks))
 
 
@@ -256,12 +316,19 @@ def edit(ctx: Context) -> Reply:
         interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
         return Reply(
             blocks=[
-                Section(f'Change any field, like: {PRODUCT} edit #{number} role="Staff Engineer"')
+                Section(
+                    _("Change any field, like: {command}").format(
+                        command=f'{PRODUCT} edit #{number} role="Staff Engineer"'
+                    )
+                )
             ],
             form=interview_form(interview, ctx.zone),
         )
     outcome = ctx.core.interviews.edit(ctx.session, ctx.member, number, ctx.args.options)
-    return Reply.text(f"Updated {_summary(ctx, outcome.interview)}.", *outcome.notes)
+    return Reply.text(
+        _("Updated {interview}.").format(interview=_summary(ctx, outcome.interview)),
+        *outcome.notes,
+    )
 
 
 def notes(ctx: Context) -> Reply:
@@ -273,17 +340,23 @@ def notes(ctx: Context) -> Reply:
             "jane"
         )
         reply = Reply.text(
-            f"What happened in #{number}? Add any of these:",
-            "\n".join(f"• {key}: {label}" for key, (_c, label, _l) in DETAIL_FIELDS.items()),
-            f'and what each interviewer talked about, by first name: {first}="..."',
-            f'Example: {PRODUCT} notes #{number} topics="system design; on-call" '
-            f'promised="my portfolio" {first}="the Kafka migration"',
+            _("What happened in {interview}? Add any of these:").format(interview=f"#{number}"),
+            "\n".join(f"• {key}: {_(label)}" for key, (_c, label, _l) in DETAIL_FIELDS.items()),
+            _("and what each interviewer talked about, by first name: {option}").format(
+                option=f'{first}="..."'
+            ),
+            _("Example: {command}").format(
+                command=f'{PRODUCT} notes #{number} topics="system design; on-call" '
+                f'promised="my portfolio" {first}="the Kafka migration"'
+            ),
         )
         reply.form = notes_form(interview)
         return reply
     outcome = ctx.core.interviews.edit(ctx.session, ctx.member, number, ctx.args.options)
     return Reply.text(
-        f"Saved your notes on #{number}. Drafts will use them: {PRODUCT} draft #{number}",
+        _("Saved your notes on {interview}. Drafts will use them: {command}").format(
+            interview=f"#{number}", command=f"{PRODUCT} draft #{number}"
+        ),
         *outcome.notes,
     )
 
@@ -293,19 +366,21 @@ def outcome(ctx: Context) -> Reply:
     number = _number(ctx, "outcome #3 rejected")
     if len(ctx.args.positionals) < 2:
         raise UserError(
-            "What was the outcome?",
-            hint=f"Like: {PRODUCT} outcome #{number} next_round (or offer, rejected, "
-            "withdrawn, no_reply), then who told you: offer Hana.",
+            _("What was the outcome?"),
+            hint=_(
+                "Like: {command} (or offer, rejected, withdrawn, no_reply), then who told "
+                "you: offer Hana."
+            ).format(command=f"{PRODUCT} outcome #{number} next_round"),
         )
     result = ctx.core.interviews.set_outcome(
         ctx.session, ctx.member, number, ctx.args.positionals[1:]
     )
     follow = _pending(ctx, result.interview)
-    text = f"Recorded: {_summary(ctx, result.interview)}."
+    text = _("Recorded: {interview}.").format(interview=_summary(ctx, result.interview))
     contact = result.interview.contact
     if contact is not None and len(ctx.args.positionals) > 2:  # they named who told them
-        text += f" Notes about what happens next go to {contact.name}."
-    return Reply.text(text, *(["Next:\n" + "\n".join(f"• {f}" for f in follow)] if follow else []))
+        text += " " + _("Notes about what happens next go to {name}.").format(name=contact.name)
+    return Reply.text(text, *([_listed(_("Next:"), follow)] if follow else []))
 
 
 def _finish(ctx: Context, how: str) -> Reply:
@@ -314,10 +389,14 @@ def _finish(ctx: Context, how: str) -> Reply:
     done = ctx.core.follow_ups.finish(
         ctx.session, ctx.member, interview, list(ctx.args.positionals[1:]), how=how
     )
-    verb = "Marked sent" if how == "sent" else "Skipped"
-    text = f"{verb}: {describe(done)} (#{number})."
+    said = (
+        _("Marked sent: {follow_up} ({interview}).")
+        if how == "sent"
+        else _("Skipped: {follow_up} ({interview}).")
+    )
+    text = said.format(follow_up=describe(done), interview=f"#{number}")
     remaining = _pending(ctx, interview)
-    tail = ["Still to do:\n" + "\n".join(f"• {r}" for r in remaining)] if remaining else []
+    tail = [_listed(_("Still to do:"), remaining)] if remaining else []
     return _settled(Reply.text(text, *tail))
 
 
@@ -337,9 +416,12 @@ def snooze(ctx: Context) -> Reply:
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
     if interview.paused:  # nothing would remind them, so there is nothing to put off
         raise UserError(
-            f"Reminders for #{number} {interview.company} are paused, so there is nothing "
-            "to snooze.",
-            hint=f"To hear about it again: {PRODUCT} resume #{number}",
+            _("Reminders for {interview} are paused, so there is nothing to snooze.").format(
+                interview=f"#{number} {interview.company}"
+            ),
+            hint=_("To hear about it again: {command}").format(
+                command=f"{PRODUCT} resume #{number}"
+            ),
         )
     now = ctx.core.deps.clock.now()
     tz = ctx.zone
@@ -355,7 +437,9 @@ def snooze(ctx: Context) -> Reply:
         ctx.session, ctx.member, interview, list(ctx.args.positionals[1:]), until
     )
     at = next(r.remind_at for r in chosen.reminders if r.state == "scheduled")
-    text = f"Snoozed the {describe(chosen)} (#{number}) until {format_local(until, tz)}."
+    text = _("Snoozed the {follow_up} ({interview}) until {until}.").format(
+        follow_up=describe(chosen), interview=f"#{number}", until=format_local(until, tz)
+    )
     said = (text, *cautions, _moved(ctx, until, at, interview.paused_until))
     return _settled(Reply.text(" ".join(part for part in said if part)))
 
@@ -376,8 +460,8 @@ def _time_ahead(ctx: Context, interview: Interview, text: str, instead: str) -> 
     )
     if parsed.at <= now:
         raise UserError(
-            f"{format_local(parsed.at, ctx.zone)} has already passed.",
-            hint=f"Give a time ahead, or use {PRODUCT} {instead}.",
+            _("{time} has already passed.").format(time=format_local(parsed.at, ctx.zone)),
+            hint=_("Give a time ahead, or use {command}.").format(command=f"{PRODUCT} {instead}"),
         )
     return parsed
 
@@ -386,9 +470,12 @@ def _moved(ctx: Context, asked: datetime, at: datetime, paused_until: datetime |
     """Both times, when a pause, quiet hours or the weekend move a reminder off the one asked."""
     if at == asked:
         return ""
-    why = "when the pause ends" if paused_until and asked < paused_until <= at else None
     when = format_local(at, ctx.zone)
-    return f"The reminder comes at {when}, {why or 'after your quiet hours or the weekend'}."
+    if paused_until and asked < paused_until <= at:
+        return _("The reminder comes at {when}, when the pause ends.").format(when=when)
+    return _("The reminder comes at {when}, after your quiet hours or the weekend.").format(
+        when=when
+    )
 
 
 def replied(ctx: Context) -> Reply:
@@ -397,8 +484,11 @@ def replied(ctx: Context) -> Reply:
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
     ctx.core.follow_ups.replied(ctx.session, ctx.member, interview)
     follow = _pending(ctx, interview)
-    tail = ["Next:\n" + "\n".join(f"• {f}" for f in follow)] if follow else []
-    return _settled(Reply.text(f"Noted that {interview.company} replied (#{number}).", *tail))
+    tail = [_listed(_("Next:"), follow)] if follow else []
+    noted = _("Noted that {company} replied ({interview}).").format(
+        company=interview.company, interview=f"#{number}"
+    )
+    return _settled(Reply.text(noted, *tail))
 
 
 def pause(ctx: Context) -> Reply:
@@ -409,16 +499,20 @@ def pause(ctx: Context) -> Reply:
     if "until" not in ctx.args.options:
         ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=True)
         return Reply.text(
-            f"Paused reminders for #{number} {interview.company}. "
-            f"Turn them back on with {resume_hint}."
+            _("Paused reminders for {interview}. Turn them back on with {command}.").format(
+                interview=f"#{number} {interview.company}", command=resume_hint
+            )
         )
     parsed = _time_ahead(ctx, interview, ctx.args.options["until"], f"pause #{number}")
     ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=True, until=parsed.at)
     wake = send_time(parsed.at, ctx.core.deps.cadence_of(ctx.known))
-    said = (
-        f"Paused reminders for #{number} {interview.company} until "
-        f"{format_local(parsed.at, ctx.zone)}; anything that comes due meanwhile is "
-        f"reminded once then. Sooner: {resume_hint}."
+    said = _(
+        "Paused reminders for {interview} until {until}; anything that comes due meanwhile "
+        "is reminded once then. Sooner: {command}."
+    ).format(
+        interview=f"#{number} {interview.company}",
+        until=format_local(parsed.at, ctx.zone),
+        command=resume_hint,
     )
     parts = (said, *parsed.cautions, _moved(ctx, parsed.at, wake, None))
     return Reply.text(" ".join(part for part in parts if part))
@@ -429,7 +523,11 @@ def resume(ctx: Context) -> Reply:
     number = _number(ctx, "resume #3")
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
     ctx.core.follow_ups.pause(ctx.session, ctx.member, interview, paused=False)
-    return Reply.text(f"Reminders for #{number} {interview.company} are back on.")
+    return Reply.text(
+        _("Reminders for {interview} are back on.").format(
+            interview=f"#{number} {interview.company}"
+        )
+    )
 
 
 def due(ctx: Context) -> Reply:
@@ -437,16 +535,22 @@ def due(ctx: Context) -> Reply:
     tz = ctx.zone
     agenda = ctx.core.follow_ups.agenda(ctx.session, ctx.known)
     if not agenda:
-        return Reply.text("Nothing is due. Log an interview and I'll plan the follow-ups.")
+        return Reply.text(_("Nothing is due. Log an interview and I'll plan the follow-ups."))
     now = ctx.core.deps.clock.now()
     lines = []
     for f in agenda:
-        late = " (overdue)" if f.due_at < now else ""
-        lines.append(
-            f"• #{f.interview.number} {f.interview.company}: {describe(f)}, "
-            f"by {format_local(f.due_at, tz)}{late}"
+        line = (
+            _("{interview}: {follow_up}, by {due} (overdue)")
+            if f.due_at < now
+            else _("{interview}: {follow_up}, by {due}")
         )
-    return Reply.text("Coming up:", "\n".join(lines))
+        shown = line.format(
+            interview=f"#{f.interview.number} {f.interview.company}",
+            follow_up=describe(f),
+            due=format_local(f.due_at, tz),
+        )
+        lines.append(f"• {shown}")
+    return Reply.text(_("Coming up:"), "\n".join(lines))
 
 
 # Notes that may go as soon as the interview is over, whenever their reminders come.
@@ -507,8 +611,8 @@ def check(ctx: Context) -> Reply:
     text = ctx.request.text.strip()
     if not text:
         raise UserError(
-            "Paste the note to check after the command.",
-            hint=f"Like: {PRODUCT} check Hi Jane, thank you for ...",
+            _("Paste the note to check after the command."),
+            hint=_("Like: {command}").format(command=f"{PRODUCT} check Hi Jane, thank you for ..."),
         )
     terms = [
         term
@@ -519,7 +623,7 @@ def check(ctx: Context) -> Reply:
             *(p.name for p in interview.interviewers),
         )
     ]
-    subject, _, body = (
+    subject, _newline, body = (
         text.partition("\n") if text.lower().startswith("subject:") else ("", "", text)
     )
     findings = proofread(
@@ -531,17 +635,26 @@ def check(ctx: Context) -> Reply:
         ),
     )
     if not findings:
-        return Reply.text("Looks good: no problems found.")
-    lines = [f"[{f.level}] {f.text}" for f in findings]
-    return Reply.text(f"{len(findings)} thing(s) to look at:", "\n".join(lines))
+        return Reply.text(_("Looks good: no problems found."))
+    lines = [finding.line for finding in findings]
+    return Reply.text(
+        _("{count} thing(s) to look at:").format(count=len(findings)), "\n".join(lines)
+    )
 
 
 def settings(ctx: Context) -> Reply:
-    """Show or change the member's settings."""
+    """Show or change the member's settings, in their language as it is now.
+
+    `settings language=de` is confirmed in German: the change is the member saying which
+    language they read.
+    """
     changes = ctx.core.member_settings.update(ctx.member, ctx.args.options)
-    view = ctx.core.member_settings.describe(ctx.member)
-    head = "Saved. Your settings:" if changes else "Your settings:"
-    tail = f'Change one like: {PRODUCT} settings timezone=Europe/Berlin quiet_hours="21:00-08:00"'
+    with speaking(ctx.core.deps.language_of(ctx.member)):
+        view = ctx.core.member_settings.describe(ctx.member)
+        head = _("Saved. Your settings:") if changes else _("Your settings:")
+        tail = _("Change one like: {command}").format(
+            command=f'{PRODUCT} settings timezone=Europe/Berlin quiet_hours="21:00-08:00"'
+        )
     return Reply(blocks=[Section(head), Fields(tuple(view)), Section(tail)])
 
 
@@ -553,14 +666,32 @@ def delete(ctx: Context) -> Reply:
         return Reply(
             blocks=[
                 Section(
-                    f"Delete #{number} {interview.company} and its reminders? This can't be "
-                    f"undone. To go ahead: {PRODUCT} delete #{number} confirm"
+                    _(
+                        "Delete {interview} and its reminders? This can't be undone. "
+                        "To go ahead: {command}"
+                    ).format(
+                        interview=f"#{number} {interview.company}",
+                        command=f"{PRODUCT} delete #{number} confirm",
+                    )
                 )
             ],
-            actions=[Action("delete", f"Delete #{number}", f"#{number} confirm", "danger")],
+            actions=[
+                Action(
+                    "delete",
+                    _("Delete {interview}").format(interview=f"#{number}"),
+                    f"#{number} confirm",
+                    "danger",
+                )
+            ],
         )
     ctx.core.interviews.delete(ctx.session, ctx.member, number)
-    return _settled(Reply.text(f"Deleted #{number} {interview.company} and its reminders."))
+    return _settled(
+        Reply.text(
+            _("Deleted {interview} and its reminders.").format(
+                interview=f"#{number} {interview.company}"
+            )
+        )
+    )
 
 
 def forget(ctx: Context) -> Reply:
@@ -571,17 +702,19 @@ def forget(ctx: Context) -> Reply:
         return Reply(
             blocks=[
                 Section(
-                    f"This deletes everything I store about you: {count} interview(s), their "
-                    "interviewers, notes, follow-ups, reminders and your settings. It can't be "
-                    f"undone. To go ahead: {PRODUCT} forget confirm"
+                    _(
+                        "This deletes everything I store about you: {count} interview(s), their "
+                        "interviewers, notes, follow-ups, reminders and your settings. It can't "
+                        "be undone. To go ahead: {command}"
+                    ).format(count=count, command=f"{PRODUCT} forget confirm")
                 )
             ],
-            actions=[Action("forget", "Forget everything", "confirm", "danger")],
+            actions=[Action("forget", _("Forget everything"), "confirm", "danger")],
         )
     ctx.session.delete(ctx.member)
     return _settled(
         Reply.text(
-            "Done: everything about you is deleted. If you use Followup again, it starts fresh."
+            _("Done: everything about you is deleted. If you use Followup again, it starts fresh.")
         )
     )
 
@@ -592,10 +725,16 @@ def export(ctx: Context) -> Reply:
     return Reply(
         blocks=[
             Section(
-                f"Here is everything I store about you: {done.interviews} interview(s) with "
-                f"their interviewers and notes, {done.follow_ups} follow-up(s) and their "
-                "reminders, and your settings. The .json file has all of it; the .csv files "
-                f"open in a spreadsheet. To delete it all: {PRODUCT} forget"
+                _(
+                    "Here is everything I store about you: {interviews} interview(s) with "
+                    "their interviewers and notes, {follow_ups} follow-up(s) and their "
+                    "reminders, and your settings. The .json file has all of it; the .csv files "
+                    "open in a spreadsheet. To delete it all: {command}"
+                ).format(
+                    interviews=done.interviews,
+                    follow_ups=done.follow_ups,
+                    command=f"{PRODUCT} forget",
+                )
             )
         ],
         visibility=Visibility.DIRECT,
@@ -603,15 +742,15 @@ def export(ctx: Context) -> Reply:
     )
 
 
-CALENDAR_HOW = (
+CALENDAR_HOW = N_(
     "Subscribe to it and your interviews, and each follow-up still to send at its due time, "
     "appear in your calendar and keep up as things change (apps fetch it every few hours). "
     "Google Calendar: Other calendars > + > From URL. Outlook: Add calendar > Subscribe "
     "from web. Apple Calendar: File > New Calendar Subscription."
 )
-CALENDAR_KEEP = (
-    f"Keep it to yourself: the address is the feed's only key. If it gets out: {PRODUCT} "
-    f"calendar reset (a new address; this one stops working). To end it: {PRODUCT} calendar off"
+CALENDAR_KEEP = N_(
+    "Keep it to yourself: the address is the feed's only key. If it gets out: {reset} "
+    "(a new address; this one stops working). To end it: {off}"
 )
 
 
@@ -622,30 +761,46 @@ def calendar(ctx: Context) -> Reply:
     if word == "off":
         if feeds.stop(ctx.member):
             return Reply.text(
-                "Your calendar feed is off: its address no longer works. Remove the "
-                "subscription in your calendar app to clear what it fetched last."
+                _(
+                    "Your calendar feed is off: its address no longer works. Remove the "
+                    "subscription in your calendar app to clear what it fetched last."
+                )
             )
-        return Reply.text(f"Your calendar feed was already off. To start one: {PRODUCT} calendar")
+        return Reply.text(
+            _("Your calendar feed was already off. To start one: {command}").format(
+                command=f"{PRODUCT} calendar"
+            )
+        )
+    reset, off = f"{PRODUCT} calendar reset", f"{PRODUCT} calendar off"
     if word not in ("", "reset"):
         raise UserError(
-            f"I don't know '{word}' for calendar.",
-            hint=f"Use {PRODUCT} calendar (a feed for your calendar app), calendar reset "
-            "(a new address) or calendar off (no feed).",
+            _("I don't know '{word}' for calendar.").format(word=word),
+            hint=_(
+                "Use {command} (a feed for your calendar app), calendar reset "
+                "(a new address) or calendar off (no feed)."
+            ).format(command=f"{PRODUCT} calendar"),
         )
     was_on = ctx.member.calendar_token_hash is not None
     if was_on and not word:
         return Reply.text(
-            "Your calendar feed is on. I keep only a fingerprint of its address, so I can't "
-            f"show it again: {PRODUCT} calendar reset gives you a new one (the old address "
-            f"stops working at once), {PRODUCT} calendar off ends it."
+            _(
+                "Your calendar feed is on. I keep only a fingerprint of its address, so I can't "
+                "show it again: {reset} gives you a new one (the old address stops working at "
+                "once), {off} ends it."
+            ).format(reset=reset, off=off)
         )
     url = feeds.start(ctx.member)
     head = (
-        "Your new calendar address (the old one no longer works):"
+        _("Your new calendar address (the old one no longer works): {url}")
         if was_on
-        else ("Your private calendar feed:")
+        else _("Your private calendar feed: {url}")
     )
-    return Reply.text(f"{head} {url}", CALENDAR_HOW, CALENDAR_KEEP, visibility=Visibility.DIRECT)
+    return Reply.text(
+        head.format(url=url),
+        _(CALENDAR_HOW),
+        _(CALENDAR_KEEP).format(reset=reset, off=off),
+        visibility=Visibility.DIRECT,
+    )
 
 
 def build_registry() -> Registry:
@@ -653,40 +808,44 @@ def build_registry() -> Registry:
     ref = "#3"
     return Registry(
         [
-            CommandSpec("help", "What Followup can do.", "help", help_, writes=False),
+            CommandSpec("help", N_("What Followup can do."), "help", help_, writes=False),
             CommandSpec(
                 "log",
-                "Log an interview; I plan the thank-you notes and follow-ups.",
+                N_("Log an interview; I plan the thank-you notes and follow-ups."),
                 'log company="Acme" role="..." when="tomorrow 3pm" stage=onsite with="Jane Doe'
                 ' (Manager) <jane@acme.com>; Raj Patel"',
                 log,
                 options=(
-                    OptionSpec("company", "The company", required=True),
-                    OptionSpec("role", "The role you interviewed for"),
-                    OptionSpec("when", "When it starts, like 'tomorrow 3pm'"),
-                    OptionSpec("length", "How long, like 45m (default 1h)"),
+                    OptionSpec("company", N_("The company"), required=True),
+                    OptionSpec("role", N_("The role you interviewed for")),
+                    OptionSpec("when", N_("When it starts, like 'tomorrow 3pm'")),
+                    OptionSpec("length", N_("How long, like 45m (default 1h)")),
                     OptionSpec("stage", "One of: " + ", ".join(STAGES)),
-                    OptionSpec("with", "Interviewers: Name [greet as] (Title) <email>; ..."),
-                    OptionSpec("decision", "When they said they'd decide"),
-                    OptionSpec("job", "Link to the job posting"),
-                    OptionSpec("invite", "The calendar invite (.ics) to log it from", kind="file"),
+                    OptionSpec("with", N_("Interviewers: Name [greet as] (Title) <email>; ...")),
+                    OptionSpec("decision", N_("When they said they'd decide")),
+                    OptionSpec("job", N_("Link to the job posting")),
+                    OptionSpec(
+                        "invite", N_("The calendar invite (.ics) to log it from"), kind="file"
+                    ),
                 ),
                 open_options=True,  # every interview field (bot/services/interviews.py)
             ),
-            CommandSpec("list", "Your interviews.", "list", list_, writes=False),
+            CommandSpec("list", N_("Your interviews."), "list", list_, writes=False),
             CommandSpec(
-                "show", "Everything about one interview.", f"show {ref}", show, writes=False
+                "show", N_("Everything about one interview."), f"show {ref}", show, writes=False
             ),
             CommandSpec(
                 "edit",
-                "Change an interview's details.",
+                N_("Change an interview's details."),
                 f'edit {ref} when="friday 10am"',
                 edit,
                 open_options=True,  # the interview's fields and its interviewers' names
             ),
             CommandSpec(
                 "notes",
-                "The debrief: topics, what each person discussed, promises (Name: ... for one).",
+                N_(
+                    "The debrief: topics, what each person discussed, promises (Name: ... for one)."
+                ),
                 f'notes {ref} topics="..." jane="what Jane talked about" promised="..."',
                 notes,
                 options=tuple(OptionSpec(k, label) for k, (_c, label, _l) in DETAIL_FIELDS.items()),
@@ -694,15 +853,19 @@ def build_registry() -> Registry:
             ),
             CommandSpec(
                 "outcome",
-                "Their decision (next_round, offer, rejected, withdrawn, no_reply) and who told "
-                "you.",
+                N_(
+                    "Their decision (next_round, offer, rejected, withdrawn, no_reply) and who "
+                    "told you."
+                ),
                 f"outcome {ref} offer [interviewer]",
                 outcome,
             ),
             CommandSpec(
                 "draft",
-                "Drafts for an interview: every one you could send now (else the next one due), or "
-                "one kind, or one person's.",
+                N_(
+                    "Drafts for an interview: every one you could send now (else the next one "
+                    "due), or one kind, or one person's."
+                ),
                 f"draft {ref} [kind] [interviewer]",
                 draft,
                 options=tuple(OptionSpec(key, DRAFT_OPTIONS[key]) for key in EXTRA_KEYS),
@@ -710,65 +873,71 @@ def build_registry() -> Registry:
             ),
             CommandSpec(
                 "check",
-                "Proofread a note you wrote yourself.",
+                N_("Proofread a note you wrote yourself."),
                 "check <your text>",
                 check,
                 raw=True,
                 writes=False,
             ),
-            CommandSpec("sent", "Mark a follow-up sent.", f"sent {ref} [kind] [interviewer]", sent),
-            CommandSpec("skip", "Skip a follow-up.", f"skip {ref} [kind] [interviewer]", skip),
+            CommandSpec(
+                "sent", N_("Mark a follow-up sent."), f"sent {ref} [kind] [interviewer]", sent
+            ),
+            CommandSpec("skip", N_("Skip a follow-up."), f"skip {ref} [kind] [interviewer]", skip),
             CommandSpec(
                 "snooze",
-                'Remind me later: for=1h, for=tomorrow, for=3d or until="monday 9am".',
+                N_('Remind me later: for=1h, for=tomorrow, for=3d or until="monday 9am".'),
                 f"snooze {ref} [kind] [interviewer] for=1h",
                 snooze,
                 options=(
-                    OptionSpec("for", "How long: 1h, 3d or tomorrow"),
-                    OptionSpec("until", "Until when, like 'monday 9am'"),
+                    OptionSpec("for", N_("How long: 1h, 3d or tomorrow")),
+                    OptionSpec("until", N_("Until when, like 'monday 9am'")),
                 ),
             ),
             CommandSpec(
                 "replied",
-                "They replied: restart the status-check clock.",
+                N_("They replied: restart the status-check clock."),
                 f"replied {ref}",
                 replied,
             ),
             CommandSpec(
                 "pause",
-                'Pause reminders for an interview, for good or until="monday".',
+                N_('Pause reminders for an interview, for good or until="monday".'),
                 f"pause {ref} [until=monday]",
                 pause,
-                options=(OptionSpec("until", "Until when, like 'monday 9am'"),),
+                options=(OptionSpec("until", N_("Until when, like 'monday 9am'")),),
             ),
-            CommandSpec("resume", "Resume reminders for an interview.", f"resume {ref}", resume),
-            CommandSpec("due", "What's coming up.", "due", due, writes=False),
+            CommandSpec(
+                "resume", N_("Resume reminders for an interview."), f"resume {ref}", resume
+            ),
+            CommandSpec("due", N_("What's coming up."), "due", due, writes=False),
             CommandSpec(
                 "settings",
-                "Your time zone, quiet hours, signature and more.",
+                N_("Your time zone, quiet hours, signature and more."),
                 "settings [timezone=Europe/Berlin] [quiet_hours=21:00-08:00]",
                 settings,
                 open_options=True,  # the settings' own list (bot/services/member_settings.py)
             ),
-            CommandSpec("delete", "Delete an interview.", f"delete {ref}", delete),
+            CommandSpec("delete", N_("Delete an interview."), f"delete {ref}", delete),
             CommandSpec(
                 "export",
-                "Everything stored about you, as JSON and CSV files by DM.",
+                N_("Everything stored about you, as JSON and CSV files by DM."),
                 "export",
                 export,
                 writes=False,
             ),
-            CommandSpec("forget", "Delete everything stored about you.", "forget", forget),
+            CommandSpec("forget", N_("Delete everything stored about you."), "forget", forget),
             CommandSpec(
                 "calendar",
-                "Your interviews and follow-ups in your calendar app (reset: a new address; "
-                "off: none).",
+                N_(
+                    "Your interviews and follow-ups in your calendar app (reset: a new address; "
+                    "off: none)."
+                ),
                 "calendar [reset|off]",
                 calendar,
             ),
             CommandSpec(
                 "admin",
-                "Admins: your group's defaults, wins channel, retention and anonymous stats.",
+                N_("Admins: your group's defaults, wins channel, retention and anonymous stats."),
                 "admin [stats] [tone=formal] [wins=here] [retention=90d]",
                 admin,
                 raw=True,  # `admin template` takes a template's text verbatim

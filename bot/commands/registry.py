@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bot.chat import CommandRequest, Reply
 from bot.commands.args import ParsedArgs
 from bot.errors import UserError
+from bot.i18n import _
 from bot.storage import repositories as repo
 from bot.storage.models import Member
 from bot.storage.repositories import MemberFacts
@@ -107,11 +108,16 @@ def refuse_unknown(command: str, given: Iterable[str], known: Iterable[str]) -> 
     if unknown is None:
         return
     hint = (
-        "Known options: " + ", ".join(f"{name}=" for name in names) + "."
+        _("Known options: {options}.").format(options=", ".join(f"{name}=" for name in names))
         if names
-        else f"`{command}` takes no options."
+        else _("`{command}` takes no options.").format(command=command)
     )
-    raise UserError(f"I don't know the option `{unknown}` for `{command}`.", hint=hint)
+    raise UserError(
+        _("I don't know the option `{option}` for `{command}`.").format(
+            option=unknown, command=command
+        ),
+        hint=hint,
+    )
 
 
 class Registry:
