@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date, format_skeleton
 from dateparser.date import DateDataParser
 
 from bot.domain.timevocab import localize_quotes, localized_error
@@ -34,7 +35,7 @@ from bot.domain.timewords import (
 )
 from bot.domain.zonewords import season_note, zones_by_lowercase
 from bot.errors import UserError
-from bot.i18n import N_, _
+from bot.i18n import N_, _, current_language
 
 Prefer = Literal["future", "past"]
 MAX_TEXT = 100
@@ -356,8 +357,23 @@ def format_local(at: datetime, tz: ZoneInfo, *, until: datetime | None = None) -
     return f"{short_date(local.date())}, {clock} {zone}"
 
 
+# A day spelt out in each language the bot speaks, as CLDR (through Babel) writes it.
+_LONG_DATE = {
+    "es": ("EEEE d 'de' MMMM", "EEEE d 'de' MMMM 'de' y"),
+    "fr": ("EEEE d MMMM", "EEEE d MMMM y"),
+    "de": ("EEEE, d. MMMM", "EEEE, d. MMMM y"),
+    "pt": ("EEEE, d 'de' MMMM", "EEEE, d 'de' MMMM 'de' y"),
+}
+
+
 def short_date(day: date) -> str:
-    """A date as the bot shows it, e.g. "Fri 4 Dec 2026" (names never from the locale)."""
+    """A date as the bot shows it, in the language it speaks: "Fri 4 Dec 2026", "Fr., 4. Dez.
+
+    2026". English names are spelt out here, never taken from the server's locale.
+    """
+    language = current_language()
+    if language in _LONG_DATE:
+        return format_skeleton("yMMMEd", day, locale=language)
     return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
 
 
@@ -516,6 +532,10 @@ def _with_year(moment: datetime, year: int) -> datetime:
 
 def _long_date(day: date, this_year: int | None) -> str:
     """Spell out a day as "Friday 27 November", with the year unless it is `this_year`."""
+    language = current_language()
+    if language in _LONG_DATE:
+        pattern = _LONG_DATE[language][day.year != this_year]
+        return format_date(day, pattern, locale=language)
     text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
     return text if day.year == this_year else f"{text} {day.year}"
 
