@@ -88,6 +88,21 @@ def phrases(mapping: Mapping[str, str]) -> tuple[str, Replacement]:
     return _alternation(mapping) + r"(?![\w-])", lambda m: f" {mapping[m[0]]} "
 
 
+def between_times(lead: str, and_word: str, article: str = "") -> tuple[str, Replacement]:
+    """Read "entre 14h et 15h", "zwischen 10 und 11 Uhr" as the range 14:00-15:00.
+
+    A bare 24-hour end ("entre las 16 y las 17") gets its minutes, so "16-17" is no date.
+    """
+    the = rf"(?:{article} )?" if article else ""
+
+    def hours(match: re.Match[str]) -> str:
+        return "-".join(
+            f"{end}:00" if end.isdigit() and int(end) > 12 else end for end in match.groups()
+        )
+
+    return rf"\b{lead} {the}({TIME}) {and_word} {the}({TIME})\b", hours
+
+
 def and_between(*words: str) -> tuple[str, Replacement]:
     """Refuse "y", "et", "und" between two days or times: "viernes y sábado" is two."""
     day = "today|tomorrow|yesterday|tonight|" + WEEKDAY

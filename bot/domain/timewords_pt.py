@@ -21,6 +21,7 @@ from bot.domain.timevocab import (
     WEEKS_AS_DAYS,
     Vocabulary,
     and_between,
+    between_times,
     calendar,
     clock,
     day_of_month,
@@ -180,6 +181,7 @@ _RULES = rules(
         {
             **dict.fromkeys(("brasilia", "brasil"), "sao paulo"),
             **dict.fromkeys(("lisboa", "portugal"), "lisbon"),
+            **dict.fromkeys(("acores", "dos acores"), "azores"),
             **dict.fromkeys(("nova york", "nova iorque"), "new york"),
             "londres": "london",
         },
@@ -207,6 +209,7 @@ _RULES = rules(
         _part_of_day,
     ),
     (rf"\b(?:das|de|da|desde as|desde) ({TIME}) (?:as|a|ate as|ate) ({TIME})\b", r"\1-\2"),
+    between_times("entre", "e", "as?"),
     phrases(_PHRASES),
     *calendar(_DAYS, _SHORT_DAYS, _MONTHS),
     (rf"\b(?:a |na |no )?(?:proxima|proximo) ({WEEKDAY})\b", r"next \1"),
@@ -218,6 +221,7 @@ _RULES = rules(
         day_of_month,
     ),
     (rf"\b(?:o |no )?dia (\d{{1,2}})\b(?![:./-]|h| (?:{MONTH}))", r"the \1th"),
+    (rf"\b(?:o |no )?dia (?=\d{{1,2}}(?:[/.-]\d| (?:{MONTH})))", ""),  # "dia 3/12", "dia 3 de maio"
     (r"\b(?:as|a|ao) (?=\d|noon|midnight)", "at "),
     (
         r"\b(?:de|do|da|desde) \S+ (?:a|ao|ate|as) \S+",

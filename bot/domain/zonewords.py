@@ -131,8 +131,9 @@ _PLACES = {
     **dict.fromkeys(("tel aviv",), "Asia/Jerusalem"),
     **dict.fromkeys(("montreal",), "America/Toronto"),
 }
-# The end of a time ("2", "2pm", "14:00", "noon"): a zone may follow it, but not its minutes.
-_TIME_END = re.compile(r"(?:\d|(?<![a-z])[ap]\.?m\.?|\bnoon)(?![a-z0-9:])")
+# The end of a time ("2", "2pm", "2 pm", "14:00", "noon"): a zone may follow it, but not its
+# minutes, nor the "am" of "9 am".
+_TIME_END = re.compile(r"(?:\d(?! [ap]\.?m\b)|(?<![a-z])[ap]\.?m\.?|\bnoon)(?![a-z0-9:])")
 # What a member calls their own clock.
 _OWN_CLOCK = frozenset({"local", "my", "my local", "our", "your"})
 _OFFSET = re.compile(

@@ -29,6 +29,9 @@ TABLES = Path(__file__).resolve().parent.parent / "fixtures" / "phrasings"
 NAMES = ("first", "second", "third")
 # One table a language (issue #18), each typed on clocks of places that speak it.
 LANGUAGE_NAMES = ("es", "fr", "de", "pt")
+# A second table a language, written by people who had read neither the parser nor the first
+# tables, so it measures fresh what the first ones were fixed for.
+SECOND_LANGUAGE_NAMES = tuple(f"{language}2" for language in LANGUAGE_NAMES)
 
 
 @dataclass(frozen=True)
