@@ -86,6 +86,14 @@ def platform_locale(locale: str | None) -> str | None:
 
 
 def language_label(code: str) -> str:
-    """How a language is shown: "Spanish (español)", "English"."""
+    """How a language is shown: "Spanish (español)" in English, "español" in Spanish.
+
+    Speaking another language, each is named in itself ("Deutsch", "English"), as language
+    menus do, so nothing of it needs a translation.
+    """
+    from bot.i18n import current_language  # noqa: PLC0415 (bot.i18n reads this module)
+
     english, own = LANGUAGES[code]
+    if current_language() != DEFAULT_LANGUAGE:
+        return own
     return english if english == own else f"{english} ({own})"

@@ -19,31 +19,36 @@ async def test_a_member_chooses_their_language_and_dates_are_read_in_it(
     refused = await convo.say('/interview log company="Acme" when="mañana 15:00"')
     assert "I couldn't read 'mañana 15:00'" in refused
     saved = await convo.say("/interview settings language=es")
-    assert "Saved." in saved
-    assert "Language: Spanish (español)" in saved
-    assert "Dates: day first, 3/12 is 3 December (from your language)" in saved
+    # From the reply to the change on, the bot speaks Spanish.
+    assert "Guardado." in saved
+    assert "Idioma: español" in saved
+    assert "Fechas: day first, 3/12 es 3 de diciembre (según tu idioma)" in saved
     logged = await convo.say('/interview log company="Acme" when="mañana 15:00"')
-    assert "Logged #1" in logged, logged
-    assert TOMORROW_3PM in logged
+    assert "Registrada: #1" in logged, logged
+    assert "mar, 24 nov 2026, 15:00-16:00 UTC" in logged
     back = await convo.say("/interview settings language=default")
     assert "Language: English (default)" in back
     assert "couldn't read" in await convo.say('/interview edit #1 when="mañana 16:00"')
 
 
 async def test_a_language_may_be_named_in_english_or_in_itself(convo: Conversation) -> None:
-    assert "Language: French (français)" in await convo.say("/interview settings language=Français")
-    assert "Language: German (Deutsch)" in await convo.say("/interview settings language=german")
+    assert "Langue: français" in await convo.say("/interview settings language=Français")
+    assert "Sprache: Deutsch" in await convo.say("/interview settings language=german")
+    wrong = await convo.say("/interview settings language=klingon")
+    assert "Die Sprache 'klingon' kenne ich nicht." in wrong
+    assert "es (español)" in wrong
+    assert "Sprache: Deutsch" in await convo.say("/interview settings")
+    await convo.say("/interview settings language=en")
     wrong = await convo.say("/interview settings language=klingon")
     assert "I don't know the language 'klingon'." in wrong
     assert "es (Spanish)" in wrong
-    assert "Language: German (Deutsch)" in await convo.say("/interview settings")
 
 
 async def test_a_refusal_suggests_phrases_in_the_members_language(convo: Conversation) -> None:
     await convo.say("/interview settings language=pt")
     refused = await convo.say('/interview log company="Acme" when="sexta ou segunda"')
-    assert "'ou' leaves it unclear which moment you mean." in refused
-    assert "'sexta 14:00' or 'amanhã 10:00'" in refused
+    assert "Com 'ou', não fica claro qual momento você quer dizer." in refused
+    assert "'sexta 14:00' ou 'amanhã 10:00'" in refused
 
 
 async def test_the_groups_language_is_the_default_of_members_who_chose_none(
@@ -54,9 +59,9 @@ async def test_the_groups_language_is_the_default_of_members_who_chose_none(
     saved = await convo.say("/interview admin language=de")
     assert "Language: German (Deutsch)" in saved
     mine = await convo.say("/interview settings")
-    assert "Language: German (Deutsch) (group default)" in mine
+    assert "Sprache: Deutsch (Standard der Gruppe)" in mine
     logged = await convo.say('/interview log company="Acme" when="morgen 15 Uhr"')
-    assert TOMORROW_3PM in logged, logged
+    assert "Di., 24. Nov. 2026, 15:00-16:00 UTC" in logged, logged
     own = await convo.say("/interview settings language=en")
     assert "Language: English" in own
     assert "group default" not in own.split("Language:")[1].splitlines()[0]
@@ -98,11 +103,12 @@ async def test_the_platform_locale_is_the_first_guess(core: Core, clock: ManualC
         reply = await core.dispatcher.handle(discord_request(clock, text, locale))
         return reply.plain_text()
 
-    assert "Logged #1" in await say('/interview log company="Acme" when="amanhã às 15h"')
+    # A newcomer is answered in their Discord language, and their dates read in it.
+    assert "Registrada: #1" in await say('/interview log company="Acme" when="amanhã às 15h"')
     shown = await say("/interview settings")
-    assert "Language: Portuguese (português) (from your Discord language)" in shown
+    assert "Idioma: português (pelo seu idioma do Discord)" in shown
     await say("/interview list", locale="es-ES")  # a read that brings news is saved
-    assert "Language: Spanish (español) (from your Discord language)" in await say(
+    assert "Idioma: español (según tu idioma de Discord)" in await say(
         "/interview settings", locale=None
     )
     await say("/interview list", locale="../../etc")  # not a locale: ignored

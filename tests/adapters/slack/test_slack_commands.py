@@ -46,9 +46,9 @@ async def test_the_slack_locale_is_the_first_guess_at_the_members_language(
     shown = await slack.say("settings")
     (asked,) = slack.fake.of("users.info")
     assert str(asked.body.get("include_locale")).casefold() in ("true", "1")
-    assert "Spanish (español) (from your Slack language)" in shown, shown
+    assert "Idioma*\nespañol (según tu idioma de Slack)" in shown, shown
     logged = await slack.say('log company="Acme" when="mañana 15:00"')
-    assert "Logged #1 Acme" in logged, logged
+    assert "Registrada: #1 Acme" in logged, logged
 
 
 SCRIPT = [
