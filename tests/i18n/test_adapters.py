@@ -3,13 +3,14 @@
 Through the real slack-bolt and discord.py against the strict loopback fakes (which refuse
 what Slack or Discord would: a modal title over 24 characters, a button label over 80), and
 through the console. The core's replies carry the member's language in `Reply.language`;
-`in_members_language` makes sure of it here by setting it as the core does (the member's own
-language, read from the database), so these tests stand on the adapters' part alone.
+the adapters render their own words in it. A German member's drafts and reminder DMs are
+German end to end.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,8 @@ from fakes.slack_api import FakeSlack
 from adapters.console.conversation import Conversation
 from adapters.discord import DiscordAdapter
 from adapters.invite_files import NOT_AN_INVITE, Fetched
-from adapters.speech import member_language
 from bot.app import Core, build_core
-from bot.chat import CommandRequest, Reply
+from bot.chat import Reply
 from bot.scheduling.clock import ManualClock
 from bot.settings import Settings
 from tests.adapters.slack.slack_harness import Harness, blocks_text, load, slack_settings
@@ -30,6 +30,7 @@ MODAL = 9
 SLOW = 30.0  # seconds: the first command of a process loads the date parser
 WHEN = 'when="2026-11-24 15:00"'
 JANE = 'with="Jane Doe <jane@acme.com>"'
+ANNA = 'with="Frau Anna Weiß <anna@acme.com>"'
 
 
 @pytest.fixture
@@ -43,16 +44,8 @@ def sqlite_core(tmp_path: Path, clock: ManualClock) -> Iterator[Core]:
 
 
 @pytest.fixture
-def in_members_language(sqlite_core: Core, monkeypatch: pytest.MonkeyPatch) -> Core:
-    """The core, each reply saying the asking member's language (as the core sets it)."""
-    handle = sqlite_core.dispatcher.handle
-
-    async def answered(request: CommandRequest) -> Reply:
-        reply = await handle(request)
-        reply.language = member_language(sqlite_core, request.member, request.locale)
-        return reply
-
-    monkeypatch.setattr(sqlite_core.dispatcher, "handle", answered)
+def in_members_language(sqlite_core: Core) -> Core:
+    """The core, whose replies say the asking member's language (bot/commands/dispatch.py)."""
     return sqlite_core
 
 
@@ -84,8 +77,9 @@ async def said(slack: Harness, text: str) -> str:
 async def test_slack_shows_a_german_member_our_words_in_german_within_slacks_limits(
     slack: Harness,
 ) -> None:
-    assert "Saved." in await said(slack, "settings language=de")
-    await said(slack, f"log company=Acme {WHEN} {JANE} language=en")  # an English draft
+    assert "Gespeichert." in await said(slack, "settings language=de")
+    logged = await said(slack, f"log company=Acme {WHEN} {ANNA}")
+    assert "Eingetragen: #1 Acme" in logged
 
     status, _ = await slack.command("log")  # no details: the form
     assert status == 200
@@ -96,8 +90,9 @@ async def test_slack_shows_a_german_member_our_words_in_german_within_slacks_lim
     answer = await said(slack, "draft #1 thank_you")  # a draft goes by DM, with its buttons
     assert answer == "Ich habe dir das als Direktnachricht geschickt."
     dm = slack.fake.of("chat.postMessage")[-1].body
-    assert "Betreff: " in blocks_text(dm)
-    assert "An: jane@acme.com" in blocks_text(dm)
+    assert "Betreff: Vielen Dank für das Gespräch" in blocks_text(dm)
+    assert "An: anna@acme.com" in blocks_text(dm)
+    assert "Hallo Frau Weiß," in blocks_text(dm)
     assert any(b["type"] == "actions" for b in dm["blocks"]), "with its buttons"
 
     await slack.event(load("event_app_home_opened"))
@@ -165,16 +160,16 @@ async def test_discord_shows_a_german_member_our_words_in_german_within_discords
     labels = [c["label"] for c in modal["data"]["components"]]
     assert "Datum und Beginn" in labels
 
-    jane = "Jane Doe <jane@acme.com>"  # an English draft: the interview's own language
-    await say(
-        fake, "log", company="Acme", when="2026-11-24 15:00", text="language=en", **{"with": jane}
-    )
+    anna = "Frau Anna Weiß <anna@acme.com>"
+    logged = await say(fake, "log", company="Acme", when="2026-11-24 15:00", **{"with": anna})
+    assert "Eingetragen: #1 Acme" in text_of(logged)
     answer = await say(fake, "draft", interview="#1", kind="thank_you")
     assert "Ich habe dir das per DM geschickt." in text_of(answer)
     (dm,) = fake.dm_messages(USER)
     draft = dm["embeds"][0]
-    assert "**Betreff:**" in draft["description"]
-    assert "**An:** jane@acme.com" in draft["description"]
+    assert "**Betreff:** Vielen Dank für das Gespräch" in draft["description"]
+    assert "**An:** anna@acme.com" in draft["description"]
+    assert "Hallo Frau Weiß," in draft["description"]
     assert draft["footer"]["text"].startswith(
         "draft-1.eml öffnet sich als Entwurf in deiner Mail-App."
     )
@@ -210,3 +205,77 @@ def test_why_a_file_was_not_read_is_said_in_the_language_of_the_answer() -> None
     english = fetched.answer(Reply.text("Logged #1 Acme")).plain_text()
     assert english.startswith("That file isn't a calendar invite")
     assert english.endswith("Logged #1 Acme")
+
+
+# --- A German member end to end: reply, reminder DM with its draft and buttons ----------
+
+REMINDER = "Zeit, deine Dankesnachricht an Frau Anna Weiß zu senden"
+GREETING = "Hallo Frau Weiß,"
+MARK_SENT = "Als gesendet markieren"
+
+
+async def test_the_console_runs_a_german_member_end_to_end(
+    sqlite_core: Core, clock: ManualClock
+) -> None:
+    console = Conversation(sqlite_core, clock, user="ada")
+    await console.say("/interview settings language=de timezone=UTC")
+    logged = await console.say(f'/interview log company="Acme" when="morgen 15 Uhr" {ANNA}')
+    assert "Eingetragen: #1 Acme" in logged
+    assert "Di., 24. Nov. 2026, 15:00-16:00 UTC" in logged
+    dm = await console.say(":advance 27h")
+    assert REMINDER in dm
+    assert "Betreff: Vielen Dank für das Gespräch" in dm
+    assert GREETING in dm
+    assert f"[{MARK_SENT}: /interview sent #1 thank_you" in dm
+    sent = await console.say('/interview sent #1 thank_you "Frau Anna Weiß"')
+    assert "Dankesnachricht" in sent
+    assert "Marked" not in sent
+
+
+async def test_slack_runs_a_german_member_end_to_end(
+    slack: Harness, sqlite_core: Core, clock: ManualClock
+) -> None:
+    await said(slack, "settings language=de timezone=UTC")
+    assert "Eingetragen: #1 Acme" in await said(slack, f"log company=Acme {WHEN} {ANNA}")
+    clock.advance(timedelta(hours=27))  # an hour after the interview
+    report = await sqlite_core.delivery.deliver_due()
+    assert report.delivered == 1
+    dm = slack.fake.of("chat.postMessage")[-1].body
+    text = blocks_text(dm)
+    assert REMINDER in text
+    assert GREETING in text
+    labels = [
+        e["text"]["text"]
+        for b in dm["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if "text" in e
+    ]
+    assert MARK_SENT in labels
+
+
+async def test_discord_runs_a_german_member_end_to_end(
+    discord_adapter: DiscordAdapter,
+    discord_fake: FakeDiscord,
+    in_members_language: Core,
+    clock: ManualClock,
+) -> None:
+    fake = discord_fake
+    await say(fake, "settings", language="de", timezone="UTC")
+    anna = "Frau Anna Weiß <anna@acme.com>"
+    logged = await say(fake, "log", company="Acme", when="2026-11-24 15:00", **{"with": anna})
+    assert "Eingetragen: #1 Acme" in text_of(logged)
+    clock.advance(timedelta(hours=27))
+    report = await in_members_language.delivery.deliver_due()
+    assert report.delivered == 1
+    messages = fake.dm_messages(USER)
+    assert any(REMINDER in text_of(m) for m in messages)
+    assert any(GREETING in e["description"] for m in messages for e in m.get("embeds", []))
+    labels = [
+        c.get("label")
+        for m in messages
+        for row in m.get("components", [])
+        for c in row["components"]
+    ]
+    assert MARK_SENT in labels
+    assert [r.status for r in fake.requests if r.status >= 400] == []
