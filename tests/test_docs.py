@@ -87,7 +87,8 @@ async def test_the_settings_example_saves_the_signature_as_written(convo: Conver
     typed = example("settings timezone=")
     assert 'signature="Ada Lovelace, ada.dev"' in typed
     reply = await convo.say(f"/interview {typed}")
-    assert "Signature: Ada Lovelace, ada.dev" in reply.splitlines()
+    # The example sets language=es too, so the reply is in Spanish ("Firma: ...").
+    assert "Firma: Ada Lovelace, ada.dev" in reply.splitlines()
 
 
 async def test_a_signature_of_two_lines_signs_off_on_two_lines(convo: Conversation) -> None:
