@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, time
+from functools import lru_cache
 
 from bot.domain.timevocab import MONTHS, WEEKDAYS
 from bot.domain.timewords_de import VOCABULARY
@@ -139,6 +140,7 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
 def read_note(text: str, field: str | None = None) -> Note:
     """A German note read into its shape: noun phrase, predicate, infinitive, question, ..."""
     cleaned = _clean(text)
@@ -177,6 +179,7 @@ def _shape(text: str, words: list[str], *, asked: bool) -> Shape:
 _POSSESSIVE = re.compile(r"\b(?:sein|ihr)(e[mnrs]?|)\b")
 
 
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
 def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
     """The note said to its addressee: "sein Team", "Annas Team" -> "Ihr Team".
 

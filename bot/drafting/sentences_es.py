@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, time
+from functools import lru_cache
 
 from bot.drafting.notes import Note, Shape, upper_first
 from bot.drafting.sentences import words_in
@@ -137,6 +138,7 @@ def _clean(text: str) -> str:
     return f"{text}?" if question and text else text
 
 
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
 def read_note(text: str, field: str | None = None) -> Note:
     """One Spanish note read into its shape."""
     cleaned = _clean(text)
@@ -168,6 +170,7 @@ def _shape(text: str, words: tuple[str, ...], *, asked: bool) -> Shape:
     return Shape.NOUN_PHRASE
 
 
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
 def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
     """The note as typed: Spanish needs no change to be read by the person it is about.
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, time
+from functools import lru_cache
 
 from bot.drafting.notes import Note, Shape, upper_first
 from bot.drafting.sentences import _pick, words_in
@@ -135,6 +136,7 @@ def _clean(text: str) -> str:
     return _TRAILING.sub("", " ".join(text.split()))
 
 
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
 def read_note(text: str, field: str | None = None) -> Note:
     """The note cleaned and read into its shape."""
     cleaned = _clean(text)
@@ -268,6 +270,7 @@ def _vous_form(verb: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
 def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
     """The note said to its addressee: 'elle a monté son équipe' -> 'vous avez monté votre équipe'.
 

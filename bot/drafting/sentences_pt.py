@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, time
+from functools import lru_cache
 
 from bot.drafting.notes import QUESTIONS_FIELD, Note, Shape
 
@@ -170,6 +171,7 @@ def _is_finite(word: str) -> bool:
     return word in _FINITE_WORDS or (bool(_FINITE.match(word)) and word not in _NOT_VERBS)
 
 
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
 def read_note(text: str, field: str | None = None) -> Note:
     """One note read into the shape that decides its frames."""
     clean = _clean(text)
@@ -229,6 +231,7 @@ def upper_first(text: str) -> str:
 _POSSESSIVE = {"o": "seu", "a": "sua", "os": "seus", "as": "suas"}
 
 
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
 def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
     """The note as said to its addressee, without a pronoun that would fix the tone.
 
