@@ -280,7 +280,7 @@ def form_view(form: Form, *, timezone: str | None, origin: Mapping[str, str]) ->
         "type": "modal",
         "callback_id": FORM_CALLBACK,
         "title": _plain(form.title, MAX_TITLE),
-        "submit": _plain(form.submit, MAX_TITLE),
+        "submit": _plain(_(form.submit), MAX_TITLE),  # the core's default "Save" is marked
         "close": _plain(_("Cancel"), MAX_TITLE),
         "private_metadata": metadata[:3000],
         "blocks": [

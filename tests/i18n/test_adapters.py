@@ -86,6 +86,7 @@ async def test_slack_shows_a_german_member_our_words_in_german_within_slacks_lim
     (opened,) = await slack.wait_for("views.open", timeout=SLOW)
     modal = opened.json("view")
     assert modal["close"]["text"] == "Abbrechen"
+    assert modal["submit"]["text"] == "Eintragen"
 
     answer = await said(slack, "draft #1 thank_you")  # a draft goes by DM, with its buttons
     assert answer == "Ich habe dir das als Direktnachricht geschickt."
