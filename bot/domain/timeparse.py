@@ -211,7 +211,11 @@ def _parse_when(
     ends_at: datetime | None = None
     if reading.value.tzinfo is not None and reading.has_time:
         at = reading.value.astimezone(UTC)
-        notes.append(f"You gave a time zone, so I used it: that is {format_local(at, tz)}.")
+        notes.append(
+            _("You gave a time zone, so I used it: that is {moment}.").format(
+                moment=format_local(at, tz)
+            )
+        )
     elif (
         reading.has_time
         and not reading.keeps_clock
@@ -227,7 +231,7 @@ def _parse_when(
             wall = datetime.combine(wall.date(), prepared.fixed[0]) + prepared.fixed[1]
             if prepared.fixed[1]:  # midnight: the end of the day named, a day on
                 named = _long_date((wall - prepared.fixed[1]).date(), local_now.year)
-                notes.append(f"Midnight at the end of {named}.")
+                notes.append(_("Midnight at the end of {day}.").format(day=named))
         elif not reading.has_time:
             wall = datetime.combine(wall.date(), default_time)
         check_weekday(prepared.text, wall.date())
@@ -235,7 +239,9 @@ def _parse_when(
         if read_as:
             restated.append(read_as.replace(f"'{prepared.text}'", f"'{cleaned}'", 1))
         if not reading.has_time and prepared.fixed is None:
-            restated.append(f"No time given; I assumed {default_time:%H:%M}.")
+            restated.append(
+                _("No time given; I assumed {clock}.").format(clock=f"{default_time:%H:%M}")
+            )
         notes += restated
         at, dst_note = _place(wall, zone)
         if dst_note:
@@ -243,7 +249,7 @@ def _parse_when(
         if prepared.abbreviation is not None:
             notes.extend(season_note(prepared.abbreviation, at, zone))
         if prepared.zone is not None and prepared.zone.key != tz.key:
-            notes.append(f"That is {format_local(at, tz)} your time.")
+            notes.append(_("That is {moment} your time.").format(moment=format_local(at, tz)))
         if prepared.ends is not None:
             end = datetime.combine(wall.date(), prepared.ends)
             ends_at = _place(end if end > wall else end + timedelta(days=1), zone)[0]
@@ -252,7 +258,7 @@ def _parse_when(
     if prefer == "future" and warn_past and at < now - _PAST_GRACE and not explicit:
         notes.append(_past_note(at, tz, local_now, reading.has_time, suggest=wall_clock))
     elif prefer == "past" and at > now + _PAST_GRACE:
-        notes.append(f"That is in the future ({format_local(at, tz)}).")
+        notes.append(_("That is in the future ({moment}).").format(moment=format_local(at, tz)))
     return ParsedTime(
         at=at,
         has_time=reading.has_time,
@@ -470,18 +476,18 @@ def _place(wall: datetime, tz: ZoneInfo) -> tuple[datetime, str | None]:
     first = wall.replace(tzinfo=tz, fold=0)
     if first.utcoffset() == wall.replace(tzinfo=tz, fold=1).utcoffset():
         return first.astimezone(UTC), None
-    on_day = f"on {_long_date(wall.date(), None)} in {tz.key}"
+    day = _long_date(wall.date(), None)
     # In a gap, fold=0 uses the offset from before the change, which lands just as far past it.
     moved = first.astimezone(UTC).astimezone(tz)
     if moved.replace(tzinfo=None) != wall:
-        return moved.astimezone(UTC), (
-            f"{wall:%H:%M} does not exist {on_day}, because the clocks go forward; "
-            f"I used {moved:%H:%M %Z} instead."
-        )
-    return first.astimezone(UTC), (
-        f"{wall:%H:%M} happens twice {on_day}, because the clocks go back; "
-        f"I used the first one, {first:%H:%M %Z}."
-    )
+        return moved.astimezone(UTC), _(
+            "{clock} does not exist on {day} in {zone}, because the clocks go forward; "
+            "I used {used} instead."
+        ).format(clock=f"{wall:%H:%M}", day=day, zone=tz.key, used=f"{moved:%H:%M %Z}")
+    return first.astimezone(UTC), _(
+        "{clock} happens twice on {day} in {zone}, because the clocks go back; "
+        "I used the first one, {used}."
+    ).format(clock=f"{wall:%H:%M}", day=day, zone=tz.key, used=f"{first:%H:%M %Z}")
 
 
 def _read_as_note(
@@ -495,7 +501,9 @@ def _read_as_note(
         said.append(f"{day} ({ORDER_WORDS[date_order]})" if numeric else day)
     if part_of_day:
         said.append(f"{wall:%H:%M}")
-    return f"'{text}' read as {', '.join(said)}." if said else None
+    if not said:
+        return None
+    return _("'{typed}' read as {reading}.").format(typed=text, reading=", ".join(said))
 
 
 def _past_note(
@@ -506,12 +514,15 @@ def _past_note(
     No suggestion for "2 hours ago" or a time in another zone: the member was explicit.
     """
     local = at.astimezone(tz).replace(tzinfo=None)
-    said = f"That is in the past ({format_local(at, tz)})."
+    said = _("That is in the past ({moment}).").format(moment=format_local(at, tz))
     if not suggest:
         return said
     if local.date() == local_now.date():
         if not has_time and local_now.hour < 22:
-            return f"{said} If you meant later today, write 'today {local_now.hour + 2:02d}:00'."
+            later = f"today {local_now.hour + 2:02d}:00"
+            return _("{said} If you meant later today, write '{written}'.").format(
+                said=said, written=later
+            )
         ahead = local + timedelta(days=1)
     elif local_now - local < timedelta(days=7):
         ahead = local + timedelta(days=7)  # "yesterday" or "last friday": the same day next week
@@ -520,7 +531,9 @@ def _past_note(
         if ahead <= local_now:
             ahead = _with_year(local, local_now.year + 1)
     written = f"{ahead:%Y-%m-%d %H:%M}" if has_time else f"{ahead:%Y-%m-%d}"
-    return f"{said} If you meant {_long_date(ahead.date(), local_now.year)}, write '{written}'."
+    return _("{said} If you meant {day}, write '{written}'.").format(
+        said=said, day=_long_date(ahead.date(), local_now.year), written=written
+    )
 
 
 def _with_year(moment: datetime, year: int) -> datetime:

@@ -260,8 +260,11 @@ def season_note(abbreviation: str, at: datetime, zone: ZoneInfo) -> list[str]:
     summer = bool(local.dst())
     if (abbreviation in _STANDARD and summer) or (abbreviation in _DAYLIGHT and not summer):
         return [
-            f"{abbreviation.upper()} is not in use then; I read it as {zone.key} time, "
-            f"{local:%H:%M} {local.tzname()}."
+            _("{abbreviation} is not in use then; I read it as {zone} time, {clock}.").format(
+                abbreviation=abbreviation.upper(),
+                zone=zone.key,
+                clock=f"{local:%H:%M} {local.tzname()}",
+            )
         ]
     return []
 
