@@ -68,6 +68,8 @@ class Link:
                 raise
             except retryable as error:
                 self.down()
+                if _cancelled():
+                    raise asyncio.CancelledError from error
                 self.failures += 1
                 wait = self.next_delay()
                 log.warning(
@@ -82,6 +84,17 @@ class Link:
                     },
                 )
             await asyncio.sleep(wait)
+
+
+def _cancelled() -> bool:
+    """Whether this task was asked to stop, though the failure that ended the try hid it.
+
+    Python 3.11's `asyncio.wait_for` (which discord.py wraps around each gateway connect)
+    returns the inner failure instead of the cancellation when both land together; the
+    request is still counted on the task, and a shutdown must not be retried away.
+    """
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def summary(error: BaseException) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -46,6 +47,28 @@ async def test_each_failed_try_is_one_warning_without_traceback(
         "Slack: connected"
     ]
     assert (link.connected, link.failures) == (True, 0)  # the next outage starts at a second
+
+
+async def test_a_cancellation_a_failed_try_swallowed_still_stops_the_tries() -> None:
+    link = Link("Discord", max_delay=0.01)
+    tries = 0
+
+    async def connect() -> None:  # as 3.11's wait_for does when both land at once
+        nonlocal tries
+        tries += 1
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            raise ConnectionRefusedError(111, "Connect call failed") from None
+
+    task = asyncio.create_task(link.attempt(connect, (OSError,)))
+    await asyncio.sleep(0.01)
+    task.cancel()
+    done, _ = await asyncio.wait([task], timeout=5)
+    assert done == {task}
+    assert task.cancelled()
+    assert tries == 1
+    assert not link.connected
 
 
 async def test_a_refusal_is_not_retried_and_a_bug_is_not_hidden() -> None:
