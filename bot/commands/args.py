@@ -30,7 +30,9 @@ _DOUBLE_QUOTES = frozenset('"\u201c\u201d\u201e')
 _SINGLE_QUOTES = frozenset("'\u2018\u2019\u201a")
 _QUOTES = _DOUBLE_QUOTES | _SINGLE_QUOTES
 
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)=", re.ASCII)
+# A key is a word in any script (`joão=`, `müller=` for an interviewer's notes): an
+# accented key read as a bare word would be dropped while the other notes were saved.
+_KEY = re.compile(r"([^\W\d][\w-]*)=")
 _REF = re.compile(r"#?([0-9]{1,10})", re.ASCII)
 
 # A terminal escape sequence pasted from a shell: CSI (colours, cursor moves: ESC [ or the

@@ -99,7 +99,7 @@ def test_parse_args_reads_the_full_log_command_into_options() -> None:
         ('url="https://x.io/?a=1&b=2"', (), {"url": "https://x.io/?a=1&b=2"}),
         ("eq==x", (), {"eq": "=x"}),
         ("3=4 =x #3=y", ("3=4", "=x", "#3=y"), {}),
-        ("café=1", ("café=1",), {}),
+        ("café=1 Ärger-Frei=2", (), {"café": "1", "ärger_frei": "2"}),
     ],
 )
 def test_parse_args_splits_positionals_and_options(

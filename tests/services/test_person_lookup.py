@@ -84,6 +84,27 @@ async def test_per_person_notes_find_people_by_given_name_and_accentless_key(
     assert found["Robert Smith"].discussed == "pairing"
 
 
+async def test_a_key_typed_with_its_accents_saves_that_persons_note(
+    convo: Conversation, core: Core
+) -> None:
+    await convo.say(PANEL)
+    reply = await convo.say('/interview notes #1 tomás="the on-call rota" hương="hiring plans"')
+    assert "Saved your notes on #1" in reply
+    found = people(core)
+    assert found["Tomás Ruiz"].discussed == "the on-call rota"
+    assert found["Nguyễn Thị Hương"].discussed == "hiring plans"
+
+
+async def test_an_accented_key_no_one_answers_to_is_refused_not_dropped(
+    convo: Conversation, core: Core
+) -> None:
+    await convo.say(PANEL)
+    reply = await convo.say('/interview notes #1 topics="pricing" joão="the roadmap"')
+    assert "I don't know the field 'joão'" in reply
+    assert "Saved" not in reply
+    assert all(p.discussed is None for p in people(core).values())
+
+
 async def test_about_finds_people_by_title_and_family_name_or_greeting(
     convo: Conversation, core: Core
 ) -> None:
