@@ -9,7 +9,7 @@ command was typed in; a member or a DM gets a clear refusal and nothing else.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -18,7 +18,7 @@ from bot.commands.args import parse_args
 from bot.commands.registry import Context, refuse_unknown
 from bot.domain.timeparse import parse_duration
 from bot.errors import UserError
-from bot.i18n import N_, _, ngettext
+from bot.i18n import N_, _, ngettext, speaking
 from bot.services.group_stats import group_stats, stats_reply
 from bot.services.group_templates import template_command
 from bot.services.groups import ADMIN_KEYS
@@ -69,6 +69,14 @@ def admin(ctx: Context) -> Reply:
             )
         return verb.handler(ctx, group)
     changes = ctx.core.groups.update(ctx.session, group, ctx.args.options)
+    # An admin who chose no language of their own reads the group's: `language=de` is
+    # confirmed in German, as `settings language=de` is.
+    with speaking(ctx.core.deps.language_of(ctx.member)):
+        return _group_settings(ctx, group, changes)
+
+
+def _group_settings(ctx: Context, group: Workspace, changes: Collection[str]) -> Reply:
+    """The group's settings as they now are, and how to change them."""
     head = _("Saved. Your group's settings:") if changes else _("Your group's settings:")
     blocks: list[Section | Fields] = [
         Section(head),

@@ -57,7 +57,9 @@ async def test_the_groups_language_is_the_default_of_members_who_chose_none(
     shown = await convo.say("/interview admin")
     assert "Language: English (default;" in shown
     saved = await convo.say("/interview admin language=de")
-    assert "Language: German (Deutsch)" in saved
+    # The admin chose no language of their own, so they now read the group's.
+    assert "Gespeichert. Die Einstellungen deiner Gruppe:" in saved
+    assert "Sprache: Deutsch" in saved
     mine = await convo.say("/interview settings")
     assert "Sprache: Deutsch (Standard der Gruppe)" in mine
     logged = await convo.say('/interview log company="Acme" when="morgen 15 Uhr"')
@@ -119,3 +121,12 @@ async def test_the_platform_locale_is_the_first_guess(core: Core, clock: ManualC
     chosen = await say("/interview settings language=en", locale="es-ES")
     assert "Language: English" in chosen
     assert "couldn't read" in await say('/interview edit #1 when="mañana 15:00"', "es-ES")
+
+
+async def test_an_admin_with_a_language_of_their_own_keeps_it_when_the_group_changes(
+    convo: Conversation,
+) -> None:
+    await convo.say("/interview settings language=en")
+    saved = await convo.say("/interview admin language=fr")
+    assert "Saved. Your group's settings:" in saved
+    assert "Language: French (français)" in saved
