@@ -15,7 +15,7 @@ repeats from one sentence to the next.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, time
 
 from bot.domain.timewords import DAY_NAMES, MONTH_NAMES
@@ -139,18 +139,23 @@ def words_in(*texts: str | None) -> frozenset[str]:
     return frozenset(w.casefold() for t in texts if t for w in _FRAME_WORD.findall(t))
 
 
-def _pick(
-    frames: Sequence[str], variant: int, avoid: frozenset[str] = frozenset(), stride: int = 1
+def pick(
+    frames: Sequence[str],
+    variant: int,
+    avoid: frozenset[str] = frozenset(),
+    stride: int = 1,
+    words: Callable[[str], frozenset[str]] = words_in,
 ) -> str:
     """The variant's frame, or the next one that repeats no word from `avoid`.
 
     Panelists hold variants 0 to n-1, so stepping by `stride` = n skips over the frames
     the others hold: avoiding a word never makes two panelists' notes share a sentence.
+    `words` is how a language tells words apart (Portuguese folds its accents).
     """
     count = len(frames)
     for step in range(count):
         frame = frames[(variant + step * max(stride, 1)) % count]
-        if not avoid or words_in(frame).isdisjoint(avoid):
+        if not avoid or words(frame).isdisjoint(avoid):
             return frame
     return frames[variant % count]
 
@@ -184,10 +189,10 @@ def personal(note: Note, variant: int, stage: str) -> str:
             )
             if _YOUR_START.match(topic):  # not "Your perspective on your plan"
                 frames = tuple(f for f in frames if not f.startswith("Your perspective"))
-        return _pick(frames, variant)
+        return pick(frames, variant)
     clause = None if first_person(note) else as_that_clause(note)
     if clause is not None:
-        return _pick(
+        return pick(
             (
                 f"I especially appreciated that {clause}.",
                 f"It meant a lot that {clause}.",
@@ -228,7 +233,7 @@ def highlight(note: Note, variant: int) -> str:
     if topic is not None and _OWN_WORK.search(topic):  # the member's own work, not a boast
         return f"I enjoyed walking you through {topic}."
     if topic is not None:
-        return _pick(
+        return pick(
             (f"A highlight for me was {topic}.", f"{upper_first(topic)} was a highlight for me."),
             variant,
         )
@@ -269,7 +274,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
                 f"I hope to put {bring} to work for you.",
             )
         )
-        line = _pick(frames, variant)
+        line = pick(frames, variant)
     return _join_lines(line, *(_bring_colon(n, stage) for n in loose))
 
 
@@ -355,7 +360,7 @@ def interest(variant: int, stage: str, avoid: frozenset[str] = frozenset(), pane
     The company is named in the sentence before, so these never name it again.
     """
     screen = stage in ("recruiter_screen", "phone_screen")
-    return _pick(_INTEREST_SCREEN if screen else _INTEREST, variant, avoid, panel)
+    return pick(_INTEREST_SCREEN if screen else _INTEREST, variant, avoid, panel)
 
 
 def correction(notes: Sequence[Note]) -> str:

@@ -22,7 +22,8 @@ from functools import lru_cache
 from bot.domain.timevocab import MONTHS, WEEKDAYS
 from bot.domain.timewords_de import VOCABULARY
 from bot.drafting.notes import Note, Shape
-from bot.drafting.sentences import _FRAME_WORD, _pick, related
+from bot.drafting.sentences import _FRAME_WORD, related
+from bot.drafting.sentences import pick as _pick
 
 __all__ = ["related"]  # the English one compares word stems, whatever the language
 

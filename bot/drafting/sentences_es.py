@@ -19,6 +19,7 @@ from datetime import date, time
 from functools import lru_cache
 
 from bot.drafting.notes import Note, Shape, upper_first
+from bot.drafting.sentences import pick as _pick
 from bot.drafting.sentences import words_in
 
 __all__ = ["words_in"]  # the language-neutral helper, shared with English
@@ -244,21 +245,6 @@ def related(a: str | None, b: str | None) -> bool:
         return False
     stems = {w[:5] for w in words_in(a)} - {w[:5] for w in _STOP}
     return not stems.isdisjoint({w[:5] for w in words_in(b)})
-
-
-def _pick(
-    frames: Sequence[str], variant: int, avoid: frozenset[str] = frozenset(), stride: int = 1
-) -> str:
-    """The variant's frame, or the next one that repeats no word from `avoid`.
-
-    Stepping by `stride` (the panel's size) skips the frames the other panelists hold.
-    """
-    count = len(frames)
-    for step in range(count):
-        frame = frames[(variant + step * max(stride, 1)) % count]
-        if not avoid or words_in(frame).isdisjoint(avoid):
-            return frame
-    return frames[variant % count]
 
 
 def _de(phrase: str) -> str:

@@ -18,7 +18,8 @@ from datetime import date, time
 from functools import lru_cache
 
 from bot.drafting.notes import Note, Shape, upper_first
-from bot.drafting.sentences import _pick, words_in
+from bot.drafting.sentences import pick as _pick
+from bot.drafting.sentences import words_in
 
 __all__ = ["words_in"]  # language-agnostic: the longer words of nearby sentences
 

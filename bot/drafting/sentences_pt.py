@@ -20,9 +20,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, time
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from bot.drafting.notes import QUESTIONS_FIELD, Note, Shape
+from bot.drafting.sentences import pick
 
 STAGE_LABELS = {
     "recruiter_screen": "conversa com o recrutamento",
@@ -288,19 +289,7 @@ def words_in(*texts: str | None) -> frozenset[str]:
     return frozenset(_fold(w) for t in texts if t for w in _FRAME_WORD.findall(t))
 
 
-def _pick(
-    frames: Sequence[str], variant: int, avoid: frozenset[str] = frozenset(), stride: int = 1
-) -> str:
-    """The variant's frame, or the next one that repeats no word from `avoid`.
-
-    Stepping by `stride` (the panel's size) skips the frames the other panelists hold.
-    """
-    count = len(frames)
-    for step in range(count):
-        frame = frames[(variant + step * max(stride, 1)) % count]
-        if not avoid or words_in(frame).isdisjoint(avoid):
-            return frame
-    return frames[variant % count]
+_pick = partial(pick, words=words_in)
 
 
 def _join_lines(*lines: str | None) -> str | None:
