@@ -22,8 +22,7 @@ from functools import lru_cache
 from bot.domain.timevocab import MONTHS, WEEKDAYS
 from bot.domain.timewords_de import VOCABULARY
 from bot.drafting.notes import Note, Shape
-from bot.drafting.sentences import _FRAME_WORD, related
-from bot.drafting.sentences import pick as _pick
+from bot.drafting.sentences import _FRAME_WORD, pick, related
 
 __all__ = ["related"]  # the English one compares word stems, whatever the language
 
@@ -294,11 +293,11 @@ def personal(note: Note, variant: int, stage: str) -> str:
                 f"Was Sie über {topic} erzählt haben, hat mein Interesse noch verstärkt.",
                 f"Schön, dass wir Zeit hatten, über {topic} zu sprechen.",
             )
-        return _pick(frames, variant)
+        return pick(frames, variant)
     said = _sie_clause(note)
     if said is not None:
         clause = _verb_last(said)
-        return _pick(
+        return pick(
             (
                 f"Besonders gefreut hat mich, dass {clause}.",
                 f"Ich fand es sehr schön, dass {clause}.",
@@ -306,7 +305,7 @@ def personal(note: Note, variant: int, stage: str) -> str:
             ),
             variant,
         )
-    return _pick(
+    return pick(
         (
             f"Besonders in Erinnerung geblieben ist mir: {_after_colon(note)}.",
             f"Ein Teil unseres Gesprächs geht mir noch nach: {_after_colon(note)}.",
@@ -336,7 +335,7 @@ def highlights(notes: Sequence[Note], variant: int) -> str | None:
     topics = [as_topic(n) for n in notes]
     if notes and all(t is not None for t in topics):
         listed = join_items([t for t in topics if t is not None])
-        return _pick(
+        return pick(
             (
                 f"Besonders spannend fand ich {listed}.",
                 f"Ein Höhepunkt war für mich die Diskussion über {listed}.",
@@ -366,7 +365,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
             lines.append(f"Genau dazu passt, dass ich {said} habe.")
         else:
             lines.append(
-                _pick(
+                pick(
                     (
                         f"Ich habe {said} und würde diese Erfahrung gern in Ihr Team einbringen.",
                         f"Da ich {said} habe, könnte ich von Anfang an etwas beitragen.",
@@ -385,7 +384,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
             lines.append(f"Genau dafür bringe ich passende Erfahrung mit: {listed}.")
         else:
             lines.append(
-                _pick(
+                pick(
                     (
                         f"Gern bringe ich meine Erfahrung ein: {listed}.",
                         f"Einbringen kann ich vor allem Folgendes: {listed}.",
@@ -422,7 +421,7 @@ _INTEREST = (
 
 def interest(variant: int, stage: str, avoid: frozenset[str] = frozenset(), panel: int = 1) -> str:
     """The member's interest restated; the company was named in the sentence before."""
-    return _pick(_INTEREST_SCREEN if stage in SCREENS else _INTEREST, variant, avoid, panel)
+    return pick(_INTEREST_SCREEN if stage in SCREENS else _INTEREST, variant, avoid, panel)
 
 
 def correction(notes: Sequence[Note]) -> str:

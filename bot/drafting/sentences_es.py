@@ -19,8 +19,7 @@ from datetime import date, time
 from functools import lru_cache
 
 from bot.drafting.notes import Note, Shape, upper_first
-from bot.drafting.sentences import pick as _pick
-from bot.drafting.sentences import words_in
+from bot.drafting.sentences import pick, words_in
 
 __all__ = ["words_in"]  # the language-neutral helper, shared with English
 
@@ -287,8 +286,8 @@ def personal(note: Note, variant: int, stage: str) -> str:
                 f"Fue un placer conversar sobre {topic}.",
                 f"Me alegró que tuviéramos tiempo de hablar sobre {topic}.",
             )
-        return _pick(frames, variant)
-    return _pick(
+        return pick(frames, variant)
+    return pick(
         (
             f"Me quedo con un momento de la conversación: {_sentence(note.text)}.",
             f"Hubo algo de la conversación que valoré mucho: {_sentence(note.text)}.",
@@ -322,7 +321,7 @@ def _highlight(note: Note, variant: int) -> str:
     if topic is not None and re.match(r"^mis?\b", topic, re.IGNORECASE):
         return f"Disfruté mucho presentando {topic}."  # the member's own work, shown
     if topic is not None:
-        return _pick(
+        return pick(
             (f"Lo que más disfruté fue {topic}.", f"Para mí, lo mejor fue {topic}."), variant
         )
     return f"Para mí, lo mejor fue esto: {_sentence(note.text)}."
@@ -339,7 +338,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
         if stage == INFORMATIONAL:
             line = f"La conversación me da ideas claras para seguir desarrollando {bring}."
         elif tied:
-            line = _pick(
+            line = pick(
                 (
                     f"Precisamente ahí es donde más podría aportar gracias a {bring}.",
                     f"Es el tipo de trabajo en el que sacaría partido {_de(bring)}.",
@@ -348,7 +347,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
                 variant,
             )
         else:
-            line = _pick(
+            line = pick(
                 (
                     f"Creo que podría aportar desde el primer día gracias a {bring}.",
                     f"Me encantaría poner {bring} al servicio del equipo.",
@@ -445,7 +444,7 @@ _INTEREST = (
 
 def interest(variant: int, stage: str, avoid: frozenset[str] = frozenset(), panel: int = 1) -> str:
     """The member's interest restated (the company is named in the sentence before)."""
-    return _pick(_INTEREST_SCREEN if stage in SCREENS else _INTEREST, variant, avoid, panel)
+    return pick(_INTEREST_SCREEN if stage in SCREENS else _INTEREST, variant, avoid, panel)
 
 
 def correction(notes: Sequence[Note]) -> str:

@@ -18,8 +18,7 @@ from datetime import date, time
 from functools import lru_cache
 
 from bot.drafting.notes import Note, Shape, upper_first
-from bot.drafting.sentences import pick as _pick
-from bot.drafting.sentences import words_in
+from bot.drafting.sentences import pick, words_in
 
 __all__ = ["words_in"]  # language-agnostic: the longer words of nearby sentences
 
@@ -358,10 +357,10 @@ def personal(note: Note, variant: int, stage: str) -> str:
             )
             if stage == INFORMATIONAL:
                 frames = tuple(f for f in frames if "rejoindre" not in f)
-        return _pick(frames, variant)
+        return pick(frames, variant)
     if note.shape is Shape.CLAUSE and not _FIRST_PERSON.match(note.text):
         clause = _lower_first(note.text)
-        return _pick(
+        return pick(
             (
                 f"J'ai été sensible au fait {_que(clause)}.",
                 f"J'ai retenu en particulier {_que(clause)}.",
@@ -398,7 +397,7 @@ def _highlight(note: Note, variant: int) -> str:
     if topic is not None and _POSSESSIVE.match(topic):  # the member's own work, shown
         return f"J'ai pris plaisir à vous présenter {topic}."
     if topic is not None:
-        return _pick(
+        return pick(
             (
                 f"Le moment fort de cette rencontre a été {topic}.",
                 f"{upper_first(topic)} a été pour moi un moment fort.",
@@ -441,7 +440,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
             lines.append(f"Vos conseils m'aident à voir comment valoriser {bring}.")
         elif tied:
             lines.append(
-                _pick(
+                pick(
                     (
                         f"C'est précisément là que je pourrais mettre à profit {bring}.",
                         f"C'est exactement le type de sujet où je m'appuierais sur {bring}.",
@@ -452,7 +451,7 @@ def strength(notes: Sequence[Note], variant: int, stage: str, *, tied: bool) -> 
             )
         else:
             lines.append(
-                _pick(
+                pick(
                     (
                         f"J'aimerais mettre {bring} au service de votre équipe.",
                         f"Je pourrais m'appuyer sur {bring} pour contribuer dès mon arrivée.",
@@ -503,7 +502,7 @@ _INTEREST = (
 def interest(variant: int, stage: str, avoid: frozenset[str] = frozenset(), panel: int = 1) -> str:
     """The member's interest restated, avoiding the words of the sentences around it."""
     screen = stage in ("recruiter_screen", "phone_screen")
-    return _pick(_INTEREST_SCREEN if screen else _INTEREST, variant, avoid, panel)
+    return pick(_INTEREST_SCREEN if screen else _INTEREST, variant, avoid, panel)
 
 
 def correction(notes: Sequence[Note]) -> str:
