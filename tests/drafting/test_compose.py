@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 from hypothesis import given
@@ -474,3 +474,10 @@ def test_a_valid_address_reaches_every_link_and_the_eml_unchanged(address: str) 
     for build in BUILDERS.values():
         assert decode(build(address, SUBJECT, "Hi"))["to"] == address
     assert parse_eml(eml_draft(address, SUBJECT, "Hi"))["To"] == address
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",))))
+def test_a_body_is_percent_encoded_exactly_as_urllib_quote_encodes_it(body: str) -> None:
+    query = urlsplit(gmail_url(None, "Thanks", body)).query
+    encoded = query.rsplit("&body=", 1)[1]
+    assert encoded == quote(clean_body(body), safe="")
