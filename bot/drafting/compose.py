@@ -32,6 +32,7 @@ from email import errors as email_errors
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
+from typing import NamedTuple
 from urllib.parse import quote
 
 from bot.chat import ComposeLink
@@ -112,20 +113,17 @@ def clean_body(body: str) -> str:
 
 def mailto_url(to: str | None, subject: str, body: str) -> str:
     """An RFC 6068 `mailto:` URL; body line breaks are %0D%0A, spaces %20."""
-    address = clean_address(to)
-    path = quote(address, safe="@") if address else ""
-    body_crlf = clean_body(body).replace("\n", "\r\n")
-    return f"mailto:{path}?subject={_encode(clean_subject(subject))}&body={_encode(body_crlf)}"
+    return _mailto(_Encoded.of(to, subject, body))
 
 
 def gmail_url(to: str | None, subject: str, body: str) -> str:
     """A URL that opens Gmail's full-screen compose window with the draft filled in."""
-    return _web_url(f"{_GMAIL_BASE}&", to, ("su", subject), body)
+    return _gmail(_Encoded.of(to, subject, body))
 
 
 def outlook_url(to: str | None, subject: str, body: str) -> str:
     """A URL that opens Outlook on the web's compose window with the draft filled in."""
-    return _web_url(f"{_OUTLOOK_BASE}?", to, ("subject", subject), body)
+    return _outlook(_Encoded.of(to, subject, body))
 
 
 def compose_links(
@@ -134,12 +132,14 @@ def compose_links(
     """Links for Gmail, Outlook and the mail app, in that order, leaving out any too long.
 
     A link is kept only when its URL fits its client's limit and, when given, `max_url`,
-    the chat platform's limit on a button's URL (Slack 3,000, Discord 512).
+    the chat platform's limit on a button's URL (Slack 3,000, Discord 512). The draft is
+    cleaned and encoded once for all three.
     """
+    encoded = _Encoded.of(to, subject, body)
     candidates = (
-        (GMAIL_LABEL, gmail_url(to, subject, body), GMAIL_LIMIT),
-        (OUTLOOK_LABEL, outlook_url(to, subject, body), OUTLOOK_LIMIT),
-        (MAILTO_LABEL, mailto_url(to, subject, body), MAILTO_LIMIT),
+        (GMAIL_LABEL, _gmail(encoded), GMAIL_LIMIT),
+        (OUTLOOK_LABEL, _outlook(encoded), OUTLOOK_LIMIT),
+        (MAILTO_LABEL, _mailto(encoded), MAILTO_LIMIT),
     )
     return tuple(
         ComposeLink(_(label), url)
@@ -182,12 +182,36 @@ def _encode(value: str) -> str:
     return "".join(map(_BYTE_AS_URL.__getitem__, value.encode("utf-8")))
 
 
-def _web_url(base: str, to: str | None, subject_param: tuple[str, str], body: str) -> str:
-    name, subject = subject_param
-    address = clean_address(to)
-    params = [("to", address)] if address else []
-    params += [(name, clean_subject(subject)), ("body", clean_body(body))]
-    return base + "&".join(f"{key}={_encode(value)}" for key, value in params)
+class _Encoded(NamedTuple):
+    """A draft cleaned and percent-encoded once, for every link made of it."""
+
+    address: str | None  # cleaned, not encoded: mailto's path keeps its '@'
+    subject: str
+    body: str  # line breaks as %0A
+
+    @classmethod
+    def of(cls, to: str | None, subject: str, body: str) -> _Encoded:
+        return cls(clean_address(to), _encode(clean_subject(subject)), _encode(clean_body(body)))
+
+
+def _gmail(draft: _Encoded) -> str:
+    return f"{_GMAIL_BASE}&{_query(draft, 'su')}"
+
+
+def _outlook(draft: _Encoded) -> str:
+    return f"{_OUTLOOK_BASE}?{_query(draft, 'subject')}"
+
+
+def _mailto(draft: _Encoded) -> str:
+    path = quote(draft.address, safe="@") if draft.address else ""
+    # Every '%' in the encoding starts an escape, so '%0A' is exactly an encoded LF.
+    body_crlf = draft.body.replace("%0A", "%0D%0A")
+    return f"mailto:{path}?subject={draft.subject}&body={body_crlf}"
+
+
+def _query(draft: _Encoded, subject_key: str) -> str:
+    to = f"to={_encode(draft.address)}&" if draft.address else ""
+    return f"{to}{subject_key}={draft.subject}&body={draft.body}"
 
 
 def _header_address(address: str | None) -> Address | None:

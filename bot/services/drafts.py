@@ -152,9 +152,7 @@ class DraftService:
                 member_terms=check.member_terms,
                 language=language,
             )
-            findings += [
-                f for f in proofread("LinkedIn", draft.linkedin, short) if f.level == "error"
-            ]
+            findings += proofread("LinkedIn", draft.linkedin, short, errors_only=True)
         to = person.email if person else None
         kind = _(KIND_LABELS[target.kind])
         where = f"#{interview.number} {interview.company}"

@@ -61,15 +61,34 @@ _CHECKS: tuple[Check, ...] = (
     *punctuation.CHECKS,
 )
 
+# The only checks that can report an error (tests/drafting/proofread/test_error_checks.py
+# holds every other check to warnings and advice): enough for a text checked for errors alone.
+_CAN_ERR = {
+    timing.check_status_check_timing,
+    names.check_interviewer_named,
+    names.check_title_as_name,
+    length.check_length,
+    leftovers.check_subject,
+    leftovers.check_leftovers,
+}
+ERROR_CHECKS: tuple[Check, ...] = tuple(check for check in _CHECKS if check in _CAN_ERR)
+
 _NO_CONTEXT = ProofContext()
 
 
-def proofread(subject: str, body: str, ctx: ProofContext = _NO_CONTEXT) -> list[Finding]:
+def proofread(
+    subject: str, body: str, ctx: ProofContext = _NO_CONTEXT, *, errors_only: bool = False
+) -> list[Finding]:
     """Review a draft; return findings ordered by severity, then by where they occur.
 
+    `errors_only` runs only the checks that can find an error and returns only errors: a
+    LinkedIn note beside a draft is held to what must be fixed, and checking it costs less.
     Raises ValueError if a datetime in `ctx` that a timing check needs is naive.
     """
     draft = Draft(subject, body, ctx)
-    hits = [hit for check in _CHECKS for hit in check(draft)]
+    checks = ERROR_CHECKS if errors_only else _CHECKS
+    hits = [hit for check in checks for hit in check(draft)]
+    if errors_only:
+        hits = [h for h in hits if h.finding.level == ERROR]
     hits.sort(key=lambda h: (h.rank, h.section, h.offset))
     return [h.finding for h in hits]
