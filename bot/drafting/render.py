@@ -40,8 +40,9 @@ _FRENCH_TIGHT = re.compile(r"\s+([,.])")
 _FRENCH_HIGH = re.compile(r"(?<=[^\s(\[«?!])\s*([;:!?])(?![\d/])")
 _NARROW_NBSP = "\u202f"
 # A full stop after a sentence that already ended: "Solstice Outdoor Co.." or "weekend work?."
-# (never an ellipsis, which has three).
-_DOUBLED_STOP = re.compile(r"(?<!\.)([.?!])\.(?!\.)")
+# (never an ellipsis, which has three). The mark comes first and the look-behind after it, so
+# the regex engine skips from mark to mark.
+_DOUBLED_STOP = re.compile(r"([.?!])(?<!\.[.?!])\.(?!\.)")
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,10 @@ def _flow(paragraph: str, language: str = ENGLISH) -> str:
     English and most languages put no space before punctuation; French puts a narrow
     no-break space before '?', '!', ':' and ';' ("Merci\u202f!"), never before ',' or '.'.
     """
-    flowing = _SPACES.sub(" ", paragraph).strip()
+    if "\u00a0" in paragraph or "\u202f" in paragraph:
+        flowing = _SPACES.sub(" ", paragraph).strip()
+    else:  # the usual case, and split() is several times faster than the regex
+        flowing = " ".join(paragraph.split())
     if language == "fr":
         flowing = _FRENCH_TIGHT.sub(r"\1", flowing)
         flowing = _FRENCH_HIGH.sub(_NARROW_NBSP + r"\1", flowing)
