@@ -230,7 +230,7 @@ def _parse_when(
         if prepared.fixed is not None:
             wall = datetime.combine(wall.date(), prepared.fixed[0]) + prepared.fixed[1]
             if prepared.fixed[1]:  # midnight: the end of the day named, a day on
-                named = _long_date((wall - prepared.fixed[1]).date(), local_now.year)
+                named = long_date((wall - prepared.fixed[1]).date(), local_now.year)
                 notes.append(_("Midnight at the end of {day}.").format(day=named))
         elif not reading.has_time:
             wall = datetime.combine(wall.date(), default_time)
@@ -476,7 +476,7 @@ def _place(wall: datetime, tz: ZoneInfo) -> tuple[datetime, str | None]:
     first = wall.replace(tzinfo=tz, fold=0)
     if first.utcoffset() == wall.replace(tzinfo=tz, fold=1).utcoffset():
         return first.astimezone(UTC), None
-    day = _long_date(wall.date(), None)
+    day = long_date(wall.date(), None)
     # In a gap, fold=0 uses the offset from before the change, which lands just as far past it.
     moved = first.astimezone(UTC).astimezone(tz)
     if moved.replace(tzinfo=None) != wall:
@@ -497,7 +497,7 @@ def _read_as_note(
     said: list[str] = []
     numeric = _NUMERIC_DATE.search(text) is not None
     if numeric or _WEEK_WORDS.search(text):
-        day = _long_date(wall.date(), this_year)
+        day = long_date(wall.date(), this_year)
         said.append(f"{day} ({ORDER_WORDS[date_order]})" if numeric else day)
     if part_of_day:
         said.append(f"{wall:%H:%M}")
@@ -532,7 +532,7 @@ def _past_note(
             ahead = _with_year(local, local_now.year + 1)
     written = f"{ahead:%Y-%m-%d %H:%M}" if has_time else f"{ahead:%Y-%m-%d}"
     return _("{said} If you meant {day}, write '{written}'.").format(
-        said=said, day=_long_date(ahead.date(), local_now.year), written=written
+        said=said, day=long_date(ahead.date(), local_now.year), written=written
     )
 
 
@@ -543,8 +543,11 @@ def _with_year(moment: datetime, year: int) -> datetime:
         return moment.replace(year=year, day=28)
 
 
-def _long_date(day: date, this_year: int | None) -> str:
-    """Spell out a day as "Friday 27 November", with the year unless it is `this_year`."""
+def long_date(day: date, this_year: int | None) -> str:
+    """A day spelt out in the bot's language, with the year unless it is `this_year`.
+
+    "Friday 27 November" in English, "Freitag, 27. November" in German.
+    """
     language = current_language()
     if language in _LONG_DATE:
         pattern = _LONG_DATE[language][day.year != this_year]

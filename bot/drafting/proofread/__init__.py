@@ -16,7 +16,8 @@ A draft is in one language (`ProofContext.language`: en, es, fr, de or pt). Ever
 reads it as a native speaker would: spelling with that language's dictionary
 (`dictionaries.py`), its own casual words, cliches, greetings, titles, abbreviations and
 function words, and its punctuation (`punctuation.py`: French spacing, Spanish '¿' and '¡').
-Findings are worded in English; what they suggest writing is in the draft's language.
+Findings are said in the member's language (`bot.i18n`); what they suggest writing is in the
+draft's language.
 
 Each family of checks is a module of small functions over a `Draft` (`core.py`), with its
 word lists as data at its top (a table a language where they differ), and its cases that

@@ -44,9 +44,9 @@ class ProofContext:
     interview's stage ("informational" chats get no application language). `greeting_name`,
     `honorific` and `addressee_forms` (accent-folded, lowercase: every way the member may name
     the addressee) describe who the note is to. `language` is the draft's, one of
-    `LANGUAGES`: each check reads it the way a native speaker would (findings stay in
-    English; the wording they suggest is in the draft's language). Datetimes must be
-    timezone-aware.
+    `LANGUAGES`: each check reads it the way a native speaker would (findings are said in
+    the member's language, `bot.i18n`; the wording they suggest is in the draft's).
+    Datetimes must be timezone-aware.
     """
 
     kind: str | None = None
@@ -194,7 +194,8 @@ class Phrase(NamedTuple):
 
     `pattern` is a regex matched on word boundaries, case-insensitively unless
     `case_sensitive`. It is tried only when one of `triggers` (space-separated words) is a word
-    of the text; without triggers, the pattern must be a plain `word|word` list.
+    of the text; without triggers, the pattern must be a plain `word|word` list. `advice` is
+    marked `N_()` where it is written and said through `_()` where it is shown.
     """
 
     pattern: str

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from bot.domain.policy import business_days_later
+from bot.domain.timeparse import long_date
 from bot.drafting.proofread.core import ERROR, WARNING, WHOLE, Check, Draft, Hit, hit
 from bot.i18n import _, ngettext
 
@@ -103,7 +104,7 @@ def check_status_check_timing(d: Draft) -> Iterator[Hit]:
             _(
                 "Hold it until {date}, unless a date they gave you passed a business day or two "
                 "ago."
-            ).format(date=f"{ready:%A} {ready.day} {ready:%B}"),
+            ).format(date=long_date(ready, now.year)),
         )
 
 

@@ -1,7 +1,8 @@
 """Tone: casual words and chat speak, informal sign-offs, cliches, exclamation marks, emoji.
 
-Each language has its own casual words, sign-offs and cliches (the advice names the words to
-write instead, in that language); exclamation marks and emoji read the same in all.
+Each language has its own casual words, sign-offs and cliches; the advice is said in the
+member's language and names the words to write instead in the draft's. Exclamation marks and
+emoji read the same in all.
 """
 
 from __future__ import annotations
@@ -23,42 +24,48 @@ from bot.drafting.proofread.core import (
     hit,
     phrase_check,
 )
-from bot.i18n import _
+from bot.i18n import N_, _
 
-_ASK_INSTEAD = "say why you are writing, e.g. 'Could you share an update on the timeline?'"
+# The advice is in the member's language (marked here, said through `_()` where shown); the
+# words it quotes are in the draft's, so they stay as written in every translation.
+_ASK_INSTEAD = N_("say why you are writing, e.g. 'Could you share an update on the timeline?'")
+_REPROACH = N_("it reads as a reproach, so restate the point in a sentence instead")
+_THANKS_FIRST = N_("open with your thanks or your purpose instead")
 
 # Casual words and chat speak.
 _CASUAL = (
-    Phrase("hey", "open with 'Dear' or 'Hi' and their name"),
-    Phrase("gonna", "write 'going to'"),
-    Phrase("wanna", "write 'want to'"),
-    Phrase("gotta", "write 'have to'"),
-    Phrase("kinda|sorta", "write 'somewhat' or drop it"),
-    Phrase("thx|thnx|tnx", "write 'thank you'"),
-    Phrase("pls|plz", "write 'please'"),
-    Phrase(r"(?<!\()u(?!\))", "write 'you'", "u", case_sensitive=True),
-    Phrase("ur", "write 'your'", case_sensitive=True),
+    Phrase("hey", N_("open with 'Dear' or 'Hi' and their name")),
+    Phrase("gonna", N_("write 'going to'")),
+    Phrase("wanna", N_("write 'want to'")),
+    Phrase("gotta", N_("write 'have to'")),
+    Phrase("kinda|sorta", N_("write 'somewhat' or drop it")),
+    Phrase("thx|thnx|tnx", N_("write 'thank you'")),
+    Phrase("pls|plz", N_("write 'please'")),
+    Phrase(r"(?<!\()u(?!\))", N_("write 'you'"), "u", case_sensitive=True),
+    Phrase("ur", N_("write 'your'"), case_sensitive=True),
     Phrase(
         r"(?<!\()i(?:['’](?:m|ve|d|ll))?(?!\))",
-        "write 'I'",
+        N_("write 'I'"),
         "i i'm i've i'd i'll i’m i’ve i’d i’ll",
         case_sensitive=True,
     ),
-    Phrase("lol|lmao|rofl|haha|hahaha|hehe|omg", "delete it"),
-    Phrase("btw", "write 'also' or drop it"),
-    Phrase("tbh|imo|imho", "state it plainly, or write 'I think'"),
-    Phrase("idk", "write 'I'm not sure'"),
-    Phrase("yeah|yep|yup", "write 'yes'"),
-    Phrase("nope", "write 'no'"),
-    Phrase("awesome", "write 'great', or say what you liked"),
-    Phrase(r"super\s+(?:excited|keen|happy|stoked|pumped)", "write 'delighted'", "super"),
-    Phrase("stoked|pumped", "write 'excited'"),
-    Phrase(r"no\s+worries", "write 'of course' or 'not at all'", "worries"),
-    Phrase(r"you\s+guys", "write 'you and the team'", "guys"),
-    Phrase("dude", "delete it"),
+    Phrase("lol|lmao|rofl|haha|hahaha|hehe|omg", N_("delete it")),
+    Phrase("btw", N_("write 'also' or drop it")),
+    Phrase("tbh|imo|imho", N_("state it plainly, or write 'I think'")),
+    Phrase("idk", N_("write 'I'm not sure'")),
+    Phrase("yeah|yep|yup", N_("write 'yes'")),
+    Phrase("nope", N_("write 'no'")),
+    Phrase("awesome", N_("write 'great', or say what you liked")),
+    Phrase(r"super\s+(?:excited|keen|happy|stoked|pumped)", N_("write 'delighted'"), "super"),
+    Phrase("stoked|pumped", N_("write 'excited'")),
+    Phrase(r"no\s+worries", N_("write 'of course' or 'not at all'"), "worries"),
+    Phrase(r"you\s+guys", N_("write 'you and the team'"), "guys"),
+    Phrase("dude", N_("delete it")),
 )
 # Informal but common as a sign-off in British and Australian English: worth a thought only.
-_INFORMAL_SIGNOFF = (Phrase("cheers", "'Best regards' is safer with someone you have just met"),)
+_INFORMAL_SIGNOFF = (
+    Phrase("cheers", N_("'Best regards' is safer with someone you have just met")),
+)
 # Cliches that waste the reader's first line or read as pushy. Kept short: each is named by
 # the field notes or by the etiquette guides' advice to state your purpose plainly.
 _CLICHES = (
@@ -67,32 +74,32 @@ _CLICHES = (
     Phrase(r"circl(?:e|ed|ing)\s+back", _ASK_INSTEAD, "back"),
     Phrase(
         r"(?:as\s+)?per\s+my\s+(?:last|previous)\s+(?:e-?mail|message|note)",
-        "it reads as a reproach, so restate the point in a sentence instead",
+        _REPROACH,
         "per",
     ),
     Phrase(
         r"just\s+(?:wanted\s+to\s+)?follow(?:ing)?\s+up",
-        "state the purpose directly, e.g. 'I'm writing to ask about next steps.'",
+        N_("state the purpose directly, e.g. 'I'm writing to ask about next steps.'"),
         "follow following",
     ),
     Phrase(
         r"(?:i\s+)?hope\s+(?:this|my)\s+(?:(?:e-?mail|message|note|letter)\s+)?finds\s+you\s+well",
-        "open with your thanks or your purpose instead",
+        _THANKS_FIRST,
         "finds",
     ),
 )
 
 
-_ES_PURPOSE = "say why you are writing, e.g. 'Le escribo para preguntarle por los próximos pasos.'"
-_FR_PURPOSE = (
+_ES_PURPOSE = N_(
+    "say why you are writing, e.g. 'Le escribo para preguntarle por los próximos pasos.'"
+)
+_FR_PURPOSE = N_(
     "say why you are writing, e.g. 'Je me permets de vous demander où en est le processus.'"
 )
-_DE_PURPOSE = (
+_DE_PURPOSE = N_(
     "say why you are writing, e.g. 'Ich möchte mich nach dem Stand des Verfahrens erkundigen.'"
 )
-_PT_PURPOSE = "say why you are writing, e.g. 'Escrevo para saber como está o processo.'"
-_REPROACH = "it reads as a reproach, so restate the point in a sentence instead"
-_THANKS_FIRST = "open with your thanks or your purpose instead"
+_PT_PURPOSE = N_("say why you are writing, e.g. 'Escrevo para saber como está o processo.'")
 
 
 class _Tone(NamedTuple):
@@ -107,21 +114,21 @@ _TONE = {
     "en": _Tone(_CASUAL, _INFORMAL_SIGNOFF, _CLICHES),
     "es": _Tone(
         casual=(
-            Phrase("holi|holis", "open with 'Hola' or 'Estimado/a' and their name"),
-            Phrase("q|k", "write 'que'", case_sensitive=True),
-            Phrase("xq|pq|porq", "write 'porque' or 'por qué'"),
-            Phrase("porfa|xfa|plis", "write 'por favor'"),
-            Phrase("tb|tmb|tbn", "write 'también'"),
-            Phrase("dsp|dps", "write 'después'"),
-            Phrase("msj", "write 'mensaje'"),
-            Phrase("finde", "write 'fin de semana'"),
-            Phrase("ok|okey|oki", "write 'de acuerdo'"),
-            Phrase("guay|chévere|padrísimo", "write 'estupendo', or say what you liked"),
-            Phrase(r"me\s+mola|mola", "write 'me gusta'", "mola"),
-            Phrase("jaja|jajaja|jajajaja|jeje|jejeje", "delete it"),
+            Phrase("holi|holis", N_("open with 'Hola' or 'Estimado/a' and their name")),
+            Phrase("q|k", N_("write 'que'"), case_sensitive=True),
+            Phrase("xq|pq|porq", N_("write 'porque' or 'por qué'")),
+            Phrase("porfa|xfa|plis", N_("write 'por favor'")),
+            Phrase("tb|tmb|tbn", N_("write 'también'")),
+            Phrase("dsp|dps", N_("write 'después'")),
+            Phrase("msj", N_("write 'mensaje'")),
+            Phrase("finde", N_("write 'fin de semana'")),
+            Phrase("ok|okey|oki", N_("write 'de acuerdo'")),
+            Phrase("guay|chévere|padrísimo", N_("write 'estupendo', or say what you liked")),
+            Phrase(r"me\s+mola|mola", N_("write 'me gusta'"), "mola"),
+            Phrase("jaja|jajaja|jajajaja|jeje|jejeje", N_("delete it")),
         ),
         signoffs=(
-            Phrase(r"besos|besitos|un\s+beso", "'Un saludo' is safer", "besos besitos beso"),
+            Phrase(r"besos|besitos|un\s+beso", N_("'Un saludo' is safer"), "besos besitos beso"),
         ),
         cliches=(
             Phrase(
@@ -143,27 +150,29 @@ _TONE = {
             ),
             Phrase(
                 r"sin\s+otro\s+particular",
-                "it is a dated formula: end with 'Un cordial saludo,'",
+                N_("it is a dated formula: end with 'Un cordial saludo,'"),
                 "particular",
             ),
         ),
     ),
     "fr": _Tone(
         casual=(
-            Phrase("salut|coucou|hello", "open with 'Bonjour' and their name"),
-            Phrase("stp|svp", "write 's'il vous plaît'"),
-            Phrase("bcp", "write 'beaucoup'"),
-            Phrase("pr", "write 'pour'", case_sensitive=True),
-            Phrase("qd", "write 'quand'"),
-            Phrase("tkt", "write 'ne vous inquiétez pas'"),
-            Phrase("ouais|ouaip", "write 'oui'"),
-            Phrase("ok|okay", "write 'd'accord'"),
-            Phrase("super|cool|génial|top", "write 'très' or 'excellent', or say what you liked"),
-            Phrase("boulot|taf", "write 'travail'"),
-            Phrase("bosser", "write 'travailler'"),
-            Phrase("mdr|ptdr|lol|haha|hihi", "delete it"),
+            Phrase("salut|coucou|hello", N_("open with 'Bonjour' and their name")),
+            Phrase("stp|svp", N_("write 's'il vous plaît'")),
+            Phrase("bcp", N_("write 'beaucoup'")),
+            Phrase("pr", N_("write 'pour'"), case_sensitive=True),
+            Phrase("qd", N_("write 'quand'")),
+            Phrase("tkt", N_("write 'ne vous inquiétez pas'")),
+            Phrase("ouais|ouaip", N_("write 'oui'")),
+            Phrase("ok|okay", N_("write 'd'accord'")),
+            Phrase(
+                "super|cool|génial|top", N_("write 'très' or 'excellent', or say what you liked")
+            ),
+            Phrase("boulot|taf", N_("write 'travail'")),
+            Phrase("bosser", N_("write 'travailler'")),
+            Phrase("mdr|ptdr|lol|haha|hihi", N_("delete it")),
         ),
-        signoffs=(Phrase("bises|bisous", "'Bien cordialement' is safer"),),
+        signoffs=(Phrase("bises|bisous", N_("'Bien cordialement' is safer")),),
         cliches=(
             Phrase(
                 r"je\s+voulais\s+(?:juste|simplement)\s+(?:faire\s+(?:un\s+)?suivi|faire\s+le\s+point|"
@@ -187,22 +196,22 @@ _TONE = {
     ),
     "de": _Tone(
         casual=(
-            Phrase("hey|hi|moin|servus", "open with 'Hallo' or 'Guten Tag' and their name"),
+            Phrase("hey|hi|moin|servus", N_("open with 'Hallo' or 'Guten Tag' and their name")),
             Phrase(
                 "lg|vg|mfg",
-                "write the greeting out: 'Viele Grüße', 'Mit freundlichen Grüßen'",
+                N_("write the greeting out: 'Viele Grüße', 'Mit freundlichen Grüßen'"),
                 "lg vg mfg MfG",
             ),
-            Phrase("ne|nen", "write 'eine' or 'einen'", case_sensitive=True),
-            Phrase("cool|krass|geil|mega|super", "write 'sehr gut', or say what you liked"),
-            Phrase("haha|hehe|lol|xd", "delete it"),
-            Phrase("jup|jep", "write 'ja'"),
-            Phrase("ok|okay|okey", "write 'in Ordnung'"),
+            Phrase("ne|nen", N_("write 'eine' or 'einen'"), case_sensitive=True),
+            Phrase("cool|krass|geil|mega|super", N_("write 'sehr gut', or say what you liked")),
+            Phrase("haha|hehe|lol|xd", N_("delete it")),
+            Phrase("jup|jep", N_("write 'ja'")),
+            Phrase("ok|okay|okey", N_("write 'in Ordnung'")),
         ),
         signoffs=(
             Phrase(
                 r"ciao|tschüss|tschüs|bis\s+dann",
-                "'Viele Grüße' is safer",
+                N_("'Viele Grüße' is safer"),
                 "ciao tschüss tschüs dann",
             ),
         ),
@@ -227,20 +236,22 @@ _TONE = {
     ),
     "pt": _Tone(
         casual=(
-            Phrase("oi|eai", "open with 'Olá' or 'Prezado/a' and their name"),
-            Phrase("vc|vcs", "write 'você' or 'vocês'"),
-            Phrase("tb|tbm", "write 'também'"),
-            Phrase("pq", "write 'porque' or 'por que'"),
-            Phrase("pra|pro", "write 'para' or 'para o'", case_sensitive=True),
-            Phrase("blz", "write 'tudo bem', or drop it"),
-            Phrase("valeu|vlw", "write 'obrigado' or 'obrigada'"),
-            Phrase("né", "drop it"),
-            Phrase("ok|okay", "write 'de acordo' or 'combinado'"),
-            Phrase("kkk|kkkk|kkkkk|rsrs|haha", "delete it"),
+            Phrase("oi|eai", N_("open with 'Olá' or 'Prezado/a' and their name")),
+            Phrase("vc|vcs", N_("write 'você' or 'vocês'")),
+            Phrase("tb|tbm", N_("write 'também'")),
+            Phrase("pq", N_("write 'porque' or 'por que'")),
+            Phrase("pra|pro", N_("write 'para' or 'para o'"), case_sensitive=True),
+            Phrase("blz", N_("write 'tudo bem', or drop it")),
+            Phrase("valeu|vlw", N_("write 'obrigado' or 'obrigada'")),
+            Phrase("né", N_("drop it")),
+            Phrase("ok|okay", N_("write 'de acordo' or 'combinado'")),
+            Phrase("kkk|kkkk|kkkkk|rsrs|haha", N_("delete it")),
         ),
         signoffs=(
             Phrase(
-                r"beijos|bjs|bjos|beijinhos", "'Um abraço' is safer", "beijos bjs bjos beijinhos"
+                r"beijos|bjs|bjos|beijinhos",
+                N_("'Um abraço' is safer"),
+                "beijos bjs bjos beijinhos",
             ),
         ),
         cliches=(

@@ -10,6 +10,7 @@ import pytest
 from proof_helpers import BODY, ENDED, MONDAY, SUBJECT, about, check, with_context
 
 from bot.drafting.proofread import proofread
+from bot.i18n import speaking
 
 
 @pytest.mark.parametrize("hours", [25, 24 * 4])
@@ -91,6 +92,14 @@ def test_business_days_are_counted_in_the_time_zone_of_now() -> None:
     (finding,) = about(findings, "business day")
     assert "Only 4 business days" in finding.problem
     assert "Friday 13 March" in finding.fix
+
+
+def test_the_day_to_wait_for_is_said_in_the_members_language() -> None:
+    last = datetime(2026, 3, 5, 16, 0, tzinfo=UTC)
+    with speaking("de"):
+        findings = check("Dear Sam,", kind="status_check", last_message_at=last, now=last)
+    (finding,) = about(findings, "Werktag")
+    assert finding.fix.startswith("Warte damit bis Donnerstag, 12. März, ")
 
 
 @pytest.mark.parametrize("sent", [2, 3])

@@ -1,9 +1,12 @@
-"""Tone: exclamation marks, casual words, sign-offs, cliches and emoji."""
+"""Tone: exclamation marks, casual words, sign-offs, cliches and emoji, in the member's language."""
 
 from __future__ import annotations
 
 import pytest
 from proof_helpers import about, check
+
+from bot.drafting.proofread import stage, tone
+from bot.i18n import catalogue, speaking
 
 
 @pytest.mark.parametrize(
@@ -142,3 +145,55 @@ def test_emoji_are_warnings(body: str, emoji: str) -> None:
 )
 def test_text_without_emoji_has_no_emoji_finding(body: str) -> None:
     assert about(check(body), "Emoji") == []
+
+
+# --- advice in the member's language, about words of the draft's -------------------------
+
+
+def test_a_german_speaking_member_gets_german_advice_on_an_english_casual_word() -> None:
+    with speaking("de"):
+        (finding,) = about(check("Dear Sam,\n\nI'm gonna send it today."), "Lockere Wortwahl")
+    assert finding.problem == "Lockere Wortwahl: 'gonna'"
+    assert finding.fix == "Statt 'gonna': schreib 'going to'."
+
+
+@pytest.mark.parametrize(
+    ("body", "problem", "fix"),
+    [
+        pytest.param(
+            "Gracias xq me ayudaste.",
+            "Formulation familière : 'xq'",
+            "Au lieu de 'xq', écrivez 'porque' ou 'por qué'.",
+            id="casual",
+        ),
+        pytest.param(
+            "Solo quería hacer un seguimiento.",
+            "Cliché : 'Solo quería hacer un seguimiento'",
+            "Supprimez 'Solo quería hacer un seguimiento' : indiquez l'objet de votre message, "
+            "par ex. 'Le escribo para preguntarle por los próximos pasos.'.",
+            id="cliche",
+        ),
+    ],
+)
+def test_a_french_speaking_member_gets_french_advice_keeping_the_spanish_words(
+    body: str, problem: str, fix: str
+) -> None:
+    with speaking("fr"):
+        findings = check(body, language="es")
+    (finding,) = [f for f in findings if f.problem == problem]
+    assert finding.fix == fix
+
+
+# Each family's advice, read from its tables: advice not marked N_() is never extracted, so
+# test_translations.py cannot see it is missing.
+_ADVICE = {
+    "tone": {p.advice for t in tone._TONE.values() for table in t for p in table},
+    "stage": {p.advice for table in stage._PHRASES.values() for p in table},
+}
+
+
+@pytest.mark.parametrize("speaks", ["es", "fr", "de", "pt"])
+@pytest.mark.parametrize("family", _ADVICE)
+def test_every_piece_of_phrase_advice_is_translated(family: str, speaks: str) -> None:
+    untranslated = sorted(a for a in _ADVICE[family] if catalogue(speaks).gettext(a) == a)
+    assert not untranslated, untranslated
