@@ -160,12 +160,12 @@ def _stem(word: str) -> str:
 def check_word_three_times(d: Draft) -> Iterator[Hit]:
     """Report each word once, where its third use in a three-sentence window is."""
     text = d.body.text
-    stems = [
-        _stem(c.casefold())
-        for c in d.body.cores
-        if len(c) >= 4 and c.casefold() not in _FUNCTION_WORDS[d.language]
-    ]
-    often = {s for s, n in Counter(stems).items() if n >= _WINDOW}
+    function_words = _FUNCTION_WORDS[d.language]
+    stems: Counter[str] = Counter()
+    for word, n in Counter(d.body.cores).items():  # each distinct word folded once
+        if len(word) >= 4 and (folded := word.casefold()) not in function_words:
+            stems[_stem(folded)] += n
+    often = {s for s, n in stems.items() if n >= _WINDOW}
     if not often:
         return  # no word is used three times at all: the usual case, decided cheaply
     proper = {
