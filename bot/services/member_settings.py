@@ -27,6 +27,8 @@ from bot.storage.models import Member, Workspace
 from bot.storage.repositories import group_of
 
 TONES = ("warm", "formal", "concise")
+# Each tone as a menu names it; the value is what a member types (tone=formal).
+TONE_LABELS = {"warm": N_("warm"), "formal": N_("formal"), "concise": N_("concise")}
 YES = {"yes", "on", "true", "1"}
 NO = {"no", "off", "false", "0"}
 _HOURS = re.compile(r"^\s*(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*$")
