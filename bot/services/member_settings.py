@@ -186,8 +186,14 @@ def describe_values(resolved: Resolved) -> list[tuple[str, str, str]]:
             str(resolved.int_("status_check_limit")),
             "status_check_limit",
         ),
-        (_("Tone"), resolved.str_("tone"), "tone"),
+        (_("Tone"), _tone(resolved.str_("tone")), "tone"),
     ]
+
+
+def _tone(value: str) -> str:
+    """A tone as a member reads it: its label, or the stored word when it has none."""
+    label = TONE_LABELS.get(value)
+    return _(label) if label else value
 
 
 def _source_note(source: Source) -> str:
