@@ -61,7 +61,6 @@ TIMEZONE_OPTION = "timezone"
 REF_DESCRIPTION = N_("Which interview (start typing its company)")
 OUTCOME_DESCRIPTION = N_("What they decided")
 KIND_DESCRIPTION = N_("Which follow-up")
-TONE_DESCRIPTION = N_("How drafts sound")
 # The free-text option shows the command's usage when that fits in 100 characters.
 FREE_TEXT = N_("Anything else, as you'd type it: {usage}")
 FREE_TEXT_SHORT = N_("Anything else, as you'd type it after /interview {command}")
@@ -127,11 +126,10 @@ class _Builder:
         for language, locales in DISCORD_LOCALES.items():
             with speaking(language):
                 text = _first_fitting(candidates, values)
-                if text is None:
-                    longest = _(candidates[-1])
-                    longest = longest.format(**values) if values else longest
-                    self.left_out += [(locale, longest) for locale in locales]
-                    log.warning("Discord %s in %s too long: %r", key, language, longest)
+                if text is None:  # even the last (shortest) candidate is too long
+                    last = _worded(candidates[-1], values)
+                    self.left_out += [(locale, last) for locale in locales]
+                    log.warning("Discord %s in %s too long: %r", key, language, last)
                     continue
             if text != english:  # Discord ignores one identical to the default
                 localizations.update(dict.fromkeys(locales, text))
@@ -170,7 +168,7 @@ class _Builder:
             if name == "stage":
                 options.append(self.option(name, option.description, choices=STAGES))
             elif name == "tone":
-                options.append(self.option(name, TONE_DESCRIPTION, choices=TONE_LABELS))
+                options.append(self.option(name, option.description, choices=TONE_LABELS))
             elif name == TIMEZONE_OPTION:
                 options.append(self.option(name, option.description, autocomplete=True))
             else:
@@ -207,11 +205,16 @@ class _Builder:
 def _first_fitting(candidates: tuple[str, ...], values: Mapping[str, str]) -> str | None:
     """The first candidate, in the language being spoken, within Discord's limit."""
     for candidate in candidates:
-        text = _(candidate)
-        text = (text.format(**values) if values else text).strip()
+        text = _worded(candidate, values)
         if 0 < len(text) <= MAX_DESCRIPTION:
             return text
     return None
+
+
+def _worded(candidate: str, values: Mapping[str, str]) -> str:
+    """A candidate in the language being spoken, its placeholders filled in."""
+    text = _(candidate)
+    return (text.format(**values) if values else text).strip()
 
 
 def invoked(data: Mapping[str, Any]) -> tuple[str, dict[str, str], str | None]:
