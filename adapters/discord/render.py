@@ -393,7 +393,7 @@ def field_error_text(errors: dict[str, str], labels: dict[str, str]) -> str:
     """Errors named by the field's label, each with how to fix it."""
     lines = [_("Nothing was saved. Please fix:")]
     for key, problem in errors.items():
-        label = labels.get(key) or key.replace("_", " ").capitalize()
+        label = labels.get(key) or f"{key}="  # not on the form: the option, as typed
         lines.append(f"• **{esc(label)}**: {esc(problem)}")
     lines.append(_("Run the command again to reopen the form."))
     return "\n".join(lines)
