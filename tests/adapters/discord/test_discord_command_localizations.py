@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import discord
+import pytest
 from fakes.discord_api import FakeDiscord
 from fakes.discord_contract import MAX_COMMAND_SIZE, command_size
 
-from adapters.discord import sync_commands
+from adapters.discord import commands, sync_commands
 from adapters.discord.commands import DISCORD_LOCALES, command_payload, left_out
 from bot.app import Core
 from bot.commands.handlers import build_registry
@@ -70,3 +72,16 @@ def test_every_translated_description_fits_discords_100_characters() -> None:
 def test_the_command_with_its_longest_localizations_fits_discords_size_limit() -> None:
     """interactions/application-commands.mdx, Slash Commands: 8,000 characters in all."""
     assert command_size(command_payload(build_registry().specs)) <= MAX_COMMAND_SIZE
+
+
+async def test_a_locale_discord_does_not_know_is_refused_as_discord_refuses_it(
+    fake: FakeDiscord, discord_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Had we written gettext's `pt_BR`, discord.py would raise Discord's own 50035."""
+    monkeypatch.setitem(commands.DISCORD_LOCALES, "pt", ("pt_BR",))
+    with pytest.raises(discord.HTTPException) as refused:
+        await sync_commands(discord_settings, None)
+    assert refused.value.status == 400
+    assert refused.value.code == 50035
+    assert "0.description_localizations.pt_BR" in refused.value.text
+    assert fake.commands == {}  # nothing was registered
