@@ -130,7 +130,7 @@ def test_the_zone_sentence_is_said_in_the_language_being_spoken() -> None:
         assert chosen.said == "Zeitangaben in America/New_York, der Zeitzone deines Rechners."
     with speaking("fr"):
         assert console_zone(None, None, None).said == (
-            "Heures en UTC (le fuseau horaire de votre machine est inconnu)."
+            "Heures indiquées en UTC (le fuseau horaire de votre machine est inconnu)."
         )
 
 
@@ -163,4 +163,6 @@ def test_the_first_line_speaks_the_machines_language_until_the_member_picks_one(
     assert first.stdout.startswith("Zeitangaben in Asia/Tokyo, der Zeitzone deines Rechners.\n")
     again = console(tmp_path, "", tz="Asia/Tokyo", lang="de_DE.UTF-8")
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith("Heures en Asia/Tokyo, le fuseau horaire de votre machine.\n")
+    assert again.stdout.startswith(
+        "Heures indiquées en Asia/Tokyo, le fuseau horaire de votre machine.\n"
+    )
