@@ -49,7 +49,9 @@ class Conversation:
     """One console session: who is typing, the simulated clock, and what was printed.
 
     The console's own notices are said in the typing member's language (`language`, read
-    again at each line: a member may have just changed it); replies in their own.
+    again at each line: a member may have just changed it); replies in their own. `locale`
+    is the machine's (`zone.process_locale`), sent with each command as a platform's
+    locale is: the first guess at a new member's language.
     """
 
     def __init__(
@@ -60,8 +62,10 @@ class Conversation:
         user: str = "you",
         write: Callable[[str], None] | None = None,
         export_dir: Path = EXPORT_DIR,
+        locale: str | None = None,
     ) -> None:
         self.core = core
+        self.locale = locale
         self.clock = clock
         self.user = user
         self.is_admin = True  # tests turn it off to see what a member sees
@@ -88,7 +92,7 @@ class Conversation:
 
     def refresh_language(self) -> str:
         """The typing member's language, read now and kept for notices said between lines."""
-        self.language = member_language(self.core, self.member())
+        self.language = member_language(self.core, self.member(), self.locale)
         return self.language
 
     async def deliver(self) -> None:
@@ -144,6 +148,7 @@ class Conversation:
             is_admin=self.is_admin,  # their own machine: they administer it
             channel_id=CHANNEL,
             files=files,
+            locale=self.locale,
         )
         reply = await self.core.dispatcher.handle(request)
         self._show(reply)
