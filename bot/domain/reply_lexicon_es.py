@@ -1,0 +1,107 @@
+"""Spanish replies: the cues of `bot.domain.reply_lexicon`, as Spanish recruiters write them."""
+
+from __future__ import annotations
+
+from bot.domain.reply_lexicon import lexicon
+
+SPANISH = lexicon(
+    {
+        "rejection": {
+            "others_chosen": (
+                3,
+                r"\b(?:continuar|seguir|avanzar|proseguir) con (?:otr[oa]s?|la otra|el otro)"
+                r" (?:candidat\w+|perfil\w*|person\w+)|\bhemos (?:elegido|seleccionado|optado por)"
+                r" (?:a )?otr[oa]",
+            ),
+            "not_selected": (
+                3,
+                r"\bno (?:ha|has|han) sido (?:seleccionad\w+|elegid\w+)|\bno (?:seguiremos|"
+                r"continuaremos|avanzaremos)|\bno (?:podemos|vamos a) (?:continuar|avanzar|seguir)",
+            ),
+            "position_filled": (
+                3,
+                r"\b(?:puesto|vacante|posicion|plaza) (?:ya )?(?:ha sido |esta |fue )?"
+                r"(?:cubiert[oa]|ocupad[oa]|cerrad[oa])",
+            ),
+            "regret": (3, r"\blamenta(?:mos)? (?:comunicar|informar|decir)|\bsentimos (?:comunicar|informar)"),
+            "cannot_offer": (3, r"\bno (?:podemos|podremos) ofrecer"),
+            "not_a_fit": (2, r"\bcuyo perfil se ajusta mas|\bse ajusta(?:n)? mas a"),
+            "unfortunately": (1, r"\b(?:lamentablemente|desafortunadamente|por desgracia)\b"),
+            "good_wishes": (1, r"\b(?:te|le) deseamos (?:mucho )?(?:exito|suerte|lo mejor)"),
+            "kept_on_file": (1, r"\bfuturas (?:oportunidades|vacantes)|\ben cuenta para"),
+        },
+        "offer": {
+            "offer_you": (
+                3,
+                r"\b(?:ofrecerte|ofrecerle|hacerte una oferta|hacerle una oferta)\b"
+                r"|\bnos complace ofrecer",
+            ),
+            "offer_paper": (2, r"\bcarta de oferta|\boferta (?:formal|por escrito|esta condicionada)"),
+            "join_us": (2, r"\b(?:incorporarte|incorporarse|unirte) (?:a|al|como)\b"),
+            "congratulations": (1, r"\benhorabuena\b|\bfelicidades\b|\bbuenas noticias\b"),
+        },
+        "next_round": {
+            "invite": (3, r"\binvitar(?:te|le) a\b"),
+            "next_round": (
+                3,
+                r"\b(?:segunda|siguiente|proxima|ultima|nueva) (?:entrevista|fase|etapa|ronda)"
+                r"|\bentrevista (?:tecnica|final|presencial)",
+            ),
+            "moving_on": (3, r"\bhas pasado a\b|\bpasas a la\b|\bha pasado a\b"),
+            "availability": (
+                3,
+                r"\bdisponibilidad\b|\bcual te viene mejor|\b(?:te|le) (?:viene|va) bien\b"
+                r"|\bestas disponible|\bte propongo",
+            ),
+        },
+        "still_deciding": {
+            "no_decision": (
+                3,
+                r"\b(?:todavia|aun) no hemos (?:tomado|decidido)|\bno hemos tomado (?:una|ninguna)"
+                r" decision",
+            ),
+            "still_going": (
+                3,
+                r"\b(?:seguimos|estamos|continuamos) (?:todavia |aun )?(?:entrevistando|valorando|"
+                r"evaluando|revisando)|\bproceso sigue abierto|\bproceso (?:sigue|continua) en curso",
+            ),
+            "decision_due": (
+                3,
+                r"\besperamos (?:darte|darle|tener) (?:una )?respuesta|\ben cuanto tenga(?:mos)?"
+                r" novedades",
+            ),
+        },
+        "out_of_office": {
+            "auto_reply": (4, r"\brespuesta automatica\b|\bfuera de la oficina\b"),
+            "away": (
+                3,
+                r"\bde vacaciones\b|\bde baja\b|\bacceso limitado al correo|\bde permiso\b",
+            ),
+            "returning": (
+                2,
+                r"\bvolvere\b|\bregresare\b|\ba mi (?:vuelta|regreso)|\bpara cualquier asunto urgente",
+            ),
+        },
+        "acknowledgement": {
+            "thanks": (0.5, r"\bgracias\b"),
+            "received": (3, r"\brecibid[oa]\b|\bhemos recibido"),
+            "passed_on": (3, r"\bse lo (?:paso|pasare|envio|reenvio)|\blo (?:paso|reenvio) al"),
+        },
+    },
+    stop=r"\bno (?:vuelva|vuelvas|vuelvan) a (?:contactar|escribir|llamar)\w*"
+    r"|\bno me (?:contacte|contactes|contacten|escriba|escribas) mas"
+    r"|\bdej(?:e|en|a) de (?:contactarme|escribirme)|\b(?:darme de baja|eliminarme de)",
+    negators=r"\b(?:no|nunca|lamentablemente|desafortunadamente|lamentamos|sin)\b",
+    material={
+        "references": r"\breferencias?\b",
+        "work_sample": r"\b(?:portafolio|porfolio|muestra de (?:tu|su) trabajo|prueba tecnica"
+        r"|ejercicio|caso practico)",
+        "salary_expectations": r"\b(?:expectativas? salarial\w*|pretensiones salariales"
+        r"|banda salarial|salario (?:deseado|esperado))",
+        "documents": r"\b(?:titulo|certificado|expediente|dni|pasaporte|permiso de trabajo)\b",
+    },
+    request=r"\b(?:podrias|podria|puedes|puede|nos podrias|nos puedes)\b|\bpor favor\b"
+    r"|\b(?:envia|enviar|enviarnos|mandar|indicar|indicarnos)\b",
+    words="el la los las que de del y en para por con una un tu su nos te gracias hola saludo"
+    " hemos es esta muy",
+)

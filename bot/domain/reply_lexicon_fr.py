@@ -1,0 +1,108 @@
+"""French replies: the cues of `bot.domain.reply_lexicon`, as French recruiters write them."""
+
+from __future__ import annotations
+
+from bot.domain.reply_lexicon import lexicon
+
+FRENCH = lexicon(
+    {
+        "rejection": {
+            "others_chosen": (
+                3,
+                r"\b(?:retenu|choisi|selectionne) (?:un |une )?(?:autre|d'autres)"
+                r" (?:candidat\w*|profil\w*|personne)|\bpoursuivre avec (?:un |une |d')?autres?",
+            ),
+            "not_moving_on": (
+                3,
+                r"\bne (?:pas |pouvons pas |pourrons pas )?donner (?:une suite favorable|suite)"
+                r"|\bne donnerons pas suite|\bpas (?:pu )?donner suite",
+            ),
+            "position_filled": (
+                3,
+                r"\b(?:poste|offre) (?:a (?:finalement |deja )?ete |est )(?:pourvu|attribue|ferme)",
+            ),
+            "regret": (
+                3,
+                r"\b(?:avons|ai) le regret de|\bregrettons de (?:vous|te) (?:informer|annoncer)"
+                r"|\bn'a pas ete retenue?",
+            ),
+            "cannot_offer": (3, r"\bne (?:pouvons|pourrons) pas (?:vous |te )?proposer"),
+            "unfortunately": (1, r"\bmalheureusement\b"),
+            "good_wishes": (
+                1,
+                r"\b(?:souhaitons|souhaite) (?:pleine |bonne |beaucoup de )?(?:reussite|"
+                r"succes|bonne continuation)",
+            ),
+            "kept_on_file": (1, r"\b(?:garde|conservons|garder) (?:votre|ton) (?:profil|cv)"),
+        },
+        "offer": {
+            "offer_you": (
+                3,
+                r"\b(?:vous|te) (?:proposer|faire) (?:le poste|une (?:offre|proposition))"
+                r"|\b(?:faisons|ferons) une offre|\bsouhaitons vous proposer le poste",
+            ),
+            "offer_paper": (
+                2,
+                r"\bpromesse d'embauche|\bproposition d'embauche|\bcontrat de travail|\blettre d'offre",
+            ),
+            "congratulations": (1, r"\bfelicitations\b|\bbonne nouvelle\b|\bj'ai le plaisir"),
+            "join_us": (2, r"\ba valide (?:votre|ta) candidature"),
+        },
+        "next_round": {
+            "invite": (3, r"\b(?:vous|te) (?:inviter|convier|rencontrer) (?:a|pour)\b"),
+            "next_round": (
+                3,
+                r"\b(?:second|deuxieme|nouvel|dernier|prochain) entretien|\bentretien final"
+                r"|\bprochaine etape\b|\b(?:vous|te) proposer un entretien",
+            ),
+            "availability": (
+                3,
+                r"\bdisponibilites?\b|\bseriez-vous disponible|\bes-tu disponible"
+                r"|\bquel creneau|\bvous conviendrait",
+            ),
+        },
+        "still_deciding": {
+            "no_decision": (
+                3,
+                r"\bn'avons pas encore pris (?:de|notre|une) decision|\bpas encore de decision"
+                r"|\baucune decision n'a",
+            ),
+            "still_going": (
+                3,
+                r"\b(?:toujours|encore) en cours|\bprocessus (?:est )?(?:toujours )?en cours"
+                r"|\bcontinuons (?:a|de) (?:rencontrer|etudier)",
+            ),
+            "decision_due": (
+                3,
+                r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)|\brevenir vers vous"
+                r" d'ici",
+            ),
+        },
+        "out_of_office": {
+            "auto_reply": (4, r"\breponse automatique\b|\babsente? du bureau\b|\bmessage d'absence"),
+            "away": (3, r"\ben conges?\b|\ben vacances\b|\bacces limite a ma messagerie|\babsente?\b"),
+            "returning": (2, r"\bde retour\b|\ba mon retour\b|\ben cas d'urgence"),
+        },
+        "acknowledgement": {
+            "thanks": (0.5, r"\bmerci\b"),
+            "received": (3, r"\bbien recue?s?\b|\bj'ai bien recu|\bnous avons bien recu"),
+            "passed_on": (3, r"\bje (?:le |la |les )?transmets\b|\bje transmets"),
+        },
+    },
+    stop=r"\bne plus (?:me|nous) (?:contacter|ecrire|solliciter|relancer)"
+    r"|\bne (?:me|nous) (?:contactez|ecrivez|relancez) plus|\bretirez-moi de"
+    r"|\bdesinscri\w*",
+    negators=r"\b(?:ne|n'|pas|jamais|malheureusement|regret)\b|\bn'",
+    material={
+        "references": r"\breferences?\b",
+        "work_sample": r"\b(?:portfolio|exemples? de (?:vos|tes) travaux|cas pratique|exercice"
+        r"|test technique)",
+        "salary_expectations": r"\bpretentions salariales|\bpretention salariale"
+        r"|\battentes salariales|\bremuneration souhaitee",
+        "documents": r"\b(?:diplome|attestation|piece d'identite|titre de sejour|justificatif)\b",
+    },
+    request=r"\b(?:pourriez-vous|pourrais-tu|peux-tu|pouvez-vous|merci de)\b"
+    r"|\b(?:transmettre|envoyer|donner|communiquer)\b",
+    words="le la les des du de et vous nous pour avec est une un je votre ton tu merci bonjour"
+    " pas que qui sur",
+)
