@@ -165,11 +165,12 @@ _STRONG = 3.0  # a cue this heavy says the kind on its own
 _STOP_MEANS_NO = 2.0
 _NEGATED_GOOD_NEWS = 1.0
 _MATERIAL_ASKED = 3.0
-_MATERIAL_MENTIONED = 1.0
+_MATERIAL_MENTIONED = 0.5
 _MATERIAL_MORE = 0.5
 _HINT_WORDS = 1.5  # how many matching words the interview's language is worth
 _WORD = re.compile(r"[a-z']+")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _NEGATION_REACH = 60  # characters before a cue, within its sentence, that can negate it
 _MAX_WORDS = 400
 
@@ -236,7 +237,8 @@ def _negated(folded: str, start: int, lexicon: Lexicon) -> bool:
 
 
 def _sentences(folded: str) -> list[str]:
-    return [part for part in _SENTENCE_END.split(folded) if part.strip()]
+    """The sentences with their closing mark: a question that names material asks for it."""
+    return [found.group() for found in _SENTENCE.finditer(folded) if found.group().strip()]
 
 
 def _material_score(folded: str, lexicon: Lexicon) -> tuple[float, str] | None:

@@ -36,7 +36,8 @@ _MONTH_EN = (
 )
 _NTH = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_EN = (
-    rf"(?:{_MONTH_EN}\s+{_NTH}\b|{_NTH}\s+(?:of\s+)?{_MONTH_EN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+    rf"(?:{_MONTH_EN}\s+{_NTH}\b|{_NTH}\s+(?:of\s+)?{_MONTH_EN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)\b)"
     r"(?:,?\s+\d{4})?"
 )
 

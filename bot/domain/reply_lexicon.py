@@ -83,11 +83,13 @@ ENGLISH = lexicon(
         "rejection": {
             "others_chosen": (
                 3,
-                rf"\b(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|continu(?:e|ing)) (?:forward |ahead )?"
+                rf"\b(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|continu(?:e|ing)) (?:forward |ahead |on )?"
                 rf"with (?:{_OTHER}|candidates whose|applicants whose) ?{_WHO}?"
                 rf"|\bpursu(?:e|ing) (?:{_OTHER}|a) {_WHO}"
                 rf"|\b(?:chose|chosen|selected|picked|hired?|gone with|went with|decided on) {_OTHER}"
-                rf" {_WHO}|\bother {_WHO} (?:are|were) (?:better|more closely)",
+                rf" {_WHO}|\bother {_WHO} (?:are|were) (?:better|more closely)"
+                rf"|\b{_OTHER} {_WHO}'?s? (?:\w+ ){{0,3}}(?:was|were|is) (?:a )?(?:stronger|better"
+                r"|closer)",
             ),
             "offered_elsewhere": (
                 3,
@@ -98,7 +100,8 @@ ENGLISH = lexicon(
                 3,
                 r"\b(?:not|n't|unable to) (?:be )?(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|"
                 r"progress(?:ing)?|tak(?:e|ing) (?:your application|it|this) (?:any )?further|"
-                r"pursu(?:e|ing)|continu(?:e|ing)|advanc(?:e|ing)|schedul(?:e|ing) further)"
+                r"pursu(?:e|ing)|continu(?:e|ing)|advanc(?:e|ing)|schedul(?:e|ing) further|"
+                r"tak(?:e|ing) (?:your \w+|you|things) (?:any )?further)"
                 r"(?: (?:forward|ahead|further|with))?\b",
             ),
             "position_filled": (
@@ -106,7 +109,9 @@ ENGLISH = lexicon(
                 r"\b(?:position|role|vacancy|job|post|opening|req\w*)"
                 r" (?:has|have|is|was)(?: now| already)?(?: been)? (?:filled|closed|cancell?ed)"
                 r"|\b(?:have|has|we'?ve) (?:now |already )?filled the (?:position|role|vacancy)"
-                r"|\bon hold\b|\bclos(?:e|ing) (?:out )?(?:the search|(?:all )?(?:open )?applications)",
+                r"|\bon hold\b|\bclos(?:e|ed|ing) (?:out )?(?:the (?:search|position|role|req\w*)"
+                r"|(?:all )?(?:open )?applications)|\b(?:concluded|completed|ended|closed) (?:our|the)"
+                r" search",
             ),
             "regret": (
                 3,
@@ -115,13 +120,24 @@ ENGLISH = lexicon(
                 r"|\b(?:not|n't) (?:been )?(?:selected|successful|shortlisted|chosen)\b"
                 r"|\bunsuccessful\b",
             ),
-            "cannot_offer": (3, r"\b(?:unable|not able|cannot|can'?t|can not) (?:to )?offer you"),
+            "cannot_offer": (
+                3,
+                r"\b(?:unable|not able|cannot|can'?t|can not) (?:to )?offer you"
+                r"|\b(?:not|won'?t|will not|unable to) (?:be )?(?:extend\w*|mak\w*|offer\w*) (?:you )?"
+                r"(?:an? )?offer",
+            ),
+            "short_of_requirements": (
+                3,
+                r"\b(?:does not|doesn'?t|did not|didn'?t|do not|don'?t) (?:fully |quite )?(?:meet|match"
+                r"|align with) (?:the|our)",
+            ),
+            "decided_against": (2, r"\bdecided (?:not to|against)\b"),
             "other_direction": (3, r"\b(?:go|going|gone|went) in a different direction"),
             "not_a_fit": (
                 2,
                 r"\b(?:not|n't|isn't) (?:feel )?(?:it'?s |be )?(?:the |a )?right (?:match|fit)"
                 rf"|\b{_WHO} whose (?:\w+ ){{0,3}}(?:more closely|better|closer)"
-                r"|\b(?:a )?closer fit\b|\bbetter suited\b",
+                r"|\b(?:a )?closer fit\b|\bbetter suited\b|\b(?:stronger|better|closer) (?:match|fit)\b",
             ),
             "not_hiring": (2, r"\b(?:we are|we'?re|we are currently) not hiring"),
             "bad_news": (
@@ -147,13 +163,15 @@ ENGLISH = lexicon(
                 r"\b(?:offer|offering) you (?:the |a |an |this |employment|our )"
                 r"|\bpleased to offer\b|\b(?:make|making|made|extend(?:ing)?) (?:you )?an?"
                 r" (?:conditional |formal |verbal |official )?offer(?! to)"
-                r"|\bextending you an offer",
+                r"|\bextending you an offer|\b(?:job|role|position) is yours\b"
+                r"|\b(?:confirm|confirming) (?:our|the|your|this) offer\b|\bour offer of\b",
             ),
             "offer_paper": (
                 2,
                 r"\boffer letter|\bwritten offer|\bformal offer|\boffer of employment"
                 r"|\bsummary of the offer|\bthe offer (?:expires|is (?:contingent|subject|"
-                r"pending|now official))|\boffer (?:we discussed|is now official)|\bverbal offer",
+                r"pending|now official))|\boffer (?:we discussed|is now official)|\bverbal offer"
+                r"|\b(?:the|your|employment) contract\b",
             ),
             "join_us": (
                 2,
@@ -176,13 +194,16 @@ ENGLISH = lexicon(
             "invite": (
                 3,
                 r"\binvit\w* you (?:to|for)\b|\bbring you (?:back|in)\b|\bhave you (?:back |in )"
-                r"(?:for|to)\b",
+                r"(?:for|to)\b|\b(?:see|meet|speak (?:with|to)|talk (?:with|to)) you again\b"
+                r"|\b(?:like|love|want) to (?:have|set up|schedule|arrange|book) an? (?:\w+ )?"
+                r"(?:conversation|call|chat|interview|meeting) with you",
             ),
             "next_round": (
                 3,
                 r"(?<!from the )(?<!after the )(?<!following your )(?<!before the )(?<!in the )"
                 r"(?<!after )\b(?:next|final|second|third|last|another|further|follow-up"
-                r"|subsequent) (?:round|stage|interview)s?\b",
+                r"|subsequent) (?:round|stage|interview)\b(?!s)|\bround (?:2|3|two|three)\b"
+                r"|\bmade it (?:through|to)\b",
             ),
             "interview_kind": (
                 2,
@@ -197,13 +218,13 @@ ENGLISH = lexicon(
             ),
             "availability": (
                 3,
-                r"\bavailability\b|\b(?:times?|days?|slots?|dates?) (?:that )?(?:would )?"
+                r"\bavailability\b|\b(?:times?|days?|slots?|dates?|windows?) (?:that )?(?:would )?"
                 r"(?:works?|suits?) (?:for )?(?:you|best)|\bwhich (?:suits|works) you"
                 r"|\b(?:are you|would you be|you'?d be|you'?re) (?:free|available|around)"
                 r"|\bwhat days you'?re free|\bdoes (?:either|any|that|this)(?: of these)? work"
                 r"|\b(?:a few|some) times\b|\bpick a time|\bbook a time|\bworks? for you\?"
                 r"|\bhow about\b.{0,40}\?|\bslots? open\b|\btwo options\b|\byour preference\b"
-                r"|\bfirst and second choice|\bfind another time",
+                r"|\bfirst and second choice|\bfind (?:another|a) time|\b(?:could|can) you do\b",
             ),
             "schedule": (
                 2,
@@ -219,7 +240,8 @@ ENGLISH = lexicon(
                 r"\b(?:not yet|haven'?t(?: yet)?|have not(?: yet)?) (?:made|reached|taken) (?:a |any |"
                 r"our |the )?(?:final )?decision|\bno decision (?:yet|has been)|\bnot yet in a"
                 r" position\b|\bno news yet\b|\bbefore we'?re ready to make"
-                r"|\b(?:won'?t|will not|not) be able to make a (?:final )?decision",
+                r"|\b(?:won'?t|will not|not) be able to make a (?:final )?decision"
+                r"|\bno (?:update|news|decision) (?:just )?yet\b",
             ),
             "still_going": (
                 3,
@@ -234,11 +256,14 @@ ENGLISH = lexicon(
                 r"come back|get back)\w*\b.{0,40}\b(?:decision|answer|update|news|outcome)"
                 r"|\bshould have an update\b|\bonce a decision has been\b"
                 r"|\blet you know the outcome|\bin touch either way|\bpanel will meet"
-                r"|\bcommittee meets\b",
+                r"|\bcommittee meets\b|\b(?:will|should|expect to|hope to|plan to) (?:decide|make (?:a|the"
+                r"|our) (?:final )?(?:decision|call))\b|\b(?:has been|was|got) (?:pushed|delayed"
+                r"|postponed)",
             ),
             "patience": (
                 1,
-                r"\bthanks? (?:you )?for (?:your|checking|following)|\bhang tight\b|\bkeep you"
+                r"\bthanks? (?:you )?for (?:your patience|checking in|following up|nudging)"
+                r"|\b(?:sorry|apologies) for the (?:wait|delay)|\bhang tight\b|\bkeep you"
                 r" (?:posted|updated)|\b(?:longer|slower) than expected|\bmoving slowly"
                 r"|\bas soon as i (?:hear|know)",
             ),
@@ -251,9 +276,10 @@ ENGLISH = lexicon(
             ),
             "away": (
                 3,
-                r"\bon (?:annual |parental |maternity |paternity |sick |medical )?leave\b"
-                r"|\bon (?:vacation|holiday)\b|\baway (?:from (?:my|the) (?:desk|office)|on )"
-                r"|\bout sick\b|\boffice is closed\b|\btravell?ing with limited"
+                r"\b(?:i'?m|i am|i will be|i'?ll be|currently|we are|we'?re)\b (?:\w+ ){0,2}(?:on"
+                r" (?:annual |parental |maternity |paternity |sick |medical )?leave\b|on (?:vacation"
+                r"|holiday)\b|away\b|out sick\b|travell?ing\b|taking (?:some )?time off)"
+                r"|\boffice is closed\b|\b(?:won'?t|will not|not) be checking (?:my )?e-?mail"
                 r"|\b(?:limited|no|intermittent) access to (?:my )?(?:e-?mail|mailbox)",
             ),
             "returning": (
@@ -270,18 +296,21 @@ ENGLISH = lexicon(
                 3,
                 r"\b(?:thanks|thank you),? received\b|\breceived,? (?:thanks|with thanks)"
                 r"|\breceived with thanks|\bgot it\b|\bnoted\b|\bwell received"
-                r"|\bwe have received your (?:application|message|email)",
+                r"|\bwe have received your (?:application|message|email)"
+                r"|\b(?:we'?ve|we have|i'?ve|i have) received (?:it|your|them)\b",
             ),
             "passed_on": (
                 3,
                 r"\b(?:pass|passed|passing|forward|forwarded|share|shared|sharing) (?:it|this|them)"
-                r" (?:on|along|with|to)\b|\bmake sure \w+ sees it|\bi'?ll reach out to them",
+                r" (?:on|along|with|to)\b|\bmake sure (?:the |our )?\w+ sees? (?:it|this|your)"
+                r"|\bi'?ll reach out to them",
             ),
             "kind_words": (
                 2,
                 r"\bthe (?:lovely|kind|nice|thoughtful) (?:note|words|message|email)"
                 r"|\blikewise\b|\b(?:it was|was) (?:a pleasure|great meeting|nice meeting)"
-                r"|\bthanks for (?:sending|the follow-up|the note)|\bthat'?s all we need",
+                r"|\bthanks for (?:sending|the (?:follow-up|note|update|message))|\bthat'?s all we need"
+                r"|\ball good\b|\bmuch appreciated\b",
             ),
             "not_here": (2, r"\bno longer with\b|\bnot involved in hiring|\bnot the right contact"),
         },
@@ -291,18 +320,21 @@ ENGLISH = lexicon(
     r"|\b(?:remove|take) me (?:off|from) (?:your|this|the) (?:\w+ )?list|\bunsubscribe\b",
     negators=r"\b(?:not|no|never|cannot|can'?t|unable|won'?t|unfortunately|regret|n't)\b|n't\b",
     material={
-        "references": r"\breferen(?:ce|ces)\b|\breferees?\b|\bpeople you'?ve worked with",
+        "references": r"\breferen(?:ce|ces)\b|\breferees?\b|\bpeople (?:who|you)(?:'?ve| have)?"
+        r" (?:managed|worked with|supervised|reported to)|\b(?:managed|supervised) you\b",
         "work_sample": r"\b(?:writing|work|code|design) samples?|\bexamples of your (?:\w+ )?work"
         r"|\bportfolio\b|\btake-home\b|\bexercise\b|\bassignment\b|\bcase study\b"
         r"|\bnotebook\b|\bcoding challenge\b|\byour solution\b",
         "salary_expectations": r"\b(?:salary|compensation|pay|rate) (?:expectations?|"
-        r"requirements?|range)|\b(?:expected|desired) (?:salary|compensation)",
+        r"requirements?|range)|\b(?:expected|desired) (?:salary|compensation)"
+        r"|\bwhat (?:salary|compensation|pay)\b",
         "documents": r"\btranscripts?\b|\bcertificate\b|\bdiploma\b|\bphoto id\b|\bcopy of your id"
         r"|\bpassport\b|\bright to work\b|\bshare code\b|\bproof of\b|\binformation form"
         r"|\bsigned (?:form|documents?)|\bcopy of your\b",
     },
     request=r"\b(?:could|can|would) you\b|\bplease\b|\bsend\b|\bshare\b|\bprovide\b"
-    r"|\bwe ask\b|\bget back to me\b|\bemail (?:me|their)\b|\bwould you mind\b|\bhere is\b",
+    r"|\bwe ask\b|\bget back to me\b|\bemail (?:me|their)\b|\bwould you mind\b|\bhere is\b"
+    r"|\bwould you be able to\b|\bput (?:me|us) in touch\b|\?|\bneeds?\b",
     words="the and you we to for your with is are of our this that have be thank thanks will"
     " it at on in i not us",
 )

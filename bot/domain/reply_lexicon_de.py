@@ -34,7 +34,7 @@ GERMAN = lexicon(
             "offer_you": (
                 3,
                 r"\b(?:ihnen|dir) (?:die stelle |die position )?an(?:zu)?bieten"
-                r"|\bein angebot machen\b|\bstelle .{0,30}anbieten",
+                r"|\bein angebot machen\b|\bstelle .{0,30}anbieten|\beinstellen\b",
             ),
             "offer_paper": (2, r"\bvertragsentwurf\b|\barbeitsvertrag\b|\bschriftliche angebot"),
             "congratulations": (1, r"\bgluckwunsch\b|\bgute nachrichten\b|\bwir freuen uns\b"),
@@ -54,9 +54,12 @@ GERMAN = lexicon(
             ),
         },
         "still_deciding": {
-            "no_decision": (3, r"\bnoch keine entscheidung|\bnoch nicht entschieden"),
+            "no_decision": (3, r"\bnoch keine entscheidung|\bnoch nicht entschieden|\bnoch nicht (?:\w+ )?entschieden"),
             "still_going": (3, r"\bnoch im (?:auswahlprozess|auswahlverfahren|prozess)"),
-            "decision_due": (3, r"\brückmeldung geben|\bruckmeldung geben|\bmelden uns bis"),
+            "decision_due": (
+                3,
+                r"\bruckmeldung geben|\bmelden uns bis|\b(?:horen|hoeren) (?:\w+ ){0,3}von uns",
+            ),
         },
         "out_of_office": {
             "auto_reply": (
@@ -64,7 +67,7 @@ GERMAN = lexicon(
                 r"\babwesenheitsnotiz\b|\bautomatische antwort\b|\bnicht im buro\b"
                 r"|\babwesend\b",
             ),
-            "away": (3, r"\bim urlaub\b|\bausser haus\b|\bnicht erreichbar"),
+            "away": (3, r"\bich bin (?:\w+ ){0,3}(?:im urlaub|ausser haus|nicht erreichbar|unterwegs)"),
             "returning": (
                 2,
                 r"\bwieder (?:erreichbar|da|im buro)\b|\bnicht weitergeleitet"
@@ -87,7 +90,8 @@ GERMAN = lexicon(
         "salary_expectations": r"\bgehaltsvorstellung\w*|\bgehaltswunsch",
         "documents": r"\b(?:\w*zeugnis\w*|ausweis|nachweis\w*|urkunde\w*)\b",
     },
-    request=r"\b(?:bitten wir sie|bitte|kannst du|konnten sie|konnen sie|schicken|zusenden)\b",
+    request=r"\b(?:bitten wir sie|bitte|kannst du|konnten sie|konnen sie|schicken|zusenden)\b"
+    r"|\?",
     words="und der die das wir sie ich nicht mit fur ihnen ihre ist zu den dich dir du auf"
     " hallo viele grusse uns",
 )

@@ -11,7 +11,8 @@ SPANISH = lexicon(
                 3,
                 r"\b(?:continuar|seguir|avanzar|proseguir) con (?:otr[oa]s?|la otra|el otro)"
                 r" (?:candidat\w+|perfil\w*|person\w+)|\bhemos (?:elegido|seleccionado|optado por)"
-                r" (?:a )?otr[oa]",
+                r" (?:a )?otr[oa]|\b(?:decantado|optado|inclinado) por (?:otr[oa]s?|la otra|el otro)"
+                r"|\botr[oa] (?:candidat[oa]|perfil|persona)\b",
             ),
             "not_selected": (
                 3,
@@ -36,8 +37,12 @@ SPANISH = lexicon(
                 r"\b(?:ofrecerte|ofrecerle|hacerte una oferta|hacerle una oferta)\b"
                 r"|\bnos complace ofrecer",
             ),
-            "offer_paper": (2, r"\bcarta de oferta|\boferta (?:formal|por escrito|esta condicionada)"),
-            "join_us": (2, r"\b(?:incorporarte|incorporarse|unirte) (?:a|al|como)\b"),
+            "offer_paper": (
+                2,
+                r"\bcarta de oferta|\boferta (?:formal|por escrito|esta condicionada)"
+                r"|\bpropuesta (?:economica|salarial|formal)|\bcontrato\b",
+            ),
+            "join_us": (3, r"\b(?:incorporarte|incorporarse|unirte) (?:a|al|como)\b|\bque te unas\b"),
             "congratulations": (1, r"\benhorabuena\b|\bfelicidades\b|\bbuenas noticias\b"),
         },
         "next_round": {
@@ -45,12 +50,12 @@ SPANISH = lexicon(
             "next_round": (
                 3,
                 r"\b(?:segunda|siguiente|proxima|ultima|nueva) (?:entrevista|fase|etapa|ronda)"
-                r"|\bentrevista (?:tecnica|final|presencial)",
+                r"|\bentrevista (?:tecnica|final|presencial)|\bsegunda (?:llamada|reunion|conversacion)",
             ),
             "moving_on": (3, r"\bhas pasado a\b|\bpasas a la\b|\bha pasado a\b"),
             "availability": (
                 3,
-                r"\bdisponibilidad\b|\bcual te viene mejor|\b(?:te|le) (?:viene|va) bien\b"
+                r"\bdisponibilidad\b|\bcual te viene mejor|\b(?:te|le) (?:viene|vendria|va|iria) bien\b"
                 r"|\bestas disponible|\bte propongo",
             ),
         },
@@ -63,19 +68,21 @@ SPANISH = lexicon(
             "still_going": (
                 3,
                 r"\b(?:seguimos|estamos|continuamos) (?:todavia |aun )?(?:entrevistando|valorando|"
-                r"evaluando|revisando)|\bproceso sigue abierto|\bproceso (?:sigue|continua) en curso",
+                r"evaluando|revisando|cerrando)|\bproceso sigue abierto|\bproceso (?:sigue|continua)"
+                r" en curso",
             ),
             "decision_due": (
                 3,
-                r"\besperamos (?:darte|darle|tener) (?:una )?respuesta|\ben cuanto tenga(?:mos)?"
-                r" novedades",
+                r"\besperamos (?:darte|darle|tener) (?:una )?respuesta|\ben cuanto (?:tenga(?:mos)?|"
+                r"sepa(?:mos)?)\b",
             ),
         },
         "out_of_office": {
             "auto_reply": (4, r"\brespuesta automatica\b|\bfuera de la oficina\b"),
             "away": (
                 3,
-                r"\bde vacaciones\b|\bde baja\b|\bacceso limitado al correo|\bde permiso\b",
+                r"\b(?:estoy|estare|me encuentro|estamos) (?:\w+ )?(?:de vacaciones|de baja|de permiso"
+                r"|de viaje)\b|\bacceso limitado al correo",
             ),
             "returning": (
                 2,
@@ -85,7 +92,7 @@ SPANISH = lexicon(
         "acknowledgement": {
             "thanks": (0.5, r"\bgracias\b"),
             "received": (3, r"\brecibid[oa]\b|\bhemos recibido"),
-            "passed_on": (3, r"\bse lo (?:paso|pasare|envio|reenvio)|\blo (?:paso|reenvio) al"),
+            "passed_on": (3, r"\bse lo (?:paso|pasare|envio|reenvio)|\blo (?:paso|reenvio|comparto|traslado)\b"),
         },
     },
     stop=r"\bno (?:vuelva|vuelvas|vuelvan) a (?:contactar|escribir|llamar)\w*"
@@ -101,7 +108,8 @@ SPANISH = lexicon(
         "documents": r"\b(?:titulo|certificado|expediente|dni|pasaporte|permiso de trabajo)\b",
     },
     request=r"\b(?:podrias|podria|puedes|puede|nos podrias|nos puedes)\b|\bpor favor\b"
-    r"|\b(?:envia|enviar|enviarnos|mandar|indicar|indicarnos)\b",
+    r"|\b(?:envia|enviar|enviarnos|mandar|indicar|indicarnos)\b"
+    r"|\?",
     words="el la los las que de del y en para por con una un tu su nos te gracias hola saludo"
     " hemos es esta muy",
 )

@@ -43,10 +43,14 @@ FRENCH = lexicon(
             ),
             "offer_paper": (
                 2,
-                r"\bpromesse d'embauche|\bproposition d'embauche|\bcontrat de travail|\blettre d'offre",
+                r"\bpromesse d'embauche|\bproposition d'embauche|\bcontrat\b|\blettre d'offre",
             ),
             "congratulations": (1, r"\bfelicitations\b|\bbonne nouvelle\b|\bj'ai le plaisir"),
-            "join_us": (2, r"\ba valide (?:votre|ta) candidature"),
+            "join_us": (
+                3,
+                r"\ba valide (?:votre|ta) candidature|\b(?:votre|ta) candidature a ete retenue"
+                r"|\bbienvenue (?:parmi nous|dans l'equipe)",
+            ),
         },
         "next_round": {
             "invite": (3, r"\b(?:vous|te) (?:inviter|convier|rencontrer) (?:a|pour)\b"),
@@ -69,18 +73,22 @@ FRENCH = lexicon(
             ),
             "still_going": (
                 3,
-                r"\b(?:toujours|encore) en cours|\bprocessus (?:est )?(?:toujours )?en cours"
+                r"\b(?:toujours|encore) en cours|\bprocessus (?:\w+ ){0,3}(?:est )?(?:toujours )?en cours"
                 r"|\bcontinuons (?:a|de) (?:rencontrer|etudier)",
             ),
             "decision_due": (
                 3,
-                r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)|\brevenir vers vous"
-                r" d'ici",
+                r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)|\breviendrons vers (?:vous|toi)"
+                r"|\brevenir vers vous d'ici",
             ),
         },
         "out_of_office": {
             "auto_reply": (4, r"\breponse automatique\b|\babsente? du bureau\b|\bmessage d'absence"),
-            "away": (3, r"\ben conges?\b|\ben vacances\b|\bacces limite a ma messagerie|\babsente?\b"),
+            "away": (
+                3,
+                r"\bje (?:suis|serai) (?:\w+ )?(?:en conges?|en vacances|absente?|en deplacement)\b"
+                r"|\bacces limite a ma messagerie",
+            ),
             "returning": (2, r"\bde retour\b|\ba mon retour\b|\ben cas d'urgence"),
         },
         "acknowledgement": {
@@ -102,7 +110,8 @@ FRENCH = lexicon(
         "documents": r"\b(?:diplome|attestation|piece d'identite|titre de sejour|justificatif)\b",
     },
     request=r"\b(?:pourriez-vous|pourrais-tu|peux-tu|pouvez-vous|merci de)\b"
-    r"|\b(?:transmettre|envoyer|donner|communiquer)\b",
+    r"|\b(?:transmettre|envoyer|donner|communiquer)\b"
+    r"|\?",
     words="le la les des du de et vous nous pour avec est une un je votre ton tu merci bonjour"
     " pas que qui sur",
 )

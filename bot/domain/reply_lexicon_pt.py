@@ -10,10 +10,14 @@ PORTUGUESE = lexicon(
             "others_chosen": (
                 3,
                 r"\b(?:seguir|avancar|continuar|prosseguir) com (?:outr[oa]s?) (?:candidat\w+|"
-                r"perfis|pessoas?)|\b(?:escolhemos|selecionamos) (?:outr[oa])",
+                r"perfis|pessoas?)|\b(?:escolhemos|selecionamos|optamos por|decidimos por) (?:outr[oa])",
             ),
             "not_selected": (3, r"\bnao (?:foi|foste) (?:selecionad\w+|aprovad\w+)|\bnao vamos avancar"),
-            "position_filled": (3, r"\bvaga (?:ja )?(?:foi )?(?:preenchida|fechada|encerrada)"),
+            "position_filled": (
+                3,
+                r"\bvaga (?:ja )?(?:foi )?(?:preenchida|fechada|encerrada)"
+                r"|\bprocesso (?:\w+ ){0,5}(?:foi )?(?:encerrado|finalizado)",
+            ),
             "regret": (3, r"\blamentamos (?:informar|comunicar)"),
             "cannot_offer": (3, r"\bnao (?:podemos|poderemos) (?:lhe |te )?oferecer"),
             "unfortunately": (1, r"\binfelizmente\b"),
@@ -28,7 +32,11 @@ PORTUGUESE = lexicon(
             ),
             "offer_paper": (2, r"\bcarta[- ]proposta\b|\bproposta (?:em anexo|formal)|\bsegue em anexo a proposta"),
             "congratulations": (1, r"\bparabens\b|\bboas noticias\b"),
-            "join_us": (2, r"\b(?:foi|foste) aprovad\w+|\bentrar no time\b|\bjuntar-se"),
+            "join_us": (
+                3,
+                r"\b(?:foi|foste) aprovad\w+|\bentrar no time\b|\bjuntar-se"
+                r"|\b(?:foi|foste) (?:a |o )?escolhid[oa]",
+            ),
         },
         "next_round": {
             "invite": (3, r"\bconvidar\w*(?:-a|-o|-lo|-la)? para\b|\bconvidar\b"),
@@ -37,11 +45,15 @@ PORTUGUESE = lexicon(
                 r"\b(?:segunda|proxima|nova|ultima) (?:entrevista|etapa|fase)|\bentrevista com o"
                 r" gestor|\bmarcar uma entrevista",
             ),
-            "moving_on": (3, r"\bpassou para a\b|\bpassaste para a\b"),
-            "availability": (3, r"\bdisponibilidade\b|\bqual (?:lhe|te) (?:convem|da jeito)"),
+            "moving_on": (3, r"\bpassou para a\b|\bpassaste para a\b|\bavancou para\b|\betapa final\b|\bfase final\b"),
+            "availability": (3, r"\bdisponibilidade\b|\bqual (?:lhe|te) (?:convem|da jeito)|\bhorarios?\b"),
         },
         "still_deciding": {
-            "no_decision": (3, r"\bainda nao (?:tomamos|tomámos|decidimos)|\bnenhuma decisao"),
+            "no_decision": (
+                3,
+                r"\bainda nao (?:tomamos|decidimos)|\bnenhuma decisao|\bainda nao (?:temos|ha|houve)"
+                r" (?:uma )?(?:resposta|decisao|retorno|novidades?)",
+            ),
             "still_going": (
                 3,
                 r"\bprocesso (?:esta|continua|segue) (?:a decorrer|em andamento|aberto)"
@@ -52,7 +64,11 @@ PORTUGUESE = lexicon(
         },
         "out_of_office": {
             "auto_reply": (4, r"\bresposta automatica\b|\bfora do escritorio\b"),
-            "away": (3, r"\bde ferias\b|\bde licenca\b|\bacesso limitado ao e-?mail"),
+            "away": (
+                3,
+                r"\b(?:estou|estarei|estamos|encontro-me) (?:\w+ )?(?:de ferias|de licenca|ausente)\b"
+                r"|\bacesso (?:limitado|restrito) ao e-?mail",
+            ),
             "returning": (2, r"\bvolto\b|\bregresso\b|\bregressar\b|\bem caso de urgencia"),
         },
         "acknowledgement": {
@@ -72,7 +88,8 @@ PORTUGUESE = lexicon(
         "documents": r"\b(?:diploma|certificado|documento de identidade|rg|cpf|comprovativo)\b",
     },
     request=r"\b(?:poderia|podia|pode|podes|pode nos|poderia-nos)\b|\bpor favor\b"
-    r"|\b(?:enviar|mandar|envie|envia)\b",
+    r"|\b(?:enviar|mandar|envie|envia)\b"
+    r"|\?",
     words="o a os as que de do da e em para com uma um voce sua seu nao obrigado obrigada ola"
     " oi esta no na",
 )
