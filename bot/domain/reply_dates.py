@@ -122,6 +122,10 @@ _NEXT_WEEK = {
     "pt": re.compile(r"\b(?:proxima semana|semana que vem)\b"),
 }
 _BEFORE = 30  # characters before a phrase that say what it is
+# "Mon 12/7 – 2:00pm": a dash between a day and its time is a space to the parser.
+_DATE_DASH = re.compile(
+    r"(\d{1,2}/\d{1,2}|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s+[–—-]\s+(?=\d)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class Found:
 def dates_in(text: str, *, now: datetime, tz: ZoneInfo, language: str) -> list[Found]:
     """Every date phrase of `text` that the date parser reads, in the order written."""
     pattern = _PHRASES.get(language, _PHRASES["en"])
+    text = _DATE_DASH.sub(r"\1 ", text)
     found: list[Found] = []
     seen: set[str] = set()
     for match in pattern.finditer(text):

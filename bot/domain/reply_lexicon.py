@@ -86,7 +86,8 @@ ENGLISH = lexicon(
                 rf"\b(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|continu(?:e|ing)) (?:forward |ahead |on )?"
                 rf"with (?:{_OTHER}|candidates whose|applicants whose) ?{_WHO}?"
                 rf"|\bpursu(?:e|ing) (?:{_OTHER}|a) {_WHO}"
-                rf"|\b(?:chose|chosen|selected|picked|hired?|gone with|went with|decided on) {_OTHER}"
+                rf"|\b(?:chose|chosen|selected|picked|hired?|appoint(?:ed)?|gone with|went with|decided on)"
+                rf" {_OTHER}"
                 rf" {_WHO}|\bother {_WHO} (?:are|were) (?:better|more closely)"
                 rf"|\b{_OTHER} {_WHO}'?s? (?:\w+ ){{0,3}}(?:was|were|is) (?:a )?(?:stronger|better"
                 r"|closer)",
@@ -132,6 +133,11 @@ ENGLISH = lexicon(
                 r"|align with) (?:the|our)",
             ),
             "decided_against": (2, r"\bdecided (?:not to|against)\b"),
+            "not_considered": (
+                3,
+                r"\bnot be considered (?:further|for)\b|\bno longer (?:being )?considered\b"
+                r"|\bno longer under consideration",
+            ),
             "other_direction": (3, r"\b(?:go|going|gone|went) in a different direction"),
             "not_a_fit": (
                 2,
@@ -164,6 +170,7 @@ ENGLISH = lexicon(
                 r"|\bpleased to offer\b|\b(?:make|making|made|extend(?:ing)?) (?:you )?an?"
                 r" (?:conditional |formal |verbal |official )?offer(?! to)"
                 r"|\bextending you an offer|\b(?:job|role|position) is yours\b"
+                r"|\bbring you on(?: board)?\b|\bwelcome you (?:to|aboard)\b|\bhire you\b"
                 r"|\b(?:confirm|confirming) (?:our|the|your|this) offer\b|\bour offer of\b",
             ),
             "offer_paper": (
@@ -177,7 +184,8 @@ ENGLISH = lexicon(
                 2,
                 r"\b(?:want|love|like|delighted|excited|thrilled) (?:you |to have you )?to join\b"
                 r"|\bhave you join\b|\bwant you (?:on board|to join)|\bwelcome (?:aboard|to the team)"
-                r"|\byou have been selected for\b|\brecommended you for appointment",
+                r"|\byou(?:'ve| have) been selected for\b(?! (?:a|an|the) (?:\w+ )?(?:interview|round|stage"
+                r"|call))|\brecommended you for appointment",
             ),
             "terms": (
                 1,
@@ -196,7 +204,8 @@ ENGLISH = lexicon(
                 r"\binvit\w* you (?:to|for)\b|\bbring you (?:back|in)\b|\bhave you (?:back |in )"
                 r"(?:for|to)\b|\b(?:see|meet|speak (?:with|to)|talk (?:with|to)) you again\b"
                 r"|\b(?:like|love|want) to (?:have|set up|schedule|arrange|book) an? (?:\w+ )?"
-                r"(?:conversation|call|chat|interview|meeting) with you",
+                r"(?:conversation|call|chat|interview|meeting) with you"
+                r"|\b(?:like|love|want)s? (?:you )?to meet (?:with )?|\bwants? to meet you\b",
             ),
             "next_round": (
                 3,
@@ -224,7 +233,9 @@ ENGLISH = lexicon(
                 r"|\bwhat days you'?re free|\bdoes (?:either|any|that|this)(?: of these)? work"
                 r"|\b(?:a few|some) times\b|\bpick a time|\bbook a time|\bworks? for you\?"
                 r"|\bhow about\b.{0,40}\?|\bslots? open\b|\btwo options\b|\byour preference\b"
-                r"|\bfirst and second choice|\bfind (?:another|a) time|\b(?:could|can) you do\b",
+                r"|\bfirst and second choice|\bfind (?:another|a) time|\b(?:could|can) you do\b"
+                r"|\b(?:a few|some|two|three|these) options\b|\bworks? best\b|\b(?:have )?proposed\b"
+                r"|\bbook a slot\b",
             ),
             "schedule": (
                 2,
@@ -324,7 +335,8 @@ ENGLISH = lexicon(
         r" (?:managed|worked with|supervised|reported to)|\b(?:managed|supervised) you\b",
         "work_sample": r"\b(?:writing|work|code|design) samples?|\bexamples of your (?:\w+ )?work"
         r"|\bportfolio\b|\btake-home\b|\bexercise\b|\bassignment\b|\bcase study\b"
-        r"|\bnotebook\b|\bcoding challenge\b|\byour solution\b",
+        r"|\bnotebook\b|\bcoding challenge\b|\byour solution\b|\b(?:an? )?(?:examples?|samples?)"
+        r" of\b|\byou'?re proud of\b|\b(?:github|gitlab|repo(?:sitory)?|dashboard)\b",
         "salary_expectations": r"\b(?:salary|compensation|pay|rate) (?:expectations?|"
         r"requirements?|range)|\b(?:expected|desired) (?:salary|compensation)"
         r"|\bwhat (?:salary|compensation|pay)\b",
@@ -336,5 +348,5 @@ ENGLISH = lexicon(
     r"|\bwe ask\b|\bget back to me\b|\bemail (?:me|their)\b|\bwould you mind\b|\bhere is\b"
     r"|\bwould you be able to\b|\bput (?:me|us) in touch\b|\?|\bneeds?\b",
     words="the and you we to for your with is are of our this that have be thank thanks will"
-    " it at on in i not us",
+    " it at on in i not us you've we'd i'm been would please hi",
 )

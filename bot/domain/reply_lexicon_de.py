@@ -45,17 +45,22 @@ GERMAN = lexicon(
             "next_round": (
                 3,
                 r"\b(?:zweite[ns]?|weitere[ns]?|nachste[ns]?|finale[ns]?) (?:gesprach|"
-                r"vorstellungsgesprach|runde|interview)|\bvorstellungsgesprach\b",
+                r"vorstellungsgesprach|runde|interview)|\bvorstellungsgesprach\b|\bnachsten schritt"
+                r"|\b(?:gesprach|termin)\b.{0,40}\bvereinbaren",
             ),
             "availability": (
                 3,
-                r"\bpasst es (?:dir|ihnen)\b|\bwann (?:sie|du) .{0,40}zeit\b|\bverfugbarkeit"
+                r"\bpasst es (?:dir|ihnen)\b|\bwann\b.{0,40}\bzeit\b|\bverfugbarkeit"
                 r"|\bterminvorschlag",
             ),
         },
         "still_deciding": {
             "no_decision": (3, r"\bnoch keine entscheidung|\bnoch nicht entschieden|\bnoch nicht (?:\w+ )?entschieden"),
-            "still_going": (3, r"\bnoch im (?:auswahlprozess|auswahlverfahren|prozess)"),
+            "still_going": (
+                3,
+                r"\bnoch im (?:auswahlprozess|auswahlverfahren|prozess)|\bnoch nicht so weit\b"
+                r"|\bbrauchen noch (?:etwas )?zeit\b|\bmelde mich,? sobald\b",
+            ),
             "decision_due": (
                 3,
                 r"\bruckmeldung geben|\bmelden uns bis|\b(?:horen|hoeren) (?:\w+ ){0,3}von uns",
@@ -90,7 +95,8 @@ GERMAN = lexicon(
         "salary_expectations": r"\bgehaltsvorstellung\w*|\bgehaltswunsch",
         "documents": r"\b(?:\w*zeugnis\w*|ausweis|nachweis\w*|urkunde\w*)\b",
     },
-    request=r"\b(?:bitten wir sie|bitte|kannst du|konnten sie|konnen sie|schicken|zusenden)\b"
+    request=r"\b(?:bitten wir sie|bitte|kannst du|konnten sie|konnen sie|schicken|zusenden|benotigen"
+    r"|brauchen)\b"
     r"|\?",
     words="und der die das wir sie ich nicht mit fur ihnen ihre ist zu den dich dir du auf"
     " hallo viele grusse uns",

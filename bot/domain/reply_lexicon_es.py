@@ -40,13 +40,17 @@ SPANISH = lexicon(
             "offer_paper": (
                 2,
                 r"\bcarta de oferta|\boferta (?:formal|por escrito|esta condicionada)"
-                r"|\bpropuesta (?:economica|salarial|formal)|\bcontrato\b",
+                r"|\bpropuesta (?:economica|salarial|formal)|\bcontrato\b|\b(?:la|una|nuestra) oferta\b",
             ),
-            "join_us": (3, r"\b(?:incorporarte|incorporarse|unirte) (?:a|al|como)\b|\bque te unas\b"),
+            "join_us": (
+                3,
+                r"\b(?:incorporarte|incorporarse|unirte) (?:a|al|como)\b|\bque te unas\b"
+                r"|\bhas sido seleccionad[oa] para el puesto|\bbienvenid[oa]\b",
+            ),
             "congratulations": (1, r"\benhorabuena\b|\bfelicidades\b|\bbuenas noticias\b"),
         },
         "next_round": {
-            "invite": (3, r"\binvitar(?:te|le) a\b"),
+            "invite": (3, r"\binvitar(?:te|le) a\b|\bconocer(?:te|le)\b"),
             "next_round": (
                 3,
                 r"\b(?:segunda|siguiente|proxima|ultima|nueva) (?:entrevista|fase|etapa|ronda)"
@@ -56,7 +60,7 @@ SPANISH = lexicon(
             "availability": (
                 3,
                 r"\bdisponibilidad\b|\bcual te viene mejor|\b(?:te|le) (?:viene|vendria|va|iria) bien\b"
-                r"|\bestas disponible|\bte propongo",
+                r"|\bestas disponible|\bte propongo|\bque dias\b|\btendrias? libres?\b",
             ),
         },
         "still_deciding": {
@@ -108,7 +112,7 @@ SPANISH = lexicon(
         "documents": r"\b(?:titulo|certificado|expediente|dni|pasaporte|permiso de trabajo)\b",
     },
     request=r"\b(?:podrias|podria|puedes|puede|nos podrias|nos puedes)\b|\bpor favor\b"
-    r"|\b(?:envia|enviar|enviarnos|mandar|indicar|indicarnos)\b"
+    r"|\b(?:envia|enviar|enviarnos|mandar|indicar|indicarnos|necesitamos|necesito)\b"
     r"|\?",
     words="el la los las que de del y en para por con una un tu su nos te gracias hola saludo"
     " hemos es esta muy",

@@ -9,7 +9,7 @@ FRENCH = lexicon(
         "rejection": {
             "others_chosen": (
                 3,
-                r"\b(?:retenu|choisi|selectionne) (?:un |une )?(?:autre|d'autres)"
+                r"\bfait le choix d'(?:un|une) autre|\b(?:retenu|choisi|selectionne) (?:un |une )?(?:autre|d'autres)"
                 r" (?:candidat\w*|profil\w*|personne)|\bpoursuivre avec (?:un |une |d')?autres?",
             ),
             "not_moving_on": (
@@ -43,13 +43,14 @@ FRENCH = lexicon(
             ),
             "offer_paper": (
                 2,
-                r"\bpromesse d'embauche|\bproposition d'embauche|\bcontrat\b|\blettre d'offre",
+                r"\bpromesse d'embauche|\bproposition d'embauche|\bcontrat\b|\blettre d'offre"
+                r"|\bla proposition\b",
             ),
             "congratulations": (1, r"\bfelicitations\b|\bbonne nouvelle\b|\bj'ai le plaisir"),
             "join_us": (
                 3,
                 r"\ba valide (?:votre|ta) candidature|\b(?:votre|ta) candidature a ete retenue"
-                r"|\bbienvenue (?:parmi nous|dans l'equipe)",
+                r"|\bbienvenue (?:parmi nous|dans l'equipe)|\bvotre embauche\b|\bvous (?:embaucher|recruter)\b",
             ),
         },
         "next_round": {
@@ -68,7 +69,8 @@ FRENCH = lexicon(
         "still_deciding": {
             "no_decision": (
                 3,
-                r"\bn'avons pas encore pris (?:de|notre|une) decision|\bpas encore de decision"
+                r"\bn'avons pas encore pris (?:de|notre|une) decision|\bpas encore de (?:decision|retour"
+                r"|reponse|nouvelles)"
                 r"|\baucune decision n'a",
             ),
             "still_going": (
@@ -79,7 +81,7 @@ FRENCH = lexicon(
             "decision_due": (
                 3,
                 r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)|\breviendrons vers (?:vous|toi)"
-                r"|\brevenir vers vous d'ici",
+                r"|\brevenir vers vous d'ici|\bje reviens vers (?:vous|toi)|\bdes que j'en sais plus",
             ),
         },
         "out_of_office": {
@@ -89,7 +91,7 @@ FRENCH = lexicon(
                 r"\bje (?:suis|serai) (?:\w+ )?(?:en conges?|en vacances|absente?|en deplacement)\b"
                 r"|\bacces limite a ma messagerie",
             ),
-            "returning": (2, r"\bde retour\b|\ba mon retour\b|\ben cas d'urgence"),
+            "returning": (2, r"\b(?:serai|suis|serons) de retour\b|\ba mon retour\b|\ben cas d'urgence"),
         },
         "acknowledgement": {
             "thanks": (0.5, r"\bmerci\b"),
@@ -110,7 +112,7 @@ FRENCH = lexicon(
         "documents": r"\b(?:diplome|attestation|piece d'identite|titre de sejour|justificatif)\b",
     },
     request=r"\b(?:pourriez-vous|pourrais-tu|peux-tu|pouvez-vous|merci de)\b"
-    r"|\b(?:transmettre|envoyer|donner|communiquer)\b"
+    r"|\b(?:transmettre|envoyer|donner|communiquer|besoin)\b"
     r"|\?",
     words="le la les des du de et vous nous pour avec est une un je votre ton tu merci bonjour"
     " pas que qui sur",

@@ -35,18 +35,24 @@ PORTUGUESE = lexicon(
             "join_us": (
                 3,
                 r"\b(?:foi|foste) aprovad\w+|\bentrar no time\b|\bjuntar-se"
-                r"|\b(?:foi|foste) (?:a |o )?escolhid[oa]",
+                r"|\b(?:foi|foste) (?:a |o )?escolhid[oa]|\bintegrar a (?:nossa )?equip[ae]\b"
+                r"|\b(?:apresentar|apresentamos|enviamos|fazer)(?:-lhe| lhe| te)? uma proposta\b",
             ),
         },
         "next_round": {
             "invite": (3, r"\bconvidar\w*(?:-a|-o|-lo|-la)? para\b|\bconvidar\b"),
             "next_round": (
                 3,
-                r"\b(?:segunda|proxima|nova|ultima) (?:entrevista|etapa|fase)|\bentrevista com o"
+                r"\b(?:segunda|proxima|nova|ultima) (?:entrevista|etapa|fase|conversa|reuniao)"
+                r"|\bmarcar uma\b|\bentrevista com o"
                 r" gestor|\bmarcar uma entrevista",
             ),
             "moving_on": (3, r"\bpassou para a\b|\bpassaste para a\b|\bavancou para\b|\betapa final\b|\bfase final\b"),
-            "availability": (3, r"\bdisponibilidade\b|\bqual (?:lhe|te) (?:convem|da jeito)|\bhorarios?\b"),
+            "availability": (
+                3,
+                r"\bdisponibilidade\b|\bqual (?:lhe|te) (?:convem|da jeito)|\bhorarios?\b"
+                r"|\bpode ser (?:na|no|em|dia)\b",
+            ),
         },
         "still_deciding": {
             "no_decision": (
@@ -58,9 +64,13 @@ PORTUGUESE = lexicon(
                 3,
                 r"\bprocesso (?:esta|continua|segue) (?:a decorrer|em andamento|aberto)"
                 r"|\bestamos (?:ainda )?a (?:avaliar|analisar)|\bainda estamos (?:avaliando|"
-                r"analisando)|\bdemorar um pouco mais",
+                r"analisando)|\bdemorar um pouco mais|\b(?:ainda )?(?:esta|se encontra) em curso\b",
             ),
-            "decision_due": (3, r"\bcontamos dar-lhe uma resposta|\bdar(?:-lhe|-te)? uma resposta ate"),
+            "decision_due": (
+                3,
+                r"\bcontamos dar-lhe uma resposta|\bdar(?:-lhe|-te)? uma resposta ate"
+                r"|\bdaremos noticias\b|\bassim que (?:possivel|tivermos)",
+            ),
         },
         "out_of_office": {
             "auto_reply": (4, r"\bresposta automatica\b|\bfora do escritorio\b"),
@@ -88,8 +98,8 @@ PORTUGUESE = lexicon(
         "documents": r"\b(?:diploma|certificado|documento de identidade|rg|cpf|comprovativo)\b",
     },
     request=r"\b(?:poderia|podia|pode|podes|pode nos|poderia-nos)\b|\bpor favor\b"
-    r"|\b(?:enviar|mandar|envie|envia)\b"
+    r"|\b(?:enviar|mandar|envie|envia|precisamos|preciso|indicar)\b"
     r"|\?",
-    words="o a os as que de do da e em para com uma um voce sua seu nao obrigado obrigada ola"
+    words="o os as que de do da em para com uma um voce sua seu nao obrigado obrigada ola"
     " oi esta no na",
 )
