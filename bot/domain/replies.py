@@ -191,7 +191,9 @@ def detect_language(folded: str, hint: str | None) -> str:
     return best
 
 
-def _score(folded: str, message: Message, lexicon: Lexicon) -> tuple[dict[ReplyKind, float], list[str]]:
+def _score(
+    folded: str, message: Message, lexicon: Lexicon
+) -> tuple[dict[ReplyKind, float], list[str]]:
     """Each kind's total weight of the cues that fired, and the cues' names in order."""
     scores = dict.fromkeys(ReplyKind, 0.0)
     cues: list[str] = []
@@ -215,7 +217,11 @@ def _score(folded: str, message: Message, lexicon: Lexicon) -> tuple[dict[ReplyK
     if material:
         _add(scores, cues, ReplyKind.MATERIAL, material[0], material[1])
     strongest_no = max(
-        (cue.weight for cue in lexicon.cues if cue.kind == ReplyKind.REJECTION and cue.name in cues),
+        (
+            cue.weight
+            for cue in lexicon.cues
+            if cue.kind == ReplyKind.REJECTION and cue.name in cues
+        ),
         default=0.0,
     )
     if strongest_no >= _STRONG:
@@ -225,7 +231,9 @@ def _score(folded: str, message: Message, lexicon: Lexicon) -> tuple[dict[ReplyK
     return scores, cues
 
 
-def _add(scores: dict[ReplyKind, float], cues: list[str], kind: ReplyKind, weight: float, name: str) -> None:
+def _add(
+    scores: dict[ReplyKind, float], cues: list[str], kind: ReplyKind, weight: float, name: str
+) -> None:
     scores[kind] += weight
     cues.append(name)
 

@@ -62,9 +62,7 @@ _MONTH_DE = (
     r"|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)\.?"
 )
 _TIME_DE = r"(?:,?\s*(?:um\s+)?\d{1,2}(?::[0-5]\d)?\s*uhr(?:\s*[0-5]\d)?)"
-_DAY_PT = (
-    r"(?:(?:segunda|ter[cç]a|quarta|quinta|sexta)-feira|s[aá]bado|domingo)"
-)
+_DAY_PT = r"(?:(?:segunda|ter[cç]a|quarta|quinta|sexta)-feira|s[aá]bado|domingo)"
 _SHORT_DAY_PT = r"(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:-feira)?"
 _MONTH_PT = (
     r"(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro"
@@ -179,7 +177,7 @@ def dates_in(text: str, *, now: datetime, tz: ZoneInfo, language: str) -> list[F
 
 
 def next_week_in(folded: str, *, now: datetime, tz: ZoneInfo, language: str) -> datetime | None:
-    """ "Next week" as a date: the end of next week's Friday, when the folded text says it."""
+    """A "next week" as a date: the end of next week's Friday, when the folded text says it."""
     if not _NEXT_WEEK.get(language, _NEXT_WEEK["en"]).search(folded):
         return None
     today = now.astimezone(tz).date()

@@ -83,10 +83,12 @@ ENGLISH = lexicon(
         "rejection": {
             "others_chosen": (
                 3,
-                rf"\b(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|continu(?:e|ing)) (?:forward |ahead |on )?"
+                rf"\b(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|continu(?:e|ing)) (?:forward "
+                rf"|ahead |on )?"
                 rf"with (?:{_OTHER}|candidates whose|applicants whose) ?{_WHO}?"
                 rf"|\bpursu(?:e|ing) (?:{_OTHER}|a) {_WHO}"
-                rf"|\b(?:chose|chosen|selected|picked|hired?|appoint(?:ed)?|gone with|went with|decided on)"
+                rf"|\b(?:chose|chosen|selected|picked|hired?|appoint(?:ed)?|gone with"
+                rf"|went with|decided on)"
                 rf" {_OTHER}"
                 rf" {_WHO}|\bother {_WHO} (?:are|were) (?:better|more closely)"
                 rf"|\b{_OTHER} {_WHO}'?s? (?:\w+ ){{0,3}}(?:was|were|is) (?:a )?(?:stronger|better"
@@ -111,7 +113,8 @@ ENGLISH = lexicon(
                 r" (?:has|have|is|was)(?: now| already)?(?: been)? (?:filled|closed|cancell?ed)"
                 r"|\b(?:have|has|we'?ve) (?:now |already )?filled the (?:position|role|vacancy)"
                 r"|\bon hold\b|\bclos(?:e|ed|ing) (?:out )?(?:the (?:search|position|role|req\w*)"
-                r"|(?:all )?(?:open )?applications)|\b(?:concluded|completed|ended|closed) (?:our|the)"
+                r"|(?:all )?(?:open )?applications)|\b(?:concluded|completed|ended"
+                r"|closed) (?:our|the)"
                 r" search",
             ),
             "regret": (
@@ -124,12 +127,14 @@ ENGLISH = lexicon(
             "cannot_offer": (
                 3,
                 r"\b(?:unable|not able|cannot|can'?t|can not) (?:to )?offer you"
-                r"|\b(?:not|won'?t|will not|unable to) (?:be )?(?:extend\w*|mak\w*|offer\w*) (?:you )?"
+                r"|\b(?:not|won'?t|will not|unable to) (?:be )?(?:extend\w*|mak\w*"
+                r"|offer\w*) (?:you )?"
                 r"(?:an? )?offer",
             ),
             "short_of_requirements": (
                 3,
-                r"\b(?:does not|doesn'?t|did not|didn'?t|do not|don'?t) (?:fully |quite )?(?:meet|match"
+                r"\b(?:does not|doesn'?t|did not|didn'?t|do not|don'?t) (?:fully "
+                r"|quite )?(?:meet|match"
                 r"|align with) (?:the|our)",
             ),
             "decided_against": (2, r"\bdecided (?:not to|against)\b"),
@@ -143,7 +148,8 @@ ENGLISH = lexicon(
                 2,
                 r"\b(?:not|n't|isn't) (?:feel )?(?:it'?s |be )?(?:the |a )?right (?:match|fit)"
                 rf"|\b{_WHO} whose (?:\w+ ){{0,3}}(?:more closely|better|closer)"
-                r"|\b(?:a )?closer fit\b|\bbetter suited\b|\b(?:stronger|better|closer) (?:match|fit)\b",
+                r"|\b(?:a )?closer fit\b|\bbetter suited\b|\b(?:stronger|better"
+                r"|closer) (?:match|fit)\b",
             ),
             "not_hiring": (2, r"\b(?:we are|we'?re|we are currently) not hiring"),
             "bad_news": (
@@ -183,8 +189,10 @@ ENGLISH = lexicon(
             "join_us": (
                 2,
                 r"\b(?:want|love|like|delighted|excited|thrilled) (?:you |to have you )?to join\b"
-                r"|\bhave you join\b|\bwant you (?:on board|to join)|\bwelcome (?:aboard|to the team)"
-                r"|\byou(?:'ve| have) been selected for\b(?! (?:a|an|the) (?:\w+ )?(?:interview|round|stage"
+                r"|\bhave you join\b|\bwant you (?:on board|to join)|\bwelcome (?:aboard"
+                r"|to the team)"
+                r"|\byou(?:'ve| have) been selected for\b(?! (?:a|an"
+                r"|the) (?:\w+ )?(?:interview|round|stage"
                 r"|call))|\brecommended you for appointment",
             ),
             "terms": (
@@ -234,7 +242,8 @@ ENGLISH = lexicon(
                 r"|\b(?:a few|some) times\b|\bpick a time|\bbook a time|\bworks? for you\?"
                 r"|\bhow about\b.{0,40}\?|\bslots? open\b|\btwo options\b|\byour preference\b"
                 r"|\bfirst and second choice|\bfind (?:another|a) time|\b(?:could|can) you do\b"
-                r"|\b(?:a few|some|two|three|these) options\b|\bworks? best\b|\b(?:have )?proposed\b"
+                r"|\b(?:a few|some|two|three|these) options\b|\bworks? best\b"
+                r"|\b(?:have )?proposed\b"
                 r"|\bbook a slot\b",
             ),
             "schedule": (
@@ -248,7 +257,8 @@ ENGLISH = lexicon(
         "still_deciding": {
             "no_decision": (
                 3,
-                r"\b(?:not yet|haven'?t(?: yet)?|have not(?: yet)?) (?:made|reached|taken) (?:a |any |"
+                r"\b(?:not yet|haven'?t(?: yet)?|have not(?: yet)?) (?:made|reached"
+                r"|taken) (?:a |any |"
                 r"our |the )?(?:final )?decision|\bno decision (?:yet|has been)|\bnot yet in a"
                 r" position\b|\bno news yet\b|\bbefore we'?re ready to make"
                 r"|\b(?:won'?t|will not|not) be able to make a (?:final )?decision"
@@ -267,7 +277,8 @@ ENGLISH = lexicon(
                 r"come back|get back)\w*\b.{0,40}\b(?:decision|answer|update|news|outcome)"
                 r"|\bshould have an update\b|\bonce a decision has been\b"
                 r"|\blet you know the outcome|\bin touch either way|\bpanel will meet"
-                r"|\bcommittee meets\b|\b(?:will|should|expect to|hope to|plan to) (?:decide|make (?:a|the"
+                r"|\bcommittee meets\b|\b(?:will|should|expect to|hope to|plan to) (?:decide"
+                r"|make (?:a|the"
                 r"|our) (?:final )?(?:decision|call))\b|\b(?:has been|was|got) (?:pushed|delayed"
                 r"|postponed)",
             ),
@@ -288,7 +299,8 @@ ENGLISH = lexicon(
             "away": (
                 3,
                 r"\b(?:i'?m|i am|i will be|i'?ll be|currently|we are|we'?re)\b (?:\w+ ){0,2}(?:on"
-                r" (?:annual |parental |maternity |paternity |sick |medical )?leave\b|on (?:vacation"
+                r" (?:annual |parental |maternity |paternity |sick |medical )?leave\b"
+                r"|on (?:vacation"
                 r"|holiday)\b|away\b|out sick\b|travell?ing\b|taking (?:some )?time off)"
                 r"|\boffice is closed\b|\b(?:won'?t|will not|not) be checking (?:my )?e-?mail"
                 r"|\b(?:limited|no|intermittent) access to (?:my )?(?:e-?mail|mailbox)",
@@ -320,7 +332,8 @@ ENGLISH = lexicon(
                 2,
                 r"\bthe (?:lovely|kind|nice|thoughtful) (?:note|words|message|email)"
                 r"|\blikewise\b|\b(?:it was|was) (?:a pleasure|great meeting|nice meeting)"
-                r"|\bthanks for (?:sending|the (?:follow-up|note|update|message))|\bthat'?s all we need"
+                r"|\bthanks for (?:sending|the (?:follow-up|note|update|message))"
+                r"|\bthat'?s all we need"
                 r"|\ball good\b|\bmuch appreciated\b",
             ),
             "not_here": (2, r"\bno longer with\b|\bnot involved in hiring|\bnot the right contact"),

@@ -14,7 +14,8 @@ GERMAN = lexicon(
             ),
             "not_moving_on": (
                 3,
-                r"\bnicht (?:weiter )?(?:berucksichtigen|beruecksichtigen|fortsetzen|weiterverfolgen)"
+                r"\bnicht (?:weiter )?(?:berucksichtigen|beruecksichtigen|fortsetzen"
+                r"|weiterverfolgen)"
                 r"|\babsage\b",
             ),
             "position_filled": (
@@ -55,7 +56,11 @@ GERMAN = lexicon(
             ),
         },
         "still_deciding": {
-            "no_decision": (3, r"\bnoch keine entscheidung|\bnoch nicht entschieden|\bnoch nicht (?:\w+ )?entschieden"),
+            "no_decision": (
+                3,
+                r"\bnoch keine entscheidung|\bnoch nicht entschieden"
+                r"|\bnoch nicht (?:\w+ )?entschieden",
+            ),
             "still_going": (
                 3,
                 r"\bnoch im (?:auswahlprozess|auswahlverfahren|prozess)|\bnoch nicht so weit\b"
@@ -72,7 +77,11 @@ GERMAN = lexicon(
                 r"\babwesenheitsnotiz\b|\bautomatische antwort\b|\bnicht im buro\b"
                 r"|\babwesend\b",
             ),
-            "away": (3, r"\bich bin (?:\w+ ){0,3}(?:im urlaub|ausser haus|nicht erreichbar|unterwegs)"),
+            "away": (
+                3,
+                r"\bich bin (?:\w+ ){0,3}(?:im urlaub|ausser haus|nicht erreichbar"
+                r"|unterwegs)",
+            ),
             "returning": (
                 2,
                 r"\bwieder (?:erreichbar|da|im buro)\b|\bnicht weitergeleitet"
@@ -95,7 +104,8 @@ GERMAN = lexicon(
         "salary_expectations": r"\bgehaltsvorstellung\w*|\bgehaltswunsch",
         "documents": r"\b(?:\w*zeugnis\w*|ausweis|nachweis\w*|urkunde\w*)\b",
     },
-    request=r"\b(?:bitten wir sie|bitte|kannst du|konnten sie|konnen sie|schicken|zusenden|benotigen"
+    request=r"\b(?:bitten wir sie|bitte|kannst du|konnten sie|konnen sie|schicken|zusenden"
+    r"|benotigen"
     r"|brauchen)\b"
     r"|\?",
     words="und der die das wir sie ich nicht mit fur ihnen ihre ist zu den dich dir du auf"

@@ -11,7 +11,8 @@ SPANISH = lexicon(
                 3,
                 r"\b(?:continuar|seguir|avanzar|proseguir) con (?:otr[oa]s?|la otra|el otro)"
                 r" (?:candidat\w+|perfil\w*|person\w+)|\bhemos (?:elegido|seleccionado|optado por)"
-                r" (?:a )?otr[oa]|\b(?:decantado|optado|inclinado) por (?:otr[oa]s?|la otra|el otro)"
+                r" (?:a )?otr[oa]|\b(?:decantado|optado|inclinado) por (?:otr[oa]s?|la otra"
+                r"|el otro)"
                 r"|\botr[oa] (?:candidat[oa]|perfil|persona)\b",
             ),
             "not_selected": (
@@ -24,7 +25,11 @@ SPANISH = lexicon(
                 r"\b(?:puesto|vacante|posicion|plaza) (?:ya )?(?:ha sido |esta |fue )?"
                 r"(?:cubiert[oa]|ocupad[oa]|cerrad[oa])",
             ),
-            "regret": (3, r"\blamenta(?:mos)? (?:comunicar|informar|decir)|\bsentimos (?:comunicar|informar)"),
+            "regret": (
+                3,
+                r"\blamenta(?:mos)? (?:comunicar|informar|decir)"
+                r"|\bsentimos (?:comunicar|informar)",
+            ),
             "cannot_offer": (3, r"\bno (?:podemos|podremos) ofrecer"),
             "not_a_fit": (2, r"\bcuyo perfil se ajusta mas|\bse ajusta(?:n)? mas a"),
             "unfortunately": (1, r"\b(?:lamentablemente|desafortunadamente|por desgracia)\b"),
@@ -40,7 +45,8 @@ SPANISH = lexicon(
             "offer_paper": (
                 2,
                 r"\bcarta de oferta|\boferta (?:formal|por escrito|esta condicionada)"
-                r"|\bpropuesta (?:economica|salarial|formal)|\bcontrato\b|\b(?:la|una|nuestra) oferta\b",
+                r"|\bpropuesta (?:economica|salarial|formal)|\bcontrato\b|\b(?:la|una"
+                r"|nuestra) oferta\b",
             ),
             "join_us": (
                 3,
@@ -54,12 +60,14 @@ SPANISH = lexicon(
             "next_round": (
                 3,
                 r"\b(?:segunda|siguiente|proxima|ultima|nueva) (?:entrevista|fase|etapa|ronda)"
-                r"|\bentrevista (?:tecnica|final|presencial)|\bsegunda (?:llamada|reunion|conversacion)",
+                r"|\bentrevista (?:tecnica|final|presencial)|\bsegunda (?:llamada|reunion"
+                r"|conversacion)",
             ),
             "moving_on": (3, r"\bhas pasado a\b|\bpasas a la\b|\bha pasado a\b"),
             "availability": (
                 3,
-                r"\bdisponibilidad\b|\bcual te viene mejor|\b(?:te|le) (?:viene|vendria|va|iria) bien\b"
+                r"\bdisponibilidad\b|\bcual te viene mejor|\b(?:te|le) (?:viene|vendria|va"
+                r"|iria) bien\b"
                 r"|\bestas disponible|\bte propongo|\bque dias\b|\btendrias? libres?\b",
             ),
         },
@@ -72,12 +80,14 @@ SPANISH = lexicon(
             "still_going": (
                 3,
                 r"\b(?:seguimos|estamos|continuamos) (?:todavia |aun )?(?:entrevistando|valorando|"
-                r"evaluando|revisando|cerrando)|\bproceso sigue abierto|\bproceso (?:sigue|continua)"
+                r"evaluando|revisando|cerrando)|\bproceso sigue abierto|\bproceso (?:sigue"
+                r"|continua)"
                 r" en curso",
             ),
             "decision_due": (
                 3,
-                r"\besperamos (?:darte|darle|tener) (?:una )?respuesta|\ben cuanto (?:tenga(?:mos)?|"
+                r"\besperamos (?:darte|darle|tener) (?:una )?respuesta"
+                r"|\ben cuanto (?:tenga(?:mos)?|"
                 r"sepa(?:mos)?)\b",
             ),
         },
@@ -85,18 +95,24 @@ SPANISH = lexicon(
             "auto_reply": (4, r"\brespuesta automatica\b|\bfuera de la oficina\b"),
             "away": (
                 3,
-                r"\b(?:estoy|estare|me encuentro|estamos) (?:\w+ )?(?:de vacaciones|de baja|de permiso"
+                r"\b(?:estoy|estare|me encuentro|estamos) (?:\w+ )?(?:de vacaciones|de baja"
+                r"|de permiso"
                 r"|de viaje)\b|\bacceso limitado al correo",
             ),
             "returning": (
                 2,
-                r"\bvolvere\b|\bregresare\b|\ba mi (?:vuelta|regreso)|\bpara cualquier asunto urgente",
+                r"\bvolvere\b|\bregresare\b|\ba mi (?:vuelta|regreso)"
+                r"|\bpara cualquier asunto urgente",
             ),
         },
         "acknowledgement": {
             "thanks": (0.5, r"\bgracias\b"),
             "received": (3, r"\brecibid[oa]\b|\bhemos recibido"),
-            "passed_on": (3, r"\bse lo (?:paso|pasare|envio|reenvio)|\blo (?:paso|reenvio|comparto|traslado)\b"),
+            "passed_on": (
+                3,
+                r"\bse lo (?:paso|pasare|envio|reenvio)|\blo (?:paso|reenvio"
+                r"|comparto|traslado)\b",
+            ),
         },
     },
     stop=r"\bno (?:vuelva|vuelvas|vuelvan) a (?:contactar|escribir|llamar)\w*"

@@ -9,7 +9,8 @@ FRENCH = lexicon(
         "rejection": {
             "others_chosen": (
                 3,
-                r"\bfait le choix d'(?:un|une) autre|\b(?:retenu|choisi|selectionne) (?:un |une )?(?:autre|d'autres)"
+                r"\bfait le choix d'(?:un|une) autre|\b(?:retenu|choisi|selectionne) (?:un "
+                r"|une )?(?:autre|d'autres)"
                 r" (?:candidat\w*|profil\w*|personne)|\bpoursuivre avec (?:un |une |d')?autres?",
             ),
             "not_moving_on": (
@@ -50,7 +51,8 @@ FRENCH = lexicon(
             "join_us": (
                 3,
                 r"\ba valide (?:votre|ta) candidature|\b(?:votre|ta) candidature a ete retenue"
-                r"|\bbienvenue (?:parmi nous|dans l'equipe)|\bvotre embauche\b|\bvous (?:embaucher|recruter)\b",
+                r"|\bbienvenue (?:parmi nous|dans l'equipe)|\bvotre embauche\b"
+                r"|\bvous (?:embaucher|recruter)\b",
             ),
         },
         "next_round": {
@@ -69,29 +71,41 @@ FRENCH = lexicon(
         "still_deciding": {
             "no_decision": (
                 3,
-                r"\bn'avons pas encore pris (?:de|notre|une) decision|\bpas encore de (?:decision|retour"
+                r"\bn'avons pas encore pris (?:de|notre|une) decision"
+                r"|\bpas encore de (?:decision|retour"
                 r"|reponse|nouvelles)"
                 r"|\baucune decision n'a",
             ),
             "still_going": (
                 3,
-                r"\b(?:toujours|encore) en cours|\bprocessus (?:\w+ ){0,3}(?:est )?(?:toujours )?en cours"
+                r"\b(?:toujours|encore) en cours"
+                r"|\bprocessus (?:\w+ ){0,3}(?:est )?(?:toujours )?en cours"
                 r"|\bcontinuons (?:a|de) (?:rencontrer|etudier)",
             ),
             "decision_due": (
                 3,
-                r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)|\breviendrons vers (?:vous|toi)"
-                r"|\brevenir vers vous d'ici|\bje reviens vers (?:vous|toi)|\bdes que j'en sais plus",
+                r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)"
+                r"|\breviendrons vers (?:vous|toi)"
+                r"|\brevenir vers vous d'ici|\bje reviens vers (?:vous|toi)"
+                r"|\bdes que j'en sais plus",
             ),
         },
         "out_of_office": {
-            "auto_reply": (4, r"\breponse automatique\b|\babsente? du bureau\b|\bmessage d'absence"),
+            "auto_reply": (
+                4,
+                r"\breponse automatique\b|\babsente? du bureau\b"
+                r"|\bmessage d'absence",
+            ),
             "away": (
                 3,
                 r"\bje (?:suis|serai) (?:\w+ )?(?:en conges?|en vacances|absente?|en deplacement)\b"
                 r"|\bacces limite a ma messagerie",
             ),
-            "returning": (2, r"\b(?:serai|suis|serons) de retour\b|\ba mon retour\b|\ben cas d'urgence"),
+            "returning": (
+                2,
+                r"\b(?:serai|suis|serons) de retour\b|\ba mon retour\b"
+                r"|\ben cas d'urgence",
+            ),
         },
         "acknowledgement": {
             "thanks": (0.5, r"\bmerci\b"),

@@ -10,9 +10,14 @@ PORTUGUESE = lexicon(
             "others_chosen": (
                 3,
                 r"\b(?:seguir|avancar|continuar|prosseguir) com (?:outr[oa]s?) (?:candidat\w+|"
-                r"perfis|pessoas?)|\b(?:escolhemos|selecionamos|optamos por|decidimos por) (?:outr[oa])",
+                r"perfis|pessoas?)|\b(?:escolhemos|selecionamos|optamos por"
+                r"|decidimos por) (?:outr[oa])",
             ),
-            "not_selected": (3, r"\bnao (?:foi|foste) (?:selecionad\w+|aprovad\w+)|\bnao vamos avancar"),
+            "not_selected": (
+                3,
+                r"\bnao (?:foi|foste) (?:selecionad\w+|aprovad\w+)"
+                r"|\bnao vamos avancar",
+            ),
             "position_filled": (
                 3,
                 r"\bvaga (?:ja )?(?:foi )?(?:preenchida|fechada|encerrada)"
@@ -30,7 +35,11 @@ PORTUGUESE = lexicon(
                 r"\b(?:oferecer|fazer uma proposta|fazer uma oferta)\b|\btemos o prazer de"
                 r" (?:lhe |te )?oferecer",
             ),
-            "offer_paper": (2, r"\bcarta[- ]proposta\b|\bproposta (?:em anexo|formal)|\bsegue em anexo a proposta"),
+            "offer_paper": (
+                2,
+                r"\bcarta[- ]proposta\b|\bproposta (?:em anexo|formal)"
+                r"|\bsegue em anexo a proposta",
+            ),
             "congratulations": (1, r"\bparabens\b|\bboas noticias\b"),
             "join_us": (
                 3,
@@ -47,7 +56,11 @@ PORTUGUESE = lexicon(
                 r"|\bmarcar uma\b|\bentrevista com o"
                 r" gestor|\bmarcar uma entrevista",
             ),
-            "moving_on": (3, r"\bpassou para a\b|\bpassaste para a\b|\bavancou para\b|\betapa final\b|\bfase final\b"),
+            "moving_on": (
+                3,
+                r"\bpassou para a\b|\bpassaste para a\b|\bavancou para\b"
+                r"|\betapa final\b|\bfase final\b",
+            ),
             "availability": (
                 3,
                 r"\bdisponibilidade\b|\bqual (?:lhe|te) (?:convem|da jeito)|\bhorarios?\b"
@@ -57,7 +70,8 @@ PORTUGUESE = lexicon(
         "still_deciding": {
             "no_decision": (
                 3,
-                r"\bainda nao (?:tomamos|decidimos)|\bnenhuma decisao|\bainda nao (?:temos|ha|houve)"
+                r"\bainda nao (?:tomamos|decidimos)|\bnenhuma decisao|\bainda nao (?:temos|ha"
+                r"|houve)"
                 r" (?:uma )?(?:resposta|decisao|retorno|novidades?)",
             ),
             "still_going": (
@@ -76,7 +90,8 @@ PORTUGUESE = lexicon(
             "auto_reply": (4, r"\bresposta automatica\b|\bfora do escritorio\b"),
             "away": (
                 3,
-                r"\b(?:estou|estarei|estamos|encontro-me) (?:\w+ )?(?:de ferias|de licenca|ausente)\b"
+                r"\b(?:estou|estarei|estamos|encontro-me) (?:\w+ )?(?:de ferias|de licenca"
+                r"|ausente)\b"
                 r"|\bacesso (?:limitado|restrito) ao e-?mail",
             ),
             "returning": (2, r"\bvolto\b|\bregresso\b|\bregressar\b|\bem caso de urgencia"),

@@ -1,6 +1,6 @@
 """Who wrote the reply: a forwarded message's From:, or the name under the sign-off.
 
-"Best,\nJane Doe\nSenior Recruiter | Acme" names Jane Doe, a Senior Recruiter. A signature
+"Best," then "Jane Doe" and "Senior Recruiter | Acme" name Jane Doe, a Senior Recruiter. A signature
 often repeats a first name in full below a `--` ("Laura" then "Laura Chen"): the fuller one
 wins. A team ("The Recruiting Team") is nobody in particular, so it names no one.
 """
@@ -14,14 +14,55 @@ from bot.domain.text import clean, unaccented
 
 MAX_NAME = 60
 MAX_TITLE = 80
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|[A-Z]\.|(?:de|da|das|do|dos|del|van|von|der|le|la|du|bin|al)$)")
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|[A-Z]\.|(?:de|da|das|do|dos|del|van|von|der|le|la|du|bin|al)$)"
+)
 _HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|mx|sr|sra|dra|mme|m|herr|frau)\.?$", re.IGNORECASE)
 # Words that make a line a department, a company or a sign-off rather than a person.
 _NOT_A_PERSON = frozenset(
-    """team recruiting recruitment talent hr human resources department departamento people
-    hiring acquisition services ops office personalabteilung recursos humanos rh
-    recrutamento equipe equipa the graduate university onboarding engineering bank ltd llc
-    inc corp gmbh sa group grupo institute trust school center centre""".split()
+    {
+        "team",
+        "recruiting",
+        "recruitment",
+        "talent",
+        "hr",
+        "human",
+        "resources",
+        "department",
+        "departamento",
+        "people",
+        "hiring",
+        "acquisition",
+        "services",
+        "ops",
+        "office",
+        "personalabteilung",
+        "recursos",
+        "humanos",
+        "rh",
+        "recrutamento",
+        "equipe",
+        "equipa",
+        "the",
+        "graduate",
+        "university",
+        "onboarding",
+        "engineering",
+        "bank",
+        "ltd",
+        "llc",
+        "inc",
+        "corp",
+        "gmbh",
+        "sa",
+        "group",
+        "grupo",
+        "institute",
+        "trust",
+        "school",
+        "center",
+        "centre",
+    }
 )
 _FROM = re.compile(r"^\s*\"?(?P<name>[^\"<\[]*?)\"?\s*[<\[](?:mailto:)?(?P<email>[^>\]\s]+)[>\]]")
 
@@ -37,7 +78,9 @@ def sender_of(message: Message) -> tuple[str | None, str | None, str | None]:
             name = signed
         title = signed_title
     if email is None:
-        email = next((found.group() for line in message.signature if (found := EMAIL.search(line))), None)
+        email = next(
+            (found.group() for line in message.signature if (found := EMAIL.search(line))), None
+        )
     return name, email, title
 
 
@@ -74,9 +117,14 @@ def _title(lines: tuple[str, ...], index: int) -> str | None:
     candidates = [*parts[1:2], *(lines[index + 1 : index + 2])]
     for candidate in candidates:
         title = clean(candidate.split("|")[0])
-        if title and len(title) <= MAX_TITLE and not EMAIL.search(title) and not any(
-            ch.isdigit() for ch in title
-        ) and "://" not in title and "www." not in title:
+        if (
+            title
+            and len(title) <= MAX_TITLE
+            and not EMAIL.search(title)
+            and not any(ch.isdigit() for ch in title)
+            and "://" not in title
+            and "www." not in title
+        ):
             return title
     return None
 

@@ -22,7 +22,9 @@ MAX_READ = 100_000
 MAX_BODY = 20_000
 """Characters of the newest message that are classified."""
 
-_BREAK_TAGS = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d)\s*/?\s*>|<\s*(?:p|div|li|tr)\b[^>]*>", re.I)
+_BREAK_TAGS = re.compile(
+    r"<\s*(?:br|/p|/div|/li|/tr|/h\d)\s*/?\s*>|<\s*(?:p|div|li|tr)\b[^>]*>", re.I
+)
 _TAG = re.compile(r"</?[a-zA-Z][^<>@\n]{0,200}>")
 _IMAGE = re.compile(r"\[(?:image|cid|logo|inline image)[^\]\n]{0,200}\]", re.I)
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?|mailto):[^)\s]{1,500}\)")
@@ -167,7 +169,7 @@ class Message:
 
 
 def plain(text: str) -> str:
-    """HTML leftovers undone, whitespace tidied and line ends made `\n`, at most MAX_READ."""
+    """HTML leftovers undone, whitespace tidied, one kind of line end, at most MAX_READ."""
     text = text[:MAX_READ].replace("\r\n", "\n").replace("\r", "\n")
     if "<" in text or "&" in text:
         text = _BREAK_TAGS.sub("\n", text)
@@ -254,7 +256,9 @@ def _without_signature(lines: list[str], folded: list[str]) -> tuple[list[str], 
             end = index
             break
     body, kept = lines[:end], []
-    for line, low in zip(lines[end + 1 : end + _MAX_SIGNATURE_LINES], folded[end + 1 :], strict=False):
+    for line, low in zip(
+        lines[end + 1 : end + _MAX_SIGNATURE_LINES], folded[end + 1 :], strict=False
+    ):
         if _DISCLAIMER.match(low) or _DEVICE.match(low):
             break
         kept.append(line)
@@ -268,7 +272,7 @@ def _without_signature(lines: list[str], folded: list[str]) -> tuple[list[str], 
 
 
 def _last_paragraph(body: list[str]) -> int | None:
-    """Where a closing block of a few short lines starts ("Nadia Ibrahim\nHead of People")."""
+    """Where a closing block of a few short lines starts (a name, then a title, no sign-off)."""
     while body and not body[-1]:
         body = body[:-1]
     if "" not in body:
