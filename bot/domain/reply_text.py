@@ -153,6 +153,8 @@ SIGN_OFFS = frozenset(
 _TRAILING = re.compile(r"[\s,.!;:]+$")
 _MAX_SIGNATURE_LINES = 12
 _MAX_CLOSING_LINES = 4
+_WRAPPED = 60  # a line this long that stops mid-sentence was wrapped by a mail client
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)]|option\b|[a-z]\))", re.IGNORECASE)
 _MAX_CLOSING_WORDS = 5
 
 
@@ -191,13 +193,34 @@ def newest(text: str) -> Message:
     end, quoted = _history_starts(folded, start)
     body, signature = _without_signature(lines[start:end], folded[start:end])
     return Message(
-        body="\n".join(body).strip()[:MAX_BODY],
+        body="\n".join(_unwrapped(body)).strip()[:MAX_BODY],
         signature=tuple(signature),
         from_header=from_header,
         subject=subject,
         forwarded=forwarded,
         quoted=quoted,
     )
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Hard-wrapped lines joined back into their sentences.
+
+    A phrase a mail client split at a line end still reads as one ("we have decided to" /
+    "proceed with other candidates"); a list of times stays one a line.
+    """
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if (
+            line
+            and len(previous) >= _WRAPPED
+            and not previous.endswith((".", "!", "?", ":", ";"))
+            and not _LIST_ITEM.match(line)
+        ):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _forwarded(lines: list[str], folded: list[str]) -> tuple[int, str | None, str | None]:

@@ -100,6 +100,26 @@ def test_html_leftovers_are_undone_but_an_address_in_angle_brackets_stays() -> N
     ]
 
 
+def test_a_hard_wrapped_phrase_is_read_across_its_line_break() -> None:
+    text = (
+        "Thank you for your interest. We have reviewed your application and we have decided to\n"
+        "go in a different direction for this hire. We wish you all the best.\n"
+    )
+    assert newest(text).body.count("\n") == 0
+    reading = classify(text, now=NOW, tz=TZ)
+    assert reading.kind is ReplyKind.REJECTION
+    assert "rejection.other_direction" in reading.cues
+
+
+def test_times_listed_one_a_line_stay_on_their_lines() -> None:
+    text = (
+        "We would like to invite you to a final round. Would any of these times work for you\n"
+        "- Tuesday Dec 8 at 2pm ET\n- Wednesday Dec 9 at 10am ET\n"
+    )
+    assert len(newest(text).body.split("\n")) == 3
+    assert len(classify(text, now=NOW, tz=TZ).slots) == 2
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
