@@ -307,9 +307,15 @@ def _dates(
 
 
 def _until(kind: ReplyKind, found: list[Found]) -> datetime | None:
-    """An offer's or a request's deadline; the latest date of a decision or a return."""
+    """An offer's or a request's deadline; the latest date of a decision or a return.
+
+    An auto-reply that says when its writer is back ("back on December 8") means that day,
+    whatever other days it names ("away from December 1").
+    """
     if kind in (ReplyKind.OFFER, ReplyKind.MATERIAL):
         return next((date.starts_at for date in found if date.deadline), None)
+    if kind is ReplyKind.OUT_OF_OFFICE and any(date.returning for date in found):
+        found = [date for date in found if date.returning]
     if not found:
         return None
     latest = max(found, key=lambda date: date.starts_at)

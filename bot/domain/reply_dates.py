@@ -107,6 +107,17 @@ _DEADLINE = {
     "de": re.compile(r"\b(?:bis(?: zum| spatestens)?|spatestens)\s*$"),
     "pt": re.compile(r"\b(?:ate(?: ao| o)?|antes de)\s*$"),
 }
+# Words before a phrase that make it the day someone is back ("back on", "de retour le").
+_RETURN = {
+    "en": re.compile(
+        r"\b(?:back|return|returning|returns)(?: to work"
+        r"| in the office)?(?: on)?\s*$"
+    ),
+    "es": re.compile(r"\b(?:volvere|vuelvo|regresare|regreso|de vuelta)(?: el)?\s*$"),
+    "fr": re.compile(r"\b(?:de retour|retour|reviens|reviendrai)(?: le| au bureau le)?\s*$"),
+    "de": re.compile(r"\b(?:ab|zuruck|wieder da am)(?: dem| am)?\s*$"),
+    "pt": re.compile(r"\b(?:volto|regresso|retorno|de volta)(?: no| em| a)?(?: dia)?\s*$"),
+}
 # Around a phrase: it names the last day away, so the return is the day after.
 _LAST_DAY_BEFORE = re.compile(r"\b(?:through|thru|einschliesslich)\s*$")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:inclusive|inclus|inclusive?|incluido|incluso)\b")
@@ -134,6 +145,7 @@ class Found:
     ends_at: datetime | None
     deadline: bool  # "by ...", "antes del ...", "bis zum ..."
     last_day: bool  # "through ...", "... inclus": the day before a return
+    returning: bool  # "back on ...", "de retour le ...": the day of a return
     week_only: bool  # "the week of ...": no time offered
     numbered: bool  # it has a day number or a clock time, not only a day's name
 
@@ -169,6 +181,7 @@ def dates_in(text: str, *, now: datetime, tz: ZoneInfo, language: str) -> list[F
                 ends_at=read[1],
                 deadline=bool(_DEADLINE.get(language, _DEADLINE["en"]).search(before)),
                 last_day=bool(_LAST_DAY_BEFORE.search(before) or _LAST_DAY_AFTER.match(after)),
+                returning=bool(_RETURN.get(language, _RETURN["en"]).search(before)),
                 week_only=bool(_WEEK_OF.search(before)),
                 numbered=any(ch.isdigit() for ch in phrase),
             )

@@ -81,6 +81,12 @@ _OTHER = r"(?:other|another|a different|the other|an? (?:internal|external)|some
 ENGLISH = lexicon(
     {
         "rejection": {
+            "pass_on_you": (
+                3,
+                r"\bdecided to pass\b|\b(?:made|have made"
+                r"|we'?ve made) a hire\b|\bclose out your application",
+            ),
+            "this_occasion": (1, r"\bon this occasion\b|\bat this time\b"),
             "others_chosen": (
                 3,
                 rf"\b(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|continu(?:e|ing)) (?:forward "
@@ -197,7 +203,7 @@ ENGLISH = lexicon(
             ),
             "terms": (
                 1,
-                r"\bbase salary\b|\$\d{2,3}(?:,\d{3}|k)|\bequity\b|\bstart date\b|\bpto\b"
+                r"\bbase salary\b|\$\d{2,3}(?:,\d{3}|k)|\bequity\b|\bstart date\b"
                 r"|\bbenefits\b|\bsign(?:ature)? (?:and return|by)\b|\byour signature\b",
             ),
             "accept": (
@@ -207,6 +213,11 @@ ENGLISH = lexicon(
             "congratulations": (1, r"\bcongrat\w*|\bgreat news\b|\bgood news\b"),
         },
         "next_round": {
+            "introduce": (
+                3,
+                r"\bintroduce you to\b|\bwhat'?s your schedule\b"
+                r"|\byour schedule like\b",
+            ),
             "invite": (
                 3,
                 r"\binvit\w* you (?:to|for)\b|\bbring you (?:back|in)\b|\bhave you (?:back |in )"
@@ -255,6 +266,11 @@ ENGLISH = lexicon(
             ),
         },
         "still_deciding": {
+            "waiting": (
+                3,
+                r"\bstill (?:\w+ ){0,2}waiting\b|\bthe moment i hear\b"
+                r"|\bhaven'?t finali[sz]ed\b",
+            ),
             "no_decision": (
                 3,
                 r"\b(?:not yet|haven'?t(?: yet)?|have not(?: yet)?) (?:made|reached"
@@ -291,6 +307,11 @@ ENGLISH = lexicon(
             ),
         },
         "out_of_office": {
+            "out_on": (
+                3,
+                r"\bout on (?:pto|leave|vacation|holiday)\b|\bon pto\b|\bi(?:'ll"
+                r"| will) return\b",
+            ),
             "auto_reply": (
                 4,
                 r"\b(?:automatic|automated|auto)[- ]?(?:reply|response|answer)\b|\bautoreply\b"
@@ -361,5 +382,5 @@ ENGLISH = lexicon(
     r"|\bwe ask\b|\bget back to me\b|\bemail (?:me|their)\b|\bwould you mind\b|\bhere is\b"
     r"|\bwould you be able to\b|\bput (?:me|us) in touch\b|\?|\bneeds?\b",
     words="the and you we to for your with is are of our this that have be thank thanks will"
-    " it at on in i not us you've we'd i'm been would please hi",
+    " it at on in i not us you've we'd i'm been would please hi hello regards best dear",
 )

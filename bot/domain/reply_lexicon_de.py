@@ -7,6 +7,13 @@ from bot.domain.reply_lexicon import lexicon
 GERMAN = lexicon(
     {
         "rejection": {
+            "taken": (3, r"\bstelle ist (?:leider |schon |bereits )*(?:vergeben|besetzt)"),
+            "no_good_news": (
+                3,
+                r"\bkeine positive (?:ruckmeldung|nachricht)"
+                r"|\bfur eine[nr]? (?:andere[nr]? )?(?:kandidat\w*|bewerber\w*) entschieden"
+                r"|\bbesser zu (?:unseren|den) anforderungen",
+            ),
             "others_chosen": (
                 3,
                 r"\b(?:fur|zugunsten) (?:eine[nr]? )?(?:andere[nr]?|weitere[nr]?) (?:kandidat\w*|"
@@ -32,6 +39,11 @@ GERMAN = lexicon(
             "not_interested": (2, r"\bkein interesse\b"),
         },
         "offer": {
+            "offer_made": (
+                3,
+                r"\bangebot\b.{0,60}\bunterbreiten\b|\b(?:den|ihren"
+                r"|deinen) vertrag\b",
+            ),
             "offer_you": (
                 3,
                 r"\b(?:ihnen|dir) (?:die stelle |die position )?an(?:zu)?bieten"
@@ -56,6 +68,11 @@ GERMAN = lexicon(
             ),
         },
         "still_deciding": {
+            "running": (
+                3,
+                r"\b(?:auswahlverfahren|verfahren|prozess|auswahlprozess) (?:lauft"
+                r"|laeuft) noch|\bsobald (?:eine |die )?entscheidung",
+            ),
             "no_decision": (
                 3,
                 r"\bnoch keine entscheidung|\bnoch nicht entschieden"
@@ -90,7 +107,11 @@ GERMAN = lexicon(
         },
         "acknowledgement": {
             "thanks": (0.5, r"\b(?:danke|vielen dank)\b"),
-            "received": (3, r"\bist angekommen\b|\berhalten\b|\bdankend erhalten"),
+            "received": (
+                3,
+                r"\bist angekommen\b|\b(?:habe|haben) (?:\w+ ){0,3}erhalten\b"
+                r"|\bdankend erhalten",
+            ),
             "passed_on": (3, r"\bleite (?:sie|ihn|es) .{0,30}weiter\b|\bweitergeleitet an"),
         },
     },
@@ -109,5 +130,5 @@ GERMAN = lexicon(
     r"|brauchen)\b"
     r"|\?",
     words="und der die das wir sie ich nicht mit fur ihnen ihre ist zu den dich dir du auf"
-    " hallo viele grusse uns",
+    " hallo viele grusse uns danke vielen herzliche",
 )

@@ -7,6 +7,12 @@ from bot.domain.reply_lexicon import lexicon
 SPANISH = lexicon(
     {
         "rejection": {
+            "this_occasion": (1, r"\ben esta ocasion\b"),
+            "decided_against": (
+                3,
+                r"\bdecidido no (?:continuar|seguir|avanzar)"
+                r"|\bcandidat[oa] intern[oa]\b|\bposicion se ha cubierto|\bpuesto se ha cubierto",
+            ),
             "others_chosen": (
                 3,
                 r"\b(?:continuar|seguir|avanzar|proseguir) con (?:otr[oa]s?|la otra|el otro)"
@@ -37,6 +43,7 @@ SPANISH = lexicon(
             "kept_on_file": (1, r"\bfuturas (?:oportunidades|vacantes)|\ben cuenta para"),
         },
         "offer": {
+            "offer_decided": (3, r"\bdecidido ofrecer(?:te|le)\b"),
             "offer_you": (
                 3,
                 r"\b(?:ofrecerte|ofrecerle|hacerte una oferta|hacerle una oferta)\b"
@@ -72,6 +79,7 @@ SPANISH = lexicon(
             ),
         },
         "still_deciding": {
+            "in_process": (3, r"\bseguimos en (?:el )?proceso\b|\ben cuanto haya\b"),
             "no_decision": (
                 3,
                 r"\b(?:todavia|aun) no hemos (?:tomado|decidido)|\bno hemos tomado (?:una|ninguna)"
@@ -131,5 +139,5 @@ SPANISH = lexicon(
     r"|\b(?:envia|enviar|enviarnos|mandar|indicar|indicarnos|necesitamos|necesito)\b"
     r"|\?",
     words="el la los las que de del y en para por con una un tu su nos te gracias hola saludo"
-    " hemos es esta muy",
+    " hemos es esta muy buenas saludos abrazo",
 )

@@ -7,6 +7,11 @@ from bot.domain.reply_lexicon import lexicon
 FRENCH = lexicon(
     {
         "rejection": {
+            "no_follow_up": (
+                3,
+                r"\b(?:pas|ne) .{0,40}suite favorable"
+                r"|\bposte (?:a (?:\w+ )?ete |est (?:\w+ )?)(?:pourvu|attribue|ferme)",
+            ),
             "others_chosen": (
                 3,
                 r"\bfait le choix d'(?:un|une) autre|\b(?:retenu|choisi|selectionne) (?:un "
@@ -56,6 +61,12 @@ FRENCH = lexicon(
             ),
         },
         "next_round": {
+            "slots": (3, r"\bcreneaux?\b"),
+            "second_meeting": (
+                3,
+                r"\borganiser un (?:second |nouvel |autre "
+                r"|dernier )?(?:echange|entretien|rendez-vous)|\bsecond echange\b",
+            ),
             "invite": (3, r"\b(?:vous|te) (?:inviter|convier|rencontrer) (?:a|pour)\b"),
             "next_round": (
                 3,
@@ -69,6 +80,11 @@ FRENCH = lexicon(
             ),
         },
         "still_deciding": {
+            "keeping_posted": (
+                2,
+                r"\bje vous tiens (?:informee?|au courant)\b"
+                r"|\baucune decision n'a (?:encore )?ete prise",
+            ),
             "no_decision": (
                 3,
                 r"\bn'avons pas encore pris (?:de|notre|une) decision"
@@ -86,7 +102,7 @@ FRENCH = lexicon(
                 3,
                 r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)"
                 r"|\breviendrons vers (?:vous|toi)"
-                r"|\brevenir vers vous d'ici|\bje reviens vers (?:vous|toi)"
+                r"|\brevenir vers vous d'ici|\bje reviens vers (?:vous|toi) des que"
                 r"|\bdes que j'en sais plus",
             ),
         },
@@ -129,5 +145,5 @@ FRENCH = lexicon(
     r"|\b(?:transmettre|envoyer|donner|communiquer|besoin)\b"
     r"|\?",
     words="le la les des du de et vous nous pour avec est une un je votre ton tu merci bonjour"
-    " pas que qui sur",
+    " pas que qui sur cordialement bonne",
 )

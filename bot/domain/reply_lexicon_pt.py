@@ -7,6 +7,7 @@ from bot.domain.reply_lexicon import lexicon
 PORTUGUESE = lexicon(
     {
         "rejection": {
+            "others": (3, r"\bavancar com outr[oa]\b|\bnao foi selecionad[oa]\b"),
             "others_chosen": (
                 3,
                 r"\b(?:seguir|avancar|continuar|prosseguir) com (?:outr[oa]s?) (?:candidat\w+|"
@@ -30,6 +31,11 @@ PORTUGUESE = lexicon(
             "kept_on_file": (1, r"\bbanco de talentos\b|\bfuturas oportunidades"),
         },
         "offer": {
+            "hire_you": (
+                3,
+                r"\b(?:te|lhe) contratar\b|\bcontratar(?:-te|-lo|-la)\b"
+                r"|\buma proposta para (?:voce|si|ti)\b",
+            ),
             "offer_you": (
                 3,
                 r"\b(?:oferecer|fazer uma proposta|fazer uma oferta)\b|\btemos o prazer de"
@@ -68,6 +74,7 @@ PORTUGUESE = lexicon(
             ),
         },
         "still_deciding": {
+            "deciding": (3, r"\bainda estamos \w+ndo\b|\bassim que tiver\w*\b"),
             "no_decision": (
                 3,
                 r"\bainda nao (?:tomamos|decidimos)|\bnenhuma decisao|\bainda nao (?:temos|ha"
@@ -116,5 +123,5 @@ PORTUGUESE = lexicon(
     r"|\b(?:enviar|mandar|envie|envia|precisamos|preciso|indicar)\b"
     r"|\?",
     words="o os as que de do da em para com uma um voce sua seu nao obrigado obrigada ola"
-    " oi esta no na",
+    " oi esta no na valeu abraco abracos cumprimentos",
 )

@@ -19,8 +19,9 @@ ZONES = {
     "de": ZoneInfo("Europe/Berlin"),
     "pt": ZoneInfo("America/Sao_Paulo"),
 }
-# Which round of writing a file belongs to: the corpus, then two sets written after rules.
-SETS = {"": "corpus", "later": "later", "blind": "blind"}
+# Which round of writing a file belongs to: the corpus, then sets each written after a round
+# of rules and read once before the rules changed for it.
+SETS = {"": "corpus", "later": "later", "blind": "blind", "fresh": "fresh"}
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Email:
     kind: str
     language: str
     text: str
-    written: str  # corpus, later or blind
+    written: str  # corpus, later, blind or fresh
     stop: bool = False
     until: date | None = None
     slots: int | None = None
