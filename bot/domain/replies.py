@@ -169,7 +169,7 @@ _MATERIAL_MENTIONED = 0.5
 _MATERIAL_MORE = 0.5
 _HINT_WORDS = 1.5  # how many matching words the interview's language is worth
 _WORD = re.compile(r"[a-z']+")
-_URL = re.compile(r"\S+://\S+|\S+@\S+|www\.\S+")
+_URL = re.compile(r"(?<!\S)\S*(?:://|@|www\.)\S*")  # from a word's start: linear
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _NEGATION_REACH = 60  # characters before a cue, within its sentence, that can negate it
@@ -177,7 +177,11 @@ _MAX_WORDS = 400
 
 
 def detect_language(folded: str, hint: str | None) -> str:
-    """The language with the most of its common words in the text; the hint breaks ties."""
+    """The language with the most of its common words in the text.
+
+    The hint (the interview's language) counts as a word and a half: it settles a short or
+    mixed reply, never a reply plainly written in another language.
+    """
     counts = dict.fromkeys(LEXICONS, 0.0)
     for word in _WORD.findall(_URL.sub(" ", folded[:4000]))[:_MAX_WORDS]:
         for code, lexicon in LEXICONS.items():

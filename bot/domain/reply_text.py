@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from bot.domain.text import unaccented
 
-MAX_READ = 100_000
-"""Characters of a paste that are read at all: a reply is a few KB; the rest is history."""
-MAX_BODY = 20_000
-"""Characters of the newest message that are classified."""
+MAX_READ = 40_000
+"""Characters of a paste that are read at all: Slack's longest message; Discord's is 4,000.
+A reply is a few KB and the rest is history."""
+MAX_BODY = 8_000
+"""Characters of the newest message that are classified: some 1,300 words, more than any
+reply holds, so that a pasted log or a thousand-line paste costs little to refuse."""
 
 _BREAK_TAGS = re.compile(
     r"<\s*(?:br|/p|/div|/li|/tr|/h\d)\s*/?\s*>|<\s*(?:p|div|li|tr)\b[^>]*>", re.I
@@ -28,7 +30,7 @@ _BREAK_TAGS = re.compile(
 _TAG = re.compile(r"</?[a-zA-Z][^<>@\n]{0,200}>")
 _IMAGE = re.compile(r"\[(?:image|cid|logo|inline image)[^\]\n]{0,200}\]", re.I)
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?|mailto):[^)\s]{1,500}\)")
-_BRACKETED_URL = re.compile(r"\s*[<\[](?:https?://|mailto:)[^>\]\s]{1,500}[>\]]")
+_BRACKETED_URL = re.compile(r"[ \t]*[<\[](?:https?://|mailto:)[^>\]\s]{1,500}[>\]]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
@@ -181,7 +183,7 @@ def plain(text: str) -> str:
     text = _IMAGE.sub("", text)
     text = _MARKDOWN_LINK.sub(r"\1", text)
     text = _BRACKETED_URL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
 
 
 def newest(text: str) -> Message:
@@ -208,19 +210,19 @@ def _unwrapped(lines: list[str]) -> list[str]:
     A phrase a mail client split at a line end still reads as one ("we have decided to" /
     "proceed with other candidates"); a list of times stays one a line.
     """
-    joined: list[str] = []
+    joined: list[list[str]] = []
     for line in lines:
-        previous = joined[-1] if joined else ""
+        previous = joined[-1][-1] if joined else ""
         if (
             line
             and len(previous) >= _WRAPPED
             and not previous.endswith((".", "!", "?", ":", ";"))
             and not _LIST_ITEM.match(line)
         ):
-            joined[-1] = f"{previous} {line}"
+            joined[-1].append(line)
         else:
-            joined.append(line)
-    return joined
+            joined.append([line])
+    return [" ".join(parts) for parts in joined]
 
 
 def _forwarded(lines: list[str], folded: list[str]) -> tuple[int, str | None, str | None]:
@@ -296,12 +298,14 @@ def _without_signature(lines: list[str], folded: list[str]) -> tuple[list[str], 
 
 def _last_paragraph(body: list[str]) -> int | None:
     """Where a closing block of a few short lines starts (a name, then a title, no sign-off)."""
-    while body and not body[-1]:
-        body = body[:-1]
-    if "" not in body:
+    end = len(body)
+    while end and not body[end - 1]:
+        end -= 1
+    blank = next((index for index in range(end - 1, -1, -1) if not body[index]), None)
+    if blank is None:
         return None
-    start = len(body) - body[::-1].index("")
-    block = body[start:]
+    start = blank + 1
+    block = body[start:end]
     first = block[0] if block else ""
     if not block or len(block) > _MAX_CLOSING_LINES or len(first.split()) > _MAX_CLOSING_WORDS:
         return None

@@ -188,6 +188,35 @@ def test_a_huge_paste_is_read_to_its_limit_and_no_further() -> None:
     assert reading.kind is not ReplyKind.OFFER
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n" * MAX_READ,
+        "<" * MAX_READ,
+        "&#" * MAX_READ,
+        ("x" * 70 + "\n") * 600,
+        "From: a\n" * 5000,
+        "Best,\n" * 5000,
+        "On " + "a" * MAX_READ + " wrote:",
+        "Tuesday Dec 8 at 2pm ET, Wednesday Dec 9 at 10am ET. " * 800,
+    ],
+    ids=[
+        "newlines",
+        "brackets",
+        "entities",
+        "wrapped",
+        "headers",
+        "sign-offs",
+        "attribution",
+        "dates",
+    ],
+)
+def test_a_pathological_paste_is_read_in_one_pass(text: str) -> None:
+    """Each of these once cost time growing with the square of its length."""
+    reading = classify(text, now=NOW, tz=TZ)
+    assert 0 <= reading.confidence <= 1
+
+
 @settings(derandomize=True, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(
     text=st.one_of(
