@@ -95,6 +95,8 @@ def classify(text: str, *, now: datetime, tz: ZoneInfo, language: str | None = N
     against the runner-up's and a half point of doubt, so one clear phrase ("the position has
     been filled") with a polite thank-you is just sure, and two kinds at odds are not.
     """
+    if now.tzinfo is None:
+        raise ValueError("classify needs an aware `now`")
     message = newest(text)
     folded = unaccented(message.body)
     spoken = detect_language(folded, language)

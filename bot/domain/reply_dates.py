@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.text import unaccented
@@ -195,13 +195,17 @@ def next_week_in(folded: str, *, now: datetime, tz: ZoneInfo, language: str) -> 
         return None
     today = now.astimezone(tz).date()
     friday = today + timedelta(days=7 - today.weekday() + _FRIDAY)
-    return datetime.combine(friday, _CLOSE_OF_DAY, tzinfo=tz).astimezone(now.tzinfo)
+    return datetime.combine(friday, _CLOSE_OF_DAY, tzinfo=tz).astimezone(UTC)
 
 
 def _read(
     phrase: str, *, now: datetime, tz: ZoneInfo, language: str
 ) -> tuple[datetime, datetime | None] | None:
-    """The parser's reading of one phrase, or None when it refuses it or it is long past."""
+    """The parser's reading of one phrase, or None when it refuses it or it is long past.
+
+    The parser refuses with a UserError; the others are its heuristics tripping on text no
+    one writes, which is a refusal too, since no paste may make the reader raise.
+    """
     try:
         parsed = parse_when(phrase, now=now, tz=tz, language=language, warn_past=False)
     except (UserError, ValueError, OverflowError):
