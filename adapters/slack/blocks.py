@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.chat import (
+    LEVEL_LABELS,
     Action,
     ChannelMention,
     DraftBlock,
@@ -22,7 +23,7 @@ from bot.chat import (
     Reply,
     Section,
 )
-from bot.i18n import _, speaking
+from bot.i18n import _, labelled, speaking
 
 ACTION_PREFIX = "followup:"
 FORM_CALLBACK = "followup_form"
@@ -104,7 +105,7 @@ def _code(text: str) -> list[Block]:
     ]
 
 
-def _draft(draft: DraftBlock) -> list[Block]:
+def _draft(draft: DraftBlock, language: str) -> list[Block]:
     head = [f"*{escape(draft.title)}*"]
     if draft.to:
         head.append(_("To: {address}").format(address=escape(draft.to)))
@@ -121,7 +122,7 @@ def _draft(draft: DraftBlock) -> list[Block]:
         )
         blocks += _code(draft.linkedin)
     if draft.findings:
-        lines = [f"• *{escape(f.level)}*: {escape(f.text)}" for f in draft.findings]
+        lines = [f"• {labelled(_level(f.level), escape(f.text), language)}" for f in draft.findings]
         blocks.append(
             {
                 "type": "context",
@@ -138,7 +139,13 @@ def _draft(draft: DraftBlock) -> list[Block]:
     return blocks
 
 
-def action_elements(actions: list[Action]) -> list[Block]:
+def _level(level: str) -> str:
+    """A finding's level in bold, in the language being spoken ('*warning*')."""
+    label = LEVEL_LABELS.get(level)
+    return f"*{escape(_(label) if label else level)}*"
+
+
+def action_elements(actions: list[Action], language: str) -> list[Block]:
     """Buttons for actions; several with one `action_id` (snooze) become an overflow menu."""
     groups: dict[str, list[Action]] = {}
     for action in actions:
@@ -155,7 +162,10 @@ def action_elements(actions: list[Action]) -> list[Block]:
                     "type": "overflow",
                     "action_id": f"{ACTION_PREFIX}{action_id}",
                     "options": [
-                        {"text": _plain(f"{a.action_id.title()}: {a.label}", 75), "value": a.value}
+                        {
+                            "text": _plain(labelled(a.action_id.title(), a.label, language), 75),
+                            "value": a.value,
+                        }
                         for a in group
                     ],
                 }
@@ -185,8 +195,8 @@ def reply_blocks(reply: Reply) -> list[Block]:
         elif isinstance(block, Fields):
             blocks += _fields(block)
         else:
-            blocks += _draft(block)
-    elements = action_elements(reply.actions)
+            blocks += _draft(block, reply.language)
+    elements = action_elements(reply.actions, reply.language)
     actions = [
         {"type": "actions", "elements": elements[i : i + 25]} for i in range(0, len(elements), 25)
     ]
@@ -351,7 +361,7 @@ def home_view(pipeline: Reply, due: Reply) -> Block:
     ]
     blocks: list[Block] = [
         {"type": "header", "text": _plain(_("Your interview pipeline"), 150)},
-        {"type": "actions", "elements": action_elements(buttons)},
+        {"type": "actions", "elements": action_elements(buttons, pipeline.language)},
         {"type": "divider"},
         *reply_blocks(pipeline),
         {"type": "divider"},
