@@ -59,7 +59,7 @@ STOPWORDS = frozenset(
         "y", "e", "o", "u", "ni", "que", "como", "si", "no", "mi", "mis", "tu", "tus", "su",
         "sus", "yo", "me", "te", "se", "nos", "le", "les", "es", "son", "era", "fue", "ser",
         "está", "están", "tiene", "tienen", "tenía", "hay", "muy", "más", "también", "ya",
-        "pero", "porque", "dije", "dijo", "comentó"
+        "pero", "porque", "dije", "dijo", "comentó", "él", "ella", "tú", "ti", "contigo"
     }
 )  # fmt: skip
 
@@ -73,9 +73,12 @@ def played(name: str) -> Rendered:
 
 
 def stem(word: str) -> str:
-    """A crude Spanish stem: plural and gender endings dropped ("migraciones" ~ "migración")."""
+    """A crude Spanish stem: plural and gender endings dropped ("migraciones" ~ "migración").
+
+    A tú draft says a note's "habló" as "hablaste": both stem to "habl".
+    """
     word = fold(word)
-    for ending in ("ciones", "cion", "es", "os", "as", "s", "o", "a", "e"):
+    for ending in ("ciones", "cion", "aste", "iste", "es", "os", "as", "s", "o", "a", "e"):
         if len(word) > len(ending) + 3 and word.endswith(ending):
             return word[: -len(ending)]
     return word
@@ -410,3 +413,78 @@ def test_what_is_attached_leaves_the_date_behind() -> None:
     assert es.attachment("el enlace a mi repositorio", "ayer") == (
         "Tal como quedamos ayer, comparto el enlace a mi repositorio."
     )
+
+
+# --- notes about the addressee, said to them in tú --------------------------------------
+
+MARTA = ("Marta Gil", "Marta")
+
+
+@pytest.mark.parametrize(
+    ("note", "to_you"),
+    [
+        ("le interesó mi experiencia con Kafka", "te interesó mi experiencia con Kafka"),
+        ("me habló de su equipo", "me hablaste de tu equipo"),
+        ("Marta me contó que su equipo migra a Kafka", "me contaste que tu equipo migra a Kafka"),
+        ("ella me enseñó sus tableros de Grafana", "me enseñaste tus tableros de Grafana"),
+        ("me recomendó un libro y me pidió mi CV", "me recomendaste un libro y me pediste mi CV"),
+        ("nos explicó cómo escalan el servicio", "nos explicaste cómo escalan el servicio"),
+        ("me dijo que ella es la CTO", "me dijiste que eres la CTO"),
+        ("Marta lidera el equipo de datos", "tú lideras el equipo de datos"),
+        ("le pregunté por el teletrabajo", "te pregunté por el teletrabajo"),
+        ("se lo envié ayer por correo", "te lo envié ayer por correo"),
+        ("a ella le gustó mi portafolio", "a ti te gustó mi portafolio"),
+        ("me gustó su enfoque del onboarding", "me gustó tu enfoque del onboarding"),
+        ("el equipo de Marta usa Airflow", "tu equipo usa Airflow"),
+        ("hablé con Marta sobre el roadmap", "hablé contigo sobre el roadmap"),
+        ("ella me enviará el detalle del proceso", "me enviarás el detalle del proceso"),
+        # the migration's risks are not hers: "sus" stays where no person's thing follows
+        ("me explicó la migración y sus riesgos", "me explicaste la migración y sus riesgos"),
+    ],
+)
+def test_a_note_about_the_addressee_is_said_to_them_in_tu(note: str, to_you: str) -> None:
+    assert es.addressed(note, MARTA, familiar=True) == to_you
+    assert es.read_note(to_you).shape == "clause"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "le interesó mi experiencia con Kafka",
+        "me habló de su equipo",
+        "Marta me contó que su equipo migra a Kafka",
+    ],
+)
+def test_usted_keeps_the_third_person_which_already_speaks_to_them(note: str) -> None:
+    assert es.addressed(note, MARTA) == note
+    assert es.addressed(note, MARTA, familiar=False) == note
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "me contó que Luis lidera el equipo",  # Luis is on the panel too: 'su' may be his
+        "ella y él me explicaron el proceso",  # both pronouns: whose is which?
+        "lideré la migración a Kafka",  # the member's own, first person
+        "la migración a Kafka",
+        "cómo escalan el servicio",
+    ],
+)
+def test_tu_leaves_what_is_not_the_addressees_as_typed(note: str) -> None:
+    assert es.addressed(note, MARTA, ("Luis Pardo", "Luis"), familiar=True) == note
+
+
+def test_a_tu_draft_says_the_notes_to_its_addressee_and_an_usted_draft_as_typed() -> None:
+    """The same third-person notes, in a warm and a formal thank-you to Marta Gil."""
+    (tu,) = [
+        b.body for _p, b in played("es/presencial_cercana_notas_en_tercera_persona").thank_yous()
+    ]
+    (usted,) = [
+        b.body for _p, b in played("es/presencial_formal_notas_en_tercera_persona").thank_yous()
+    ]
+    for said in ("te interesó", "me hablaste de tu equipo", "me contaste que tu equipo"):
+        assert said in tu, tu
+    for typed in ("le interesó", "me habló de su equipo", "me contó que su equipo"):
+        assert typed not in tu, tu
+        assert typed in usted, usted
+    assert not TU_FORMS.search(usted), usted
