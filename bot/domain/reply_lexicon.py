@@ -76,6 +76,15 @@ def lexicon(
 
 
 _WHO = r"(?:candidates?|applicants?|person|individual|profiles?)"
+# "after your final round" names the round that was: no cue for one to come.
+_PAST_ROUND = (
+    "".join(
+        f"(?<!{before} {whose} )"
+        for before in ("after", "following", "from", "since", "before", "in", "during")
+        for whose in ("the", "your", "our")
+    )
+    + "(?<!after )"
+)
 _OTHER = r"(?:other|another|a different|the other|an? (?:internal|external)|someone|somebody)"
 
 ENGLISH = lexicon(
@@ -98,16 +107,20 @@ ENGLISH = lexicon(
                 rf" {_OTHER}"
                 rf" {_WHO}|\bother {_WHO} (?:are|were) (?:better|more closely)"
                 rf"|\b{_OTHER} {_WHO}'?s? (?:\w+ ){{0,3}}(?:was|were|is) (?:a )?(?:stronger|better"
-                r"|closer)",
+                r"|closer)"
+                r"|\b(?:opted|opt|settled|chose|chosen|selected|decided|went|gone|going)"
+                rf" (?:for|on|with|to (?:go|move|proceed) with|to hire) (?:a|an|one|{_OTHER})"
+                rf" (?:\w+ ){{0,2}}{_WHO}\b",
             ),
             "offered_elsewhere": (
                 3,
                 rf"\boffer(?:ed)? (?:the (?:role|position|job) )?to {_OTHER}"
-                r"|\bhire internally|\bfilled (?:it )?internally|\bpourvu en interne",
+                r"|\bhire internally|\bfilled (?:\w+ ){0,2}internally|\bpourvu en interne",
             ),
             "not_moving_on": (
                 3,
-                r"\b(?:not|n't|unable to) (?:be )?(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|"
+                r"\b(?:not|n't|unable) (?:to )?(?:be )?(?:able to )?(?:mov(?:e|ing)|go(?:ing)?"
+                r"|proceed(?:ing)?|"
                 r"progress(?:ing)?|tak(?:e|ing) (?:your application|it|this) (?:any )?further|"
                 r"pursu(?:e|ing)|continu(?:e|ing)|advanc(?:e|ing)|schedul(?:e|ing) further|"
                 r"tak(?:e|ing) (?:your \w+|you|things) (?:any )?further)"
@@ -118,7 +131,7 @@ ENGLISH = lexicon(
                 r"\b(?:position|role|vacancy|job|post|opening|req\w*)"
                 r" (?:has|have|is|was)(?: now| already)?(?: been)? (?:filled|closed|cancell?ed)"
                 r"|\b(?:have|has|we'?ve) (?:now |already )?filled the (?:position|role|vacancy)"
-                r"|\bon hold\b|\bclos(?:e|ed|ing) (?:out )?(?:the (?:search|position|role|req\w*)"
+                r"|\bclos(?:e|ed|ing) (?:out )?(?:the (?:search|position|role|req\w*)"
                 r"|(?:all )?(?:open )?applications)|\b(?:concluded|completed|ended"
                 r"|closed) (?:our|the)"
                 r" search",
@@ -147,6 +160,7 @@ ENGLISH = lexicon(
             "not_considered": (
                 3,
                 r"\bnot be considered (?:further|for)\b|\bno longer (?:being )?considered\b"
+                r"|\bno longer (?:recruiting|hiring|looking|pursuing|moving)\b"
                 r"|\bno longer under consideration",
             ),
             "other_direction": (3, r"\b(?:go|going|gone|went) in a different direction"),
@@ -161,7 +175,8 @@ ENGLISH = lexicon(
             "bad_news": (
                 2,
                 r"\bnot the news you\b|\bnot-so-great news|\bisn'?t better news|\bdisappointing\b"
-                r"|\bdifficult decision\b|\bwas not easy\b",
+                r"|\b(?:difficult|tough|hard) (?:decision|call|choice)\b|\bwas not easy\b"
+                r"|\bnot (?:what|the answer) you (?:were|had been) hoping",
             ),
             "unfortunately": (1, r"\b(?:unfortunately|regrettably|sadly)\b"),
             "good_wishes": (
@@ -181,6 +196,8 @@ ENGLISH = lexicon(
                 r"\b(?:offer|offering) you (?:the |a |an |this |employment|our )"
                 r"|\bpleased to offer\b|\b(?:make|making|made|extend(?:ing)?) (?:you )?an?"
                 r" (?:conditional |formal |verbal |official )?offer(?! to)"
+                r"|\b(?:like|love|pleased|happy|delighted|excited|thrilled|glad) to (?:formally )?"
+                r"(?:offer|extend)\b(?! (?:a|an|the|this) (?:\w+ )?(?:interview|invit\w*))"
                 r"|\bextending you an offer|\b(?:job|role|position) is yours\b"
                 r"|\bbring you on(?: board)?\b|\bwelcome you (?:to|aboard)\b|\bhire you\b"
                 r"|\b(?:confirm|confirming) (?:our|the|your|this) offer\b|\bour offer of\b",
@@ -195,7 +212,8 @@ ENGLISH = lexicon(
             "join_us": (
                 2,
                 r"\b(?:want|love|like|delighted|excited|thrilled) (?:you |to have you )?to join\b"
-                r"|\bhave you join\b|\bwant you (?:on board|to join)|\bwelcome (?:aboard"
+                r"|\bhave you join\b|\bwant you (?:on (?:\w+ )?(?:board|team)|to join)"
+                r"|\bhave you on (?:the |our )?(?:board|team)\b|\bwelcome (?:aboard"
                 r"|to the team)"
                 r"|\byou(?:'ve| have) been selected for\b(?! (?:a|an"
                 r"|the) (?:\w+ )?(?:interview|round|stage"
@@ -228,8 +246,7 @@ ENGLISH = lexicon(
             ),
             "next_round": (
                 3,
-                r"(?<!from the )(?<!after the )(?<!following your )(?<!before the )(?<!in the )"
-                r"(?<!after )\b(?:next|final|second|third|last|another|further|follow-up"
+                rf"{_PAST_ROUND}\b(?:next|final|second|third|last|another|further|follow-up"
                 r"|subsequent) (?:round|stage|interview)\b(?!s)|\bround (?:2|3|two|three)\b"
                 r"|\bmade it (?:through|to)\b",
             ),
@@ -255,17 +272,26 @@ ENGLISH = lexicon(
                 r"|\bfirst and second choice|\bfind (?:another|a) time|\b(?:could|can) you do\b"
                 r"|\b(?:a few|some|two|three|these) options\b|\bworks? best\b"
                 r"|\b(?:have )?proposed\b"
-                r"|\bbook a slot\b",
+                r"|\bbook a slot\b|\b(?:pick|choose|select|grab|book|find|reserve|schedule)"
+                r" (?:a|an|the|your) (?:\w+ )?(?:time|slot|date|day)s?\b"
+                r"|\b(?:on|in|to) (?:the|my|our|your) (?:calendars?|diary|schedule)\b"
+                r"|\bcalendar invit\w*|\bwhat does your (?:\w+ )?(?:look like|schedule|calendar)",
             ),
             "schedule": (
                 2,
                 r"\b(?:schedule|set up|arrange|book) (?:a|an|the|your) (?:\w+ )?(?:interview|"
                 r"onsite|session|visit)|\bcampus visit\b|\bconfirm your attendance"
                 r"|\banother (?:call|conversation|chat) with\b|\bmeet (?:a few )?more (?:people|of)"
-                r"|\b(?:meet|speak with) you (?:for|again)",
+                r"|\b(?:meet|speak with) you (?:for|again)|\bdebrief\b"
+                r"|\bpresent (?:your|the) (?:solution|work|case|findings|submission)",
             ),
         },
         "still_deciding": {
+            "on_hold": (
+                2,
+                r"\bon hold\b|\b(?:paused|frozen)\b|\bhiring freeze\b|\bresume (?:the|our)"
+                r" (?:process|search|hiring)",
+            ),
             "waiting": (
                 3,
                 r"\bstill (?:\w+ ){0,2}waiting\b|\bthe moment i hear\b"
@@ -278,14 +304,17 @@ ENGLISH = lexicon(
                 r"our |the )?(?:final )?decision|\bno decision (?:yet|has been)|\bnot yet in a"
                 r" position\b|\bno news yet\b|\bbefore we'?re ready to make"
                 r"|\b(?:won'?t|will not|not) be able to make a (?:final )?decision"
-                r"|\bno (?:update|news|decision) (?:just )?yet\b",
+                r"|\bno (?:update|news|decision)s? (?:\w+ ){0,2}yet\b"
+                r"|\bnothing (?:new |definite )?(?:to (?:report|share)|yet)\b",
             ),
             "still_going": (
                 3,
                 r"\bstill\b(?: \w+){0,3} (?:interview\w*|review\w*|meet\w*|finali[sz]\w*|debat\w*|"
                 r"evaluat\w*|consider\w*|in the running|in consideration|under review|open"
                 r"|deliberat\w*)|\b(?:is|remains) (?:still )?(?:ongoing|under review|in progress)"
-                r"|\bcontinuing to (?:meet|interview|review)",
+                r"|\bcontinu\w* to (?:meet|interview|review|evaluat\w*|assess|consider|speak)"
+                r"|\b(?:application|candidacy|profile) (?:is|remains) (?:still )?(?:active|open"
+                r"|under consideration)",
             ),
             "decision_due": (
                 3,
@@ -293,6 +322,8 @@ ENGLISH = lexicon(
                 r"come back|get back)\w*\b.{0,40}\b(?:decision|answer|update|news|outcome)"
                 r"|\bshould have an update\b|\bonce a decision has been\b"
                 r"|\blet you know the outcome|\bin touch either way|\bpanel will meet"
+                r"|\b(?:be in touch|get back to you|come back to you|reach out|update you)"
+                r" (?:by|before|within|early|later|next|once|as soon|when)\b"
                 r"|\bcommittee meets\b|\b(?:will|should|expect to|hope to|plan to) (?:decide"
                 r"|make (?:a|the"
                 r"|our) (?:final )?(?:decision|call))\b|\b(?:has been|was|got) (?:pushed|delayed"
@@ -338,7 +369,8 @@ ENGLISH = lexicon(
             "thanks": (0.5, r"\b(?:thanks|thank you|many thanks|cheers)\b"),
             "received": (
                 3,
-                r"\b(?:thanks|thank you),? received\b|\breceived,? (?:thanks|with thanks)"
+                r"\b(?:thanks|thank you),? received\b|\breceived\b[,.!]? (?:thanks|thank you"
+                r"|with thanks)"
                 r"|\breceived with thanks|\bgot it\b|\bnoted\b|\bwell received"
                 r"|\bwe have received your (?:application|message|email)"
                 r"|\b(?:we'?ve|we have|i'?ve|i have) received (?:it|your|them)\b",
@@ -368,19 +400,24 @@ ENGLISH = lexicon(
         "references": r"\breferen(?:ce|ces)\b|\breferees?\b|\bpeople (?:who|you)(?:'?ve| have)?"
         r" (?:managed|worked with|supervised|reported to)|\b(?:managed|supervised) you\b",
         "work_sample": r"\b(?:writing|work|code|design) samples?|\bexamples of your (?:\w+ )?work"
-        r"|\bportfolio\b|\btake-home\b|\bexercise\b|\bassignment\b|\bcase study\b"
+        r"|\bportfolio\b|\btake[- ]home\b|\bexercise\b|\bassignment\b|\bcase study\b"
         r"|\bnotebook\b|\bcoding challenge\b|\byour solution\b|\b(?:an? )?(?:examples?|samples?)"
         r" of\b|\byou'?re proud of\b|\b(?:github|gitlab|repo(?:sitory)?|dashboard)\b",
         "salary_expectations": r"\b(?:salary|compensation|pay|rate) (?:expectations?|"
         r"requirements?|range)|\b(?:expected|desired) (?:salary|compensation)"
-        r"|\bwhat (?:salary|compensation|pay)\b",
+        r"|\bwhat (?:salary|compensation|pay)\b|\b(?:current|expected|desired|target)"
+        r" (?:salary|compensation|base|pay|rate)\b|\bexpectations? (?:for|on|around|regarding)"
+        r" (?:salary|compensation|pay)",
         "documents": r"\btranscripts?\b|\bcertificate\b|\bdiploma\b|\bphoto id\b|\bcopy of your id"
-        r"|\bpassport\b|\bright to work\b|\bshare code\b|\bproof of\b|\binformation form"
+        r"|\bpassport\b|\bright[- ]to[- ]work\b|\bwork (?:permit|visa)|\bbackground check"
+        r"|\b(?:your|an?|photo|government[- ]issued) id\b|\bid (?:card|document)"
+        r"|\bshare code\b|\bproof of\b|\binformation form"
         r"|\bsigned (?:form|documents?)|\bcopy of your\b",
     },
     request=r"\b(?:could|can|would) you\b|\bplease\b|\bsend\b|\bshare\b|\bprovide\b"
     r"|\bwe ask\b|\bget back to me\b|\bemail (?:me|their)\b|\bwould you mind\b|\bhere is\b"
-    r"|\bwould you be able to\b|\bput (?:me|us) in touch\b|\?|\bneeds?\b",
+    r"|\bwould you be able to\b|\bput (?:me|us) in touch\b|\?|\bneeds?\b"
+    r"|\b(?:upload|submit|return|complete|fill (?:in|out)|attach|require[sd]?)\b",
     words="the and you we to for your with is are of our this that have be thank thanks will"
     " it at on in i not us you've we'd i'm been would please hi hello regards best dear",
 )
