@@ -27,6 +27,7 @@ SETS = {
     "blind": "blind",
     "fresh": "fresh",
     "round5": "round5",
+    "round6": "round6",
 }
 
 
