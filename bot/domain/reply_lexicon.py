@@ -76,7 +76,8 @@ def lexicon(
 
 
 _WHO = r"(?:candidates?|applicants?|person|individual|profiles?)"
-# "after your final round" names the round that was: no cue for one to come.
+# "after your final round" names the round that was: no cue for one to come. The cue tries
+# these only where a round's first letter starts a word, so they cost little.
 _PAST_ROUND = (
     "".join(
         f"(?<!{before} {whose} )"
@@ -119,7 +120,7 @@ ENGLISH = lexicon(
             ),
             "not_moving_on": (
                 3,
-                r"\b(?:not|n't|unable) (?:to )?(?:be )?(?:able to )?(?:mov(?:e|ing)|go(?:ing)?"
+                r"(?:\bnot|n't|\bunable) (?:to )?(?:be )?(?:able to )?(?:mov(?:e|ing)|go(?:ing)?"
                 r"|proceed(?:ing)?|"
                 r"progress(?:ing)?|tak(?:e|ing) (?:your application|it|this) (?:any )?further|"
                 r"pursu(?:e|ing)|continu(?:e|ing)|advanc(?:e|ing)|schedul(?:e|ing) further|"
@@ -129,7 +130,8 @@ ENGLISH = lexicon(
             "position_filled": (
                 3,
                 r"\b(?:position|role|vacancy|job|post|opening|req\w*)"
-                r" (?:has|have|is|was)(?: now| already)?(?: been)? (?:filled|closed|cancell?ed)"
+                r" (?:has|have|is|was)(?: now| already)?(?: been)? (?:filled|closed|cancell?ed"
+                r"|withdrawn|pulled|eliminated|scrapped)"
                 r"|\b(?:have|has|we'?ve) (?:now |already )?filled the (?:position|role|vacancy)"
                 r"|\bclos(?:e|ed|ing) (?:out )?(?:the (?:search|position|role|req\w*)"
                 r"|(?:all )?(?:open )?applications)|\b(?:concluded|completed|ended"
@@ -138,9 +140,9 @@ ENGLISH = lexicon(
             ),
             "regret": (
                 3,
-                r"\bregret to (?:inform|tell|let you know|advise)|\b(?:sorry|afraid) to"
-                r" (?:inform|tell|let you know|say)|\bi'?m afraid (?:we|that)"
-                r"|\b(?:not|n't) (?:been )?(?:selected|successful|shortlisted|chosen)\b"
+                r"\b(?:regret|sorry|afraid|sad) to (?:inform|tell|let you know|say|share|advise"
+                r"|report|write|confirm)|\bi'?m afraid (?:we|that)"
+                r"|(?:\bnot|n't) (?:been )?(?:selected|successful|shortlisted|chosen)\b"
                 r"|\bunsuccessful\b",
             ),
             "cannot_offer": (
@@ -166,12 +168,12 @@ ENGLISH = lexicon(
             "other_direction": (3, r"\b(?:go|going|gone|went) in a different direction"),
             "not_a_fit": (
                 2,
-                r"\b(?:not|n't|isn't) (?:feel )?(?:it'?s |be )?(?:the |a )?right (?:match|fit)"
+                r"(?:\bnot|n't) (?:feel )?(?:it'?s |be )?(?:the |a )?right (?:match|fit)"
                 rf"|\b{_WHO} whose (?:\w+ ){{0,3}}(?:more closely|better|closer)"
                 r"|\b(?:a )?closer fit\b|\bbetter suited\b|\b(?:stronger|better"
                 r"|closer) (?:match|fit)\b",
             ),
-            "not_hiring": (2, r"\b(?:we are|we'?re|we are currently) not hiring"),
+            "not_hiring": (2, r"(?:\bnot|n't) (?:be )?(?:currently )?hiring\b"),
             "bad_news": (
                 2,
                 r"\bnot the news you\b|\bnot-so-great news|\bisn'?t better news|\bdisappointing\b"
@@ -194,6 +196,7 @@ ENGLISH = lexicon(
             "offer_you": (
                 3,
                 r"\b(?:offer|offering) you (?:the |a |an |this |employment|our )"
+                r"|\byou(?:'ve| have)? got the (?:job|role|position)\b"
                 r"|\bpleased to offer\b|\b(?:make|making|made|extend(?:ing)?) (?:you )?an?"
                 r" (?:conditional |formal |verbal |official )?offer(?! to)"
                 r"|\b(?:like|love|pleased|happy|delighted|excited|thrilled|glad) to (?:formally )?"
@@ -213,7 +216,9 @@ ENGLISH = lexicon(
                 2,
                 r"\b(?:want|love|like|delighted|excited|thrilled) (?:you |to have you )?to join\b"
                 r"|\bhave you join\b|\bwant you (?:on (?:\w+ )?(?:board|team)|to join)"
-                r"|\bhave you on (?:the |our )?(?:board|team)\b|\bwelcome (?:aboard"
+                r"|\bhave you on (?:the |our )?(?:board|team)\b"
+                r"|\b(?:for you to|you to|to have you) (?:come|join|jump) (?:aboard|on board)"
+                r"|\bwelcome (?:aboard"
                 r"|to the team)"
                 r"|\byou(?:'ve| have) been selected for\b(?! (?:a|an"
                 r"|the) (?:\w+ )?(?:interview|round|stage"
@@ -246,7 +251,8 @@ ENGLISH = lexicon(
             ),
             "next_round": (
                 3,
-                rf"{_PAST_ROUND}\b(?:next|final|second|third|last|another|further|follow-up"
+                rf"\b(?=[afilnst]){_PAST_ROUND}(?:next|final|second|third|last|another|further"
+                r"|follow-up"
                 r"|subsequent) (?:round|stage|interview)\b(?!s)|\bround (?:2|3|two|three)\b"
                 r"|\bmade it (?:through|to)\b",
             ),
@@ -271,6 +277,7 @@ ENGLISH = lexicon(
                 r"|\bhow about\b.{0,40}\?|\bslots? open\b|\btwo options\b|\byour preference\b"
                 r"|\bfirst and second choice|\bfind (?:another|a) time|\b(?:could|can) you do\b"
                 r"|\b(?:a few|some|two|three|these) options\b|\bworks? best\b"
+                r"|\b(?:does|would|will|could) (?:\w+ ){1,3}(?:work|suit)(?: for)?(?: you)?\?"
                 r"|\b(?:have )?proposed\b"
                 r"|\bbook a slot\b|\b(?:pick|choose|select|grab|book|find|reserve|schedule)"
                 r" (?:a|an|the|your) (?:\w+ )?(?:time|slot|date|day)s?\b"
@@ -283,6 +290,8 @@ ENGLISH = lexicon(
                 r"onsite|session|visit)|\bcampus visit\b|\bconfirm your attendance"
                 r"|\banother (?:call|conversation|chat) with\b|\bmeet (?:a few )?more (?:people|of)"
                 r"|\b(?:meet|speak with) you (?:for|again)|\bdebrief\b"
+                r"|\bcontinue (?:the|our) (?:conversation|discussion|conversations)\b"
+                r"|\bpresentation (?:to|for|with) (?:the|our)\b"
                 r"|\bpresent (?:your|the) (?:solution|work|case|findings|submission)",
             ),
         },
@@ -311,8 +320,11 @@ ENGLISH = lexicon(
                 3,
                 r"\bstill\b(?: \w+){0,3} (?:interview\w*|review\w*|meet\w*|finali[sz]\w*|debat\w*|"
                 r"evaluat\w*|consider\w*|in the running|in consideration|under review|open"
+                r"|(?:very much |firmly )?in the (?:mix|frame|running)|in contention"
                 r"|deliberat\w*)|\b(?:is|remains) (?:still )?(?:ongoing|under review|in progress)"
                 r"|\bcontinu\w* to (?:meet|interview|review|evaluat\w*|assess|consider|speak)"
+                r"|\b(?:wrapping up|finishing|finali[sz]ing|completing) (?:the |our )?(?:\w+ )?"
+                r"(?:interviews|conversations|meetings|process)"
                 r"|\b(?:application|candidacy|profile) (?:is|remains) (?:still )?(?:active|open"
                 r"|under consideration)",
             ),
@@ -321,10 +333,14 @@ ENGLISH = lexicon(
                 r"\b(?:expect|hope|aim|plan|anticipate)\w* to (?:make|have|reach|give|share|notify|"
                 r"come back|get back)\w*\b.{0,40}\b(?:decision|answer|update|news|outcome)"
                 r"|\bshould have an update\b|\bonce a decision has been\b"
-                r"|\blet you know the outcome|\bin touch either way|\bpanel will meet"
+                r"|\blet you know the outcome|\bin touch either way"
+                r"|\b(?:panel|committee|team|managers?) (?:will meet|meets|is meeting|convenes?)\b"
+                r"(?! (?:you|with you))"
+                r"|\b(?:you'?ll|you will|you should|expect to) hear (?:back )?(?:from (?:me|us) )?"
+                r"(?:by|before|within|early|next|later|no later)\b"
                 r"|\b(?:be in touch|get back to you|come back to you|reach out|update you)"
                 r" (?:by|before|within|early|later|next|once|as soon|when)\b"
-                r"|\bcommittee meets\b|\b(?:will|should|expect to|hope to|plan to) (?:decide"
+                r"|\b(?:will|should|expect to|hope to|plan to) (?:decide"
                 r"|make (?:a|the"
                 r"|our) (?:final )?(?:decision|call))\b|\b(?:has been|was|got) (?:pushed|delayed"
                 r"|postponed)",
@@ -334,6 +350,8 @@ ENGLISH = lexicon(
                 r"\bthanks? (?:you )?for (?:your patience|checking in|following up|nudging)"
                 r"|\b(?:sorry|apologies) for the (?:wait|delay)|\bhang tight\b|\bkeep you"
                 r" (?:posted|updated)|\b(?:longer|slower) than expected|\bmoving slowly"
+                r"|\b(?:moving|going|running|taking) (?:a (?:bit|little) )?(?:slower|longer)\b"
+                r"|\bradio silence\b|\bchasing (?:them|the \w+)"
                 r"|\bas soon as i (?:hear|know)",
             ),
         },
@@ -405,9 +423,10 @@ ENGLISH = lexicon(
         r" of\b|\byou'?re proud of\b|\b(?:github|gitlab|repo(?:sitory)?|dashboard)\b",
         "salary_expectations": r"\b(?:salary|compensation|pay|rate) (?:expectations?|"
         r"requirements?|range)|\b(?:expected|desired) (?:salary|compensation)"
-        r"|\bwhat (?:salary|compensation|pay)\b|\b(?:current|expected|desired|target)"
-        r" (?:salary|compensation|base|pay|rate)\b|\bexpectations? (?:for|on|around|regarding)"
-        r" (?:salary|compensation|pay)",
+        r"|\bwhat (?:salary|compensation|pay)\b|\bwhat (?:you'?re|you are|are you)"
+        r" (?:currently |now )?(?:on|earning|making|paid)\b"
+        r"|\b(?:current|expected|desired|target) (?:salary|compensation|base|pay|rate|package)\b"
+        r"|\bexpectations? (?:for|on|around|regarding) (?:salary|compensation|pay)",
         "documents": r"\btranscripts?\b|\bcertificate\b|\bdiploma\b|\bphoto id\b|\bcopy of your id"
         r"|\bpassport\b|\bright[- ]to[- ]work\b|\bwork (?:permit|visa)|\bbackground check"
         r"|\b(?:your|an?|photo|government[- ]issued) id\b|\bid (?:card|document)"

@@ -23,7 +23,8 @@ SPANISH = lexicon(
             ),
             "not_selected": (
                 3,
-                r"\bno (?:ha|has|han) sido (?:seleccionad\w+|elegid\w+)|\bno (?:seguiremos|"
+                r"\bno (?:ha|has|han) (?:sido|resultado|quedado) (?:\w+ )?(?:seleccionad\w+"
+                r"|elegid\w+|finalista)|\bno (?:seguiremos|"
                 r"continuaremos|avanzaremos)|\bno (?:podemos|vamos a) (?:continuar|avanzar|seguir)"
                 r"|\bno (?:\w+ ){0,2}(?:continuar|seguir|avanzar)\w* (?:adelante |con (?:tu|su)"
                 r" (?:candidatura|proceso|solicitud))",
@@ -66,7 +67,10 @@ SPANISH = lexicon(
             "congratulations": (1, r"\benhorabuena\b|\bfelicidades\b|\bbuenas noticias\b"),
         },
         "next_round": {
-            "invite": (3, r"\binvitar(?:te|le) a\b|\bconocer(?:te|le)\b"),
+            "invite": (
+                3,
+                r"\binvitar(?:te|le) a\b|\bconocer(?:te|le)\b|\bque (?:conozcas|conozca) a",
+            ),
             "next_round": (
                 3,
                 r"\b(?:segunda|siguiente|proxima|ultima|nueva) (?:entrevista|fase|etapa|ronda)"
@@ -82,7 +86,8 @@ SPANISH = lexicon(
             "availability": (
                 3,
                 r"\bdisponibilidad\b|\bcual te viene mejor|\b(?:te|le) (?:viene|vendria|va"
-                r"|iria) bien\b"
+                r"|iria|encaja|encajaria|cuadra|cuadraria) (?:bien|mejor)\b"
+                r"|\bque (?:dia|hora|horario|momento)s? (?:te|le) (?:\w+ )?(?:bien|mejor)"
                 r"|\bestas disponible|\bte propongo|\bque dias\b|\btendrias? libres?\b"
                 r"|\b(?:elige|elegir|escoge|escoger|reserva|reservar) (?:el|un|tu) (?:horario|hueco"
                 r"|dia)|\bhorarios? disponibles?",
@@ -141,7 +146,8 @@ SPANISH = lexicon(
     negators=r"\b(?:no|nunca|lamentablemente|desafortunadamente|lamentamos|sin)\b",
     material={
         "references": r"\breferencias?\b",
-        "work_sample": r"\b(?:portafolio|porfolio|muestra de (?:tu|su) trabajo|prueba tecnica"
+        "work_sample": r"\b(?:portafolio|porfolio|muestras? de (?:tu|su) trabajo|prueba tecnica"
+        r"|ejemplos? de (?:tu |su |tus |sus )?(?:trabajos?|proyectos?)|github|gitlab|repositorio"
         r"|ejercicio|caso practico)",
         "salary_expectations": r"\b(?:expectativas? salarial\w*|pretensiones salariales"
         r"|banda salarial|salario (?:deseado|esperado))",

@@ -110,15 +110,19 @@ FRENCH = lexicon(
                 r"\b(?:toujours|encore) en cours"
                 r"|\bprocessus (?:\w+ ){0,3}(?:est )?(?:toujours )?en cours"
                 r"|\bcontinuons (?:a|de) (?:rencontrer|etudier|evaluer|recevoir)"
-                r"|\bd'autres entretiens (?:sont|restent) (?:prevus|en cours)",
+                r"|\bd'autres entretiens (?:sont|restent) (?:prevus|en cours)"
+                r"|\bprend (?:\w+ ){0,3}(?:plus de temps|du retard)",
             ),
             "decision_due": (
                 3,
                 r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)"
                 r"|\breviendrons vers (?:vous|toi)"
                 r"|\brevenir vers vous d'ici|\bje reviens vers (?:vous|toi) des que"
-                r"|\bdes que j'en sais plus|\breviens vers (?:vous|toi) (?:d'ici|avant|des que"
-                r"|la semaine|au plus tard|rapidement|prochainement)",
+                r"|\bdes que j'en sais plus|\b(?:esperons|pensons|comptons|devrions|pourrons)"
+                r" (?:\w+ ){0,2}(?:vous|te) (?:donner|apporter|communiquer|faire)"
+                r" (?:une |un |notre )?(?:reponse|retour|decision)"
+                r"|\breviens vers (?:vous|toi) (?:d'ici|avant|des que|la semaine|au plus tard"
+                r"|rapidement|prochainement)",
             ),
         },
         "out_of_office": {

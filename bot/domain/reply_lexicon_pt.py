@@ -116,7 +116,8 @@ PORTUGUESE = lexicon(
     },
     stop=r"\bnao (?:me )?(?:contacte|contate|contactem|contatem|escreva|envie)\w* mais"
     r"|\bnao (?:volte|voltem) a (?:me )?(?:contactar|contatar|escrever)"
-    r"|\bparar? de me (?:contactar|contatar|enviar|escrever)|\bremova-me\b|\bdescadastr\w*",
+    r"|\b(?:pare|parem|para|parar|deixe|deixem) de me (?:contactar|contatar|enviar|escrever"
+    r"|mandar)|\bremova-me\b|\bdescadastr\w*",
     negators=r"\b(?:nao|nunca|infelizmente|lamentamos|sem)\b",
     material={
         "references": r"\breferencias?\b",
@@ -129,5 +130,5 @@ PORTUGUESE = lexicon(
     r"|\b(?:enviar|mandar|envie|envia|precisamos|preciso|indicar)\b"
     r"|\?",
     words="o os as que de do da em para com uma um voce sua seu nao obrigado obrigada ola"
-    " oi esta no na valeu abraco abracos cumprimentos",
+    " oi esta no na valeu abraco abracos cumprimentos foi ja mais tambem muito voces",
 )
