@@ -130,3 +130,15 @@ def test_cues_are_rule_names_never_the_emails_words() -> None:
     names = {cue for email in EMAILS for cue in reading(email.id).cues}
     assert all(cue.replace("_", "").replace(".", "").isalpha() for cue in names)
     assert all(cue.islower() for cue in names)
+
+
+def test_curly_apostrophes_read_as_straight_ones() -> None:
+    """Mail clients turn "we're" into "we’re": the reading must not change with them."""
+    changed = [
+        email.id
+        for email in EMAILS
+        if "'" in email.text
+        and classify(email.text.replace("'", "\u2019"), now=NOW, tz=email.tz).kind
+        is not reading(email.id).kind
+    ]
+    assert changed == []
