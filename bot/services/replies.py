@@ -215,7 +215,7 @@ class ReplyService:
         earlier = interview.promised_by_me  # a promise still to send grows instead
         items = [earlier] if earlier else []
         items += [a for a in asked if not earlier or a not in earlier]
-        interview.promised_by_me = "; ".join(items) or _("what they asked for")
+        interview.promised_by_me = "; ".join(items) or _("the information you asked for")
         today = self.deps.clock.now().astimezone(tz).date()
         day = confirmed.on or business_days_later(today, MATERIAL_DAYS)
         interview.promised_due_at = datetime.combine(day, MATERIAL_DUE, tz)
