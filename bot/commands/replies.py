@@ -67,7 +67,11 @@ LOOKS_LIKE = {
         "({interview})."
     ),
 }
-_QUOTED = re.compile(r'\A\s*(["\u201c\u201d\u201e\'\u2018\u2019])(.*)\1\s*\Z', re.S)
+# The whole email in quotes, of one family ("...", “...”, „...“, '...'), as args.py reads them.
+_QUOTED = re.compile(
+    r'\A\s*(?:["\u201c\u201d\u201e](.*)["\u201c\u201d]|[\'\u2018\u201a](.*)[\'\u2019\u2018])\s*\Z',
+    re.S,
+)
 _HEAD = re.compile(r"\A\s*(\S+)\s*(.*)\Z", re.S)
 
 
@@ -81,7 +85,8 @@ def split_paste(text: str) -> tuple[str, str]:
         return "", ""
     rest = found.group(2)
     quoted = _QUOTED.match(rest)
-    return found.group(1), (quoted.group(2) if quoted else rest).strip()
+    inside = next((g for g in quoted.groups() if g is not None), rest) if quoted else rest
+    return found.group(1), inside.strip()
 
 
 def paste_form(number: int) -> Form:

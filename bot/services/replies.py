@@ -103,6 +103,7 @@ class ReplyService:
     ) -> Applied:
         """Record the confirmed reply and re-plan the interview's follow-ups from it."""
         applied = Applied(interview)
+        waiting = [r for f in interview.follow_ups for r in f.reminders if r.state in WAITING]
         if confirmed.sender is not None:
             applied.contact, applied.added = _contact(interview, confirmed.sender)
             if applied.contact is not None:
@@ -121,8 +122,9 @@ class ReplyService:
             if kind is ReplyKind.MATERIAL:
                 self._material(member, interview, confirmed)
             self.follow_ups.replied(session, member, interview)
-        if confirmed.stop:
-            applied.ended = self._stop(member, interview)
+        if confirmed.stop:  # what was waiting before the press ends, and all that came since
+            self._stop(member, interview)
+            applied.ended = sum(1 for r in waiting if r.state == "cancelled")
         return applied
 
     def _next_round(
@@ -220,14 +222,10 @@ class ReplyService:
         day = confirmed.on or business_days_later(today, MATERIAL_DAYS)
         interview.promised_due_at = datetime.combine(day, MATERIAL_DUE, tz)
 
-    def _stop(self, member: Member, interview: Interview) -> int:
+    def _stop(self, member: Member, interview: Interview) -> None:
         """They asked not to be contacted again: every follow-up ends, and its reminders."""
-        waiting = [
-            r for f in interview.follow_ups for r in f.reminders if r.state in (*WAITING, "claimed")
-        ]
         interview.no_contact = True
         replan(interview, self.deps.cadence_of(member), self.deps.clock.now())
-        return sum(1 for r in waiting if r.state == "cancelled")
 
 
 def _contact(interview: Interview, sender: Sender) -> tuple[Interviewer | None, bool]:
