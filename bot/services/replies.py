@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.names import find
@@ -21,6 +20,7 @@ from bot.services.deps import Deps
 from bot.services.followups import FollowUpService
 from bot.services.interviews import InterviewService
 from bot.services.planning import replan
+from bot.storage import repositories as repo
 from bot.storage.models import Interview, Interviewer, Member
 from bot.storage.repositories import WAITING
 
@@ -135,13 +135,7 @@ class ReplyService:
         Pressed twice, the same button finds the interview it logged the first time.
         """
         assert confirmed.at is not None  # noqa: S101  checked by the caller
-        found = session.scalars(
-            select(Interview).where(
-                Interview.member_id == member.id,
-                Interview.company == interview.company,
-                Interview.starts_at == confirmed.at,
-            )
-        ).first()
+        found = repo.interview_at(session, member, interview.company, confirmed.at)
         if found is not None:
             return found
         now = self.deps.clock.now()
