@@ -24,6 +24,9 @@ GROUP_DESCRIPTION = "Follow up after interviews: log them, get drafts and remind
 STRING, SUB_COMMAND, ATTACHMENT = 3, 1, 11
 MAX_OPTIONS = 25
 MAX_DESCRIPTION = 100
+# developers/interactions/application-commands.mdx, Application Command Option Structure:
+# a string option's max_length is at most 6,000.
+MAX_STRING = 6000
 INSTALL_GUILD, INSTALL_USER = 0, 1
 CONTEXT_GUILD, CONTEXT_BOT_DM, CONTEXT_PRIVATE = 0, 1, 2
 
@@ -47,7 +50,7 @@ def command_payload(specs: Iterable[CommandSpec], *, guild: bool = False) -> dic
         "name": GROUP,
         "description": GROUP_DESCRIPTION,
         "type": 1,
-        "options": [_subcommand(spec) for spec in specs][:MAX_OPTIONS],
+        "options": [_subcommand(spec) for spec in specs if not spec.hidden][:MAX_OPTIONS],
     }
     if not guild:
         payload["integration_types"] = [INSTALL_GUILD, INSTALL_USER]
@@ -74,7 +77,10 @@ def _subcommand(spec: CommandSpec) -> dict[str, Any]:
     for option in _typed_options(spec):
         options.append(option)
     free = f"Anything else, as you'd type it: {spec.usage}"
-    options.append(_option("text", free))
+    text = _option("text", free)
+    if spec.raw:  # pasted text (an email): as long as Discord lets a string option be
+        text["max_length"] = min(spec.max_chars, MAX_STRING)
+    options.append(text)
     return {
         "type": SUB_COMMAND,
         "name": spec.name,

@@ -29,7 +29,7 @@ async def test_sync_puts_the_interview_group_built_from_the_registry(
     assert group["integration_types"] == [0, 1]
     assert group["contexts"] == [0, 1, 2]
     names = [sub["name"] for sub in group["options"]]
-    assert names == [spec.name for spec in core.registry.specs]
+    assert names == [spec.name for spec in core.registry.shown]
     assert count == len(names)
     subs = {sub["name"]: sub for sub in group["options"]}
     assert all(sub["type"] == 1 and len(sub["description"]) <= 100 for sub in subs.values())
