@@ -427,7 +427,7 @@ class SlackAdapter:
     async def _on_message_shortcut(
         self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
     ) -> None:
-        """'Log interview from this message': its invite, or the log form with it as notes."""
+        """'Log this interview' on a message: its invite, or the log form with it as notes."""
         await ack()
         self._later(self._shortcut(body, client))
 
