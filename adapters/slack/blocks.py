@@ -235,7 +235,9 @@ def parse_action_id(action_id: str) -> str:
 
 
 def _choice_label(choice: str) -> str:
-    return choice.replace("_", " ").capitalize()
+    """`phone_screen` as "Phone screen"; "#3 Acme" stays as written (no lower-casing)."""
+    label = choice.replace("_", " ")
+    return label[:1].upper() + label[1:]
 
 
 def _element(field: FormField, timezone: str | None) -> Block:

@@ -10,6 +10,7 @@ from bot.commands.args import parse_ref
 from bot.commands.forms import interview_form, notes_form
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
 from bot.commands.replies import CONFIRM, choices, confirmed, paste_form, split_paste, understood
+from bot.commands.reply_pick import pick_form, picked
 from bot.domain.people import format_person
 from bot.domain.policy import (
     WAITING_STATUSES,
@@ -505,13 +506,17 @@ def reply(ctx: Context) -> Reply:
     typed, pasted = split_paste(ctx.request.text)
     if ctx.request.options is not None:  # the form: its text field holds the email
         pasted = ctx.request.options.get("text", "").strip()
+        typed = typed or picked(ctx.request.options)  # or the form chose the interview too
+    ask = _("Which interview is their reply about?")
+    how = _("Add its number, then paste the email: {command}").format(
+        command=f"{PRODUCT} reply #3 ..."
+    )
+    if not typed and not pasted:  # nothing named yet: a form asks for both
+        lines = ctx.core.repo.interview_lines(ctx.session, ctx.member_id)
+        form = pick_form(lines, f'{PRODUCT} log company="..." when="..."')
+        return Reply(blocks=[Section(f"{ask} {how}")], form=form)
     if not typed:
-        raise UserError(
-            _("Which interview is their reply about?"),
-            hint=_("Add its number, then paste the email: {command}").format(
-                command=f"{PRODUCT} reply #3 ..."
-            ),
-        )
+        raise UserError(ask, hint=how)
     number = parse_ref(typed)
     interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
     if not pasted:
