@@ -587,6 +587,12 @@ def reply_ok(ctx: Context) -> Reply:
         )
     if done.logged is not None:
         said.append(_("Logged {interview}.").format(interview=_summary(ctx, done.logged)))
+    elif kind is ReplyKind.NEXT_ROUND:
+        said.append(
+            _("Once its time is set, log the next interview: {command}").format(
+                command=f'{PRODUCT} log company="{interview.company}" when="..."'
+            )
+        )
     if done.contact is not None:
         contact = (
             _("I added {name} to {interview} as the contact person: no thank-you goes to them.")
