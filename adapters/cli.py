@@ -19,7 +19,13 @@ from adapters.calendar_feed import calendar_routes
 from adapters.console import run_console
 from adapters.console.conversation import Conversation
 from adapters.console.files import beside_database
-from adapters.console.zone import ZoneError, console_zone, machine_zone, parse_now
+from adapters.console.zone import (
+    ZoneError,
+    console_zone,
+    machine_zone,
+    parse_now,
+    process_locale,
+)
 from adapters.discord import (
     DiscordAdapter,
     application_id_from_token,
@@ -39,6 +45,7 @@ from adapters.ops import (
 from adapters.reconnect import Link, Refused
 from adapters.slack import SlackAdapter
 from bot.app import build_core
+from bot.i18n import speaking
 from bot.logs import configure, configure_for_chat, secrets_of
 from bot.metrics import METRICS
 from bot.scheduling.clock import ManualClock, OffsetClock, SystemClock
@@ -271,8 +278,11 @@ async def _console(
     clock = ManualClock(now[0]) if now else OffsetClock()
     core = build_core(settings, clock)
     warm_up(core.deps.db)
-    print(zone.said, flush=True)
-    conversation = Conversation(core, clock, user=user, write=lambda text: print(text, flush=True))
+    conversation = Conversation(
+        core, clock, user=user, write=lambda text: print(text, flush=True), locale=process_locale()
+    )
+    with speaking(conversation.refresh_language()):  # theirs if known, else the machine's
+        print(zone.said, flush=True)
     trigger = DeliveryTrigger(core.delivery, settings.delivery_interval_seconds, clock)
     trigger.start()
     group_jobs = GroupJobs(core.groups, core.delivery.messengers)

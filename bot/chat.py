@@ -172,6 +172,18 @@ Discord's text input 4,000. A longer limit would let one platform save what anot
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One option of a choice input: the value the command reads, the label a member reads.
+
+    The core writes the label in the member's language; adapters show it as is and never
+    make one from the value (`phone_screen` is syntax, "Telefoninterview" is words).
+    """
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
 class FormField:
     """One input of a form; adapters render it as a modal input or a prompt.
 
@@ -185,7 +197,7 @@ class FormField:
     required: bool = False
     max_length: int | None = None
     initial: str | None = None
-    choices: tuple[str, ...] = ()
+    choices: tuple[Choice, ...] = ()
 
     def __post_init__(self) -> None:
         limit = self.limit

@@ -27,6 +27,13 @@ from bot.app import Core, build_core
 from bot.scheduling.clock import ManualClock
 from bot.settings import Settings
 
+# The console speaks the machine's language to a member who chose none
+# (adapters/console/zone.py, process_locale). Tests, and the consoles they start, expect
+# English unless they set a locale themselves: whatever the developer's machine speaks.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register the marker carried by every PostgreSQL-backed test parameter."""

@@ -53,7 +53,9 @@ class Conversation:
     """One console session: who is typing, the simulated clock, and what was printed.
 
     The console's own notices are said in the typing member's language (`language`, read
-    again at each line: a member may have just changed it); replies in their own.
+    again at each line: a member may have just changed it); replies in their own. `locale`
+    is the machine's (`zone.process_locale`), sent with each command as a platform's
+    locale is: the first guess at a new member's language.
     """
 
     def __init__(
@@ -64,8 +66,10 @@ class Conversation:
         user: str = "you",
         write: Callable[[str], None] | None = None,
         export_dir: Path = EXPORT_DIR,
+        locale: str | None = None,
     ) -> None:
         self.core = core
+        self.locale = locale
         self.clock = clock
         self.user = user
         self.is_admin = True  # tests turn it off to see what a member sees
@@ -104,7 +108,7 @@ class Conversation:
 
     def refresh_language(self) -> str:
         """The typing member's language, read now and kept for notices said between lines."""
-        self.language = member_language(self.core, self.member())
+        self.language = member_language(self.core, self.member(), self.locale)
         return self.language
 
     async def deliver(self) -> None:
@@ -172,6 +176,7 @@ class Conversation:
             channel_id=CHANNEL,
             files=files,
             options=options,
+            locale=self.locale,
         )
         reply = await self.core.dispatcher.handle(request)
         self._show(reply)

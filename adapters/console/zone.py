@@ -5,19 +5,37 @@ so unless told otherwise it reads times in that machine's zone. A simulated cloc
 with `--now` carries an offset (or a zone, as `...-05:00[America/New_York]`), and that is
 what the person simulating means: a zone they configured or their machine's is kept when
 it has that offset at that moment (it knows daylight saving), else the bare offset is.
+
+The sentence is said in the language being spoken when it is read (`ConsoleZone.said`):
+the console says it in the typing member's language, which before they choose one is the
+machine's (see `process_locale`).
 """
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tzlocal
 
+from bot.i18n import N_, _
+
 SETTING = "FOLLOWUP_DEFAULT_TIMEZONE"
 BRACKETED = re.compile(r"(?P<at>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]")
+UNKNOWN = N_("Times are in UTC (your machine's zone is unknown).")
+FROM_SETTING = N_("Times are in {zone}, from {setting}.")
+FROM_MACHINE = N_("Times are in {zone}, your machine's zone.")
+FROM_NOW = N_("Times are in {zone}, from --now.")
+SETTING_AT_NOW = N_("Times are in {zone}, from {setting} (the offset of --now).")
+MACHINE_AT_NOW = N_("Times are in {zone}, your machine's zone (the offset of --now).")
+# gettext's order (Python's `gettext.find`): the first of these that is set names the
+# language of messages; "C" and "POSIX" name none.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+NO_LOCALE = frozenset({"C", "POSIX"})
 
 
 class ZoneError(ValueError):
@@ -29,7 +47,13 @@ class ConsoleZone:
     """The zone for members who set none, and the sentence that tells them so."""
 
     zone: ZoneInfo
-    said: str
+    message: str  # marked N_(): said in the language spoken when `said` is read
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def said(self) -> str:
+        """The sentence, in the language being spoken."""
+        return _(self.message).format(**self.values)
 
 
 def parse_now(text: str) -> tuple[datetime, ZoneInfo | None]:
@@ -75,25 +99,21 @@ def console_zone(
         raise ZoneError(f"{SETTING}={configured} is not a time zone: name one like Europe/Berlin")
     known = [
         (zone, why)
-        for zone, why in (
-            (_zone(configured), f"from {SETTING}"),
-            (_zone(machine), "your machine's zone"),
-        )
+        for zone, why in ((_zone(configured), FROM_SETTING), (_zone(machine), FROM_MACHINE))
         if zone is not None
     ]
     if now is None:
         if not known:
-            return ConsoleZone(
-                ZoneInfo("UTC"), "Times are in UTC (your machine's zone is unknown)."
-            )
+            return ConsoleZone(ZoneInfo("UTC"), UNKNOWN)
         zone, why = known[0]
-        return ConsoleZone(zone, f"Times are in {zone.key}, {why}.")
+        return ConsoleZone(zone, why, {"zone": zone.key, "setting": SETTING})
     at, named = now
     if named is not None:
-        return ConsoleZone(named, f"Times are in {named.key}, from --now.")
+        return ConsoleZone(named, FROM_NOW, {"zone": named.key})
     for zone, why in known:
         if at.astimezone(zone).utcoffset() == at.utcoffset():
-            return ConsoleZone(zone, f"Times are in {zone.key}, {why} (the offset of --now).")
+            said = SETTING_AT_NOW if why == FROM_SETTING else MACHINE_AT_NOW
+            return ConsoleZone(zone, said, {"zone": zone.key, "setting": SETTING})
     offset = at.utcoffset() or timedelta()
     fixed = _fixed(offset)
     if fixed is None:
@@ -102,7 +122,24 @@ def console_zone(
             "zone too, like 2026-11-23T09:00:00+05:30[Asia/Kolkata]"
         )
     name = f"UTC{_offset_text(offset)}" if offset else "UTC"
-    return ConsoleZone(fixed, f"Times are in {name}, from --now.")
+    return ConsoleZone(fixed, FROM_NOW, {"zone": name})
+
+
+def process_locale(environ: Mapping[str, str] | None = None) -> str | None:
+    """The machine's language for messages as a locale ("de_DE.UTF-8" -> "de-DE"), if set.
+
+    The console is the member's own machine, so its locale is to the console what a Slack or
+    Discord client's locale is to those: the first guess at the member's language, sent
+    with each request and kept only until they choose one (`language=`). Before any member
+    is known it also picks the language of the first line, the zone sentence.
+    """
+    environ = os.environ if environ is None else environ
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "").split(":")[0]
+        if value:
+            code = value.split(".")[0].split("@")[0]
+            return None if code in NO_LOCALE else code.replace("_", "-")
+    return None
 
 
 def machine_zone() -> str | None:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 import discord
 
+from adapters.speech import menu_name
 from bot.chat import Action
 from bot.domain.languages import language_of_locale
 from bot.i18n import N_, _, speaking
@@ -160,10 +161,9 @@ class CommandSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=SEL
             return None
         match = SELECT_TEMPLATE.fullmatch(cid)
         assert match is not None  # noqa: S101
-        label = command.capitalize()
         select: discord.ui.Select[Any] = discord.ui.Select(
             custom_id=cid,
-            placeholder=f"{label}…",
+            placeholder=_("{menu}…").format(menu=menu_name(command)),
             options=[
                 discord.SelectOption(label=a.label[:100], value=rest)
                 for a, rest in zip(actions, rests, strict=True)

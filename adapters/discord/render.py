@@ -40,6 +40,7 @@ MAX_FILES = 10  # files[n] per message: discord.py refuses an 11th before sendin
 MAX_MODAL_ITEMS = 5
 MAX_LABEL = 45
 MAX_SELECT_OPTIONS = 25
+MAX_SELECT_TEXT = 100  # components/reference.mdx, Select Option: label and value
 MAX_TEXT_INPUT = 4000
 # Compose links go in the draft's text as masked links, never as link buttons: a button's
 # URL must be http, https or discord and at most 512 characters
@@ -323,9 +324,9 @@ class FormModal(discord.ui.Modal):
             if form_field.kind == "choice" and form_field.choices:
                 options = [
                     discord.SelectOption(
-                        label=choice.replace("_", " ")[:100],
-                        value=choice[:100],
-                        default=choice == form_field.initial,
+                        label=_clip(choice.label, MAX_SELECT_TEXT),
+                        value=choice.value[:MAX_SELECT_TEXT],
+                        default=choice.value == form_field.initial,
                     )
                     for choice in form_field.choices[:MAX_SELECT_OPTIONS]
                 ]
@@ -392,7 +393,7 @@ def field_error_text(errors: dict[str, str], labels: dict[str, str]) -> str:
     """Errors named by the field's label, each with how to fix it."""
     lines = [_("Nothing was saved. Please fix:")]
     for key, problem in errors.items():
-        label = labels.get(key) or key.replace("_", " ").capitalize()
+        label = labels.get(key) or f"{key}="  # not on the form: the option, as typed
         lines.append(f"• **{esc(label)}**: {esc(problem)}")
     lines.append(_("Run the command again to reopen the form."))
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from adapters.discord.commands import (
     CONTEXT_BOT_DM,
     CONTEXT_GUILD,
     CONTEXT_PRIVATE,
+    DISCORD_LOCALES,
     INSTALL_GUILD,
     INSTALL_USER,
 )
@@ -27,14 +28,6 @@ from bot.i18n import N_, _, speaking
 MESSAGE_COMMAND = 3  # application-commands.mdx, Application Command Types
 NAME = N_("Read employer's reply")
 MAX_NAME = 32  # Application Command Structure: `name` and each localization, 1-32 characters
-# developers/reference.mdx, Locales: Discord's codes for the languages we speak (Spanish is
-# Spain's and Latin America's; Portuguese, Brazil's). English is the default name.
-DISCORD_LOCALES: dict[str, tuple[str, ...]] = {
-    "es": ("es-ES", "es-419"),
-    "fr": ("fr",),
-    "de": ("de",),
-    "pt": ("pt-BR",),
-}
 
 
 def menu_payload(*, guild: bool = False) -> dict[str, Any]:

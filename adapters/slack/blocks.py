@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from adapters.speech import menu_name
 from bot.chat import (
     Action,
     ChannelMention,
@@ -155,7 +156,7 @@ def action_elements(actions: list[Action]) -> list[Block]:
                     "type": "overflow",
                     "action_id": f"{ACTION_PREFIX}{action_id}",
                     "options": [
-                        {"text": _plain(f"{a.action_id.title()}: {a.label}", 75), "value": a.value}
+                        {"text": _plain(_item(action_id, a.label), 75), "value": a.value}
                         for a in group
                     ],
                 }
@@ -174,6 +175,11 @@ def action_elements(actions: list[Action]) -> list[Block]:
                 button["style"] = action.style
             elements.append(button)
     return elements
+
+
+def _item(command: str, label: str) -> str:
+    """An overflow item says its menu's name too: the menu itself shows only "⋯"."""
+    return _("{menu}: {item}").format(menu=menu_name(command), item=label)
 
 
 def reply_blocks(reply: Reply) -> list[Block]:
@@ -234,12 +240,6 @@ def parse_action_id(action_id: str) -> str:
 # --- Modals ----------------------------------------------------------------------------
 
 
-def _choice_label(choice: str) -> str:
-    """`phone_screen` as "Phone screen"; "#3 Acme" stays as written (no lower-casing)."""
-    label = choice.replace("_", " ")
-    return label[:1].upper() + label[1:]
-
-
 def _element(field: FormField, timezone: str | None) -> Block:
     if field.kind == "date":
         element: Block = {"type": "datepicker", "action_id": ELEMENT}
@@ -255,7 +255,7 @@ def _element(field: FormField, timezone: str | None) -> Block:
         return element
     if field.kind == "choice":
         options = [
-            {"text": _plain(_choice_label(choice), 75), "value": choice}
+            {"text": _plain(choice.label, 75), "value": choice.value}
             for choice in field.choices[:100]
         ]
         element = {"type": "static_select", "action_id": ELEMENT, "options": options}

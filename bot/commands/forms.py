@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.chat import Form, FormField
+from bot.chat import Choice, Form, FormField
 from bot.domain.people import format_person
 from bot.errors import UserError
 from bot.i18n import N_, _
@@ -55,7 +55,9 @@ def interview_form(interview: Interview | None, tz: ZoneInfo) -> Form:
             "stage",
             _("Stage"),
             kind="choice",
-            choices=tuple(STAGES),
+            choices=tuple(
+                Choice(stage, _sentence_case(_(label))) for stage, label in STAGES.items()
+            ),
             initial=interview.stage if interview else "phone_screen",
         ),
         FormField(
@@ -155,3 +157,8 @@ def _fit(value: str | None, key: str, what: str, route: str) -> str | None:
 def _v(interview: Interview | None, column: str) -> str | None:
     value = getattr(interview, column) if interview is not None else None
     return str(value) if value else None
+
+
+def _sentence_case(label: str) -> str:
+    """A label as a menu item starts: its first letter a capital, the rest as written."""
+    return label[:1].upper() + label[1:]

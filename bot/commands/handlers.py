@@ -33,6 +33,7 @@ from bot.services.group_defaults import resolve
 from bot.services.interviews import DETAIL_FIELDS, STAGES, option_key, person_called
 from bot.services.invites import Action as InviteAction
 from bot.services.invites import from_invite, invite_file
+from bot.services.member_settings import KEYS as SETTING_KEYS
 from bot.storage.models import FollowUp, Interview, Interviewer
 from bot.storage.repositories import InterviewLine
 
@@ -41,6 +42,20 @@ MAX_REPLY_CHARS = 6000
 """The longest email `reply` reads: Discord's longest string option; 5 KB and more of a
 pasted thread fits, and the newest message is at its top."""
 # What each of the drafts service's extra values is for, by its key.
+# What each setting is, for menus that list them (Discord's options); the key is syntax.
+SETTING_OPTIONS = {
+    "timezone": N_("Your time zone, like Europe/Berlin"),
+    "quiet_hours": N_("No reminders between these hours, like 21:00-08:00"),
+    "weekdays_only": N_("Reminders on weekdays only: yes or no"),
+    "thank_you_delay": N_("How soon after an interview to remind you of the thank-you, like 2h"),
+    "status_check_days": N_("Days of silence before a status check, like 5"),
+    "name": N_("Your name, as your drafts sign it"),
+    "signature": N_("The signature under your drafts"),
+    "tone": N_("How drafts sound"),
+    "templates": N_("builtin: our drafts; group: your group's templates"),
+    "date_order": N_("How you write dates, like dd/mm or mm/dd"),
+    "language": N_("The language you follow up in, like de or es"),
+}
 DRAFT_OPTIONS = {
     "news": N_("Your news, for a keep-in-touch note"),
     "until": N_("When you must answer, for an offer reply"),
@@ -951,7 +966,7 @@ def build_registry() -> Registry:
                     OptionSpec("role", N_("The role you interviewed for")),
                     OptionSpec("when", N_("When it starts, like 'tomorrow 3pm'")),
                     OptionSpec("length", N_("How long, like 45m (default 1h)")),
-                    OptionSpec("stage", "One of: " + ", ".join(STAGES)),
+                    OptionSpec("stage", N_("What kind of interview it is")),
                     OptionSpec("with", N_("Interviewers: Name [greet as] (Title) <email>; ...")),
                     OptionSpec("decision", N_("When they said they'd decide")),
                     OptionSpec("job", N_("Link to the job posting")),
@@ -994,8 +1009,8 @@ def build_registry() -> Registry:
             CommandSpec(
                 "draft",
                 N_(
-                    "Drafts for an interview: every one you could send now (else the next one "
-                    "due), or one kind, or one person's."
+                    "Drafts for an interview: all you could send now (else the next due), one "
+                    "kind or one person's."
                 ),
                 f"draft {ref} [kind] [interviewer]",
                 draft,
@@ -1033,8 +1048,8 @@ def build_registry() -> Registry:
             CommandSpec(
                 "reply",
                 N_(
-                    "Paste their email: I say what it is (a rejection, an offer, a next round, "
-                    "...) and act on it when you confirm."
+                    "Paste their email: I say what it is (a rejection, an offer, a next round…) "
+                    "and act once you confirm."
                 ),
                 f"reply {ref} <their email>",
                 reply,
@@ -1074,7 +1089,8 @@ def build_registry() -> Registry:
                 N_("Your time zone, quiet hours, signature and more."),
                 "settings [timezone=Europe/Berlin] [quiet_hours=21:00-08:00]",
                 settings,
-                open_options=True,  # the settings' own list (bot/services/member_settings.py)
+                options=tuple(OptionSpec(key, SETTING_OPTIONS[key]) for key in SETTING_KEYS),
+                open_options=True,  # the settings check their own keys (member_settings.py)
             ),
             CommandSpec("delete", N_("Delete an interview."), f"delete {ref}", delete),
             CommandSpec(

@@ -4,15 +4,15 @@ A Slack message shortcut or a Discord message command hands over an employer's e
 not the interview it answers, and `/interview reply` typed alone names neither. The form
 offers the member's interviews, open ones first and the newest first among them; the email
 field is the one `paste_form` has, which an adapter may prefill with the message's text.
-A choice's value is the label itself ("#3 Acme · Data Engineer"): the handler reads only its
-first word, and a platform shows the value as the member picked it.
+Each choice's value is the interview's number (`#3`), its label what a member recognises it
+by ("#3 Acme · Data Engineer").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.chat import MAX_FORM_TEXT, Form, FormField
+from bot.chat import MAX_FORM_TEXT, Choice, Form, FormField
 from bot.domain.policy import Status
 from bot.errors import UserError
 from bot.i18n import _
@@ -21,7 +21,7 @@ from bot.storage.repositories import InterviewLine
 PICK = "interview"
 TEXT = "text"  # the email, under the key `paste_form` uses
 MAX_CHOICES = 25  # a Discord select menu holds 25 options (Slack's, 100)
-MAX_CHOICE = 75  # Slack's option text (its value may hold 150, Discord's label 100)
+MAX_CHOICE = 75  # Slack's option text (Discord's label holds 100)
 ENDED = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.CLOSED})
 
 
@@ -38,7 +38,7 @@ def pick_form(lines: Sequence[InterviewLine], command: str) -> Form:
     ordered = sorted(lines, key=lambda i: (i.status in ENDED, -i.starts_at.timestamp()))
     choices = tuple(_choice(line) for line in ordered[:MAX_CHOICES])
     open_ones = [line for line in ordered if line.status not in ENDED]
-    initial = _choice(open_ones[0]) if len(open_ones) == 1 else None
+    initial = f"#{open_ones[0].number}" if len(open_ones) == 1 else None
     return Form(
         "reply",
         _("Their reply"),
@@ -61,10 +61,10 @@ def pick_form(lines: Sequence[InterviewLine], command: str) -> Form:
 
 def picked(options: Mapping[str, str] | None) -> str:
     """The interview number (`#3`) chosen in the form, or "" when none was."""
-    chosen = (options or {}).get(PICK, "").split()
-    return chosen[0] if chosen else ""
+    return (options or {}).get(PICK, "").strip()
 
 
-def _choice(line: InterviewLine) -> str:
+def _choice(line: InterviewLine) -> Choice:
     label = f"#{line.number} {line.company}" + (f" · {line.role}" if line.role else "")
-    return label if len(label) <= MAX_CHOICE else label[: MAX_CHOICE - 1] + "…"
+    clipped = label if len(label) <= MAX_CHOICE else label[: MAX_CHOICE - 1] + "…"
+    return Choice(f"#{line.number}", clipped)

@@ -48,6 +48,12 @@ _PAST_GRACE = timedelta(minutes=5)
 # Beyond this a reading is a misreading, and date arithmetic near year 1 or 9999 overflows.
 _MAX_YEARS_AWAY = 100
 _NUDGE = timedelta(minutes=1)
+# Only a text that names a unit under a day, or now itself, can count from now ("in 3 hours",
+# "90 min from now", "2h"): any other text skips the second dateparser reading that asks.
+_COUNTING_UNIT = re.compile(
+    r"(?:\d\s*|\b)(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b|\b(?:now|ago)\b",
+    re.IGNORECASE,
+)
 _DURATION_HINT = N_(
     "Write a number and a unit (w, d, h, m, s), e.g. '3d', '25h', '90m' or '1h30m'."
 )
@@ -220,6 +226,7 @@ def _parse_when(
         reading.has_time
         and not reading.keeps_clock
         and prepared.fixed is None
+        and _COUNTING_UNIT.search(prepared.text)
         and _counts_from_now(prepared.text, reading, local_now, prefer, order)
     ):
         # dateparser adds hours to the wall clock, which is an hour off across a DST change.

@@ -27,6 +27,8 @@ from bot.storage.models import Member, Workspace
 from bot.storage.repositories import group_of
 
 TONES = ("warm", "formal", "concise")
+# Each tone as a menu names it; the value is what a member types (tone=formal).
+TONE_LABELS = {"warm": N_("warm"), "formal": N_("formal"), "concise": N_("concise")}
 YES = {"yes", "on", "true", "1"}
 NO = {"no", "off", "false", "0"}
 _HOURS = re.compile(r"^\s*(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*$")
@@ -184,8 +186,14 @@ def describe_values(resolved: Resolved) -> list[tuple[str, str, str]]:
             str(resolved.int_("status_check_limit")),
             "status_check_limit",
         ),
-        (_("Tone"), resolved.str_("tone"), "tone"),
+        (_("Tone"), _tone(resolved.str_("tone")), "tone"),
     ]
+
+
+def _tone(value: str) -> str:
+    """A tone as a member reads it: its label, or the stored word when it has none."""
+    label = TONE_LABELS.get(value)
+    return _(label) if label else value
 
 
 def _source_note(source: Source) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from adapters.console.conversation import Conversation
 from bot.app import Core
-from bot.chat import MAX_FORM_TEXT, CommandRequest, FormField, Reply
+from bot.chat import MAX_FORM_TEXT, Choice, CommandRequest, FormField, Reply
 
 FORM_LOG = {
     "company": "Acme",
@@ -44,7 +44,24 @@ async def test_log_with_nothing_typed_offers_the_form(core: Core, convo: Convers
     keys = [f.key for f in reply.form.fields]
     assert keys[:4] == ["company", "role", "when_date", "when_time"]
     assert next(f for f in reply.form.fields if f.key == "company").required
-    assert "onsite" in next(f for f in reply.form.fields if f.key == "stage").choices
+    stage = next(f for f in reply.form.fields if f.key == "stage")
+    assert Choice("onsite", "Onsite interview") in stage.choices
+
+
+async def test_the_log_form_names_stages_in_the_members_language(
+    core: Core, convo: Conversation
+) -> None:
+    """The value stays what the core parses; the label is translated, never made from it."""
+    reply = await core.dispatcher.handle(
+        CommandRequest(
+            convo.member(), "log", "", datetime(2026, 11, 23, 14, tzinfo=UTC), locale="de"
+        )
+    )
+    assert reply.form is not None
+    stage = next(f for f in reply.form.fields if f.key == "stage")
+    assert stage.label == "Phase"
+    assert Choice("phone_screen", "Telefoninterview") in stage.choices
+    assert all(choice.label[0].isupper() for choice in stage.choices)
 
 
 async def test_submitted_log_form_logs_the_interview(core: Core, convo: Conversation) -> None:

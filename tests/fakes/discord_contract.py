@@ -34,6 +34,29 @@ IS_COMPONENTS_V2 = 1 << 15  # resources/message.mdx, message flags: lifts the 5-
 LINK_STYLE = 5
 CALLBACK_MESSAGE, CALLBACK_UPDATE, CALLBACK_MODAL = 4, 7, 9
 CREATES = frozenset({"/channels/{channel_id}/messages", "/webhooks/{webhook_id}/{webhook_token}"})
+COMMANDS = frozenset(
+    {
+        "/applications/{application_id}/commands",
+        "/applications/{application_id}/commands/{command_id}",
+        "/applications/{application_id}/guilds/{guild_id}/commands",
+        "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}",
+    }
+)
+# reference.mdx, Locales: the keys of every `*_localizations` dictionary ("dictionary with
+# keys in available locales", interactions/application-commands.mdx). Discord answers any
+# other key with BASE_TYPE_CHOICES at that key, listing these.
+LOCALES = (
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi",
+    "th", "zh-CN", "ja", "zh-TW", "ko",
+)  # fmt: skip
+LOCALIZED = ("name_localizations", "description_localizations")
+# interactions/application-commands.mdx, Slash Commands: "a maximum of 8000 characters for
+# combined name, description, and value properties for each command, its options (including
+# subcommands and groups), and choices", counting "only the longest localization for each
+# field (including the default value)". reference.mdx, Error Messages (Request Error), gives
+# the refusal: APPLICATION_COMMAND_TOO_LARGE. (The limit was 4000 until February 2024.)
+MAX_COMMAND_SIZE = 8000
 
 
 class Refused(Exception):
@@ -210,6 +233,13 @@ def check(
 
 def _documented_rules(template: str, method: str, body: Any, files: int) -> None:
     """The limits Discord documents (and enforces) that the spec does not encode."""
+    if template in COMMANDS and method in ("PUT", "POST", "PATCH"):
+        commands = body if isinstance(body, list) else [body]
+        for index, command in enumerate(commands):
+            at: list[str | int] = [index] if isinstance(body, list) else []
+            if isinstance(command, dict):
+                _command_rules(command, at)
+        return
     if not isinstance(body, dict):
         return
     if template.endswith("/callback"):
@@ -274,6 +304,42 @@ def _message_rules(data: dict[str, Any], at: list[str | int], files: int, *, cre
                         f'Scheme "{scheme}" is not supported. Scheme must be one of '
                         f"{LINK_SCHEMES}.",
                     )
+
+
+def _command_rules(command: dict[str, Any], at: list[str | int]) -> None:
+    """Localization keys, then the whole command's size (see LOCALES, MAX_COMMAND_SIZE)."""
+    _locale_keys(command, at)
+    if command_size(command) > MAX_COMMAND_SIZE:
+        raise invalid_form(
+            at,
+            "APPLICATION_COMMAND_TOO_LARGE",
+            f"Command exceeds maximum size ({MAX_COMMAND_SIZE})",
+        )
+
+
+def _locale_keys(item: dict[str, Any], at: list[str | int]) -> None:
+    """Every localizations key of a command, option or choice must be one of Discord's."""
+    for field in LOCALIZED:
+        for key in item.get(field) or {}:
+            if key not in LOCALES:
+                raise invalid_form(
+                    [*at, field, key], "BASE_TYPE_CHOICES", f"Value must be one of {LOCALES}."
+                )
+    for kind in ("options", "choices"):
+        for index, child in enumerate(item.get(kind) or []):
+            if isinstance(child, dict):
+                _locale_keys(child, [*at, kind, index])
+
+
+def command_size(item: dict[str, Any]) -> int:
+    """Characters toward the 8000: name, description and value, each at its longest."""
+    total = len(str(item.get("value", "")))
+    for field in ("name", "description"):
+        said = [item.get(field) or "", *(item.get(f"{field}_localizations") or {}).values()]
+        total += max(len(text) for text in said)
+    for kind in ("options", "choices"):
+        total += sum(command_size(child) for child in item.get(kind) or [])
+    return total
 
 
 def embed_length(embed: dict[str, Any]) -> int:

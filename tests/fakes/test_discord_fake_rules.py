@@ -475,3 +475,64 @@ async def test_messages_reach_a_session_only_with_their_intent_and_content_only_
     await fake.dispatch("RESUMED", {})  # the next frame it gets is this one
     assert (await ws.receive_json())["t"] == "RESUMED"
     await ws.close()
+
+
+# --- command localizations: keys, lengths and the command's total size ---------------------
+
+
+async def test_localizations_need_discords_locale_keys(
+    fake: FakeDiscord, http: aiohttp.ClientSession
+) -> None:
+    """reference.mdx, Locales: `pt_BR` or `en` is no key Discord knows (BASE_TYPE_CHOICES)."""
+    path = f"/applications/{BOT_ID}/commands"
+    good = {**ATTACHMENT_OPTION, "description_localizations": {"de": "Die Einladung"}}
+    status, _, _ = await call(http, fake, "PUT", path, command_with(good))
+    assert status == 200
+    bad = {**ATTACHMENT_OPTION, "description_localizations": {"pt_BR": "O convite"}}
+    status, body, _ = await call(http, fake, "PUT", path, command_with(bad))
+    assert status == 400
+    error = form_error(
+        body, "0", "options", "0", "options", "0", "description_localizations", "pt_BR"
+    )
+    assert error["code"] == "BASE_TYPE_CHOICES"
+    assert "'pt-BR'" in error["message"]
+    assert "'es-419'" in error["message"]
+
+
+async def test_a_localized_description_over_100_characters_is_refused(
+    fake: FakeDiscord, http: aiohttp.ClientSession
+) -> None:
+    """interactions/application-commands.mdx: localizations follow the 1-100 of `description`."""
+    path = f"/applications/{BOT_ID}/commands"
+    for text, status_wanted in (("x" * 100, 200), ("x" * 101, 400), ("", 400)):
+        option = {**ATTACHMENT_OPTION, "description_localizations": {"de": text}}
+        status, body, _ = await call(http, fake, "PUT", path, command_with(option))
+        assert status == status_wanted, text
+        if status == 400:
+            where = ("0", "options", "0", "options", "0", "description_localizations", "de")
+            assert form_error(body, *where)["code"] in (
+                "BASE_TYPE_MAX_LENGTH",
+                "BASE_TYPE_MIN_LENGTH",
+            )
+
+
+async def test_a_command_over_8000_characters_counting_its_longest_localizations_is_refused(
+    fake: FakeDiscord, http: aiohttp.ClientSession
+) -> None:
+    """interactions/application-commands.mdx, Slash Commands; reference.mdx, Request Error."""
+    path = f"/applications/{BOT_ID}/commands"
+    option = {"type": 3, "name": "o", "description": "d" * 10}
+    # 40 subcommands of 1 + 10 + 25 * (1 + 10) characters: 11,440 in English alone is refused,
+    # 20 of them (5,720) pass, and a localization that outgrows the default counts instead.
+    sub = {"type": 1, "name": "s", "description": "d" * 10, "options": [option] * 25}
+    command = {"name": "c", "description": "d", "type": 1, "options": [sub] * 20}
+    status, _, _ = await call(http, fake, "PUT", path, [command])
+    assert status == 200
+    longer = {**option, "description_localizations": {"de": "d" * 16, "fr": "d" * 12}}
+    wide = {**sub, "options": [longer] * 25}
+    status, body, _ = await call(http, fake, "PUT", path, [{**command, "options": [wide] * 20}])
+    assert status == 400  # 20 * (1 + 10 + 25 * (1 + 16)) = 8,720
+    assert form_error(body, "0") == {
+        "code": "APPLICATION_COMMAND_TOO_LARGE",
+        "message": "Command exceeds maximum size (8000)",
+    }

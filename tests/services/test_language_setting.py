@@ -130,3 +130,10 @@ async def test_an_admin_with_a_language_of_their_own_keeps_it_when_the_group_cha
     saved = await convo.say("/interview admin language=fr")
     assert "Saved. Your group's settings:" in saved
     assert "Language: French (français)" in saved
+
+
+async def test_the_tone_is_named_in_the_members_language(convo: Conversation) -> None:
+    """`tone=formal` is what they type; the settings say "förmlich" to a German member."""
+    saved = await convo.say("/interview settings language=de tone=formal")
+    assert "Ton: förmlich" in saved
+    assert "Tone: formal" in await convo.say("/interview settings language=default")

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from adapters.console.zone import ZoneError, console_zone, parse_now
+from adapters.console.zone import ZoneError, console_zone, parse_now, process_locale
+from bot.i18n import speaking
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -80,8 +81,11 @@ def test_a_misspelt_zone_setting_is_named_not_ignored() -> None:
         console_zone(None, "Europe/Berlinn", "UTC")
 
 
-def console(tmp_path: Path, scenario: str, *args: str, tz: str) -> subprocess.CompletedProcess[str]:
+def console(
+    tmp_path: Path, scenario: str, *args: str, tz: str, lang: str = "C.UTF-8"
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DEFAULT_TIMEZONE"}
+    env["LANG"] = lang
     return subprocess.run(
         [
             sys.executable,
@@ -118,3 +122,47 @@ def test_a_bad_now_is_one_line_and_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "'Mars/Olympus' is not a time zone" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_zone_sentence_is_said_in_the_language_being_spoken() -> None:
+    chosen = console_zone(None, None, "America/New_York")
+    with speaking("de"):
+        assert chosen.said == "Zeitangaben in America/New_York, der Zeitzone deines Rechners."
+    with speaking("fr"):
+        assert console_zone(None, None, None).said == (
+            "Heures indiquées en UTC (le fuseau horaire de votre machine est inconnu)."
+        )
+
+
+@pytest.mark.parametrize(
+    ("environ", "locale"),
+    [
+        ({"LANG": "de_DE.UTF-8"}, "de-DE"),
+        ({"LANG": "pt_BR.UTF-8@latin"}, "pt-BR"),
+        ({"LC_ALL": "fr_FR.UTF-8", "LANG": "de_DE.UTF-8"}, "fr-FR"),
+        ({"LANGUAGE": "es_ES:en", "LC_ALL": "de_DE.UTF-8"}, "es-ES"),  # gettext's order
+        ({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}, None),  # the first set one decides
+        ({"LANG": "C.UTF-8"}, None),
+        ({}, None),
+    ],
+)
+def test_the_machines_locale_is_read_as_gettext_reads_it(
+    environ: dict[str, str], locale: str | None
+) -> None:
+    assert process_locale(environ) == locale
+
+
+def test_the_first_line_speaks_the_machines_language_until_the_member_picks_one(
+    tmp_path: Path,
+) -> None:
+    """`LANG=de_DE.UTF-8` is the first guess, as a Slack or Discord locale is; a choice wins."""
+    first = console(
+        tmp_path, "/interview settings language=fr\n", tz="Asia/Tokyo", lang="de_DE.UTF-8"
+    )
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("Zeitangaben in Asia/Tokyo, der Zeitzone deines Rechners.\n")
+    again = console(tmp_path, "", tz="Asia/Tokyo", lang="de_DE.UTF-8")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(
+        "Heures indiquées en Asia/Tokyo, le fuseau horaire de votre machine.\n"
+    )

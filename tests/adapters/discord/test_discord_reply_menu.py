@@ -7,9 +7,7 @@ that confirm the reading come with the answer.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from fakes.discord_api import EPHEMERAL, FakeDiscord, custom_ids, fixture, say, text_of
@@ -18,7 +16,6 @@ from adapters.discord import DiscordAdapter, sync_commands
 from adapters.discord.reply_menu import MESSAGE_COMMAND, NAME
 from bot.chat import MAX_FORM_TEXT
 from bot.commands.reply_pick import PICK, TEXT
-from bot.domain.replies import classify
 from bot.settings import Settings
 
 MESSAGE, MODAL = 4, 9
@@ -51,11 +48,6 @@ def inputs(modal: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {c["component"]["custom_id"]: c["component"] for c in modal["components"]}
 
 
-def ready() -> None:
-    """Raises NotImplementedError until the classifier (issue #19's other half) merges."""
-    classify("Thanks", now=datetime(2026, 11, 23, tzinfo=UTC), tz=ZoneInfo("UTC"))
-
-
 async def test_it_is_registered_beside_interview_in_every_language(
     fake: FakeDiscord, discord_settings: Settings
 ) -> None:
@@ -83,7 +75,7 @@ async def test_on_a_message_it_opens_the_reply_form_with_its_text(
     pick, text = found[PICK], found[TEXT]
     assert pick["type"] == 3  # a select
     (option,) = pick["options"]
-    assert (option["value"], option["label"], option["default"]) == (CHOSEN, CHOSEN, True)
+    assert (option["value"], option["label"], option["default"]) == ("#1", CHOSEN, True)
     assert (text["style"], text["value"], text["required"]) == (2, EMAIL, True)
 
 
@@ -127,13 +119,11 @@ async def test_with_no_interview_the_member_is_told_to_log_one(
     assert "haven't logged an interview yet" in text_of(body)
 
 
-@pytest.mark.xfail(raises=NotImplementedError, strict=False)
 async def test_paste_pick_confirm_and_the_interview_is_rejected(
     registered: None, fake: FakeDiscord
 ) -> None:
-    ready()
     modal = (await use(fake, EMAIL))["data"]
-    submitted = fake.submit(modal["custom_id"], {PICK: [CHOSEN], TEXT: EMAIL})
+    submitted = fake.submit(modal["custom_id"], {PICK: ["#1"], TEXT: EMAIL})
     await fake.interact(submitted)
     answer = (await fake.callback(submitted["id"])).body
     assert answer["type"] == MESSAGE

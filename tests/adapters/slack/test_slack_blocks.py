@@ -13,6 +13,7 @@ from adapters.slack.app import BOT_SCOPES, COMMAND
 from adapters.slack.blocks import (
     escape,
     form_view,
+    message_parts,
     parse_action_id,
     reply_blocks,
     submitted_options,
@@ -20,7 +21,9 @@ from adapters.slack.blocks import (
 )
 from bot.chat import (
     MAX_FORM_TEXT,
+    Action,
     ChannelMention,
+    Choice,
     ComposeLink,
     DraftBlock,
     Fields,
@@ -94,7 +97,11 @@ def test_form_round_trip_through_a_modal() -> None:
             FormField("when_date", "Date", kind="date", initial="2026-11-24"),
             FormField("when_time", "Time", kind="time", initial="15:00"),
             FormField(
-                "stage", "Stage", kind="choice", choices=("onsite", "final"), initial="final"
+                "stage",
+                "Stage",
+                kind="choice",
+                choices=(Choice("onsite", "Onsite interview"), Choice("final", "Final round")),
+                initial="final",
             ),
         ),
     )
@@ -107,6 +114,9 @@ def test_form_round_trip_through_a_modal() -> None:
     }
     time_element = view["blocks"][3]["element"]
     assert time_element["timezone"] == "Europe/Berlin"
+    stage = view["blocks"][4]["element"]
+    assert [o["text"]["text"] for o in stage["options"]] == ["Onsite interview", "Final round"]
+    assert stage["initial_option"]["value"] == "final"
     values = {
         "company": {"value": {"type": "plain_text_input", "value": "Acme"}},
         "notes": {"value": {"type": "plain_text_input", "value": None}},
@@ -125,6 +135,26 @@ def test_form_round_trip_through_a_modal() -> None:
         "when_date": "Bad date",
         "company": "x",
     }
+
+
+def test_a_german_reminders_snooze_overflow_is_named_in_german() -> None:
+    """An overflow shows only "⋯": each item names its menu, in the reply's language."""
+    reply = Reply(
+        blocks=[Section("Zeit für deine Dankesnachricht an Acme.")],
+        actions=[
+            Action("snooze", "In einer Stunde", "#1 thank_you for=1h"),
+            Action("snooze", "Morgen früh", "#1 thank_you for=tomorrow"),
+        ],
+        language="de",
+    )
+    _text, blocks = message_parts(reply)
+    (overflow,) = [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+    assert overflow["type"] == "overflow"
+    items = [o["text"]["text"] for o in overflow["options"]]
+    assert items == ["Später erinnern: In einer Stunde", "Später erinnern: Morgen früh"]
+    reply.language = "en"
+    _text, blocks = message_parts(reply)
+    assert blocks[-1]["elements"][0]["options"][0]["text"]["text"] == "Snooze: In einer Stunde"
 
 
 def test_fixture_payloads_parse() -> None:

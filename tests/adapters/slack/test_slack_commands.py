@@ -66,7 +66,7 @@ SCRIPT = [
     ("resume #1", "are back on"),
     ("outcome #1 next_round", "Recorded: #1 Acme"),
     ("replied #1", "Noted that Acme replied"),
-    ("reply", "Which interview is their reply about?"),  # the paste waits for the classifier
+    ("reply #1 Thanks for your note; we will get back to you next week.", "Acme"),  # read
     ("reply_ok #1 acknowledgement", "Noted that Acme replied"),  # what its buttons run
     ("settings quiet_hours=22:00-07:00", "Saved. Your settings:"),
     ("delete #1", "Delete #1 Acme and its reminders?"),
