@@ -6,6 +6,8 @@ the limits, the shortcuts payload reference for which payload each kind sends).
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +18,7 @@ from fakes.slack_contract import (
     undeclared_shortcut,
 )
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "slack"
 GOOD = {
     "name": "Read employer's reply",
     "type": "message",
@@ -67,3 +70,12 @@ def test_slack_sends_only_the_shortcuts_the_manifest_declares(
     payload: dict[str, Any], sent: bool
 ) -> None:
     assert (undeclared_shortcut(payload) is None) is sent
+
+
+def test_the_message_shortcut_fixture_has_every_field_slack_documents() -> None:
+    """https://api.slack.com/reference/interaction-payloads/shortcuts : a message shortcut
+    carries the message, its channel and a response URL, which a global one lacks."""
+    payload = json.loads((FIXTURES / "message_action_reply.json").read_text(encoding="utf-8"))
+    documented = {"type", "callback_id", "trigger_id", "response_url", "user", "message"}
+    assert documented | {"channel", "team", "token", "action_ts", "message_ts"} <= set(payload)
+    assert undeclared_shortcut(payload) is None
