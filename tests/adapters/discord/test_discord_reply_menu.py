@@ -7,6 +7,7 @@ that confirm the reading come with the answer.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from adapters.discord import DiscordAdapter, sync_commands
 from adapters.discord.reply_menu import MESSAGE_COMMAND, NAME
 from bot.chat import MAX_FORM_TEXT
 from bot.commands.reply_pick import PICK, TEXT
+from bot.logs import PAYLOAD_LOGGERS
 from bot.settings import Settings
 
 MESSAGE, MODAL = 4, 9
@@ -117,6 +119,22 @@ async def test_with_no_interview_the_member_is_told_to_log_one(
     assert body["type"] == MESSAGE
     assert body["data"]["flags"] & EPHEMERAL
     assert "haven't logged an interview yet" in text_of(body)
+
+
+async def test_the_email_is_never_logged(
+    registered: None, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """At the levels production logs at (bot/logs.py): all of ours, libraries from INFO."""
+    caplog.set_level(logging.DEBUG)
+    for name in PAYLOAD_LOGGERS:  # they log whole payloads at DEBUG
+        caplog.set_level(logging.INFO, logger=name)
+    secret = "Zanzibar-47"
+    email = f"We regret: {secret} budget cut means we will not proceed."
+    modal = (await use(fake, email))["data"]
+    submitted = fake.submit(modal["custom_id"], {PICK: ["#1"], TEXT: email})
+    await fake.interact(submitted)
+    await fake.callback(submitted["id"])
+    assert secret not in caplog.text
 
 
 async def test_paste_pick_confirm_and_the_interview_is_rejected(
