@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from bot.i18n import N_, _
+from bot.i18n import N_, _, labelled
 
 
 class Visibility(StrEnum):
@@ -268,17 +268,20 @@ class Reply:
             if isinstance(block, Section):
                 parts.append(block.text)
             elif isinstance(block, Fields):
-                parts.append("\n".join(f"{label}: {value}" for label, value in block.pairs))
+                rows = (labelled(label, value, self.language) for label, value in block.pairs)
+                parts.append("\n".join(rows))
             else:
-                parts.append(_draft_text(block))
+                parts.append(_draft_text(block, self.language))
         if self.actions:
-            parts.append(
-                "\n".join(f"[{a.label}: /interview {a.action_id} {a.value}]" for a in self.actions)
+            buttons = (
+                labelled(a.label, f"/interview {a.action_id} {a.value}", self.language)
+                for a in self.actions
             )
+            parts.append("\n".join(f"[{button}]" for button in buttons))
         return "\n\n".join(parts)
 
 
-def _draft_text(draft: DraftBlock) -> str:
+def _draft_text(draft: DraftBlock, language: str) -> str:
     lines = [f"--- {draft.title} ---"]
     if draft.to:
         lines.append(_("To: {address}").format(address=draft.to))
@@ -286,5 +289,5 @@ def _draft_text(draft: DraftBlock) -> str:
     if draft.linkedin:
         lines += [_("LinkedIn message: {message}").format(message=draft.linkedin)]
     lines += [finding.line for finding in draft.findings]
-    lines += [f"{link.label}: {link.url}" for link in draft.links]
+    lines += [labelled(link.label, link.url, language) for link in draft.links]
     return "\n".join(lines)

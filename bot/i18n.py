@@ -27,6 +27,10 @@ from bot.domain.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 _speaking: ContextVar[str] = ContextVar("speaking", default=DEFAULT_LANGUAGE)
+# The space French sets before a high mark, as the Imprimerie nationale's rules have it: a
+# no-break space before ':' (and inside « »), a narrow one before ';', '!' and '?'. Drafts,
+# field rows and the French catalogue all follow it; no other language spaces them.
+FRENCH_SPACE_BEFORE = {":": "\u00a0", ";": "\u202f", "!": "\u202f", "?": "\u202f"}
 
 
 @functools.cache
@@ -72,6 +76,15 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count`, in the current language."""
     return catalogue(_speaking.get()).ngettext(singular, plural, count)
+
+
+def labelled(label: str, value: str, language: str | None = None) -> str:
+    """'label: value' as `language` (None: the one being spoken) writes it.
+
+    French sets the colon off: 'Langue\u00a0: français'.
+    """
+    before = FRENCH_SPACE_BEFORE[":"] if (language or _speaking.get()) == "fr" else ""
+    return f"{label}{before}: {value}"
 
 
 def N_(message: str) -> str:

@@ -15,7 +15,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from bot.domain.languages import DEFAULT_LANGUAGE, LANGUAGES
-from bot.i18n import LOCALES_DIR, _, catalogue, speaking
+from bot.i18n import FRENCH_SPACE_BEFORE, LOCALES_DIR, _, catalogue, speaking
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -99,3 +99,60 @@ def test_the_bot_speaks_the_requested_language_and_english_by_default() -> None:
         assert _(msgid) == catalogue("de").gettext(msgid)
     with speaking("xx"):
         assert _(msgid) == msgid
+
+
+# --- French spacing: a no-break space before ':' ';' '?' '!' and inside « » ------------
+
+# What in a French msgstr is not French prose, so keeps the spacing it has: placeholders
+# with their format specs ({count:,}), URLs, the command syntax a member types (`key=value`,
+# `key="Nom : sujet"`), and "Subject:", the literal first line of a draft template.
+_NOT_PROSE = re.compile(r'[\w{}]+=(?:"[^"]*"|\S+)|\S+://\S+|\{[^{}]*\}|\bSubject:')
+# A mark followed by a letter, digit or '/' is not punctuation either: a time (10:30), a
+# console command (:advance), an option written key:value (timezone:Europe/Berlin).
+_MARK = re.compile(r"(.)([:;?!])(?![\w/])")
+
+
+def _french_spacing_faults(text: str) -> list[str]:
+    """Where `text` spaces ':' ';' '?' '!' or « » otherwise than bot/i18n.py's rule."""
+    prose = _NOT_PROSE.sub("X", text)
+    faults = []
+    for m in _MARK.finditer(prose):
+        before, mark = m.groups()
+        if before.isalpha() or before in "X)]»" or (before.isspace() and before != SPACE[mark]):
+            faults.append(prose[max(0, m.start() - 15) : m.end()])
+    for m in re.finditer(r"«(.?)|(.?)»", prose):
+        if (m[1] if m[0].startswith("«") else m[2]) != SPACE[":"]:
+            faults.append(prose[max(0, m.start() - 15) : m.end() + 15])
+    return faults
+
+
+SPACE = FRENCH_SPACE_BEFORE
+
+
+@pytest.mark.parametrize(
+    ("text", "faults"),
+    [
+        ("Langue\u00a0: français\u202f; fuseau\u202f? oui\u202f!", 0),
+        ("«\u00a0{word}\u00a0» à 10:30, :advance 25h, timezone:Europe/Berlin", 0),
+        ('https://x.example/a?b=c, quiet_hours="21:00-08:00", about="Nom : sujet"', 0),
+        ("{count:,} caractères, (première ligne\u00a0: Subject: ...), séparées par ';'", 0),
+        ("Langue: français", 1),
+        ("Langue : français", 1),  # a plain space lets ':' start a line
+        ("Merci\u00a0!", 1),  # '!' takes the narrow one
+        ("Vraiment? Oui!", 2),
+        ("{what}: {count}", 1),
+        ("« {word} »", 2),
+        ("«{word}»", 2),
+    ],
+)
+def test_the_french_spacing_check_fires_where_it_should(text: str, faults: int) -> None:
+    assert len(_french_spacing_faults(text)) == faults, _french_spacing_faults(text)
+
+
+def test_french_translations_space_their_punctuation_the_french_way() -> None:
+    wrong = []
+    for message in filter(lambda m: m.id, _catalog("fr")):  # not the header
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in filter(None, strings):
+            wrong += [(message.id, fault) for fault in _french_spacing_faults(text)]
+    assert not wrong, f"{len(wrong)} French spacing faults: {wrong[:10]}"

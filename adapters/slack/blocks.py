@@ -14,6 +14,7 @@ from typing import Any
 
 from adapters.speech import menu_name
 from bot.chat import (
+    LEVEL_LABELS,
     Action,
     ChannelMention,
     DraftBlock,
@@ -23,7 +24,7 @@ from bot.chat import (
     Reply,
     Section,
 )
-from bot.i18n import _, speaking
+from bot.i18n import _, labelled, speaking
 
 ACTION_PREFIX = "followup:"
 FORM_CALLBACK = "followup_form"
@@ -105,7 +106,7 @@ def _code(text: str) -> list[Block]:
     ]
 
 
-def _draft(draft: DraftBlock) -> list[Block]:
+def _draft(draft: DraftBlock, language: str) -> list[Block]:
     head = [f"*{escape(draft.title)}*"]
     if draft.to:
         head.append(_("To: {address}").format(address=escape(draft.to)))
@@ -122,7 +123,7 @@ def _draft(draft: DraftBlock) -> list[Block]:
         )
         blocks += _code(draft.linkedin)
     if draft.findings:
-        lines = [f"• *{escape(f.level)}*: {escape(f.text)}" for f in draft.findings]
+        lines = [f"• {labelled(_level(f.level), escape(f.text), language)}" for f in draft.findings]
         blocks.append(
             {
                 "type": "context",
@@ -139,7 +140,13 @@ def _draft(draft: DraftBlock) -> list[Block]:
     return blocks
 
 
-def action_elements(actions: list[Action]) -> list[Block]:
+def _level(level: str) -> str:
+    """A finding's level in bold, in the language being spoken ('*warning*')."""
+    label = LEVEL_LABELS.get(level)
+    return f"*{escape(_(label) if label else level)}*"
+
+
+def action_elements(actions: list[Action], language: str) -> list[Block]:
     """Buttons for actions; several with one `action_id` (snooze) become an overflow menu."""
     groups: dict[str, list[Action]] = {}
     for action in actions:
@@ -191,8 +198,8 @@ def reply_blocks(reply: Reply) -> list[Block]:
         elif isinstance(block, Fields):
             blocks += _fields(block)
         else:
-            blocks += _draft(block)
-    elements = action_elements(reply.actions)
+            blocks += _draft(block, reply.language)
+    elements = action_elements(reply.actions, reply.language)
     actions = [
         {"type": "actions", "elements": elements[i : i + 25]} for i in range(0, len(elements), 25)
     ]
@@ -353,7 +360,7 @@ def home_view(pipeline: Reply, due: Reply) -> Block:
     ]
     blocks: list[Block] = [
         {"type": "header", "text": _plain(_("Your interview pipeline"), 150)},
-        {"type": "actions", "elements": action_elements(buttons)},
+        {"type": "actions", "elements": action_elements(buttons, pipeline.language)},
         {"type": "divider"},
         *reply_blocks(pipeline),
         {"type": "divider"},

@@ -24,7 +24,7 @@ from bot.domain.replies import ReplyKind
 from bot.domain.timeparse import ParsedTime, format_local, parse_duration, parse_when
 from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
-from bot.i18n import N_, _, ngettext, speaking
+from bot.i18n import N_, _, labelled, ngettext, speaking
 from bot.services.draft_context import EXTRA_KEYS
 from bot.services.drafts import Target
 from bot.services.export import export_member
@@ -156,7 +156,7 @@ def _pending(ctx: Context, interview: Interview) -> list[str]:
 def help_(ctx: Context) -> Reply:
     """List every command, generated from the registry."""
     registry: Registry = ctx.core.registry
-    lines = [f"{PRODUCT} {spec.usage}: {_(spec.summary)}" for spec in registry.shown]
+    lines = [labelled(f"{PRODUCT} {spec.usage}", _(spec.summary)) for spec in registry.shown]
     example = _("Example: {command}").format(
         command=f'{PRODUCT} log company="Acme" role="Backend Engineer" when="tomorrow 3pm" '
         'stage=onsite with="Jane Doe (Engineering Manager) <jane@acme.com>; Robert Smith [Bob]"'
@@ -362,7 +362,9 @@ def notes(ctx: Context) -> Reply:
         )
         reply = Reply.text(
             _("What happened in {interview}? Add any of these:").format(interview=f"#{number}"),
-            "\n".join(f"• {key}: {_(label)}" for key, (_c, label, _l) in DETAIL_FIELDS.items()),
+            "\n".join(
+                f"• {labelled(key, _(label))}" for key, (_c, label, _l) in DETAIL_FIELDS.items()
+            ),
             _("and what each interviewer talked about, by first name: {option}").format(
                 option=f'{first}="..."'
             ),

@@ -99,11 +99,12 @@ def classify(text: str, *, now: datetime, tz: ZoneInfo, language: str | None = N
     if now.tzinfo is None:
         raise ValueError("classify needs an aware `now`")
     message = newest(text)
-    folded = unaccented(message.body)
+    folded = unaccented(message.body).translate(_APOSTROPHES)
     spoken = detect_language(folded, language)
     lexicon = LEXICONS[spoken]
     scores, cues = _score(folded, message, lexicon)
-    stop = bool(lexicon.stop.search(folded) or ENGLISH.stop.search(folded))
+    # A stop in any language is a stop: a short one is too short to tell its language by.
+    stop = any(other.stop.search(folded) for other in LEXICONS.values())
     if stop:
         cues.append("stop")
         for kind in _POSITIVE:
@@ -163,6 +164,8 @@ _FALLBACK = (
     ReplyKind.ACKNOWLEDGEMENT,
 )
 _DOUBT = 0.5
+# Mail clients write "we’re" with a curly apostrophe; the cues are written with a straight one.
+_APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")
 _OTHERS = 3
 _STRONG = 3.0  # a cue this heavy says the kind on its own
 _STOP_MEANS_NO = 2.0

@@ -76,6 +76,16 @@ def lexicon(
 
 
 _WHO = r"(?:candidates?|applicants?|person|individual|profiles?)"
+# "after your final round" names the round that was: no cue for one to come. The cue tries
+# these only where a round's first letter starts a word, so they cost little.
+_PAST_ROUND = (
+    "".join(
+        f"(?<!{before} {whose} )"
+        for before in ("after", "following", "from", "since", "before", "in", "during")
+        for whose in ("the", "your", "our")
+    )
+    + "(?<!after )"
+)
 _OTHER = r"(?:other|another|a different|the other|an? (?:internal|external)|someone|somebody)"
 
 ENGLISH = lexicon(
@@ -98,16 +108,20 @@ ENGLISH = lexicon(
                 rf" {_OTHER}"
                 rf" {_WHO}|\bother {_WHO} (?:are|were) (?:better|more closely)"
                 rf"|\b{_OTHER} {_WHO}'?s? (?:\w+ ){{0,3}}(?:was|were|is) (?:a )?(?:stronger|better"
-                r"|closer)",
+                r"|closer)"
+                r"|\b(?:opted|opt|settled|chose|chosen|selected|decided|went|gone|going)"
+                rf" (?:for|on|with|to (?:go|move|proceed) with|to hire) (?:a|an|one|{_OTHER})"
+                rf" (?:\w+ ){{0,2}}{_WHO}\b",
             ),
             "offered_elsewhere": (
                 3,
                 rf"\boffer(?:ed)? (?:the (?:role|position|job) )?to {_OTHER}"
-                r"|\bhire internally|\bfilled (?:it )?internally|\bpourvu en interne",
+                r"|\bhire internally|\bfilled (?:\w+ ){0,2}internally|\bpourvu en interne",
             ),
             "not_moving_on": (
                 3,
-                r"\b(?:not|n't|unable to) (?:be )?(?:mov(?:e|ing)|go(?:ing)?|proceed(?:ing)?|"
+                r"(?:\bnot|n't|\bunable) (?:to )?(?:be )?(?:able to )?(?:mov(?:e|ing)|go(?:ing)?"
+                r"|proceed(?:ing)?|"
                 r"progress(?:ing)?|tak(?:e|ing) (?:your application|it|this) (?:any )?further|"
                 r"pursu(?:e|ing)|continu(?:e|ing)|advanc(?:e|ing)|schedul(?:e|ing) further|"
                 r"tak(?:e|ing) (?:your \w+|you|things) (?:any )?further)"
@@ -116,18 +130,19 @@ ENGLISH = lexicon(
             "position_filled": (
                 3,
                 r"\b(?:position|role|vacancy|job|post|opening|req\w*)"
-                r" (?:has|have|is|was)(?: now| already)?(?: been)? (?:filled|closed|cancell?ed)"
+                r" (?:has|have|is|was)(?: now| already)?(?: been)? (?:filled|closed|cancell?ed"
+                r"|withdrawn|pulled|eliminated|scrapped)"
                 r"|\b(?:have|has|we'?ve) (?:now |already )?filled the (?:position|role|vacancy)"
-                r"|\bon hold\b|\bclos(?:e|ed|ing) (?:out )?(?:the (?:search|position|role|req\w*)"
+                r"|\bclos(?:e|ed|ing) (?:out )?(?:the (?:search|position|role|req\w*)"
                 r"|(?:all )?(?:open )?applications)|\b(?:concluded|completed|ended"
                 r"|closed) (?:our|the)"
                 r" search",
             ),
             "regret": (
                 3,
-                r"\bregret to (?:inform|tell|let you know|advise)|\b(?:sorry|afraid) to"
-                r" (?:inform|tell|let you know|say)|\bi'?m afraid (?:we|that)"
-                r"|\b(?:not|n't) (?:been )?(?:selected|successful|shortlisted|chosen)\b"
+                r"\b(?:regret|sorry|afraid|sad) to (?:inform|tell|let you know|say|share|advise"
+                r"|report|write|confirm)|\bi'?m afraid (?:we|that)"
+                r"|(?:\bnot|n't) (?:been )?(?:selected|successful|shortlisted|chosen)\b"
                 r"|\bunsuccessful\b",
             ),
             "cannot_offer": (
@@ -147,21 +162,23 @@ ENGLISH = lexicon(
             "not_considered": (
                 3,
                 r"\bnot be considered (?:further|for)\b|\bno longer (?:being )?considered\b"
+                r"|\bno longer (?:recruiting|hiring|looking|pursuing|moving)\b"
                 r"|\bno longer under consideration",
             ),
             "other_direction": (3, r"\b(?:go|going|gone|went) in a different direction"),
             "not_a_fit": (
                 2,
-                r"\b(?:not|n't|isn't) (?:feel )?(?:it'?s |be )?(?:the |a )?right (?:match|fit)"
+                r"(?:\bnot|n't) (?:feel )?(?:it'?s |be )?(?:the |a )?right (?:match|fit)"
                 rf"|\b{_WHO} whose (?:\w+ ){{0,3}}(?:more closely|better|closer)"
                 r"|\b(?:a )?closer fit\b|\bbetter suited\b|\b(?:stronger|better"
                 r"|closer) (?:match|fit)\b",
             ),
-            "not_hiring": (2, r"\b(?:we are|we'?re|we are currently) not hiring"),
+            "not_hiring": (2, r"(?:\bnot|n't) (?:be )?(?:currently )?hiring\b"),
             "bad_news": (
                 2,
                 r"\bnot the news you\b|\bnot-so-great news|\bisn'?t better news|\bdisappointing\b"
-                r"|\bdifficult decision\b|\bwas not easy\b",
+                r"|\b(?:difficult|tough|hard) (?:decision|call|choice)\b|\bwas not easy\b"
+                r"|\bnot (?:what|the answer) you (?:were|had been) hoping",
             ),
             "unfortunately": (1, r"\b(?:unfortunately|regrettably|sadly)\b"),
             "good_wishes": (
@@ -179,8 +196,11 @@ ENGLISH = lexicon(
             "offer_you": (
                 3,
                 r"\b(?:offer|offering) you (?:the |a |an |this |employment|our )"
+                r"|\byou(?:'ve| have)? got the (?:job|role|position)\b"
                 r"|\bpleased to offer\b|\b(?:make|making|made|extend(?:ing)?) (?:you )?an?"
                 r" (?:conditional |formal |verbal |official )?offer(?! to)"
+                r"|\b(?:like|love|pleased|happy|delighted|excited|thrilled|glad) to (?:formally )?"
+                r"(?:offer|extend)\b(?! (?:a|an|the|this) (?:\w+ )?(?:interview|invit\w*))"
                 r"|\bextending you an offer|\b(?:job|role|position) is yours\b"
                 r"|\bbring you on(?: board)?\b|\bwelcome you (?:to|aboard)\b|\bhire you\b"
                 r"|\b(?:confirm|confirming) (?:our|the|your|this) offer\b|\bour offer of\b",
@@ -195,7 +215,10 @@ ENGLISH = lexicon(
             "join_us": (
                 2,
                 r"\b(?:want|love|like|delighted|excited|thrilled) (?:you |to have you )?to join\b"
-                r"|\bhave you join\b|\bwant you (?:on board|to join)|\bwelcome (?:aboard"
+                r"|\bhave you join\b|\bwant you (?:on (?:\w+ )?(?:board|team)|to join)"
+                r"|\bhave you on (?:the |our )?(?:board|team)\b"
+                r"|\b(?:for you to|you to|to have you) (?:come|join|jump) (?:aboard|on board)"
+                r"|\bwelcome (?:aboard"
                 r"|to the team)"
                 r"|\byou(?:'ve| have) been selected for\b(?! (?:a|an"
                 r"|the) (?:\w+ )?(?:interview|round|stage"
@@ -228,8 +251,8 @@ ENGLISH = lexicon(
             ),
             "next_round": (
                 3,
-                r"(?<!from the )(?<!after the )(?<!following your )(?<!before the )(?<!in the )"
-                r"(?<!after )\b(?:next|final|second|third|last|another|further|follow-up"
+                rf"\b(?=[afilnst]){_PAST_ROUND}(?:next|final|second|third|last|another|further"
+                r"|follow-up"
                 r"|subsequent) (?:round|stage|interview)\b(?!s)|\bround (?:2|3|two|three)\b"
                 r"|\bmade it (?:through|to)\b",
             ),
@@ -254,18 +277,30 @@ ENGLISH = lexicon(
                 r"|\bhow about\b.{0,40}\?|\bslots? open\b|\btwo options\b|\byour preference\b"
                 r"|\bfirst and second choice|\bfind (?:another|a) time|\b(?:could|can) you do\b"
                 r"|\b(?:a few|some|two|three|these) options\b|\bworks? best\b"
+                r"|\b(?:does|would|will|could) (?:\w+ ){1,3}(?:work|suit)(?: for)?(?: you)?\?"
                 r"|\b(?:have )?proposed\b"
-                r"|\bbook a slot\b",
+                r"|\bbook a slot\b|\b(?:pick|choose|select|grab|book|find|reserve|schedule)"
+                r" (?:a|an|the|your) (?:\w+ )?(?:time|slot|date|day)s?\b"
+                r"|\b(?:on|in|to) (?:the|my|our|your) (?:calendars?|diary|schedule)\b"
+                r"|\bcalendar invit\w*|\bwhat does your (?:\w+ )?(?:look like|schedule|calendar)",
             ),
             "schedule": (
                 2,
                 r"\b(?:schedule|set up|arrange|book) (?:a|an|the|your) (?:\w+ )?(?:interview|"
                 r"onsite|session|visit)|\bcampus visit\b|\bconfirm your attendance"
                 r"|\banother (?:call|conversation|chat) with\b|\bmeet (?:a few )?more (?:people|of)"
-                r"|\b(?:meet|speak with) you (?:for|again)",
+                r"|\b(?:meet|speak with) you (?:for|again)|\bdebrief\b"
+                r"|\bcontinue (?:the|our) (?:conversation|discussion|conversations)\b"
+                r"|\bpresentation (?:to|for|with) (?:the|our)\b"
+                r"|\bpresent (?:your|the) (?:solution|work|case|findings|submission)",
             ),
         },
         "still_deciding": {
+            "on_hold": (
+                2,
+                r"\bon hold\b|\b(?:paused|frozen)\b|\bhiring freeze\b|\bresume (?:the|our)"
+                r" (?:process|search|hiring)",
+            ),
             "waiting": (
                 3,
                 r"\bstill (?:\w+ ){0,2}waiting\b|\bthe moment i hear\b"
@@ -278,22 +313,34 @@ ENGLISH = lexicon(
                 r"our |the )?(?:final )?decision|\bno decision (?:yet|has been)|\bnot yet in a"
                 r" position\b|\bno news yet\b|\bbefore we'?re ready to make"
                 r"|\b(?:won'?t|will not|not) be able to make a (?:final )?decision"
-                r"|\bno (?:update|news|decision) (?:just )?yet\b",
+                r"|\bno (?:update|news|decision)s? (?:\w+ ){0,2}yet\b"
+                r"|\bnothing (?:new |definite )?(?:to (?:report|share)|yet)\b",
             ),
             "still_going": (
                 3,
                 r"\bstill\b(?: \w+){0,3} (?:interview\w*|review\w*|meet\w*|finali[sz]\w*|debat\w*|"
                 r"evaluat\w*|consider\w*|in the running|in consideration|under review|open"
+                r"|(?:very much |firmly )?in the (?:mix|frame|running)|in contention"
                 r"|deliberat\w*)|\b(?:is|remains) (?:still )?(?:ongoing|under review|in progress)"
-                r"|\bcontinuing to (?:meet|interview|review)",
+                r"|\bcontinu\w* to (?:meet|interview|review|evaluat\w*|assess|consider|speak)"
+                r"|\b(?:wrapping up|finishing|finali[sz]ing|completing) (?:the |our )?(?:\w+ )?"
+                r"(?:interviews|conversations|meetings|process)"
+                r"|\b(?:application|candidacy|profile) (?:is|remains) (?:still )?(?:active|open"
+                r"|under consideration)",
             ),
             "decision_due": (
                 3,
                 r"\b(?:expect|hope|aim|plan|anticipate)\w* to (?:make|have|reach|give|share|notify|"
                 r"come back|get back)\w*\b.{0,40}\b(?:decision|answer|update|news|outcome)"
                 r"|\bshould have an update\b|\bonce a decision has been\b"
-                r"|\blet you know the outcome|\bin touch either way|\bpanel will meet"
-                r"|\bcommittee meets\b|\b(?:will|should|expect to|hope to|plan to) (?:decide"
+                r"|\blet you know the outcome|\bin touch either way"
+                r"|\b(?:panel|committee|team|managers?) (?:will meet|meets|is meeting|convenes?)\b"
+                r"(?! (?:you|with you))"
+                r"|\b(?:you'?ll|you will|you should|expect to) hear (?:back )?(?:from (?:me|us) )?"
+                r"(?:by|before|within|early|next|later|no later)\b"
+                r"|\b(?:be in touch|get back to you|come back to you|reach out|update you)"
+                r" (?:by|before|within|early|later|next|once|as soon|when)\b"
+                r"|\b(?:will|should|expect to|hope to|plan to) (?:decide"
                 r"|make (?:a|the"
                 r"|our) (?:final )?(?:decision|call))\b|\b(?:has been|was|got) (?:pushed|delayed"
                 r"|postponed)",
@@ -303,6 +350,8 @@ ENGLISH = lexicon(
                 r"\bthanks? (?:you )?for (?:your patience|checking in|following up|nudging)"
                 r"|\b(?:sorry|apologies) for the (?:wait|delay)|\bhang tight\b|\bkeep you"
                 r" (?:posted|updated)|\b(?:longer|slower) than expected|\bmoving slowly"
+                r"|\b(?:moving|going|running|taking) (?:a (?:bit|little) )?(?:slower|longer)\b"
+                r"|\bradio silence\b|\bchasing (?:them|the \w+)"
                 r"|\bas soon as i (?:hear|know)",
             ),
         },
@@ -338,7 +387,8 @@ ENGLISH = lexicon(
             "thanks": (0.5, r"\b(?:thanks|thank you|many thanks|cheers)\b"),
             "received": (
                 3,
-                r"\b(?:thanks|thank you),? received\b|\breceived,? (?:thanks|with thanks)"
+                r"\b(?:thanks|thank you),? received\b|\breceived\b[,.!]? (?:thanks|thank you"
+                r"|with thanks)"
                 r"|\breceived with thanks|\bgot it\b|\bnoted\b|\bwell received"
                 r"|\bwe have received your (?:application|message|email)"
                 r"|\b(?:we'?ve|we have|i'?ve|i have) received (?:it|your|them)\b",
@@ -368,19 +418,25 @@ ENGLISH = lexicon(
         "references": r"\breferen(?:ce|ces)\b|\breferees?\b|\bpeople (?:who|you)(?:'?ve| have)?"
         r" (?:managed|worked with|supervised|reported to)|\b(?:managed|supervised) you\b",
         "work_sample": r"\b(?:writing|work|code|design) samples?|\bexamples of your (?:\w+ )?work"
-        r"|\bportfolio\b|\btake-home\b|\bexercise\b|\bassignment\b|\bcase study\b"
+        r"|\bportfolio\b|\btake[- ]home\b|\bexercise\b|\bassignment\b|\bcase study\b"
         r"|\bnotebook\b|\bcoding challenge\b|\byour solution\b|\b(?:an? )?(?:examples?|samples?)"
         r" of\b|\byou'?re proud of\b|\b(?:github|gitlab|repo(?:sitory)?|dashboard)\b",
         "salary_expectations": r"\b(?:salary|compensation|pay|rate) (?:expectations?|"
         r"requirements?|range)|\b(?:expected|desired) (?:salary|compensation)"
-        r"|\bwhat (?:salary|compensation|pay)\b",
+        r"|\bwhat (?:salary|compensation|pay)\b|\bwhat (?:you'?re|you are|are you)"
+        r" (?:currently |now )?(?:on|earning|making|paid)\b"
+        r"|\b(?:current|expected|desired|target) (?:salary|compensation|base|pay|rate|package)\b"
+        r"|\bexpectations? (?:for|on|around|regarding) (?:salary|compensation|pay)",
         "documents": r"\btranscripts?\b|\bcertificate\b|\bdiploma\b|\bphoto id\b|\bcopy of your id"
-        r"|\bpassport\b|\bright to work\b|\bshare code\b|\bproof of\b|\binformation form"
+        r"|\bpassport\b|\bright[- ]to[- ]work\b|\bwork (?:permit|visa)|\bbackground check"
+        r"|\b(?:your|an?|photo|government[- ]issued) id\b|\bid (?:card|document)"
+        r"|\bshare code\b|\bproof of\b|\binformation form"
         r"|\bsigned (?:form|documents?)|\bcopy of your\b",
     },
     request=r"\b(?:could|can|would) you\b|\bplease\b|\bsend\b|\bshare\b|\bprovide\b"
     r"|\bwe ask\b|\bget back to me\b|\bemail (?:me|their)\b|\bwould you mind\b|\bhere is\b"
-    r"|\bwould you be able to\b|\bput (?:me|us) in touch\b|\?|\bneeds?\b",
+    r"|\bwould you be able to\b|\bput (?:me|us) in touch\b|\?|\bneeds?\b"
+    r"|\b(?:upload|submit|return|complete|fill (?:in|out)|attach|require[sd]?)\b",
     words="the and you we to for your with is are of our this that have be thank thanks will"
     " it at on in i not us you've we'd i'm been would please hi hello regards best dear",
 )

@@ -33,7 +33,12 @@ GERMAN = lexicon(
                 3,
                 r"\bleider mitteilen\b|\bmussen wir ihnen leider\b|\bbedauern\b",
             ),
-            "cannot_offer": (3, r"\b(?:konnen|koennen) (?:ihnen|dir) (?:leider )?keine"),
+            "cannot_offer": (
+                3,
+                r"\b(?:konnen|koennen) (?:ihnen|dir) (?:leider )?keine"
+                r"|\b(?:mussen|muessen) (?:wir )?(?:ihnen|dir) (?:leider )?(?:absagen|mitteilen)"
+                r"|\bnicht (?:in die engere auswahl|weiter (?:verfolgen|fortfuhren))",
+            ),
             "unfortunately": (1, r"\bleider\b"),
             "good_wishes": (1, r"\b(?:alles gute|viel erfolg)\b"),
             "not_interested": (2, r"\bkein interesse\b"),
@@ -51,7 +56,11 @@ GERMAN = lexicon(
             ),
             "offer_paper": (2, r"\bvertragsentwurf\b|\barbeitsvertrag\b|\bschriftliche angebot"),
             "congratulations": (1, r"\bgluckwunsch\b|\bgute nachrichten\b|\bwir freuen uns\b"),
-            "join_us": (2, r"\bvon (?:dir|ihnen) begeistert"),
+            "join_us": (
+                2,
+                r"\bvon (?:dir|ihnen) begeistert|\bzusage\b|\bim team begrussen"
+                r"|\bwillkommen (?:im|an bord)",
+            ),
         },
         "next_round": {
             "invite": (3, r"\b(?:einladen|einzuladen|einladung)\b"),
@@ -64,7 +73,8 @@ GERMAN = lexicon(
             "availability": (
                 3,
                 r"\bpasst es (?:dir|ihnen)\b|\bwann\b.{0,40}\bzeit\b|\bverfugbarkeit"
-                r"|\bterminvorschlag",
+                r"|\bterminvorschlag|\bkennenlernen\b|\b(?:hast du|haben sie) (?:\w+ )?zeit\b"
+                r"|\btermin (?:\w+ )?(?:vorschlagen|finden|ausmachen|buchen)",
             ),
         },
         "still_deciding": {
@@ -80,12 +90,15 @@ GERMAN = lexicon(
             ),
             "still_going": (
                 3,
-                r"\bnoch im (?:auswahlprozess|auswahlverfahren|prozess)|\bnoch nicht so weit\b"
+                r"\bnoch (?:\w+ ){0,2}im (?:auswahl\w*|\w*prozess|\w*verfahren)"
+                r"|\bnoch nicht so weit\b"
                 r"|\bbrauchen noch (?:etwas )?zeit\b|\bmelde mich,? sobald\b",
             ),
             "decision_due": (
                 3,
-                r"\bruckmeldung geben|\bmelden uns bis|\b(?:horen|hoeren) (?:\w+ ){0,3}von uns",
+                r"\bruckmeldung geben|\bmelden uns bis|\b(?:horen|hoeren) (?:\w+ ){0,3}von uns"
+                r"|\bentscheidung (?:\w+ ){0,4}(?:erwarten|treffen|fallen|fallt|mitteilen)"
+                r"|\b(?:erwarten|treffen) wir (?:\w+ ){0,3}entscheidung",
             ),
         },
         "out_of_office": {

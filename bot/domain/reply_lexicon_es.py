@@ -23,8 +23,11 @@ SPANISH = lexicon(
             ),
             "not_selected": (
                 3,
-                r"\bno (?:ha|has|han) sido (?:seleccionad\w+|elegid\w+)|\bno (?:seguiremos|"
-                r"continuaremos|avanzaremos)|\bno (?:podemos|vamos a) (?:continuar|avanzar|seguir)",
+                r"\bno (?:ha|has|han) (?:sido|resultado|quedado) (?:\w+ )?(?:seleccionad\w+"
+                r"|elegid\w+|finalista)|\bno (?:seguiremos|"
+                r"continuaremos|avanzaremos)|\bno (?:podemos|vamos a) (?:continuar|avanzar|seguir)"
+                r"|\bno (?:\w+ ){0,2}(?:continuar|seguir|avanzar)\w* (?:adelante |con (?:tu|su)"
+                r" (?:candidatura|proceso|solicitud))",
             ),
             "position_filled": (
                 3,
@@ -57,25 +60,37 @@ SPANISH = lexicon(
             ),
             "join_us": (
                 3,
-                r"\b(?:incorporarte|incorporarse|unirte) (?:a|al|como)\b|\bque te unas\b"
+                r"\b(?:incorporarte|incorporarse|unirte) (?:a|al|como)\b"
+                r"|\bque te (?:unas|unieras|incorpores|incorporaras)\b|\bcontar contigo\b"
                 r"|\bhas sido seleccionad[oa] para el puesto|\bbienvenid[oa]\b",
             ),
             "congratulations": (1, r"\benhorabuena\b|\bfelicidades\b|\bbuenas noticias\b"),
         },
         "next_round": {
-            "invite": (3, r"\binvitar(?:te|le) a\b|\bconocer(?:te|le)\b"),
+            "invite": (
+                3,
+                r"\binvitar(?:te|le) a\b|\bconocer(?:te|le)\b|\bque (?:conozcas|conozca) a",
+            ),
             "next_round": (
                 3,
                 r"\b(?:segunda|siguiente|proxima|ultima|nueva) (?:entrevista|fase|etapa|ronda)"
                 r"|\bentrevista (?:tecnica|final|presencial)|\bsegunda (?:llamada|reunion"
                 r"|conversacion)",
             ),
-            "moving_on": (3, r"\bhas pasado a\b|\bpasas a la\b|\bha pasado a\b"),
+            "moving_on": (
+                3,
+                r"\bhas pasado a\b|\bpasas a la\b|\bha pasado a\b|\bsiguiente paso\b"
+                r"|\b(?:agendar|programar|coordinar|concertar) (?:una|la|otra) (?:\w+ )?"
+                r"(?:entrevista|llamada|reunion)",
+            ),
             "availability": (
                 3,
                 r"\bdisponibilidad\b|\bcual te viene mejor|\b(?:te|le) (?:viene|vendria|va"
-                r"|iria) bien\b"
-                r"|\bestas disponible|\bte propongo|\bque dias\b|\btendrias? libres?\b",
+                r"|iria|encaja|encajaria|cuadra|cuadraria) (?:bien|mejor)\b"
+                r"|\bque (?:dia|hora|horario|momento)s? (?:te|le) (?:\w+ )?(?:bien|mejor)"
+                r"|\bestas disponible|\bte propongo|\bque dias\b|\btendrias? libres?\b"
+                r"|\b(?:elige|elegir|escoge|escoger|reserva|reservar) (?:el|un|tu) (?:horario|hueco"
+                r"|dia)|\bhorarios? disponibles?",
             ),
         },
         "still_deciding": {
@@ -83,7 +98,8 @@ SPANISH = lexicon(
             "no_decision": (
                 3,
                 r"\b(?:todavia|aun) no hemos (?:tomado|decidido)|\bno hemos tomado (?:una|ninguna)"
-                r" decision",
+                r" decision|\b(?:todavia|aun) no (?:tenemos|hay|hemos) (?:\w+ ){0,2}(?:decision"
+                r"|respuesta|novedades)",
             ),
             "still_going": (
                 3,
@@ -96,7 +112,8 @@ SPANISH = lexicon(
                 3,
                 r"\besperamos (?:darte|darle|tener) (?:una )?respuesta"
                 r"|\ben cuanto (?:tenga(?:mos)?|"
-                r"sepa(?:mos)?)\b",
+                r"sepa(?:mos)?)\b|\bte (?:escribo|escribire|contacto|contactare|aviso|avisare)"
+                r" (?:\w+ ){0,4}(?:novedades|noticias|respuesta|decision)",
             ),
         },
         "out_of_office": {
@@ -109,7 +126,7 @@ SPANISH = lexicon(
             ),
             "returning": (
                 2,
-                r"\bvolvere\b|\bregresare\b|\ba mi (?:vuelta|regreso)"
+                r"\bvolvere\b|\bregresare\b|\ba mi (?:vuelta|regreso)|\bsin acceso al correo"
                 r"|\bpara cualquier asunto urgente",
             ),
         },
@@ -129,14 +146,17 @@ SPANISH = lexicon(
     negators=r"\b(?:no|nunca|lamentablemente|desafortunadamente|lamentamos|sin)\b",
     material={
         "references": r"\breferencias?\b",
-        "work_sample": r"\b(?:portafolio|porfolio|muestra de (?:tu|su) trabajo|prueba tecnica"
+        "work_sample": r"\b(?:portafolio|porfolio|muestras? de (?:tu|su) trabajo|prueba tecnica"
+        r"|ejemplos? de (?:tu |su |tus |sus )?(?:trabajos?|proyectos?)|github|gitlab|repositorio"
         r"|ejercicio|caso practico)",
         "salary_expectations": r"\b(?:expectativas? salarial\w*|pretensiones salariales"
         r"|banda salarial|salario (?:deseado|esperado))",
-        "documents": r"\b(?:titulo|certificado|expediente|dni|pasaporte|permiso de trabajo)\b",
+        "documents": r"\b(?:titulo|certificado|expediente|dni|nie|pasaporte|permiso de trabajo"
+        r"|documentacion)\b|\bcopia de (?:tu|su)\b",
     },
     request=r"\b(?:podrias|podria|puedes|puede|nos podrias|nos puedes)\b|\bpor favor\b"
-    r"|\b(?:envia|enviar|enviarnos|mandar|indicar|indicarnos|necesitamos|necesito)\b"
+    r"|\b(?:envia|enviar|enviarnos|mandar|indicar|indicarnos|indicame|dime|saber)\b"
+    r"|\bnecesit\w+\b|\bcual (?:es|seria)\b"
     r"|\?",
     words="el la los las que de del y en para por con una un tu su nos te gracias hola saludo"
     " hemos es esta muy buenas saludos abrazo",

@@ -33,6 +33,12 @@ FRENCH = lexicon(
                 r"|\bn'a pas ete retenue?",
             ),
             "cannot_offer": (3, r"\bne (?:pouvons|pourrons) pas (?:vous |te )?proposer"),
+            "not_a_fit": (
+                2,
+                r"\b(?:correspond|correspondent|colle) (?:davantage|mieux|plus)"
+                r"|\bne (?:correspond|colle) pas (?:tout a fait |vraiment )?(?:a|aux|avec)"
+                r"|\bdecide de ne pas\b",
+            ),
             "unfortunately": (1, r"\bmalheureusement\b"),
             "good_wishes": (
                 1,
@@ -57,7 +63,8 @@ FRENCH = lexicon(
                 3,
                 r"\ba valide (?:votre|ta) candidature|\b(?:votre|ta) candidature a ete retenue"
                 r"|\bbienvenue (?:parmi nous|dans l'equipe)|\bvotre embauche\b"
-                r"|\bvous (?:embaucher|recruter)\b",
+                r"|\bvous (?:embaucher|recruter)\b|\b(?:accueillir|compter) (?:vous )?parmi"
+                r"|\brejoindre (?:l'equipe|notre equipe|nos equipes)",
             ),
         },
         "next_round": {
@@ -67,7 +74,12 @@ FRENCH = lexicon(
                 r"\borganiser un (?:second |nouvel |autre "
                 r"|dernier )?(?:echange|entretien|rendez-vous)|\bsecond echange\b",
             ),
-            "invite": (3, r"\b(?:vous|te) (?:inviter|convier|rencontrer) (?:a|pour)\b"),
+            "invite": (
+                3,
+                r"\b(?:vous|te) (?:inviter|convier|rencontrer|revoir|recevoir)\b"
+                r"|\b(?:fixer|planifier|caler|programmer|organiser) (?:un|une|le|la) (?:\w+ )?"
+                r"(?:entretien|rendez-vous|appel|echange|visio)",
+            ),
             "next_round": (
                 3,
                 r"\b(?:second|deuxieme|nouvel|dernier|prochain) entretien|\bentretien final"
@@ -90,20 +102,27 @@ FRENCH = lexicon(
                 r"\bn'avons pas encore pris (?:de|notre|une) decision"
                 r"|\bpas encore de (?:decision|retour"
                 r"|reponse|nouvelles)"
-                r"|\baucune decision n'a",
+                r"|\baucune decision n'a|\bpas encore (?:\w+ ){0,3}decision"
+                r"|\b(?:decision|choix) n'(?:est|a) pas encore",
             ),
             "still_going": (
                 3,
                 r"\b(?:toujours|encore) en cours"
                 r"|\bprocessus (?:\w+ ){0,3}(?:est )?(?:toujours )?en cours"
-                r"|\bcontinuons (?:a|de) (?:rencontrer|etudier)",
+                r"|\bcontinuons (?:a|de) (?:rencontrer|etudier|evaluer|recevoir)"
+                r"|\bd'autres entretiens (?:sont|restent) (?:prevus|en cours)"
+                r"|\bprend (?:\w+ ){0,3}(?:plus de temps|du retard)",
             ),
             "decision_due": (
                 3,
                 r"\b(?:devrions|pourrons|allons) revenir vers (?:vous|toi)"
                 r"|\breviendrons vers (?:vous|toi)"
                 r"|\brevenir vers vous d'ici|\bje reviens vers (?:vous|toi) des que"
-                r"|\bdes que j'en sais plus",
+                r"|\bdes que j'en sais plus|\b(?:esperons|pensons|comptons|devrions|pourrons)"
+                r" (?:\w+ ){0,2}(?:vous|te) (?:donner|apporter|communiquer|faire)"
+                r" (?:une |un |notre )?(?:reponse|retour|decision)"
+                r"|\breviens vers (?:vous|toi) (?:d'ici|avant|des que|la semaine|au plus tard"
+                r"|rapidement|prochainement)",
             ),
         },
         "out_of_office": {

@@ -17,7 +17,8 @@ PORTUGUESE = lexicon(
             "not_selected": (
                 3,
                 r"\bnao (?:foi|foste) (?:selecionad\w+|aprovad\w+)"
-                r"|\bnao vamos avancar",
+                r"|\bnao vamos avancar|\bnao (?:\w+ ){0,2}(?:seguir|avancar|prosseguir)\w*"
+                r" (?:adiante |com (?:a |o )?(?:sua|seu|tua|teu) (?:candidatura|processo))",
             ),
             "position_filled": (
                 3,
@@ -26,6 +27,7 @@ PORTUGUESE = lexicon(
             ),
             "regret": (3, r"\blamentamos (?:informar|comunicar)"),
             "cannot_offer": (3, r"\bnao (?:podemos|poderemos) (?:lhe |te )?oferecer"),
+            "not_a_fit": (2, r"\b(?:mais|melhor) (?:alinhad[oa]s?|aderentes?|adequad[oa]s?)"),
             "unfortunately": (1, r"\binfelizmente\b"),
             "good_wishes": (1, r"\bdesejamos(?:-lhe| lhe| te)? (?:muito )?(?:sucesso|sorte)"),
             "kept_on_file": (1, r"\bbanco de talentos\b|\bfuturas oportunidades"),
@@ -59,7 +61,8 @@ PORTUGUESE = lexicon(
             "next_round": (
                 3,
                 r"\b(?:segunda|proxima|nova|ultima) (?:entrevista|etapa|fase|conversa|reuniao)"
-                r"|\bmarcar uma\b|\bentrevista com o"
+                r"|\bmarcar uma\b|\b(?:agendar|marcar) (?:uma|a|outra) (?:\w+ )?(?:entrevista"
+                r"|conversa|call|reuniao)|\bentrevista com o"
                 r" gestor|\bmarcar uma entrevista",
             ),
             "moving_on": (
@@ -85,7 +88,9 @@ PORTUGUESE = lexicon(
                 3,
                 r"\bprocesso (?:esta|continua|segue) (?:a decorrer|em andamento|aberto)"
                 r"|\bestamos (?:ainda )?a (?:avaliar|analisar)|\bainda estamos (?:avaliando|"
-                r"analisando)|\bdemorar um pouco mais|\b(?:ainda )?(?:esta|se encontra) em curso\b",
+                r"analisando)|\b(?:seguimos|continuamos) (?:entrevistando|avaliando|analisando"
+                r"|conversando)|\bdemorar um pouco mais"
+                r"|\b(?:ainda )?(?:esta|se encontra) em curso\b",
             ),
             "decision_due": (
                 3,
@@ -111,17 +116,19 @@ PORTUGUESE = lexicon(
     },
     stop=r"\bnao (?:me )?(?:contacte|contate|contactem|contatem|escreva|envie)\w* mais"
     r"|\bnao (?:volte|voltem) a (?:me )?(?:contactar|contatar|escrever)"
-    r"|\bparar? de me (?:contactar|contatar|enviar|escrever)|\bremova-me\b|\bdescadastr\w*",
+    r"|\b(?:pare|parem|para|parar|deixe|deixem) de me (?:contactar|contatar|enviar|escrever"
+    r"|mandar)|\bremova-me\b|\bdescadastr\w*",
     negators=r"\b(?:nao|nunca|infelizmente|lamentamos|sem)\b",
     material={
         "references": r"\breferencias?\b",
         "work_sample": r"\b(?:portfolio|desafio tecnico|teste tecnico|exercicio|case)\b",
         "salary_expectations": r"\bpretensao salarial|\bexpectativa salarial|\bfaixa salarial",
-        "documents": r"\b(?:diploma|certificado|documento de identidade|rg|cpf|comprovativo)\b",
+        "documents": r"\b(?:diploma|certificado|documento de identidade|rg|cpf|comprovativo"
+        r"|comprovante|documentos)\b|\bcopia (?:do|da) (?:seu|sua)\b",
     },
     request=r"\b(?:poderia|podia|pode|podes|pode nos|poderia-nos)\b|\bpor favor\b"
     r"|\b(?:enviar|mandar|envie|envia|precisamos|preciso|indicar)\b"
     r"|\?",
     words="o os as que de do da em para com uma um voce sua seu nao obrigado obrigada ola"
-    " oi esta no na valeu abraco abracos cumprimentos",
+    " oi esta no na valeu abraco abracos cumprimentos foi ja mais tambem muito voces",
 )

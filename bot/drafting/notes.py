@@ -922,7 +922,9 @@ def _fold(text: str) -> str:
     return fold(text).replace(".", "")
 
 
-def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
+def addressed(
+    text: str, names: Sequence[str] = (), others: Sequence[str] = (), *, familiar: bool = False
+) -> str:
     """The note as said to its addressee: third person about them becomes "you".
 
     ``names`` are the addressee's own name forms ("Kofi", "Kofi Mensah", "Mr. Mensah"):
@@ -931,7 +933,8 @@ def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) 
     her model" -> "you & Ama walked me through her model"; after it they stay as typed,
     since they may be about that person. Pronouns of both genders in that stretch ("he leads
     and she supports") stay as typed too. Words inside quotation marks are never changed.
-    Verbs agree: "she leads" -> "you lead", "he was" -> "you were".
+    Verbs agree: "she leads" -> "you lead", "he was" -> "you were". English has one "you",
+    so `familiar` changes nothing.
     """
     return _addressed(text, tuple(names), tuple(others))
 

@@ -44,8 +44,19 @@ class Phrasebook(Protocol):
         """One note read into its shape (what frames it fits)."""
         ...
 
-    def addressed(self, text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
-        """The note as said to its addressee: the third person about them becomes 'you'."""
+    def addressed(
+        self,
+        text: str,
+        names: Sequence[str] = (),
+        others: Sequence[str] = (),
+        *,
+        familiar: bool = False,
+    ) -> str:
+        """The note as said to its addressee: the third person about them becomes 'you'.
+
+        `familiar`: the draft says "tú" rather than "usted", which takes the third person
+        itself; only a language whose drafts change address with the tone reads it.
+        """
         ...
 
     def as_topic(self, note: Note) -> str | None:

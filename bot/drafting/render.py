@@ -26,6 +26,7 @@ from jinja2 import (
 )
 
 from bot.drafting.sandbox import GroupSandbox, Limits
+from bot.i18n import FRENCH_SPACE_BEFORE
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +36,9 @@ _PARAGRAPHS = re.compile(r"\n\s*\n")
 # Runs of white space, but for the no-break spaces a language sets on purpose ("«\u202fOui\u202f»").
 _SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
-# French sets '?', '!', ':' and ';' off with a narrow no-break space (U+202F), as typographers do.
+# French sets '?', '!', ':' and ';' off with a no-break space (bot/i18n.py's FRENCH_SPACE_BEFORE).
 _FRENCH_TIGHT = re.compile(r"\s+([,.])")
 _FRENCH_HIGH = re.compile(r"(?<=[^\s(\[«?!])\s*([;:!?])(?![\d/])")
-_NARROW_NBSP = "\u202f"
 # A full stop after a sentence that already ended: "Solstice Outdoor Co.." or "weekend work?."
 # (never an ellipsis, which has three). The mark comes first and the look-behind after it, so
 # the regex engine skips from mark to mark.
@@ -195,8 +195,9 @@ def trim_end(text: str) -> str:
 def _flow(paragraph: str, language: str = ENGLISH) -> str:
     """One paragraph as one line: single spaces, punctuation spaced the language's way, one stop.
 
-    English and most languages put no space before punctuation; French puts a narrow
-    no-break space before '?', '!', ':' and ';' ("Merci\u202f!"), never before ',' or '.'.
+    English and most languages put no space before punctuation; French puts a no-break
+    space before ':' and a narrow one before '?', '!' and ';' ("Merci\u202f!"), never one
+    before ',' or '.'.
     """
     if "\u00a0" in paragraph or "\u202f" in paragraph:
         flowing = _SPACES.sub(" ", paragraph).strip()
@@ -204,7 +205,7 @@ def _flow(paragraph: str, language: str = ENGLISH) -> str:
         flowing = " ".join(paragraph.split())
     if language == "fr":
         flowing = _FRENCH_TIGHT.sub(r"\1", flowing)
-        flowing = _FRENCH_HIGH.sub(_NARROW_NBSP + r"\1", flowing)
+        flowing = _FRENCH_HIGH.sub(lambda m: FRENCH_SPACE_BEFORE[m[1]] + m[1], flowing)
     else:
         flowing = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", flowing)
     return _DOUBLED_STOP.sub(r"\1", flowing)

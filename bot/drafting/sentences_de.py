@@ -180,10 +180,13 @@ _POSSESSIVE = re.compile(r"\b(?:sein|ihr)(e[mnrs]?|)\b")
 
 
 @lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
-def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
+def addressed(
+    text: str, names: Sequence[str] = (), others: Sequence[str] = (), *, familiar: bool = False
+) -> str:
     """The note said to its addressee: "sein Team", "Annas Team" -> "Ihr Team".
 
     Only where the note names nobody else of the panel: "ihr" may mean someone else's then.
+    German drafts always say "Sie", so `familiar` changes nothing.
     """
     folded = text.casefold()
     if any(o.casefold() in folded for o in others if o):

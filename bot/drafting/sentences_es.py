@@ -91,9 +91,11 @@ _YEARS = re.compile(
     r"veinte|varios|muchos)\s+(?:años?|meses?)\b",
     re.IGNORECASE,
 )
-# A clause typed with its own subject or object pronoun: "me enseñó su tablero".
+# A clause typed with its own subject or object pronoun: "me enseñó su tablero", "a ti te
+# gustó".
 _CLAUSE_START = re.compile(
-    r"^(?:yo|él|ella|ellos|ellas|nosotros|nosotras|me|nos|le|les|se|hay|ya)\s",
+    r"^(?:yo|tú|él|ella|ellos|ellas|nosotros|nosotras|me|te|nos|le|les|se|hay|ya|"
+    r"a\s+(?:mí|ti|él|ella))\s",
     re.IGNORECASE,
 )
 # Finite verbs a note's clause is built on, and first-person pasts ("lideré", "reduje").
@@ -170,14 +172,156 @@ def _shape(text: str, words: tuple[str, ...], *, asked: bool) -> Shape:
     return Shape.NOUN_PHRASE
 
 
-@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
-def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
-    """The note as typed: Spanish needs no change to be read by the person it is about.
+# --- speaking to the addressee ------------------------------------------------------------
 
-    "su equipo" is both "her team" and "your team" in "usted", and the tone that would
-    pick "tu equipo" is the template's, so the note keeps the member's own words.
+# Third person singular -> tú where the ending rule below would be wrong.
+_TU_IRREGULAR = {
+    "es": "eres", "ha": "has", "dijo": "dijiste", "hizo": "hiciste", "tuvo": "tuviste",
+    "puso": "pusiste", "propuso": "propusiste", "quiso": "quisiste", "vino": "viniste",
+    "fue": "fuiste", "estuvo": "estuviste", "pudo": "pudiste", "supo": "supiste",
+    "trajo": "trajiste", "dio": "diste", "vio": "viste", "pidió": "pediste",
+    "sugirió": "sugeriste", "siguió": "seguiste", "consiguió": "conseguiste",
+    "repitió": "repetiste", "prefirió": "preferiste", "advirtió": "advertiste",
+    "sintió": "sentiste", "midió": "mediste", "eligió": "elegiste", "corrigió": "corregiste",
+    "invirtió": "invertiste", "leyó": "leíste", "creyó": "creíste", "oyó": "oíste",
+    "incluyó": "incluiste", "construyó": "construiste", "contribuyó": "contribuiste",
+}  # fmt: skip
+# Verbs whose subject is the thing, not the person ("me gustó su enfoque": the approach
+# pleased me), by stem: after "me" they keep their form, after "le" only "le" changes.
+_THING_IS_SUBJECT = re.compile(
+    r"^(?:gust|encant|interes|sorprend|impresion|parec|qued|llam|preocup|alegr|motiv|cost|"
+    r"cuest|falt|result|pas|ocurr|convenc|entusiasm|emocion|inspir|sirv|serv|fascin|agrad|"
+    r"molest|import|apasion|toc|suen|son|permit|ayud)",
+    re.IGNORECASE,
+)
+# A first-person verb after "le" ("le pregunté", "le envío"): "le" is the addressee.
+_MY_VERB = re.compile(r"^\w{2,}(?:é|í|o)$|^(?:dije|hice|di|puse|traje|mandé)$", re.IGNORECASE)
+_VERB = r"[a-záéíóúñü]+"
+_CLITIC = r"(?:me|nos|lo|la|los|las)"
+# What a person has: "su equipo" there is the addressee's, "la migración y sus riesgos" not.
+_PERSONAL_NOUNS = frozenset(
+    {
+        "equipo", "equipos", "carrera", "trayectoria", "experiencia", "rol", "puesto", "cargo",
+        "trabajo", "proyecto", "proyectos", "jefe", "jefa", "responsable", "manager", "consejo",
+        "consejos", "opinión", "perspectiva", "recorrido", "área", "departamento", "compañeros",
+        "compañeras", "colegas", "paso", "tiempo", "enfoque", "visión", "historia", "camino",
+        "charla", "presentación", "ejemplo", "ejemplos", "pregunta", "preguntas", "interés",
+        "estilo", "papel", "formación", "idea", "ideas", "propuesta", "recomendación",
+        "recomendaciones", "ayuda", "tablero", "tableros", "día", "libro", "oficina", "empresa"
+    }
+)  # fmt: skip
+
+
+def _tu_form(verb: str) -> str | None:
+    """The tú form of a verb in the third person singular ('habló' -> 'hablaste'), or None."""
+    low = verb.casefold()
+    if low.endswith(("aste", "iste")):
+        return None  # already said to them ("me contaste")
+    if low in _TU_IRREGULAR:
+        return _TU_IRREGULAR[low]
+    if len(low) > 3 and low.endswith("ió"):
+        return verb[:-2] + "iste"
+    if len(low) > 2 and low.endswith("ó"):
+        return verb[:-1] + "aste"
+    if len(low) > 1 and low.endswith(("a", "e", "á")) and low not in _NOT_VERBS:
+        return verb + "s"  # "lidera" -> "lideras", "enviará" -> "enviarás"
+    return None
+
+
+# Words after "él" or "ella" that end like a verb but are not one.
+_NOT_VERBS = frozenset(
+    {
+        "de", "que", "la", "una", "este", "esta", "ese", "esa", "se", "me", "te", "siempre",
+        "nunca", "ahora", "antes", "luego", "bastante", "apenas", "ya", "casi", "mientras",
+        "sobre", "entre", "desde", "hasta", "como", "donde", "cuando", "pronto", "entonces"
+    }
+)  # fmt: skip
+# Where a clause about the addressee may start: the note's start, or after "que", "y", ...
+_CLAUSE = r"(?:^|(?<=\bque\s)|(?<=\by\s)|(?<=,\s)|(?<=\bpero\s)|(?<=\bporque\s))"
+
+
+@lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
+def addressed(
+    text: str, names: Sequence[str] = (), others: Sequence[str] = (), *, familiar: bool = False
+) -> str:
+    """The note as said to its addressee: as typed for "usted", in the second person for "tú".
+
+    "usted" takes the third person, so "me habló de su equipo" already speaks to them. A
+    draft that says "tú" (`familiar`) turns it: "me hablaste de tu equipo", "le interesó"
+    -> "te interesó", "Ana me contó" -> "me contaste", "con ella" -> "contigo". A note that
+    names someone else, or says both "él" and "ella", is left as typed: the third person
+    may be theirs. "su" becomes "tu" before what a person has (`_PERSONAL_NOUNS`) or at the
+    start of the note, never "la migración y sus riesgos".
     """
-    return text
+    if not familiar:
+        return text
+    folded = text.casefold()
+    if any(o and re.search(rf"\b{re.escape(o.casefold())}\b", folded) for o in others):
+        return text
+    if re.search(r"\bél\b", folded) and re.search(r"\bella\b", folded):
+        return text
+    forms = [re.escape(n) for n in sorted((n for n in names if n), key=len, reverse=True)]
+    who = "|".join(["él", "ella", *forms])
+    person = rf"(?:(?:el|la)\s+)?(?:{who})"
+    out = re.sub(rf"\ba\s+{person}\s+le\b", "a ti te", text, flags=re.I)
+    out = re.sub(rf"\b(?:el|la|los|las)\s+([\w-]+)\s+de\s+{person}\b", _yours, out, flags=re.I)
+    out = re.sub(rf"\b(del|al)\s+([\w-]+)\s+de\s+{person}\b", _yours_contracted, out, flags=re.I)
+
+    def subject(m: re.Match[str]) -> str:
+        verb = _tu_form(m[2])
+        if verb is None:
+            return m[0]
+        if m[1]:
+            return f"{m[1]}{verb}"
+        return f"tú {verb}" if m.start() == 0 else verb  # "me dijiste que eres CTO"
+
+    out = re.sub(rf"{_CLAUSE}{person}\s+({_CLITIC}\s+)?({_VERB})\b", subject, out, flags=re.I)
+
+    def spoken_to_me(m: re.Match[str]) -> str:
+        verb = None if _THING_IS_SUBJECT.match(m[2]) else _tu_form(m[2])
+        return f"{m[1]} {verb}" if verb else m[0]
+
+    out = re.sub(
+        rf"{_CLAUSE}(me|nos)\s+({_VERB})\b",
+        spoken_to_me,
+        out,
+        flags=re.I,
+    )
+
+    def to_them(m: re.Match[str]) -> str:
+        if _THING_IS_SUBJECT.match(m[2]) or _MY_VERB.match(m[2]):
+            return f"{'T' if m[1][0] == 'L' else 't'}e {m[2]}"
+        return m[0]
+
+    out = re.sub(rf"\b(le)\s+({_VERB})\b", to_them, out, flags=re.I)
+    out = re.sub(
+        rf"\bse\s+(lo|la|los|las)\s+({_VERB})\b",
+        lambda m: f"te {m[1]} {m[2]}" if _MY_VERB.match(m[2]) else m[0],
+        out,
+        flags=re.I,
+    )
+    out = re.sub(rf"\bcon\s+{person}\b", "contigo", out, flags=re.I)
+    out = re.sub(r"\b(a|para|por|sobre|de|sin)\s+(?:él|ella)\b", r"\1 ti", out, flags=re.I)
+    return re.sub(r"\b(su|sus)\s+([\w-]+)", _your_things, out, flags=re.I)
+
+
+def _yours(m: re.Match[str]) -> str:
+    """'los proyectos de Ana' -> 'tus proyectos'."""
+    plural = m[0].casefold().startswith(("los", "las"))
+    return f"{'tus' if plural else 'tu'} {m[1]}"
+
+
+def _yours_contracted(m: re.Match[str]) -> str:
+    """'del equipo de Ana' -> 'de tu equipo'."""
+    return f"{'de' if m[1].casefold() == 'del' else 'a'} tu {m[2]}"
+
+
+def _your_things(m: re.Match[str]) -> str:
+    """'su equipo' -> 'tu equipo', at the note's start or before what a person has."""
+    if m.start() and m[2].casefold() not in _PERSONAL_NOUNS:
+        return m[0]
+    mine = "tus" if m[1].casefold() == "sus" else "tu"
+    return (mine.capitalize() if m[1][0].isupper() else mine) + f" {m[2]}"
 
 
 def as_topic(note: Note) -> str | None:

@@ -271,10 +271,13 @@ def _vous_form(verb: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
-def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
+def addressed(
+    text: str, names: Sequence[str] = (), others: Sequence[str] = (), *, familiar: bool = False
+) -> str:
     """The note said to its addressee: 'elle a monté son équipe' -> 'vous avez monté votre équipe'.
 
-    A note naming someone else is left as typed: 'il' and 'son' may be theirs. 'son' becomes
+    French drafts always say "vous", so `familiar` changes nothing. A note naming someone
+    else is left as typed: 'il' and 'son' may be theirs. 'son' becomes
     'votre' at the start of a note or before what a person has (`_PERSONAL_NOUNS`).
     """
     typed = text

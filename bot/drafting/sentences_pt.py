@@ -233,12 +233,15 @@ _POSSESSIVE = {"o": "seu", "a": "sua", "os": "seus", "as": "suas"}
 
 
 @lru_cache(maxsize=4096)  # the same notes are read for every draft and reminder
-def addressed(text: str, names: Sequence[str] = (), others: Sequence[str] = ()) -> str:
+def addressed(
+    text: str, names: Sequence[str] = (), others: Sequence[str] = (), *, familiar: bool = False
+) -> str:
     """The note as said to its addressee, without a pronoun that would fix the tone.
 
     "a equipe dela" and "o projeto da Ana" become "a sua equipe", "o seu projeto"; "ela me
     mostrou" and "Ana contou" lose their subject ("me mostrou"), which in a letter reads as
-    the addressee. Other people's names (`others`) stay as they are.
+    the addressee. Other people's names (`others`) stay as they are. "você" and "o senhor"
+    both take the third person, so `familiar` changes nothing.
     """
     forms = sorted({n for n in names if n} - {o for o in others if o}, key=len, reverse=True)
     owner = (

@@ -114,8 +114,11 @@ def build(
         for form in name_forms(person_name(p.name, p.greet_as))
     )
 
+    familiar = tone != "formal"  # every tone but formal says "tú" where a language has it
+
     def read(text: str, field: str | None = None) -> Note:
-        return book.read_note(book.addressed(text, forms, others) if forms else text, field)
+        said = book.addressed(text, forms, others, familiar=familiar) if forms else text
+        return book.read_note(said, field)
 
     def mine(text: str | None, field: str | None = None) -> list[Note]:
         notes = (read(item, field) for item in owner_items(text, people, person, lead))

@@ -36,7 +36,7 @@ from bot.drafting.render import DraftRenderer, group_environment
 from bot.drafting.sandbox import GroupSandbox, Limits, TemplateRefused
 from bot.drafting.template_check import MAX_SOURCE, Problem, check_template
 from bot.errors import UserError
-from bot.i18n import N_, _, ngettext
+from bot.i18n import N_, _, labelled, ngettext
 from bot.services.deps import Deps
 from bot.services.drafts import DraftService, Target
 from bot.services.followups import KIND_LABELS, parse_kind
@@ -594,7 +594,8 @@ def _language_in(rest: str) -> tuple[str, str]:
 def _overview(service: GroupTemplateService, session: Session, group: Workspace) -> Reply:
     own = service.own_kinds(session, group)
     lines = [
-        f"• {kind.value}: {_(OWN) if kind.value in own else _(BUILT_IN)}"
+        "• "
+        + labelled(kind.value, _(OWN) if kind.value in own else _(BUILT_IN))
         + (f" ({', '.join(own[kind.value])})" if kind.value in own else "")
         for kind in service.kinds
     ]

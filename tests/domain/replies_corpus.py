@@ -21,7 +21,14 @@ ZONES = {
 }
 # Which round of writing a file belongs to: the corpus, then sets each written after a round
 # of rules and read once before the rules changed for it.
-SETS = {"": "corpus", "later": "later", "blind": "blind", "fresh": "fresh"}
+SETS = {
+    "": "corpus",
+    "later": "later",
+    "blind": "blind",
+    "fresh": "fresh",
+    "round5": "round5",
+    "round6": "round6",
+}
 
 
 @dataclass(frozen=True)
@@ -32,7 +39,7 @@ class Email:
     kind: str
     language: str
     text: str
-    written: str  # corpus, later, blind or fresh
+    written: str  # a value of SETS
     stop: bool = False
     until: date | None = None
     slots: int | None = None

@@ -8,7 +8,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from adapters.console.conversation import Conversation
 from bot.app import Core
 from bot.domain.policy import Kind
-from bot.drafting.render import DraftRenderer, sentence, trim_end
+from bot.drafting.render import DraftRenderer, _flow, sentence, trim_end
 from bot.services.drafts import Target
 from bot.storage import repositories as repo
 from tests.drafting.sample_context import CONTEXT
@@ -75,3 +75,20 @@ async def test_sample_context_has_every_variable(convo: Conversation, core: Core
         real = core.drafts.context(member, interview, Target(Kind.THANK_YOU, None), {})
     assert set(real) == set(CONTEXT)
     assert set(real["interviewer"]) == set(CONTEXT["interviewer"])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "flowed"),
+    [
+        ("Au programme : Kafka ; puis ?", "Au programme\u00a0: Kafka\u202f; puis\u202f?"),
+        (
+            "Merci ! À 10:30 , https://acme.example/a",
+            "Merci\u202f! À 10:30, https://acme.example/a",
+        ),
+    ],
+)
+def test_french_drafts_space_high_marks_as_the_bot_does_everywhere(
+    paragraph: str, flowed: str
+) -> None:
+    """A full no-break space before ':', a narrow one before ';', '!' and '?'."""
+    assert _flow(paragraph, "fr") == flowed

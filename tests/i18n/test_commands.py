@@ -82,3 +82,19 @@ async def test_a_newcomer_is_answered_in_their_platform_language(
     assert reply.plain_text().startswith("Ich kenne den Befehl 'frobnicate' nicht.")
     stranger = MemberRef("console", "local", "ada")
     assert (await _ask(core, clock, stranger, "/interview list")).language == "en"
+
+
+async def test_a_french_member_reads_every_label_and_value_with_a_spaced_colon(
+    convo: Conversation,
+) -> None:
+    """Help lines and the debrief's field list set ':' off as French does ('x\u00a0: y')."""
+    await convo.say("/interview settings language=fr")
+    shown = await convo.say("/interview help")
+    usage = [line for line in shown.splitlines() if line.startswith("/interview log")]
+    assert usage, shown
+    assert all("\u00a0: " in line for line in usage), usage
+    await convo.say(LOG)
+    fields = (await convo.say("/interview notes #1")).splitlines()
+    bullets = [line for line in fields if line.startswith("• ")]
+    assert bullets, fields
+    assert all("\u00a0: " in line and ": " not in line.replace("\u00a0: ", "") for line in bullets)

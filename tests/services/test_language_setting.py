@@ -32,7 +32,7 @@ async def test_a_member_chooses_their_language_and_dates_are_read_in_it(
 
 
 async def test_a_language_may_be_named_in_english_or_in_itself(convo: Conversation) -> None:
-    assert "Langue: français" in await convo.say("/interview settings language=Français")
+    assert "Langue\u00a0: français" in await convo.say("/interview settings language=Français")
     assert "Sprache: Deutsch" in await convo.say("/interview settings language=german")
     wrong = await convo.say("/interview settings language=klingon")
     assert "Die Sprache 'klingon' kenne ich nicht." in wrong

@@ -1,9 +1,10 @@
 """Punctuation each language sets its own way: French spacing, Spanish opening marks.
 
-French puts a space before '?', '!', ':' and ';' ('Merci !'); typographers use a narrow
-no-break space (U+202F), many writers a no-break space (U+00A0) or a plain one: all three
-pass, only a missing space is flagged. Spanish opens a question with '¿' and an exclamation
-with '¡', where the question or exclamation begins ('Gracias, ¿podría ...?').
+French puts a space before '?', '!', ':' and ';' ('Merci !'); typographers use a no-break
+space before ':' and a narrow one (U+202F) before the others, many writers one kind for all
+four or a plain space: any space passes, only a missing one is flagged. Spanish opens a
+question with '¿' and an exclamation with '¡', where the question or exclamation begins
+('Gracias, ¿podría ...?').
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from bot.drafting.proofread.core import WARNING, Check, Draft, Hit, hit, quote
-from bot.i18n import _, ngettext
+from bot.i18n import FRENCH_SPACE_BEFORE, _, ngettext
 
 # A mark right after a letter, digit or closing quote or bracket: no space between. Not a
 # mark right after another ('?!'), a time or ratio ('10:30'), a URL ('https://'), or an
@@ -41,7 +42,7 @@ def check_french_spacing(d: Draft) -> Iterator[Hit]:
     if found:
         section, offset, token = found[0]
         count = len(found)
-        fixed = token[:-1] + "\u202f" + token[-1]
+        fixed = token[:-1] + FRENCH_SPACE_BEFORE[token[-1]] + token[-1]
         yield hit(
             WARNING,
             section,
@@ -53,7 +54,7 @@ def check_french_spacing(d: Draft) -> Iterator[Hit]:
             ).format(count=count, text=quote(token)),
             # Not `quote`: it would turn the narrow no-break space into a plain one.
             _(
-                "Put a space before each, ideally a narrow no-break one so the mark never starts "
+                "Put a space before each, ideally a no-break one so the mark never starts "
                 "a line: '{text}'."
             ).format(text=fixed),
         )

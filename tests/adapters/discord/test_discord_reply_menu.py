@@ -87,7 +87,7 @@ async def test_a_member_speaking_french_reads_the_form_in_french(
     await say(fake, "settings", language="fr")
     modal = (await use(fake, EMAIL, locale="fr"))["data"]
     assert modal["title"] == "Leur réponse"
-    assert [c["label"] for c in modal["components"]] == ["Quel entretien ?", "Leur e-mail"]
+    assert [c["label"] for c in modal["components"]] == ["Quel entretien\u202f?", "Leur e-mail"]
 
 
 async def test_a_forwarded_email_is_read_from_its_snapshot(

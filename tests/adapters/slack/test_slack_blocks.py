@@ -33,6 +33,7 @@ from bot.chat import (
     Reply,
     Section,
 )
+from bot.i18n import speaking
 
 MANIFEST = Path(__file__).resolve().parents[3] / "slack-app-manifest.yml"
 
@@ -242,3 +243,20 @@ async def test_a_notes_form_too_long_for_slack_is_not_opened_and_says_why(
     answer = await slack.say("notes #1")
     assert slack.fake.of("views.open") == []
     assert "more than the 3,000 a form can hold" in answer
+
+
+def test_a_french_reply_spaces_its_colons_and_names_finding_levels_in_french() -> None:
+    """Overflow options and findings join label and value as French does: 'label\u00a0: value'."""
+    draft = DraftBlock(
+        "Merci", None, "Merci", "Bonjour", findings=(Finding("warning", "Trop", "Coupez."),)
+    )
+    snooze = [Action("snooze", "Dans 1 jour", "#1 1d"), Action("snooze", "Dans 3 jours", "#1 3d")]
+    with speaking("fr"):
+        blocks = reply_blocks(Reply(blocks=[draft], actions=snooze, language="fr"))
+    notes = [e["text"] for b in blocks if b["type"] == "context" for e in b["elements"]]
+    assert "• *avertissement*\u00a0: Trop. Correction\u00a0: Coupez." in notes
+    menu = next(e for b in blocks if b["type"] == "actions" for e in b["elements"])
+    assert [o["text"]["text"] for o in menu["options"]] == [
+        "Rappeler plus tard\u00a0: Dans 1 jour",
+        "Rappeler plus tard\u00a0: Dans 3 jours",
+    ]

@@ -78,20 +78,21 @@ def test_names_companies_and_addresses_are_never_flagged(body: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "said"),
+    ("body", "said", "space"),
     [
-        pytest.param("Merci!", "Merci!", id="exclamation"),
-        pytest.param("Êtes-vous disponible?", "disponible?", id="question"),
-        pytest.param("Voici le programme: demain.", "programme:", id="colon"),
-        pytest.param("Merci; à bientôt.", "Merci;", id="semicolon"),
-        pytest.param("Vraiment?!", "Vraiment?", id="interrobang-once"),
+        pytest.param("Merci!", "Merci!", NNBSP, id="exclamation"),
+        pytest.param("Êtes-vous disponible?", "disponible?", NNBSP, id="question"),
+        pytest.param("Voici le programme: demain.", "programme:", NBSP, id="colon"),
+        pytest.param("Merci; à bientôt.", "Merci;", NNBSP, id="semicolon"),
+        pytest.param("Vraiment?!", "Vraiment?", NNBSP, id="interrobang-once"),
     ],
 )
-def test_a_mark_without_its_space_is_a_warning(body: str, said: str) -> None:
+def test_a_mark_without_its_space_is_a_warning(body: str, said: str, space: str) -> None:
+    """The fix shows the space French sets before that mark: a full one before ':'."""
     (finding,) = about(check_fr(body), "space")
     assert finding.level == "warning"
     assert f"'{said}'" in finding.problem
-    assert f"'{said[:-1]}{NNBSP}{said[-1]}'" in finding.fix
+    assert f"'{said[:-1]}{space}{said[-1]}'" in finding.fix
 
 
 def test_every_mark_without_its_space_is_counted_in_one_finding() -> None:
