@@ -22,6 +22,7 @@ from bot.services.group_templates import GroupTemplateService
 from bot.services.groups import GroupService
 from bot.services.interviews import InterviewService
 from bot.services.member_settings import MemberSettingsService
+from bot.services.replies import ReplyService
 from bot.services.request_claims import RequestClaimService
 from bot.settings import Settings
 from bot.storage import repositories
@@ -41,6 +42,7 @@ class Core:
     def __post_init__(self) -> None:
         self.interviews = InterviewService(self.deps)
         self.follow_ups = FollowUpService(self.deps)
+        self.replies = ReplyService(self.deps, self.interviews, self.follow_ups)
         self.group_templates = GroupTemplateService(self.deps)
         self.drafts = DraftService(self.deps, self.group_templates.renderer_for)
         self.calendar = CalendarFeedService(self.deps, self.drafts, self.settings.public_url)

@@ -225,6 +225,9 @@ class Form:
     fields: tuple[FormField, ...]
     context: str = ""
     submit: str = N_("Save")  # its builder passes it through _(), in the member's language
+    # Its one long text field is pasted, not typed (an email): a console without modals
+    # gathers it from the lines that follow.
+    paste: bool = False
 
 
 @dataclass(frozen=True)

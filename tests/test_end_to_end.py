@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from adapters.console.conversation import Conversation
+from bot.domain.replies import classify
 
 LOG = (
     '/interview log company="Acme" role="Backend Engineer" when="tomorrow 3pm" stage=onsite '
@@ -83,3 +87,39 @@ async def test_members_only_see_their_own_interviews(convo: Conversation) -> Non
     assert "You have no interview #1" in await convo.say("/interview sent #1 Jane")
     await convo.say(":as ada")
     assert "#1 Acme" in await convo.say("/interview list")
+
+
+@pytest.mark.xfail(raises=NotImplementedError, strict=False)  # until the classifier merges
+async def test_a_pasted_rejection_confirmed_with_one_press_ends_the_nudges(
+    convo: Conversation,
+) -> None:
+    """Paste over several lines, read it, press the button: the follow-ups change."""
+    classify("Thanks", now=convo.clock.now(), tz=ZoneInfo("UTC"))  # NotImplementedError
+    await convo.say("/interview settings timezone=America/New_York")
+    await convo.say(LOG)
+    await convo.say(":advance 2d")
+    await convo.say("/interview sent #1 Jane")
+    await convo.say("/interview sent #1 Raj")
+    assert "status check" in await convo.say("/interview due")
+    await convo.say("/interview reply #1")
+    email = [
+        "Hi Ada,",
+        "",
+        "Thank you for your time. Unfortunately we have decided to move forward with",
+        "other candidates.",
+        "",
+        "Best, Hana Kobayashi",
+    ]
+    for line in email:
+        await convo.say(line)
+    read = await convo.say(".")
+    assert "This looks like a rejection from Acme (#1)." in read
+    assert "move forward" not in read  # never said back
+    (press,) = re.findall(r"\[Yes: Rejection: (/interview reply_ok #1 rejection[^\]]*)\]", read)
+    done = await convo.say(press)
+    assert "Recorded: #1 Acme" in done
+    due = await convo.say("/interview due")
+    assert "status check" not in due
+    assert "reply to the rejection" in due
+    draft = await convo.say("/interview draft #1 rejection_reply")
+    assert "feedback" in draft

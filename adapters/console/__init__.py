@@ -7,6 +7,7 @@ import contextlib
 import io
 import logging
 import os
+import re
 import sys
 import threading
 from collections.abc import AsyncIterator
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from prompt_toolkit import PromptSession
-from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.history import DummyHistory, FileHistory, History, InMemoryHistory
 from prompt_toolkit.input import create_input
 from prompt_toolkit.patch_stdout import patch_stdout
 
@@ -64,7 +65,10 @@ async def _chat(
     and it is drawn again below with the half-typed line intact. Answers are printed once
     the prompt has gone, straight to the terminal, so each comes before the next prompt.
     """
-    session: PromptSession[str] = PromptSession(history=history, input=create_input(stdin))
+    terminal = create_input(stdin)
+    session: PromptSession[str] = PromptSession(history=history, input=terminal)
+    # A pasted email is read once and kept nowhere: its lines go into no history.
+    pasting: PromptSession[str] = PromptSession(history=DummyHistory(), input=terminal)
     with speaking(conversation.refresh_language()):
         banner = _(
             "Followup console. You are {name}. Type /interview help, or a directive "
@@ -76,7 +80,10 @@ async def _chat(
     while True:
         try:
             with patch_stdout():
-                line = await session.prompt_async(f"{conversation.user}> ")
+                if conversation.pasting:
+                    line = await pasting.prompt_async("... ")
+                else:
+                    line = await session.prompt_async(f"{conversation.user}> ")
         except (EOFError, KeyboardInterrupt):  # raw at the prompt: Ctrl-C is a key
             return  # the prompt has ended its line: the shell's starts on its own
         await _answer(conversation, line)
@@ -94,10 +101,32 @@ async def _answer(conversation: Conversation, line: str) -> None:
 def _history(path: Path | None) -> History:
     """Earlier lines from `path`, created readable by its owner only (lines carry notes)."""
     if path is None:
-        return InMemoryHistory()
+        return _WithoutPastes()
     path.parent.mkdir(parents=True, exist_ok=True)
     os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
-    return FileHistory(path)
+    return _FileWithoutPastes(path)
+
+
+# `/interview reply #3 <their email>`: a line that holds someone else's email.
+_PASTE = re.compile(r"\s*/?interview\s+reply\s+\S+\s+\S", re.IGNORECASE)
+
+
+class _WithoutPastes(InMemoryHistory):
+    """The session's lines, but never an email pasted after `reply #3`."""
+
+    def append_string(self, string: str) -> None:
+        """Keep `string` unless it carries a pasted email."""
+        if not _PASTE.match(string):
+            super().append_string(string)
+
+
+class _FileWithoutPastes(FileHistory):
+    """Earlier lines on disk, but never an email pasted after `reply #3`."""
+
+    def append_string(self, string: str) -> None:
+        """Keep `string` unless it carries a pasted email."""
+        if not _PASTE.match(string):
+            super().append_string(string)
 
 
 async def _lines(stdin: TextIO) -> AsyncIterator[str]:

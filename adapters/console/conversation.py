@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from adapters.console.messenger import PLATFORM, ConsoleMessenger, dm_text
 from adapters.speech import member_language
 from bot.app import Core
-from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Visibility
+from bot.chat import Attachment, CommandRequest, Form, MemberRef, Reply, Visibility
 from bot.domain.invites import MAX_INVITE_BYTES
 from bot.domain.languages import DEFAULT_LANGUAGE
 from bot.domain.timeparse import parse_duration
@@ -27,6 +27,10 @@ DIRECTIVES = N_(":as NAME, :advance DURATION (like 25h or 3d), :now, :help")
 NOT_UTF8 = N_(
     "That line has bytes that aren't UTF-8 text, so I ignored it and stored nothing. Set "
     "your terminal (or the file you piped in) to UTF-8 and type it again."
+)
+PASTE_HOW = N_(
+    "Paste it now, over as many lines as it takes; then a line with only a full stop (.) "
+    "to finish. Pasted after the command on one line, it works as well."
 )
 EXPORT_DIR = Path("var/exports")
 # `/interview log invite=path/to/invite.ics`: the console attaches the file, as a chat would.
@@ -73,14 +77,26 @@ class Conversation:
         self.transcript: list[str] = []
         self.language = DEFAULT_LANGUAGE
         self._write = write
+        self._paste: tuple[Form, list[str]] | None = None  # the form, the lines so far
         core.add_messenger(ConsoleMessenger(self._emit, clock, self._zone_of))
 
+    @property
+    def pasting(self) -> bool:
+        """Whether the lines that come are a paste (an email) for the form just shown."""
+        return self._paste is not None
+
     async def say(self, line: str) -> str:
-        """Handle one line (a command or a directive) and return everything it printed."""
+        """Handle one line (a command or a directive) and return everything it printed.
+
+        After a form for pasted text (`reply #3` alone), lines are gathered as they are,
+        blank ones too, until one holding only a full stop, then submitted as the form.
+        """
         start = len(self.transcript)
         text = line.strip()
         with speaking(self.refresh_language()):
-            if not text or text.startswith("#"):
+            if self._paste is not None:
+                await self._gather(line.rstrip("\r\n"))
+            elif not text or text.startswith("#"):
                 pass
             elif not _is_text(text):
                 self._emit(_(NOT_UTF8))
@@ -130,7 +146,8 @@ class Conversation:
             self._emit(_("Commands start with /interview. Try /interview help."))
             return
         rest = words[1] if len(words) > 1 else ""
-        command, _sep, args = rest.strip().partition(" ")
+        # A paste of several lines comes as one: its command ends at any space or newline.
+        command, args = (*rest.strip().split(maxsplit=1), "", "")[:2]
         files: tuple[Attachment, ...] = ()
         if command.casefold() == "log" and _INVITE.search(args):
             taken = _take_invite(args)
@@ -138,6 +155,16 @@ class Conversation:
                 self._emit(taken)
                 return
             args, files = taken
+        await self._send(command, args, files=files)
+
+    async def _send(
+        self,
+        command: str,
+        args: str,
+        *,
+        files: tuple[Attachment, ...] = (),
+        options: dict[str, str] | None = None,
+    ) -> None:
         request = CommandRequest(
             member=self.member(),
             command=command,
@@ -148,10 +175,29 @@ class Conversation:
             is_admin=self.is_admin,  # their own machine: they administer it
             channel_id=CHANNEL,
             files=files,
+            options=options,
             locale=self.locale,
         )
         reply = await self.core.dispatcher.handle(request)
         self._show(reply)
+        form = reply.form
+        if form is not None and form.paste and len(form.fields) == 1:
+            self._paste = (form, [])
+            self._emit(_(PASTE_HOW))
+
+    async def _gather(self, line: str) -> None:
+        """One line of a paste; a full stop alone submits the form with all of them."""
+        if self._paste is None:
+            return
+        form, lines = self._paste
+        if line.strip() != ".":
+            if _is_text(line):
+                lines.append(line)
+            else:
+                self._emit(_(NOT_UTF8))
+            return
+        self._paste = None
+        await self._send(form.command, form.context, options={form.fields[0].key: "\n".join(lines)})
 
     def _show(self, reply: Reply) -> None:
         with speaking(reply.language):

@@ -7,8 +7,9 @@ core is slow). A calendar invite attached to `/interview log` or sent to the bot
 downloaded and logged. Its `messenger` delivers reminders by DM. While Discord cannot be
 reached it keeps trying with a capped backoff (`adapters.reconnect`), and its `link` tells
 `/healthz`.
-Command registration is a separate, deliberate step: `sync_commands`; `invite_url` gives
-the links that install the app.
+Command registration is a separate, deliberate step: `sync_commands` registers `/interview`
+and the message command 'Read employer's reply'; `invite_url` gives the links that install
+the app.
 """
 
 from __future__ import annotations
@@ -52,13 +53,16 @@ from adapters.discord.render import (
     settled_note,
     submitted_values,
 )
+from adapters.discord.reply_menu import is_menu, menu_payload, message_text
 from adapters.invite_files import typed_beside
+from adapters.message_text import with_message
 from adapters.reconnect import Link, Refused, summary
 from adapters.speech import member_language
 from bot.app import Core
 from bot.chat import Attachment, CommandRequest, MemberRef, Reply, Section, Visibility
 from bot.commands.dispatch import OOPS
 from bot.commands.handlers import build_registry
+from bot.commands.reply_pick import TEXT as REPLY_TEXT
 from bot.i18n import N_, _, speaking
 from bot.settings import Settings
 from bot.storage import repositories as repo
@@ -307,6 +311,8 @@ class DiscordAdapter:
                     command, values, _focused = invoked(data)
                     text = command_text(values)
                     await self.run_action(interaction, command, text, attachments=attached(data))
+                elif is_menu(data):
+                    await self._read_reply(interaction, message_text(data))
             elif interaction.type is discord.InteractionType.autocomplete:
                 await self._autocomplete(interaction, data)
             elif interaction.type is discord.InteractionType.modal_submit:
@@ -346,6 +352,19 @@ class DiscordAdapter:
             work = self._handle(self._request(interaction, command, text))
         reply, deferred = await self._dispatch(interaction, work)
         with speaking(reply.language):
+            await self._reply(interaction, reply, deferred)
+
+    async def _read_reply(self, interaction: discord.Interaction, text: str) -> None:
+        """'Read employer's reply' on a message: the reply form with the message's text.
+
+        The text goes into the modal and nowhere else. With no interview logged (no form),
+        or a core too slow for a modal (deferred), the member reads what to do instead.
+        """
+        work = self._handle(self._request(interaction, "reply", ""))
+        reply, deferred = await self._dispatch(interaction, work)
+        with speaking(reply.language):
+            if reply.form is not None:
+                reply.form = with_message(reply.form, REPLY_TEXT, text)
             await self._reply(interaction, reply, deferred)
 
     async def _reply(self, interaction: discord.Interaction, reply: Reply, deferred: bool) -> None:
@@ -606,10 +625,10 @@ async def _sync(settings: Settings, guild_id: int | None) -> int:
             raise RuntimeError("Discord did not say which application this token belongs to")
         specs = build_registry().specs
         if guild_id is None:
-            payload = [command_payload(specs)]
+            payload = [command_payload(specs), menu_payload()]
             answered = await client.http.bulk_upsert_global_commands(application_id, payload)
         else:
-            payload = [command_payload(specs, guild=True)]
+            payload = [command_payload(specs, guild=True), menu_payload(guild=True)]
             answered = await client.http.bulk_upsert_guild_commands(
                 application_id, guild_id, payload
             )

@@ -34,6 +34,9 @@ MAX_OPTIONS = 25
 # application-commands.mdx, Application Command Object: descriptions 1-100 characters, and
 # localizations "follow the same restrictions"; a choice's name too (Option Choice).
 MAX_DESCRIPTION = 100
+# developers/interactions/application-commands.mdx, Application Command Option Structure:
+# a string option's max_length is at most 6,000.
+MAX_STRING = 6000
 INSTALL_GUILD, INSTALL_USER = 0, 1
 CONTEXT_GUILD, CONTEXT_BOT_DM, CONTEXT_PRIVATE = 0, 1, 2
 # developers/reference.mdx, Locales: Discord's codes for the languages we speak. Spanish is
@@ -107,7 +110,7 @@ class _Builder:
             "name": GROUP,
             **self.said("description", GROUP_DESCRIPTION),
             "type": 1,
-            "options": [self.subcommand(spec) for spec in specs][:MAX_OPTIONS],
+            "options": [self.subcommand(spec) for spec in specs if not spec.hidden][:MAX_OPTIONS],
         }
         if not guild:
             payload["integration_types"] = [INSTALL_GUILD, INSTALL_USER]
@@ -151,7 +154,10 @@ class _Builder:
         free = self.said(
             "description", FREE_TEXT, FREE_TEXT_SHORT, usage=spec.usage, command=spec.name
         )
-        options.append({"type": STRING, "name": "text", **free, "required": False})
+        text: dict[str, Any] = {"type": STRING, "name": "text", **free, "required": False}
+        if spec.raw:  # pasted text (an email): as long as Discord lets a string option be
+            text["max_length"] = min(spec.max_chars, MAX_STRING)
+        options.append(text)
         return {
             "type": SUB_COMMAND,
             "name": spec.name,

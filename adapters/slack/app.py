@@ -28,6 +28,7 @@ from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.invite_files import typed_beside
+from adapters.message_text import with_message
 from adapters.reconnect import Link
 from adapters.slack.blocks import (
     ACTION_PREFIX,
@@ -51,16 +52,15 @@ from adapters.slack.stores import InstallationStore, StateStore
 from adapters.speech import member_language
 from bot.app import Core
 from bot.chat import (
-    MAX_FORM_TEXT,
     Attachment,
     CommandRequest,
     Form,
-    FormField,
     MemberRef,
     Reply,
     Section,
     Visibility,
 )
+from bot.commands.reply_pick import TEXT as REPLY_TEXT
 from bot.i18n import N_, _, speaking
 from bot.settings import Settings
 from bot.storage import repositories as repo
@@ -68,6 +68,9 @@ from bot.storage import repositories as repo
 log = logging.getLogger(__name__)
 
 COMMAND = "/interview"
+# The message shortcuts' callback ids (slack-app-manifest.yml declares them).
+LOG_SHORTCUT = "followup_log_from_message"
+REPLY_SHORTCUT = "followup_reply_from_message"
 _SLACK_ID = re.compile(r"[A-Z0-9]{1,32}")
 EVENTS_PATH = "/slack/events"
 # The manifest's bot scopes (slack-app-manifest.yml, kept equal by a test).
@@ -194,7 +197,8 @@ class SlackAdapter:
         # makes up; unanswered, Bolt replies 404 and the member sees an error. The link has
         # already opened: acknowledge it, and any other press, with nothing to do.
         app.action(re.compile(".*"))(_acknowledge)
-        app.shortcut("followup_log_from_message")(self._on_message_shortcut)
+        app.shortcut(LOG_SHORTCUT)(self._on_message_shortcut)
+        app.shortcut(REPLY_SHORTCUT)(self._on_reply_shortcut)
         app.event("app_home_opened")(self._on_home)
         app.event("message")(self._on_message)
         app.event("app_uninstalled")(self._on_uninstalled)
@@ -380,9 +384,15 @@ class SlackAdapter:
             await ack(response_action="errors", errors=view_errors(reply.field_errors, keys))
             return
         title = str(view.get("title", {}).get("text") or "Followup")
+        # A modal's result shows no buttons: a reply that asks for a press (what their
+        # email seems to be, to confirm) goes to the DM, where its buttons work.
+        asks = bool(reply.actions) and reply.visibility is not Visibility.DIRECT
         with speaking(reply.language):
-            await ack(response_action="update", view=result_view(title, reply))
-        if reply.visibility is Visibility.DIRECT:
+            shown = (
+                replace(reply, blocks=[*reply.blocks, Section(_(SENT_BY_DM))]) if asks else reply
+            )
+            await ack(response_action="update", view=result_view(title, shown))
+        if reply.visibility is Visibility.DIRECT or asks:
             await self._dm(client, member, reply)
 
     async def _on_action(
@@ -427,7 +437,7 @@ class SlackAdapter:
     async def _on_message_shortcut(
         self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
     ) -> None:
-        """'Log interview from this message': its invite, or the log form with it as notes."""
+        """'Log this interview' on a message: its invite, or the log form with it as notes."""
         await ack()
         self._later(self._shortcut(body, client))
 
@@ -454,18 +464,47 @@ class SlackAdapter:
         reply = await self._dispatch(client, member, "log", "")
         if reply.form is None:
             return
-        text = str(message.get("text") or "")
         with speaking(reply.language):
-            if text:
-                label = _("From the message")
-                if len(text) > MAX_FORM_TEXT:  # say so: the form holds only the start of it
-                    label = _("From the message (its first {count} characters)").format(
-                        count=f"{MAX_FORM_TEXT:,}"
-                    )
-                notes = FormField("notes", label, kind="long_text", initial=text[:MAX_FORM_TEXT])
-                reply.form = replace(reply.form, fields=(*reply.form.fields, notes))
+            form = with_message(reply.form, "notes", str(message.get("text") or ""))
             origin = {"channel": str((body.get("channel") or {}).get("id") or "")}
-            await self._open_form(client, member, reply.form, str(body.get("trigger_id")), origin)
+            await self._open_form(client, member, form, str(body.get("trigger_id")), origin)
+
+    async def _on_reply_shortcut(
+        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        """'Read employer's reply' on a message: the reply form, with the message's text."""
+        await ack()
+        self._later(self._reply_shortcut(body, client))
+
+    async def _reply_shortcut(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        """Ask which interview the email answers, the email already in its field.
+
+        The text is the message's as the member reads it (links unwrapped, `&gt;` quote
+        marks back to `>`, which tell the reader where the quoted history starts); it
+        goes into the modal and nowhere else. With no interview logged, the member is told so
+        where they used the shortcut.
+        """
+        member = _member(_team_of(body), _user_of(body))
+        if member is None:
+            log.warning("Slack shortcut without a usable team or user ignored")
+            return
+        reply = await self._dispatch(client, member, "reply", "")
+        if reply.form is None:
+            await self._answer(
+                client,
+                member,
+                reply,
+                response_url=body.get("response_url"),
+                trigger_id=None,
+                origin={},
+            )
+            return
+        message = body.get("message")
+        text = typed_text(message.get("text") if isinstance(message, dict) else None)
+        with speaking(reply.language):
+            form = with_message(reply.form, REPLY_TEXT, text)
+            origin = {"channel": str((body.get("channel") or {}).get("id") or "")}
+            await self._open_form(client, member, form, str(body.get("trigger_id")), origin)
 
     async def _on_home(
         self, event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient

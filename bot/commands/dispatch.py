@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from bot.chat import CommandRequest, Reply, Section
-from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs, clean_text, parse_args
+from bot.commands.args import ParsedArgs, clean_text, parse_args
 from bot.commands.registry import Context
 from bot.domain.languages import DEFAULT_LANGUAGE, language_of_locale, platform_locale
 from bot.errors import UserError
@@ -125,12 +125,12 @@ class Dispatcher:
             spec.check_options(args.options)
         if request.options is not None:  # a submitted form: its fields are the options
             args = ParsedArgs(args.positionals, MappingProxyType(dict(request.options)))
-        if spec.raw and len(request.text) > MAX_INPUT_CHARS:
+        if spec.raw and len(request.text) > spec.max_chars:
             raise UserError(
                 _("That's {count:,} characters; the limit is {limit:,}.").format(
-                    count=len(request.text), limit=MAX_INPUT_CHARS
+                    count=len(request.text), limit=spec.max_chars
                 ),
-                hint=_("Check a shorter note; a good follow-up is under 200 words."),
+                hint=_(spec.too_long),
             )
         if not spec.writes:
             with self.core.deps.db.reading() as session:

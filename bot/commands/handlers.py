@@ -9,6 +9,8 @@ from bot.commands.admin import admin
 from bot.commands.args import parse_ref
 from bot.commands.forms import interview_form, notes_form
 from bot.commands.registry import CommandSpec, Context, OptionSpec, Registry
+from bot.commands.replies import CONFIRM, choices, confirmed, paste_form, split_paste, understood
+from bot.commands.reply_pick import pick_form, picked
 from bot.domain.people import format_person
 from bot.domain.policy import (
     WAITING_STATUSES,
@@ -18,6 +20,7 @@ from bot.domain.policy import (
     gone_quiet,
     send_time,
 )
+from bot.domain.replies import ReplyKind
 from bot.domain.timeparse import ParsedTime, format_local, parse_duration, parse_when
 from bot.drafting.proofread import ProofContext, proofread
 from bot.errors import UserError
@@ -35,6 +38,9 @@ from bot.storage.models import FollowUp, Interview, Interviewer
 from bot.storage.repositories import InterviewLine
 
 PRODUCT = "/interview"
+MAX_REPLY_CHARS = 6000
+"""The longest email `reply` reads: Discord's longest string option; 5 KB and more of a
+pasted thread fits, and the newest message is at its top."""
 # What each of the drafts service's extra values is for, by its key.
 # What each setting is, for menus that list them (Discord's options); the key is syntax.
 SETTING_OPTIONS = {
@@ -150,7 +156,7 @@ def _pending(ctx: Context, interview: Interview) -> list[str]:
 def help_(ctx: Context) -> Reply:
     """List every command, generated from the registry."""
     registry: Registry = ctx.core.registry
-    lines = [labelled(f"{PRODUCT} {spec.usage}", _(spec.summary)) for spec in registry.specs]
+    lines = [labelled(f"{PRODUCT} {spec.usage}", _(spec.summary)) for spec in registry.shown]
     example = _("Example: {command}").format(
         command=f'{PRODUCT} log company="Acme" role="Backend Engineer" when="tomorrow 3pm" '
         'stage=onsite with="Jane Doe (Engineering Manager) <jane@acme.com>; Robert Smith [Bob]"'
@@ -508,6 +514,131 @@ def replied(ctx: Context) -> Reply:
     return _settled(Reply.text(noted, *tail))
 
 
+def reply(ctx: Context) -> Reply:
+    """Read a reply the member pasted and offer what it seems to be, to confirm with a press.
+
+    The text is read once, by the classifier, and is never stored, logged or said back:
+    the answer names only what was understood.
+    """
+    typed, pasted = split_paste(ctx.request.text)
+    if ctx.request.options is not None:  # the form: its text field holds the email
+        pasted = ctx.request.options.get("text", "").strip()
+        typed = typed or picked(ctx.request.options)  # or the form chose the interview too
+    ask = _("Which interview is their reply about?")
+    how = _("Add its number, then paste the email: {command}").format(
+        command=f"{PRODUCT} reply #3 ..."
+    )
+    if not typed and not pasted:  # nothing named yet: a form asks for both
+        lines = ctx.core.repo.interview_lines(ctx.session, ctx.member_id)
+        form = pick_form(lines, f'{PRODUCT} log company="..." when="..."')
+        return Reply(blocks=[Section(f"{ask} {how}")], form=form)
+    if not typed:
+        raise UserError(ask, hint=how)
+    number = parse_ref(typed)
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    if not pasted:
+        said = _("Paste their email after the command, like {command}, or in the form.")
+        return Reply(
+            blocks=[Section(said.format(command=f"{PRODUCT} reply #{number} ..."))],
+            form=paste_form(number),
+        )
+    reading = ctx.core.replies.read(ctx.member, interview, pasted)
+    return Reply(
+        blocks=[Section(p) for p in understood(reading, interview.company, number, ctx.zone)],
+        actions=choices(reading, number, ctx.zone),
+    )
+
+
+# The draft each confirmed kind offers next.
+REPLY_DRAFTS = {
+    ReplyKind.REJECTION: Kind.REJECTION_REPLY,
+    ReplyKind.OFFER: Kind.OFFER_REPLY,
+    ReplyKind.NEXT_ROUND: Kind.NEXT_ROUND_THANKS,
+}
+
+
+def reply_ok(ctx: Context) -> Reply:
+    """Act on the reading the member pressed: record it, and re-plan what follows."""
+    number, reading = confirmed(ctx.args, f"{PRODUCT} reply_ok #3 rejection")
+    interview = ctx.core.interviews.get(ctx.session, ctx.member, number)
+    done = ctx.core.replies.apply(ctx.session, ctx.member, interview, reading)
+    ref = f"#{number}"
+    kind = reading.kind
+    said: list[str] = []
+    if kind in REPLY_DRAFTS:
+        said.append(_("Recorded: {interview}.").format(interview=_summary(ctx, interview)))
+    elif kind is ReplyKind.OUT_OF_OFFICE:
+        said.append(_("An auto-reply doesn't count as their reply."))
+        if done.held_until is not None:
+            said.append(
+                ngettext(
+                    "I moved {count} reminder to {when}, after they are back.",
+                    "I moved {count} reminders to {when}, after they are back.",
+                    done.held,
+                ).format(count=done.held, when=format_local(done.held_until, ctx.zone))
+            )
+        else:
+            said.append(_("No reminder was due before they are back."))
+    elif kind is ReplyKind.MATERIAL:
+        said.append(
+            _("Noted what {company} asked for ({interview}): {items}, by {when}.").format(
+                company=interview.company,
+                interview=ref,
+                items=interview.promised_by_me,
+                when=format_local(interview.promised_due_at, ctx.zone)
+                if interview.promised_due_at
+                else "—",
+            )
+        )
+    elif kind is ReplyKind.STILL_DECIDING:
+        said.append(
+            _("Noted that {company} is still deciding ({interview}).").format(
+                company=interview.company, interview=ref
+            )
+        )
+    else:
+        said.append(
+            _("Noted that {company} replied ({interview}).").format(
+                company=interview.company, interview=ref
+            )
+        )
+    if done.logged is not None:
+        said.append(_("Logged {interview}.").format(interview=_summary(ctx, done.logged)))
+    elif kind is ReplyKind.NEXT_ROUND:
+        said.append(
+            _("Once its time is set, log the next interview: {command}").format(
+                command=f'{PRODUCT} log company="{interview.company}" when="..."'
+            )
+        )
+    if done.contact is not None:
+        contact = (
+            _("I added {name} to {interview} as the contact person: no thank-you goes to them.")
+            if done.added
+            else _("Notes about what happens next go to {name}.")
+        )
+        said.append(contact.format(name=done.contact.name, interview=ref))
+    actions: list[Action] = []
+    if reading.stop:
+        said.append(
+            ngettext(
+                "{company} asked not to be contacted again, so I ended every follow-up for "
+                "{interview} and cancelled its {count} reminder. Nothing more will come about it.",
+                "{company} asked not to be contacted again, so I ended every follow-up for "
+                "{interview} and cancelled its {count} reminders. Nothing more will come about it.",
+                done.ended,
+            ).format(company=interview.company, interview=ref, count=done.ended)
+        )
+    elif kind in REPLY_DRAFTS:
+        actions.append(
+            Action("draft", _("Draft the reply"), f"{ref} {REPLY_DRAFTS[kind].value}", "primary")
+        )
+    follow = _pending(ctx, interview)
+    tail = [_listed(_("Next:"), follow)] if follow else []
+    reply = Reply.text(" ".join(said), *tail)
+    reply.actions = actions
+    return _settled(reply)
+
+
 def pause(ctx: Context) -> Reply:
     """Stop reminders for one interview without losing its follow-ups: for good, or until=."""
     number = _number(ctx, "pause #3")
@@ -616,7 +747,7 @@ def draft(ctx: Context) -> Reply:
         kind = kind or Kind.THANK_YOU
         people: list[Interviewer | None] = [addressee]
         if kind is Kind.THANK_YOU and interview.interviewers:
-            people = list(interview.interviewers)
+            people = [p for p in interview.interviewers if p.met is not False]
         sequence = 1 + sum(1 for f in interview.follow_ups if f.kind == kind and f.state == "done")
         targets = [Target(kind, person, sequence) for person in people]
     blocks = ctx.core.drafts.drafts(ctx.member, interview, targets, ctx.args.options)
@@ -915,6 +1046,34 @@ def build_registry() -> Registry:
                 N_("They replied: restart the status-check clock."),
                 f"replied {ref}",
                 replied,
+            ),
+            CommandSpec(
+                "reply",
+                N_(
+                    "Paste their email: I say what it is (a rejection, an offer, a next round…) "
+                    "and act once you confirm."
+                ),
+                f"reply {ref} <their email>",
+                reply,
+                raw=True,  # the email is read as it is: nothing in it is an option
+                max_chars=MAX_REPLY_CHARS,
+                too_long=N_("Paste only their newest message, without the quoted history."),
+            ),
+            CommandSpec(
+                CONFIRM,
+                N_("Confirm what their reply was (its buttons run this)."),
+                f"{CONFIRM} {ref} rejection",
+                reply_ok,
+                options=(
+                    OptionSpec("on", N_("The date they gave, like 2026-12-10")),
+                    OptionSpec("at", N_("The time offered, like 2026-12-10T14:00Z")),
+                    OptionSpec("length", N_("How long the next round is, like 45m")),
+                    OptionSpec("ask", N_("What they ask for: refs, sample, salary, docs")),
+                    OptionSpec("from", N_("Who wrote")),
+                    OptionSpec("email", N_("Their email address")),
+                    OptionSpec("title", N_("Their title")),
+                ),
+                hidden=True,
             ),
             CommandSpec(
                 "pause",

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.chat import CommandRequest, Reply
-from bot.commands.args import ParsedArgs
+from bot.commands.args import MAX_INPUT_CHARS, ParsedArgs
 from bot.errors import UserError
-from bot.i18n import _
+from bot.i18n import N_, _
 from bot.storage import repositories as repo
 from bot.storage.models import Member
 from bot.storage.repositories import MemberFacts
@@ -91,6 +91,11 @@ class CommandSpec:
     # Its service checks the keys itself, because they depend on what is stored (an
     # interviewer's first name in `notes`) or come from its own list (settings, fields).
     open_options: bool = False
+    # Only pressed as a button (or typed from one): kept out of help and the Discord tree,
+    # whose 25 subcommands are counted.
+    hidden: bool = False
+    max_chars: int = MAX_INPUT_CHARS  # the longest raw text it takes (a pasted email: more)
+    too_long: str = N_("Check a shorter note; a good follow-up is under 200 words.")
 
     def check_options(self, given: Iterable[str]) -> None:
         """Refuse a `key=` this command does not take: dropping it would do the wrong thing.
@@ -143,4 +148,9 @@ class Registry:
 
     def names(self) -> list[str]:
         """Primary names, for suggestions."""
-        return [spec.name for spec in self._specs]
+        return [spec.name for spec in self._specs if not spec.hidden]
+
+    @property
+    def shown(self) -> list[CommandSpec]:
+        """The commands a member is told about (help, menus), in declared order."""
+        return [spec for spec in self._specs if not spec.hidden]

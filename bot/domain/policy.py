@@ -80,6 +80,8 @@ class InterviewFacts:
     promised: bool = False
     promised_due_at: datetime | None = None
     informational: bool = False  # a coffee chat: no application, so no status checks
+    no_contact: bool = False  # they asked not to be contacted again: nothing at all
+    promised_round: int = 1  # which request for material the promised follow-up answers
 
 
 FollowUpKey = tuple[Kind, int | None, int]
@@ -112,6 +114,8 @@ def plan(
     planned again, and they move the clock for the next status check.
     """
     planned: list[PlannedFollowUp] = []
+    if facts.no_contact:
+        return planned
     if facts.status in WAITING_STATUSES or facts.status is Status.NEXT_ROUND:
         planned += _thank_yous(facts, cadence)
         if facts.promised:
@@ -172,7 +176,9 @@ def _promised(facts: InterviewFacts, cadence: Cadence) -> PlannedFollowUp:
     else:
         deadline = facts.promised_due_at
         first = send_time(min(at_morning(deadline, cadence), deadline), cadence)
-    return PlannedFollowUp(Kind.PROMISED_MATERIAL, None, 1, deadline, deadline, (("due", first),))
+    return PlannedFollowUp(
+        Kind.PROMISED_MATERIAL, None, facts.promised_round, deadline, deadline, (("due", first),)
+    )
 
 
 def gone_quiet(
@@ -197,7 +203,9 @@ def _status_check(
         return []  # no third nudge (no second, when the group allows one)
     if since_contact:
         due = add_days_local(since_contact[-1], SECOND_STATUS_CHECK_AFTER_DAYS, cadence)
-    elif facts.decision_expected_on and not contact:
+    elif facts.decision_expected_on and (
+        not contact or facts.decision_expected_on > contact.astimezone(cadence.tz).date()
+    ):  # a reply that gives a later date ("still deciding until the 10th") moves it there
         due = add_business_days(facts.decision_expected_on, 2, cadence)
     else:
         base = contact or facts.ends_at

@@ -145,15 +145,28 @@ class FollowUpService:
     ) -> FollowUp:
         """Quiet a follow-up's reminders until `until`, then remind once more."""
         chosen = self._one(interview, words, verb="snooze")
+        self.hold(session, member, interview, [chosen], until)
+        return chosen
+
+    def hold(
+        self,
+        session: Session,
+        member: Member,
+        interview: Interview,
+        follow_ups: list[FollowUp],
+        until: datetime,
+    ) -> datetime:
+        """No reminder of `follow_ups` before `until` (in sending hours), then one; when."""
         at = send_time(until, self.deps.cadence_of(member))
-        chosen.snoozed_until = at
-        for reminder in chosen.reminders:
-            if reminder.state in WAITING:
-                reminder.state = "cancelled"
-        add_reminder(chosen, member.id, SNOOZE, at)
+        for chosen in follow_ups:
+            chosen.snoozed_until = at
+            for reminder in chosen.reminders:
+                if reminder.state in WAITING:
+                    reminder.state = "cancelled"
+            add_reminder(chosen, member.id, SNOOZE, at)
         session.flush()
         replan(interview, self.deps.cadence_of(member), self.deps.clock.now())
-        return chosen
+        return at
 
     def replied(self, session: Session, member: Member, interview: Interview) -> None:
         """They wrote back: the status-check clock starts again from now."""

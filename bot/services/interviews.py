@@ -236,12 +236,16 @@ class InterviewService:
         status, rest = _read_outcome(words)
         if rest:
             interview.contact = person_called(interview, " ".join(rest), f"outcome #{number} ")
+        self.record_outcome(member, interview, status)
+        return Outcome(interview)
+
+    def record_outcome(self, member: Member, interview: Interview, status: Status) -> None:
+        """They told the member `status` just now: what follows is planned from it."""
         now = self.deps.clock.now()
         interview.status = status.value
         interview.last_contact_at = now
         interview.updated_at = now
         replan(interview, self.deps.cadence_of(member), now)
-        return Outcome(interview)
 
     def delete(self, session: Session, member: Member, number: int) -> Interview:
         """Delete an interview with everything hanging off it."""

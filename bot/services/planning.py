@@ -32,7 +32,7 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
     facts = InterviewFacts(
         ends_at=interview.ends_at,
         status=Status(interview.status),
-        interviewer_keys=tuple(by_position),
+        interviewer_keys=tuple(iv.id for iv in interview.interviewers if iv.met is not False),
         decision_expected_on=interview.decision_expected_on,
         last_contact_at=interview.last_contact_at,
         paused=interview.paused,
@@ -40,6 +40,8 @@ def replan(interview: Interview, cadence: Cadence, now: datetime) -> None:
         promised=bool(interview.promised_by_me),
         promised_due_at=interview.promised_due_at,
         informational=interview.stage == "informational",
+        no_contact=bool(interview.no_contact),
+        promised_round=interview.promised_round or 1,
     )
     finished: dict[FollowUpKey, datetime] = {
         _key(f): f.done_at or now for f in interview.follow_ups if f.state in FINISHED_STATES

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -127,6 +128,8 @@ class Interview(Base):
     location: Mapped[str | None] = mapped_column(EncryptedText())
     status: Mapped[str] = mapped_column(String(32), default="scheduled")
     paused: Mapped[bool] = mapped_column(default=False)
+    # They asked not to be contacted again (a reply said so): nothing more is planned.
+    no_contact: Mapped[bool] = mapped_column(default=False, server_default=false())
     # `pause #3 until=friday`: no reminder before then; they come back on their own after.
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The calendar invite it was logged from (its UID and SEQUENCE): a later copy updates it.
@@ -145,6 +148,9 @@ class Interview(Base):
     clarification: Mapped[str | None] = mapped_column(EncryptedText())
     promised_by_me: Mapped[str | None] = mapped_column(EncryptedText())
     promised_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Which request for material `promised_by_me` answers: a new one after the last was sent
+    # is a new follow-up, not the finished one again.
+    promised_round: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     promised_by_them: Mapped[str | None] = mapped_column(EncryptedText())
     notes: Mapped[str | None] = mapped_column(EncryptedText())
     # Who told the member the outcome, chosen with `outcome #3 offer Hana`: notes about the
@@ -188,6 +194,8 @@ class Interviewer(Base):
     title: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(EncryptedText())  # Text: ciphertext is longer
     discussed: Mapped[str | None] = mapped_column(EncryptedText())
+    # False for someone the member never met (a recruiter who wrote): no thank-you to them.
+    met: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     interview: Mapped[Interview] = relationship(
         back_populates="interviewers", foreign_keys=[interview_id]

@@ -376,6 +376,19 @@ def interview_by_number(
     ).one_or_none()
 
 
+def interview_at(
+    session: Session, member: Member, company: str, starts_at: datetime
+) -> Interview | None:
+    """The member's interview with `company` starting at `starts_at`, if one is logged."""
+    return session.scalars(
+        select(Interview).where(
+            Interview.member_id == member.id,
+            Interview.company == company,
+            Interview.starts_at == starts_at,
+        )
+    ).first()
+
+
 def interview_by_invite(session: Session, member: Member, uid: str) -> Interview | None:
     """The member's interview logged from the calendar invite with this UID, if any."""
     return session.scalars(

@@ -81,7 +81,7 @@ async def test_bare_command_shows_help_generated_from_the_registry(
     convo: Conversation, core: Core
 ) -> None:
     reply = await convo.say("/interview")
-    for spec in core.registry.specs:
+    for spec in core.registry.shown:
         assert f"/interview {spec.usage}" in reply
 
 

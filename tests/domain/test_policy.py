@@ -397,6 +397,54 @@ def test_an_informational_chat_plans_a_keep_in_touch_note_instead_of_status_chec
     assert note.due_at == ny(2026, 8, 10, 9)  # 90 days later, at nine
 
 
+@pytest.mark.parametrize(
+    ("decision", "expected"),
+    [
+        pytest.param(date(2026, 5, 29), ny(2026, 6, 2, 9), id="later-date-given-in-the-reply"),
+        pytest.param(date(2026, 5, 18), ny(2026, 5, 27, 9), id="date-before-the-reply"),
+        pytest.param(date(2026, 5, 20), ny(2026, 5, 27, 9), id="date-of-the-reply-itself"),
+    ],
+)
+def test_a_reply_with_a_later_decision_date_waits_for_it(
+    decision: date, expected: datetime
+) -> None:
+    """ "Still deciding, by the 29th": two business days after it, not a week after the reply."""
+    replied = ny(2026, 5, 20, 11)
+    check = only(
+        plan(
+            facts(ny(2026, 5, 12, 15), decision_expected_on=decision, last_contact_at=replied),
+            {},
+            NY_CADENCE,
+        ),
+        Kind.STATUS_CHECK,
+    )
+    assert check.due_at == expected
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_an_interview_they_asked_not_to_be_contacted_about_plans_nothing(status: Status) -> None:
+    ends = ny(2026, 5, 12, 15)
+    extra = {"last_contact_at": ny(2026, 5, 13, 10), "promised": True}
+    assert plan(facts(ends, status, **extra), {}, NY_CADENCE) or status in {
+        Status.WITHDRAWN,
+        Status.CLOSED,
+        Status.CANCELLED,
+    }
+    assert plan(facts(ends, status, no_contact=True, **extra), {}, NY_CADENCE) == []
+
+
+def test_a_second_request_for_material_is_a_follow_up_of_its_own() -> None:
+    ends = ny(2026, 5, 12, 15)
+    due = ny(2026, 5, 22, 17)
+    first_sent = {(Kind.PROMISED_MATERIAL, None, 1): ny(2026, 5, 13, 10)}
+    again = facts(ends, promised=True, promised_due_at=due, promised_round=2)
+    material = only(plan(again, first_sent, NY_CADENCE), Kind.PROMISED_MATERIAL)
+    assert material.key == (Kind.PROMISED_MATERIAL, None, 2)
+    assert material.due_at == due
+    same = facts(ends, promised=True, promised_due_at=due)
+    assert by_kind(plan(same, first_sent, NY_CADENCE), Kind.PROMISED_MATERIAL) == []
+
+
 def test_second_status_check_is_seven_days_after_the_first_was_sent() -> None:
     done = status_checks_done(ny(2026, 5, 19, 14))
     check = only(plan(facts(ny(2026, 5, 12, 15)), done, NY_CADENCE), Kind.STATUS_CHECK)

@@ -35,6 +35,7 @@ from urllib.parse import quote
 
 from aiohttp import WSMsgType, web
 
+from .discord_command_rules import MESSAGE_COMMAND, check_commands
 from .discord_contract import Refused, check, error
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "discord"
@@ -118,6 +119,10 @@ class Interaction:
 
 class Undelivered(RuntimeError):
     """No gateway session runs the shard Discord would send this event to."""
+
+
+class Unregistered(LookupError):
+    """Discord offers no such command: the app never registered it."""
 
 
 RECORDED = web.RequestKey("recorded", Recorded)
@@ -403,6 +408,36 @@ class FakeDiscord:
             subcommand, fixture_name="interaction_autocomplete", focused=focused, **options
         )
 
+    def message_command(
+        self, name: str, content: str, *, user: str = USER, author: str = OTHER
+    ) -> dict[str, Any]:
+        """A message command (a message's context-menu entry) used on a message in a server.
+
+        interactions/application-commands.mdx, Message Commands: an APPLICATION_COMMAND
+        interaction whose data has `type` 3, the command's default `name` whatever the
+        member's language (Localization), the message's id as `target_id`, and the message
+        in `resolved.messages`, with its content: events/gateway.mdx, Message Content
+        Intent, exempts "Content of the message a message context menu command is used on".
+        Discord offers only a command registered globally or in the server, so one that was
+        never registered raises `Unregistered`.
+        """
+        registered = [*self.commands.get("global", []), *self.commands.get(GUILD, [])]
+        command = next(
+            (c for c in registered if c.get("type") == MESSAGE_COMMAND and c["name"] == name),
+            None,
+        )
+        if command is None:
+            raise Unregistered(f"no message command {name!r} is registered")
+        payload = self.interaction("interaction_message_command")
+        data = payload["data"]
+        ((_old, message),) = data["resolved"]["messages"].items()
+        target = str(next(self._ids))
+        message.update(id=target, content=content)
+        message["author"] = {**message["author"], "id": author, "username": f"user{author[-4:]}"}
+        data.update(id=command["id"], name=name, target_id=target)
+        data["resolved"]["messages"] = {target: message}
+        return _as_user(payload, user)
+
     def submit(
         self, custom_id: str, values: dict[str, str | list[str]], *, user: str = USER
     ) -> dict[str, Any]:
@@ -531,12 +566,19 @@ class FakeDiscord:
 
     async def _put_commands(self, request: web.Request) -> web.Response:
         body = request[RECORDED].body or []
+        try:
+            check_commands(body)
+        except Refused as refused:
+            return _refusal(refused)
         scope = request.match_info.get("guild", "global")
         answered = []
         for command in body:
             answered.append(
                 {
                     **command,
+                    # Message Commands: a context-menu command's description "will be an
+                    # empty string (instead of null) when fetching commands".
+                    "description": command.get("description") or "",
                     "id": str(next(self._ids)),
                     "application_id": BOT_ID,
                     "version": "1",

@@ -81,6 +81,19 @@ MAX_PRIVATE_METADATA = 3000
 MAX_CALLBACK_ID = 255
 
 
+# --- the app's manifest ------------------------------------------------------------------
+# https://github.com/slackapi/manifest-schema, schemas/manifest.schema.1.0.0.json (the schema
+# Slack publishes for manifests), features.shortcuts: 1 to 10 shortcuts, each with all four
+# fields, a name of 1-24 characters, a callback_id of 1-255, a description of 1-150, and a
+# type of message or global.
+MAX_SHORTCUTS = 10
+SHORTCUT_LIMITS = {"name": 24, "callback_id": 255, "description": 150}
+SHORTCUT_TYPES = ("message", "global")
+# https://api.slack.com/reference/interaction-payloads/shortcuts : a global shortcut's
+# payload has type `shortcut`, a message shortcut's `message_action`.
+PAYLOAD_TYPES = {"shortcut": "global", "message_action": "message"}
+
+
 @cache
 def spec_scopes() -> dict[str, tuple[str, ...]]:
     """Each Web API method's accepted scopes (any one suffices), from the spec's `security`."""
@@ -98,8 +111,51 @@ def spec_scopes() -> dict[str, tuple[str, ...]]:
 @cache
 def manifest_scopes() -> frozenset[str]:
     """The bot scopes `slack-app-manifest.yml` asks for: all a bot token of this app holds."""
-    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
-    return frozenset(manifest["oauth_config"]["scopes"]["bot"])
+    return frozenset(manifest()["oauth_config"]["scopes"]["bot"])
+
+
+@cache
+def manifest() -> dict[str, Any]:
+    """`slack-app-manifest.yml`, parsed once."""
+    loaded: dict[str, Any] = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    return loaded
+
+
+def shortcut_errors(shortcuts: Any) -> list[str]:
+    """What Slack refuses in a manifest's `features.shortcuts`, as `[ERROR] ...` lines."""
+    where = "/features/shortcuts"
+    if not isinstance(shortcuts, list) or not 1 <= len(shortcuts) <= MAX_SHORTCUTS:
+        return [f"[ERROR] must be a list of 1 to {MAX_SHORTCUTS} shortcuts [json-pointer:{where}]"]
+    errors: list[str] = []
+    for index, entry in enumerate(shortcuts):
+        at = f"{where}/{index}"
+        if not isinstance(entry, dict) or set(entry) != {*SHORTCUT_LIMITS, "type"}:
+            errors.append(
+                f"[ERROR] needs exactly {sorted({*SHORTCUT_LIMITS, 'type'})} [json-pointer:{at}]"
+            )
+            continue
+        for key, most in SHORTCUT_LIMITS.items():
+            if not isinstance(entry[key], str) or not 1 <= len(entry[key]) <= most:
+                errors.append(f"[ERROR] must be 1 to {most} characters [json-pointer:{at}/{key}]")
+        if entry["type"] not in SHORTCUT_TYPES:
+            errors.append(f"[ERROR] must be one of {SHORTCUT_TYPES} [json-pointer:{at}/type]")
+    return errors
+
+
+def undeclared_shortcut(payload: Mapping[str, Any]) -> str | None:
+    """Why Slack would never send this shortcut payload to the app, or None if it would.
+
+    Slack sends a shortcut only from the app's configuration: its callback_id is one the
+    manifest declares, of the payload's kind (message or global).
+    """
+    kind = PAYLOAD_TYPES.get(str(payload.get("type")))
+    if kind is None:
+        return None
+    declared = (manifest().get("features") or {}).get("shortcuts") or []
+    wanted = (kind, payload.get("callback_id"))
+    if any((entry.get("type"), entry.get("callback_id")) == wanted for entry in declared):
+        return None
+    return f"no {kind} shortcut {payload.get('callback_id')!r} in slack-app-manifest.yml"
 
 
 def needed_scope(

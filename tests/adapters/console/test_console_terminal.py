@@ -248,3 +248,33 @@ def test_with_notes_encrypted_the_history_is_never_written(
     terminal.type(CTRL_D)
     assert terminal.finish() == 0
     assert not (tmp_path / "c.db.history").exists()
+
+
+def test_an_email_pasted_for_reply_is_gathered_and_kept_out_of_the_history(
+    console: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    """`reply #1` alone gathers lines to a full stop; a bracketed paste comes whole; no history."""
+    terminal = console()
+    terminal.type('/interview log company="Acme" when="tomorrow 3pm"\r')
+    terminal.expect(r"Logged #1 Acme")
+    terminal.expect("ada>")
+    terminal.type("/interview reply #1\r")
+    terminal.expect(r"a line with only a full stop \(\.\) to finish")
+    terminal.expect(r"(?m)^\.\.\.")
+    for line in ("Dear Ada,", "", "Zanzibar budget key=value", "/interview forget confirm"):
+        terminal.type(line + "\r")
+        terminal.expect(r"(?m)^\.\.\.")
+    terminal.type(".\r")
+    terminal.expect("ada>")  # read (or, before the classifier, apologised for): not run
+    terminal.type("\x1b[200~/interview reply #1 Hi Ada,\n\nQuokka-9 regards\x1b[201~\r")
+    terminal.expect("ada>")
+    terminal.type("/interview list\r")
+    terminal.expect(r"#1 Acme")  # the line inside the paste deleted nothing
+    terminal.expect("ada>")
+    terminal.type(CTRL_D)
+    assert terminal.finish() == 0
+    history = (tmp_path / "c.db.history").read_text(encoding="utf-8")
+    assert "/interview list" in history
+    assert "/interview reply #1\n" in history  # the command alone holds no email
+    for pasted in ("Zanzibar", "Dear Ada", "forget confirm", "Quokka-9"):
+        assert pasted not in history

@@ -40,7 +40,7 @@ async def test_sync_registers_german_descriptions_and_choice_names_with_english_
     (put,) = fake.sent("PUT", "/commands")
     assert put.validated
     assert put.status == 200
-    (group,) = put.body
+    group, _menu = put.body  # and the message command
     assert group["description_localizations"]["de"] == (
         "Nach Vorstellungsgesprächen nachfassen: eintragen, Entwürfe und Erinnerungen bekommen."
     )

@@ -40,7 +40,7 @@ async def test_log_registers_an_optional_invite_attachment_option_discord_accept
     await sync_commands(discord_settings, None)
     (put,) = fake.sent("PUT", "/commands")
     assert (put.status, put.validated) == (200, True)  # checked against Discord's spec
-    (group,) = put.body
+    group, _menu = put.body  # and the message command
     subs = {sub["name"]: sub for sub in group["options"]}
     (invite,) = [o for o in subs["log"]["options"] if o["type"] == ATTACHMENT]
     assert (invite["name"], invite["required"]) == ("invite", False)

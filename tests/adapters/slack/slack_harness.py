@@ -148,6 +148,9 @@ class Harness:
         """
         if "trigger_id" in payload:
             payload = {**payload, "trigger_id": self.fake.trigger()}
+        undeclared = contract.undeclared_shortcut(payload)
+        if undeclared is not None:  # Slack never sends it: the test is wrong, not the app
+            raise AssertionError(f"Slack would not send this shortcut: {undeclared}")
         body = urlencode({"payload": json.dumps(payload)})
         status, text = await self.post(body, "application/x-www-form-urlencoded")
         if payload.get("type") == "view_submission" and text:

@@ -27,7 +27,7 @@ async def test_help_is_acknowledged_then_answered_ephemerally(slack: Harness) ->
     (hook,) = await slack.wait_for("hooks")
     assert hook.body["response_type"] == "ephemeral"
     text = blocks_text(hook.body)
-    for spec in slack.core.registry.specs:
+    for spec in slack.core.registry.shown:
         assert f"/interview {spec.usage.split()[0]}" in text.replace("&lt;", "<")
 
 
@@ -66,6 +66,8 @@ SCRIPT = [
     ("resume #1", "are back on"),
     ("outcome #1 next_round", "Recorded: #1 Acme"),
     ("replied #1", "Noted that Acme replied"),
+    ("reply #1 Thanks for your note; we will get back to you next week.", "Acme"),  # read
+    ("reply_ok #1 acknowledgement", "Noted that Acme replied"),  # what its buttons run
     ("settings quiet_hours=22:00-07:00", "Saved. Your settings:"),
     ("delete #1", "Delete #1 Acme and its reminders?"),
     ("delete #1 confirm", "Deleted #1 Acme"),
