@@ -30,7 +30,7 @@ from bot.commands.replies import (
     split_paste,
     understood,
 )
-from bot.domain.replies import Material, Reading, ReplyKind, Sender, Slot, classify
+from bot.domain.replies import Material, Reading, ReplyKind, Sender, Slot
 from bot.storage.models import FollowUp, Interview
 
 LOG = (
@@ -68,11 +68,6 @@ def waiting_reminders(found: Interview) -> list[datetime]:
     return sorted(
         r.remind_at for f in found.follow_ups for r in f.reminders if r.state == "scheduled"
     )
-
-
-def ready() -> None:
-    """Raises NotImplementedError until the classifier (issue #19's other half) merges."""
-    classify("Thanks", now=NOW, tz=UTC_ZONE)
 
 
 # --- The confirm path, one kind at a time ---------------------------------------------
@@ -452,12 +447,9 @@ async def test_the_console_gathers_a_paste_and_runs_nothing_inside_it(
     assert convo.clock.now() == NOW  # no directive ran
 
 
-# --- Paste, read, press: waits for the classifier ---------------------------------
-
-CLASSIFIER = pytest.mark.xfail(raises=NotImplementedError, strict=False)
+# --- Paste, read, press ---------------------------------------------------------------
 
 
-@CLASSIFIER
 @pytest.mark.parametrize(
     ("email", "kind", "status"),
     [(REJECTION, "rejection", "rejected"), (OFFER, "offer", "offer")],
@@ -465,7 +457,6 @@ CLASSIFIER = pytest.mark.xfail(raises=NotImplementedError, strict=False)
 async def test_a_pasted_decision_is_read_and_one_press_records_it(
     convo: Conversation, core: Core, email: str, kind: str, status: str
 ) -> None:
-    ready()
     await convo.say(LOG)
     said = await convo.say(f"/interview reply #1 {email}")
     article = "an" if kind == "offer" else "a"
@@ -476,11 +467,9 @@ async def test_a_pasted_decision_is_read_and_one_press_records_it(
     assert interview(core).status == status
 
 
-@CLASSIFIER
 async def test_a_pasted_out_of_office_moves_the_nudge_and_is_no_reply(
     convo: Conversation, core: Core
 ) -> None:
-    ready()
     await convo.say(LOG)
     said = await convo.say(f"/interview reply #1 {AWAY}")
     assert "out-of-office auto-reply from Acme (#1)" in said
