@@ -16,7 +16,7 @@ from bot.storage import repositories as repo
 
 # What a menu of one command's several actions is called (Discord's select placeholder,
 # Slack's overflow items), by the command it runs: a command's name is syntax, not words.
-MENU_NAMES = {"snooze": N_("Snooze"), "sent": N_("Mark sent")}
+MENU_NAMES = {"snooze": N_("Snooze"), "sent": N_("Mark sent"), "reply_ok": N_("Their reply is")}
 MENU_NAME = N_("Choose")
 
 

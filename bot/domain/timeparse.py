@@ -49,14 +49,17 @@ _PAST_GRACE = timedelta(minutes=5)
 _MAX_YEARS_AWAY = 100
 _NUDGE = timedelta(minutes=1)
 # What dateparser's relative-time parser can read: a word it turns into a count of units
-# ("tomorrow" is "in 1 day"), a unit, or a number glued to a letter ("2h"; not "2pm" or "8th"),
-# each maybe glued to what follows ("tomorrow3pm").
+# ("tomorrow" is "in 1 day") or a unit, alone or after a number ("3 days", "2h"; not "2pm"),
+# maybe glued to what follows ("tomorrow3pm").
 # A text with none is a calendar date and time, and the absolute parser alone reads it: the
 # relative parser's failed try was half the cost of reading "Tuesday Dec 8 at 2pm".
+_UNIT_WORDS = (
+    r"fortnights?|decades?|centur(?:y|ies)|years?|yrs?|y|months?|mos?|weeks?|wks?|w|days?|d"
+    r"|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s"
+)
 _RELATIVE = re.compile(
-    r"\b(?:tomorrow|yesterday|today|tonight|now|ago|in|next|last|this|past|hence|from|before"
-    r"|after|fortnights?|decades?|centur(?:y|ies)|years?|yrs?|months?|mos?|weeks?|wks?|days?"
-    r"|hours?|hrs?|minutes?|mins?|seconds?|secs?)(?![a-z])|\d\s*(?!(?:st|nd|rd|th|[ap]\.?m)\b)[a-z]",
+    r"(?:\b(?:tomorrow|yesterday|today|tonight|now|ago|in|next|last|this|past|hence|from"
+    rf"|before|after|{_UNIT_WORDS})|\d\s*(?:{_UNIT_WORDS}))(?![a-z])",
     re.IGNORECASE,
 )
 # Only a text that names a unit under a day, or now itself, can count from now ("in 3 hours",

@@ -141,9 +141,9 @@ async def test_a_digest_keeps_a_way_to_mark_each_one_sent_on_slack_and_discord(
         if block["type"] == "actions"
         for element in block["elements"]
     ]
-    assert slack_menu["type"] == "overflow"  # one menu: "Sent: thank-you to Jane Doe (#1)", ...
+    assert slack_menu["type"] == "overflow"  # one menu, an item per follow-up
     assert [o["value"] for o in slack_menu["options"]] == values
-    assert slack_menu["options"][0]["text"]["text"] == "Sent: thank-you to Jane Doe (#1)"
+    assert slack_menu["options"][0]["text"]["text"] == "Mark sent: thank-you to Jane Doe (#1)"
 
     (message,) = render_messages(digest, "123456789012345678")
     assert message.view is not None
