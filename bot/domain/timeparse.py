@@ -521,7 +521,7 @@ def _read_as_note(
     numeric = _NUMERIC_DATE.search(text) is not None
     if numeric or _WEEK_WORDS.search(text):
         day = long_date(wall.date(), this_year)
-        said.append(f"{day} ({ORDER_WORDS[date_order]})" if numeric else day)
+        said.append(f"{day} ({_(ORDER_WORDS[date_order])})" if numeric else day)
     if part_of_day:
         said.append(f"{wall:%H:%M}")
     if not said:

@@ -41,10 +41,11 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+# Also what a member types (date_order=day-first), so shown through `_()`, kept English here.
 ORDER_WORDS: dict[DateOrder, str] = {
-    "MDY": "month first",
-    "DMY": "day first",
-    "YMD": "year first",
+    "MDY": N_("month first"),
+    "DMY": N_("day first"),
+    "YMD": N_("year first"),
 }
 
 # dateparser drops a time it cannot read ("tomorrow 25:00" reads as plain "tomorrow"), so a

@@ -164,7 +164,7 @@ def assign(target: Member | Workspace, key: str, value: object) -> None:
 
 def describe_values(resolved: Resolved) -> list[tuple[str, str, str]]:
     """(label, value, column) for the timing and tone settings a member or group has."""
-    weekdays = "yes" if resolved.bool_("weekdays_only") else "no"
+    weekdays = _("yes") if resolved.bool_("weekdays_only") else _("no")
     quiet = f"{resolved.str_('quiet_start')}-{resolved.str_('quiet_end')}"
     return [
         (_("Quiet hours"), quiet, "quiet_start"),

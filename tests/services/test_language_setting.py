@@ -22,7 +22,7 @@ async def test_a_member_chooses_their_language_and_dates_are_read_in_it(
     # From the reply to the change on, the bot speaks Spanish.
     assert "Guardado." in saved
     assert "Idioma: español" in saved
-    assert "Fechas: day first, 3/12 es 3 de diciembre (según tu idioma)" in saved
+    assert "Fechas: primero el día, 3/12 es 3 de diciembre (según tu idioma)" in saved
     logged = await convo.say('/interview log company="Acme" when="mañana 15:00"')
     assert "Registrada: #1" in logged, logged
     assert "mar, 24 nov 2026, 15:00-16:00 UTC" in logged
