@@ -20,6 +20,7 @@ import contextlib
 import logging
 import zoneinfo
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -45,6 +46,7 @@ from adapters.discord.library_logs import quiet_discord_logs
 from adapters.discord.messenger import DiscordMessenger, member_ref
 from adapters.discord.render import (
     FormModal,
+    action_view,
     esc,
     field_error_text,
     form_labels,
@@ -376,8 +378,11 @@ class DiscordAdapter:
             await interaction.response.send_modal(modal)
             return
         if reply.settled and not deferred and interaction.message is not None:
-            # The buttons did their job: the message says what was done and loses them.
-            await interaction.response.edit_message(content=settled_note(reply), view=None)
+            # The buttons did their job: the message says what was done and loses them, for
+            # the buttons of what comes next if the reply offers any ("Draft the reply").
+            note = settled_note(replace(reply, actions=[]))
+            view = action_view(reply.actions, str(interaction.user.id)) if reply.actions else None
+            await interaction.response.edit_message(content=note, view=view)
             return
         await self._answer(interaction, reply, deferred)
 

@@ -11,7 +11,15 @@ import logging
 from typing import Any
 
 import pytest
-from fakes.discord_api import EPHEMERAL, FakeDiscord, custom_ids, fixture, say, text_of
+from fakes.discord_api import (
+    EPHEMERAL,
+    UPDATE_MESSAGE,
+    FakeDiscord,
+    custom_ids,
+    fixture,
+    say,
+    text_of,
+)
 
 from adapters.discord import DiscordAdapter, sync_commands
 from adapters.discord.reply_menu import MESSAGE_COMMAND, NAME
@@ -150,7 +158,13 @@ async def test_paste_pick_confirm_and_the_interview_is_rejected(
     confirm = next(c for c in custom_ids(message) if c.startswith("fu:reply_ok:"))
     press = fake.click(message, confirm)
     await fake.interact(press)
-    await fake.callback(press["id"])
+    pressed = (await fake.callback(press["id"])).body
+    assert pressed["type"] == UPDATE_MESSAGE
+    assert pressed["data"]["content"].startswith("✓ Recorded: #1 Acme")
+    # What comes next stays a button: the gracious reply to draft, not a command to copy.
+    edited = {**message, **pressed["data"]}
+    assert any(c.startswith("fu:draft:") for c in custom_ids(edited)), custom_ids(edited)
+    assert "/interview draft" not in pressed["data"]["content"]
     assert "rejected" in text_of(await say(fake, "show", interview="#1"))
 
 
