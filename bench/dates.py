@@ -10,36 +10,27 @@ it has no default time, so a bare date it reads at midnight counts as right when
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import dateparser
 
+from bench._tests_loader import load
 from bot.domain.timeparse import parse_when
 from bot.domain.timewords import date_order_of
 from bot.errors import UserError
 
-LOADER = Path(__file__).resolve().parent.parent / "tests" / "domain" / "phrasings.py"
 TARGET_SHARE = 0.95
 TARGET_MS = 2.0
 
 
 def _tables() -> ModuleType:
-    """The tests' table loader, loaded by path: the tables are read one way, in one place."""
-    spec = importlib.util.spec_from_file_location("phrasings", LOADER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    """The tests' table loader: the data are read one way, in one place."""
+    return load("domain/phrasings.py")
 
 
 def _ours(row: Any) -> tuple[datetime | None, datetime | None]:

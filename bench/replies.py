@@ -11,19 +11,16 @@ whose cost per phrase is shown for information.
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from types import ModuleType
 
+from bench._tests_loader import load
 from bot.domain.replies import ReplyKind, classify
 from bot.domain.timeparse import parse_when
 
-LOADER = Path(__file__).resolve().parent.parent / "tests" / "domain" / "replies_corpus.py"
 TARGET_MS = 10.0
 SIZE = 5 * 1024
 # The newest message of each bench email, and what it must be read as.
@@ -35,14 +32,8 @@ ON_TOP = {
 
 
 def _corpus() -> ModuleType:
-    """The tests' corpus loader, loaded by path: the replies are read one way, in one place."""
-    spec = importlib.util.spec_from_file_location("replies_corpus", LOADER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    """The tests' corpus loader: the data are read one way, in one place."""
+    return load("domain/replies_corpus.py")
 
 
 def thread(top: str, others: list[str]) -> str:

@@ -726,21 +726,12 @@ class FakeDiscord:
         message_id = str(next(self._ids))
         self._created[message_id] = self.now()
         return {
+            **sent_message_defaults(),
             "id": message_id,
             "channel_id": channel_id,
-            "author": fixture("user_bot"),
             "content": body.get("content") or "",
-            "timestamp": "2026-11-23T14:00:00+00:00",
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
             "embeds": body.get("embeds") or [],
             "components": body.get("components") or [],
-            "pinned": False,
-            "type": 0,
             "flags": body.get("flags") or 0,
             **({"nonce": body["nonce"]} if body.get("nonce") else {}),
         }
@@ -860,3 +851,21 @@ def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -
         status=status,
         headers={"Content-Type": JSON, **(headers or {})},
     )
+
+
+def sent_message_defaults() -> dict[str, Any]:
+    """What Discord adds to a message the bot sent (author, timestamps), the fields empty."""
+    return {
+        "author": fixture("user_bot"),
+        "content": "",
+        "timestamp": "2026-11-23T14:00:00+00:00",
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": False,
+        "type": 0,
+    }

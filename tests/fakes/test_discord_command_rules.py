@@ -6,7 +6,6 @@ Pages cited are in github.com/discord/discord-api-docs, `developers/`; the rules
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -18,23 +17,6 @@ from fakes.test_discord_fake_rules import call, form_error
 GLOBAL = f"/applications/{BOT_ID}/commands"
 MENU = {"name": "Read employer's reply", "type": MESSAGE_COMMAND}
 SLASH = {"name": "interview", "description": "Interviews", "type": 1}
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    """The fake alone, on a loopback port."""
-    server = await FakeDiscord().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    """A plain HTTP client: no discord.py in between."""
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 async def test_a_message_command_may_have_capitals_and_spaces_and_reads_back_no_description(

@@ -7,7 +7,6 @@ passes. The pages cited are in github.com/discord/discord-api-docs, `developers/
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -27,23 +26,6 @@ from fakes.discord_api import (
 
 LINK = {"type": 2, "style": 5, "label": "Open"}
 BUTTON = {"type": 2, "style": 1, "label": "Mark sent", "custom_id": "fu:sent:1:#1"}
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    """The fake alone, on a loopback port."""
-    server = await FakeDiscord().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    """A plain HTTP client: no discord.py in between."""
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 async def call(

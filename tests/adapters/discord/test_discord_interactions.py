@@ -12,8 +12,8 @@ from fakes.discord_api import (
     Answer,
     FakeDiscord,
     custom_ids,
-    fixture,
     say,
+    sent_message_defaults,
     text_of,
 )
 
@@ -220,27 +220,9 @@ async def test_delete_confirm_button_on_an_ephemeral_reply(
     await say(fake, "log", company="Acme", when="2026-11-24 15:00")
     asked = await say(fake, "delete", interview="#1")
     message = {**asked["data"], "id": "1", "channel_id": "810000000000000001"}
-    message = {**fake_message_defaults(), **message}
+    message = {**sent_message_defaults(), **message}
     (button,) = custom_ids(message)
     assert button == f"fu:delete:{USER}:#1 confirm"
     press = fake.click(message, button)
     await fake.interact(press)
     assert "Deleted #1 Acme" in text_of((await fake.callback(press["id"])).body)
-
-
-def fake_message_defaults() -> dict[str, Any]:
-    """What Discord adds to a message the bot sent (author, timestamps)."""
-    return {
-        "author": fixture("user_bot"),
-        "content": "",
-        "timestamp": "2026-11-23T14:00:00+00:00",
-        "edited_timestamp": None,
-        "tts": False,
-        "mention_everyone": False,
-        "mentions": [],
-        "mention_roles": [],
-        "attachments": [],
-        "embeds": [],
-        "pinned": False,
-        "type": 0,
-    }

@@ -16,8 +16,8 @@ from fakes.discord_api import (
     UPDATE_MESSAGE,
     FakeDiscord,
     custom_ids,
-    fixture,
     say,
+    sent_message_defaults,
     text_of,
 )
 
@@ -154,7 +154,12 @@ async def test_paste_pick_confirm_and_the_interview_is_rejected(
     answer = (await fake.callback(submitted["id"])).body
     assert answer["type"] == MESSAGE
     assert "rejection from Acme (#1)" in text_of(answer)
-    message = {**_sent_defaults(), **answer["data"], "id": "1", "channel_id": "810000000000000001"}
+    message = {
+        **sent_message_defaults(),
+        **answer["data"],
+        "id": "1",
+        "channel_id": "810000000000000001",
+    }
     confirm = next(c for c in custom_ids(message) if c.startswith("fu:reply_ok:"))
     press = fake.click(message, confirm)
     await fake.interact(press)
@@ -166,21 +171,3 @@ async def test_paste_pick_confirm_and_the_interview_is_rejected(
     assert any(c.startswith("fu:draft:") for c in custom_ids(edited)), custom_ids(edited)
     assert "/interview draft" not in pressed["data"]["content"]
     assert "rejected" in text_of(await say(fake, "show", interview="#1"))
-
-
-def _sent_defaults() -> dict[str, Any]:
-    """What Discord adds to a message the bot sent (author, timestamps)."""
-    return {
-        "author": fixture("user_bot"),
-        "content": "",
-        "timestamp": "2026-11-23T14:00:00+00:00",
-        "edited_timestamp": None,
-        "tts": False,
-        "mention_everyone": False,
-        "mentions": [],
-        "mention_roles": [],
-        "attachments": [],
-        "embeds": [],
-        "pinned": False,
-        "type": 0,
-    }
