@@ -452,14 +452,7 @@ class SlackAdapter:
         invites = [entry for entry in _files_of(message) if might_be_invite(entry)]
         if invites:  # the message's text is someone's message, not a command
             reply = await self._log_invites(client, member, invites)
-            await self._answer(
-                client,
-                member,
-                reply,
-                response_url=body.get("response_url"),
-                trigger_id=None,
-                origin={},
-            )
+            await self._answer_shortcut(client, member, reply, body)
             return
         reply = await self._dispatch(client, member, "log", "")
         if reply.form is None:
@@ -468,6 +461,19 @@ class SlackAdapter:
             form = with_message(reply.form, "notes", str(message.get("text") or ""))
             origin = {"channel": str((body.get("channel") or {}).get("id") or "")}
             await self._open_form(client, member, form, str(body.get("trigger_id")), origin)
+
+    async def _answer_shortcut(
+        self, client: AsyncWebClient, member: MemberRef, reply: Reply, body: dict[str, Any]
+    ) -> None:
+        """A shortcut's answer, where it was used: no form follows it, nothing to thread."""
+        await self._answer(
+            client,
+            member,
+            reply,
+            response_url=body.get("response_url"),
+            trigger_id=None,
+            origin={},
+        )
 
     async def _on_reply_shortcut(
         self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
@@ -490,14 +496,7 @@ class SlackAdapter:
             return
         reply = await self._dispatch(client, member, "reply", "")
         if reply.form is None:
-            await self._answer(
-                client,
-                member,
-                reply,
-                response_url=body.get("response_url"),
-                trigger_id=None,
-                origin={},
-            )
+            await self._answer_shortcut(client, member, reply, body)
             return
         message = body.get("message")
         text = typed_text(message.get("text") if isinstance(message, dict) else None)
