@@ -412,7 +412,7 @@ ENGLISH = lexicon(
     },
     stop=r"\b(?:do not|don'?t|never) (?:contact|email|e-mail|write to|message) me"
     r"|\b(?:stop|quit|cease) (?:contacting|emailing|e-mailing|messaging|writing to"
-    r"|following up|reaching out|chasing|pinging|texting|calling|sending)(?: \w+){0,2}"
+    r"|following up|reaching out|chasing|pinging|texting|calling|sending)(?: to| with)?"
     r" (?:me|us)\b"
     r"|\b(?:remove|take) me (?:off|from) (?:your|this|the) (?:\w+ )?list|\bunsubscribe\b",
     negators=r"\b(?:not|no|never|cannot|can'?t|unable|won'?t|unfortunately|regret|n't)\b|n't\b",

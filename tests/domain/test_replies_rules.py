@@ -89,8 +89,15 @@ def test_a_stop_is_any_verb_of_contact_after_stop(text: str) -> None:
     assert reading.kind is ReplyKind.REJECTION
 
 
-def test_stopping_something_else_is_no_stop() -> None:
-    assert not classify("We stopped sending offers this year.", now=NOW, tz=TZ).stop
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We stopped sending offers this year.",
+        "I'll stop chasing them for us and wait for their answer.",
+    ],
+)
+def test_stopping_something_else_is_no_stop(text: str) -> None:
+    assert not classify(text, now=NOW, tz=TZ).stop
 
 
 @pytest.mark.parametrize(
