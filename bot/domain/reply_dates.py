@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.text import unaccented
 from bot.domain.timeparse import parse_when
+from bot.domain.timewords import DateOrder
 from bot.errors import UserError
 
 MAX_PHRASES = 8  # a reply offers a few times; more phrases are a pasted calendar, not read
@@ -69,6 +70,16 @@ _MONTH_PT = (
     r"|dezembro)"
 )
 _TIME_PT = r"(?:,?\s*(?:[àa]s?)\s+\d{1,2}(?:h(?:[0-5]\d)?|:[0-5]\d))"
+# "14/12", "14.12.": a numeric day and month, as every language but English writes them; a
+# dotted one ends with its dot or its year, so "1.5 hours" is no date.
+_DAY_NUM = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+_NUMERIC = (
+    rf"{_DAY_NUM}(?:/{_MONTH_NUM}(?:/(?:\d{{4}}|\d{{2}}))?(?![/\d])"
+    rf"|\.{_MONTH_NUM}\.(?:\d{{4}}|\d{{2}})?(?!\d))"
+)
+# "back on 14/12" in an English reply: a first number over 12 can only be the day.
+_DAY_FIRST = re.compile(r"\b(?:1[3-9]|2\d|3[01])/\d{1,2}\b")
 
 _PHRASES: dict[str, re.Pattern[str]] = {
     "en": re.compile(
@@ -80,22 +91,25 @@ _PHRASES: dict[str, re.Pattern[str]] = {
     ),
     "es": re.compile(
         rf"(?<![\w/:.])(?:(?:{_DAY_ES}{_SEP})?(?:(?:el\s+)?d[ií]a\s+)?\d{{1,2}}\s+de\s+{_MONTH_ES}"
-        rf"(?:\s+de(?:l)?\s+\d{{4}})?{_TIME_ES}?|{_DAY_ES}{_TIME_ES}?)",
+        rf"(?:\s+de(?:l)?\s+\d{{4}})?{_TIME_ES}?|(?:{_DAY_ES}{_SEP})?{_NUMERIC}{_TIME_ES}?"
+        rf"|{_DAY_ES}{_TIME_ES}?)",
         re.IGNORECASE,
     ),
     "fr": re.compile(
         rf"(?<![\w/:.])(?:(?:{_DAY_FR}\s+)?\d{{1,2}}(?:er)?\s+{_MONTH_FR}(?:\s+\d{{4}})?{_TIME_FR}?"
-        rf"|{_DAY_FR}{_TIME_FR}?|\bdemain{_TIME_FR}?)",
+        rf"|(?:{_DAY_FR}\s+)?{_NUMERIC}{_TIME_FR}?|{_DAY_FR}{_TIME_FR}?|\bdemain{_TIME_FR}?)",
         re.IGNORECASE,
     ),
     "de": re.compile(
         rf"(?<![\w/:.])(?:(?:(?:am\s+)?{_DAY_DE}{_SEP}(?:den\s+)?)?\d{{1,2}}\.\s*{_MONTH_DE}(?:\s*\d{{4}})?"
-        rf"{_TIME_DE}?|(?:am\s+)?{_DAY_DE}{_TIME_DE}?|\bmorgen{_TIME_DE}?)",
+        rf"{_TIME_DE}?|(?:(?:am\s+)?{_DAY_DE}{_SEP}(?:den\s+)?)?{_NUMERIC}{_TIME_DE}?"
+        rf"|(?:am\s+)?{_DAY_DE}{_TIME_DE}?|\bmorgen{_TIME_DE}?)",
         re.IGNORECASE,
     ),
     "pt": re.compile(
         rf"(?<![\w/:.])(?:(?:{_SHORT_DAY_PT}{_SEP})?(?:(?:o\s+)?dia\s+)?\d{{1,2}}\s+de\s+{_MONTH_PT}"
-        rf"(?:\s+de\s+\d{{4}})?{_TIME_PT}?|{_DAY_PT}{_TIME_PT}?)",
+        rf"(?:\s+de\s+\d{{4}})?{_TIME_PT}?|(?:{_SHORT_DAY_PT}{_SEP})?{_NUMERIC}{_TIME_PT}?"
+        rf"|{_DAY_PT}{_TIME_PT}?)",
         re.IGNORECASE,
     ),
 }
@@ -206,8 +220,11 @@ def _read(
     The parser refuses with a UserError; the others are its heuristics tripping on text no
     one writes, which is a refusal too, since no paste may make the reader raise.
     """
+    order: DateOrder | None = "DMY" if _DAY_FIRST.search(phrase) else None
     try:
-        parsed = parse_when(phrase, now=now, tz=tz, language=language, warn_past=False)
+        parsed = parse_when(
+            phrase, now=now, tz=tz, language=language, warn_past=False, date_order=order
+        )
     except (UserError, ValueError, OverflowError):
         return None
     if parsed.at < now - timedelta(days=1):

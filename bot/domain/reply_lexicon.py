@@ -411,12 +411,16 @@ ENGLISH = lexicon(
         },
     },
     stop=r"\b(?:do not|don'?t|never) (?:contact|email|e-mail|write to|message) me"
-    r"|\bstop (?:contacting|emailing|e-mailing|messaging|writing to) me"
+    r"|\b(?:stop|quit|cease) (?:contacting|emailing|e-mailing|messaging|writing to"
+    r"|following up|reaching out|chasing|pinging|texting|calling|sending)(?: to| with)?"
+    r" (?:me|us)\b"
     r"|\b(?:remove|take) me (?:off|from) (?:your|this|the) (?:\w+ )?list|\bunsubscribe\b",
     negators=r"\b(?:not|no|never|cannot|can'?t|unable|won'?t|unfortunately|regret|n't)\b|n't\b",
     material={
         "references": r"\breferen(?:ce|ces)\b|\breferees?\b|\bpeople (?:who|you)(?:'?ve| have)?"
-        r" (?:managed|worked with|supervised|reported to)|\b(?:managed|supervised) you\b",
+        r" (?:managed|worked with|supervised|reported to)|\b(?:managed|supervised) you\b"
+        r"|\b(?:former|previous|past|ex-) ?(?:\w+ )?(?:managers?|supervisors?|bosses"
+        r"|colleagues|employers?)\b|\b(?:speak|vouch|attest) (?:to|for) (?:your|you)\b",
         "work_sample": r"\b(?:writing|work|code|design) samples?|\bexamples of your (?:\w+ )?work"
         r"|\bportfolio\b|\btake[- ]home\b|\bexercise\b|\bassignment\b|\bcase study\b"
         r"|\bnotebook\b|\bcoding challenge\b|\byour solution\b|\b(?:an? )?(?:examples?|samples?)"

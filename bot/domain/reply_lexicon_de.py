@@ -92,7 +92,10 @@ GERMAN = lexicon(
                 3,
                 r"\bnoch (?:\w+ ){0,2}im (?:auswahl\w*|\w*prozess|\w*verfahren)"
                 r"|\bnoch nicht so weit\b"
-                r"|\bbrauchen noch (?:etwas )?zeit\b|\bmelde mich,? sobald\b",
+                r"|\bbrauchen noch (?:etwas )?zeit\b|\bmelden? (?:mich|uns),? sobald\b"
+                r"|\bsteh(?:t|en) (?:\w+ ){0,2}noch aus\b"
+                r"|\b(?:fuhren|haben|sind) (?:\w+ ){0,2}noch (?:\w+ ){0,2}(?:gesprache|gesprachen"
+                r"|interviews)",
             ),
             "decision_due": (
                 3,
@@ -133,9 +136,12 @@ GERMAN = lexicon(
     r" (?:e-?mails|nachrichten|anfragen)|\baus ihrem verteiler",
     negators=r"\b(?:nicht|kein\w*|leider|nie)\b",
     material={
-        "references": r"\breferenzen?\b",
+        "references": r"\breferenzen?\b|\b(?:fruhere[nr]?|ehemalige[nr]?) (?:vorgesetzt\w*"
+        r"|kolleg\w*|arbeitgeber\w*|chef\w*)",
         "work_sample": r"\b(?:arbeitsprobe\w*|portfolio|fallstudie|probeaufgabe|aufgabe)\b",
-        "salary_expectations": r"\bgehaltsvorstellung\w*|\bgehaltswunsch",
+        "salary_expectations": r"\bgehaltsvorstellung\w*|\bgehaltswunsch|\bgehalts(?:rahmen"
+        r"|spanne|band)|\b(?:aktuelle[sn]?|derzeitige[sn]?|jetzige[sn]?) (?:gehalt|jahresgehalt"
+        r"|vergutung)|\bwie viel verdienen",
         "documents": r"\b(?:\w*zeugnis\w*|ausweis|nachweis\w*|urkunde\w*)\b",
     },
     request=r"\b(?:bitten wir sie|bitte|kannst du|konnten sie|konnen sie|schicken|zusenden"

@@ -145,12 +145,14 @@ SPANISH = lexicon(
     r"|\bdej(?:e|en|a) de (?:contactarme|escribirme)|\b(?:darme de baja|eliminarme de)",
     negators=r"\b(?:no|nunca|lamentablemente|desafortunadamente|lamentamos|sin)\b",
     material={
-        "references": r"\breferencias?\b",
+        "references": r"\breferencias?\b|\b(?:antiguos?|anteriores?) (?:jefes?|responsables?"
+        r"|managers?|companeros)",
         "work_sample": r"\b(?:portafolio|porfolio|muestras? de (?:tu|su) trabajo|prueba tecnica"
         r"|ejemplos? de (?:tu |su |tus |sus )?(?:trabajos?|proyectos?)|github|gitlab|repositorio"
         r"|ejercicio|caso practico)",
         "salary_expectations": r"\b(?:expectativas? salarial\w*|pretensiones salariales"
-        r"|banda salarial|salario (?:deseado|esperado))",
+        r"|banda salarial|rango salarial|(?:salario|sueldo|remuneracion) (?:actual|desead[oa]"
+        r"|esperad[oa])|cuanto (?:cobras|ganas|cobra|gana)\b)",
         "documents": r"\b(?:titulo|certificado|expediente|dni|nie|pasaporte|permiso de trabajo"
         r"|documentacion)\b|\bcopia de (?:tu|su)\b",
     },

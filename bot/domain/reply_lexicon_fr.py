@@ -153,11 +153,14 @@ FRENCH = lexicon(
     r"|\bdesinscri\w*",
     negators=r"\b(?:ne|n'|pas|jamais|malheureusement|regret)\b|\bn'",
     material={
-        "references": r"\breferences?\b",
+        "references": r"\breferences?\b|\b(?:anciens?|anciennes?|precedents?) (?:managers?"
+        r"|responsables?|employeurs?|collegues|superieurs?)",
         "work_sample": r"\b(?:portfolio|exemples? de (?:vos|tes) travaux|cas pratique|exercice"
         r"|test technique)",
         "salary_expectations": r"\bpretentions salariales|\bpretention salariale"
-        r"|\battentes salariales|\bremuneration souhaitee",
+        r"|\battentes salariales|\b(?:remuneration|salaire|package) (?:actuel|souhaite|attendu"
+        r"|envisage|vise)|\b(?:vos|tes) pretentions\b|\bfourchette (?:de )?(?:salaire"
+        r"|remuneration)|\bquel (?:salaire|package)\b|\bcombien (?:vous )?gagnez",
         "documents": r"\b(?:diplome|attestation|piece d'identite|titre de sejour|justificatif)\b",
     },
     request=r"\b(?:pourriez-vous|pourrais-tu|peux-tu|pouvez-vous|merci de)\b"

@@ -120,9 +120,12 @@ PORTUGUESE = lexicon(
     r"|mandar)|\bremova-me\b|\bdescadastr\w*",
     negators=r"\b(?:nao|nunca|infelizmente|lamentamos|sem)\b",
     material={
-        "references": r"\breferencias?\b",
+        "references": r"\breferencias?\b|\b(?:antigos?|antigas?|ex-) ?(?:gestor\w*|chefes?"
+        r"|colegas|lideres|empregadores)",
         "work_sample": r"\b(?:portfolio|desafio tecnico|teste tecnico|exercicio|case)\b",
-        "salary_expectations": r"\bpretensao salarial|\bexpectativa salarial|\bfaixa salarial",
+        "salary_expectations": r"\bpretensao salarial|\bexpectativa salarial|\bfaixa salarial"
+        r"|\b(?:salario|remuneracao) (?:atual|pretendid[oa]|desejad[oa])"
+        r"|\bquanto (?:voce )?(?:ganha|recebe)\b",
         "documents": r"\b(?:diploma|certificado|documento de identidade|rg|cpf|comprovativo"
         r"|comprovante|documentos)\b|\bcopia (?:do|da) (?:seu|sua)\b",
     },
@@ -130,5 +133,6 @@ PORTUGUESE = lexicon(
     r"|\b(?:enviar|mandar|envie|envia|precisamos|preciso|indicar)\b"
     r"|\?",
     words="o os as que de do da em para com uma um voce sua seu nao obrigado obrigada ola"
-    " oi esta no na valeu abraco abracos cumprimentos foi ja mais tambem muito voces",
+    " oi esta no na valeu abraco abracos cumprimentos foi ja mais tambem muito voces"
+    " ao aos estou sem pelo pela isso",
 )

@@ -28,6 +28,7 @@ SETS = {
     "fresh": "fresh",
     "round5": "round5",
     "round6": "round6",
+    "round7": "round7",
 }
 
 

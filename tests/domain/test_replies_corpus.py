@@ -1,8 +1,8 @@
 """Every labelled reply read as its label says: kinds per class, stops, dates, senders.
 
 Run with `pytest -s` to see the per-class table. The corpus was written before the rules;
-each later set (`later`, `blind`, `fresh`, `round5`) after a round of them (their first
-readings are in docs/replies.md), so the table shows them apart.
+each later set (`later` to `round7`) after a round of them (their first readings are in
+docs/replies.md), so the table shows them apart.
 """
 
 from __future__ import annotations

@@ -73,3 +73,98 @@ def test_a_stop_in_portuguese_is_seen_with_any_form_of_parar() -> None:
     reading = classify("Pare de me mandar e-mails, por favor.", now=NOW, tz=TZ)
     assert reading.stop
     assert reading.kind is ReplyKind.REJECTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please quit calling me about this role.",
+        "Kindly stop reaching out to us.",
+        "Can you stop chasing me? We're done here.",
+    ],
+)
+def test_a_stop_is_any_verb_of_contact_after_stop(text: str) -> None:
+    reading = classify(text, now=NOW, tz=TZ)
+    assert reading.stop
+    assert reading.kind is ReplyKind.REJECTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We stopped sending offers this year.",
+        "I'll stop chasing them for us and wait for their answer.",
+    ],
+)
+def test_stopping_something_else_is_no_stop(text: str) -> None:
+    assert not classify(text, now=NOW, tz=TZ).stop
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "material"),
+    [
+        ("Who are two previous supervisors we could call?", "en", Material.REFERENCES),
+        (
+            "Is there someone who could vouch for you? Please send a name.",
+            "en",
+            Material.REFERENCES,
+        ),
+        ("Quel est votre salaire actuel ?", "fr", Material.SALARY),
+        (
+            "Pouvez-vous me donner le contact de deux anciens responsables ?",
+            "fr",
+            Material.REFERENCES,
+        ),
+        ("¿Cuál es tu sueldo actual?", "es", Material.SALARY),
+        ("Bitte nennen Sie uns zwei ehemalige Vorgesetzte.", "de", Material.REFERENCES),
+        ("Wie hoch ist Ihr aktuelles Gehalt?", "de", Material.SALARY),
+        ("Qual é a sua remuneração atual?", "pt", Material.SALARY),
+    ],
+)
+def test_a_request_names_its_material_in_more_ways(
+    text: str, language: str, material: Material
+) -> None:
+    reading = classify(text, now=NOW, tz=TZ, language=language)
+    assert reading.kind is ReplyKind.MATERIAL
+    assert reading.material == (material,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Rückmeldung des Teams steht noch aus.",
+        "Wir haben diese Woche noch zwei Gespräche mit anderen Bewerbern.",
+        "Wir melden uns, sobald wir mehr wissen.",
+    ],
+)
+def test_a_german_decision_pending_is_still_deciding(text: str) -> None:
+    assert classify(text, now=NOW, tz=TZ, language="de").kind is ReplyKind.STILL_DECIDING
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "tz", "back"),
+    [
+        ("Out of office, back on 21/12.", "en", "Europe/London", 21),
+        ("Abwesenheitsnotiz: ab dem 21.12.2026 wieder im Büro.", "de", "Europe/Berlin", 21),
+        ("Réponse automatique : de retour le 21/12.", "fr", "Europe/Paris", 21),
+        ("Resposta automática: volto no dia 21/12.", "pt", "America/Sao_Paulo", 21),
+    ],
+)
+def test_a_numeric_return_date_is_read_day_first(
+    text: str, language: str, tz: str, back: int
+) -> None:
+    zone = ZoneInfo(tz)
+    reading = classify(text, now=NOW, tz=zone, language=language)
+    assert reading.kind is ReplyKind.OUT_OF_OFFICE
+    assert reading.until is not None
+    assert (reading.until.astimezone(zone).month, reading.until.astimezone(zone).day) == (12, back)
+
+
+def test_a_decimal_is_no_date() -> None:
+    reading = classify(
+        "Wir laden Sie zu einem 1.5 Stunden langen zweiten Gespräch ein.",
+        now=NOW,
+        tz=ZoneInfo("Europe/Berlin"),
+        language="de",
+    )
+    assert reading.slots == ()
