@@ -162,14 +162,14 @@ def test_a_german_speaking_member_gets_german_advice_on_an_english_casual_word()
     [
         pytest.param(
             "Gracias xq me ayudaste.",
-            "Formulation familière : 'xq'",
+            "Formulation familière\u00a0: 'xq'",
             "Au lieu de 'xq', écrivez 'porque' ou 'por qué'.",
             id="casual",
         ),
         pytest.param(
             "Solo quería hacer un seguimiento.",
-            "Cliché : 'Solo quería hacer un seguimiento'",
-            "Supprimez 'Solo quería hacer un seguimiento' : indiquez l'objet de votre message, "
+            "Cliché\u00a0: 'Solo quería hacer un seguimiento'",
+            "Supprimez 'Solo quería hacer un seguimiento'\u00a0: indiquez l'objet de votre message, "
             "par ex. 'Le escribo para preguntarle por los próximos pasos.'.",
             id="cliche",
         ),
