@@ -169,7 +169,8 @@ def test_a_german_speaking_member_gets_german_advice_on_an_english_casual_word()
         pytest.param(
             "Solo quería hacer un seguimiento.",
             "Cliché\u00a0: 'Solo quería hacer un seguimiento'",
-            "Supprimez 'Solo quería hacer un seguimiento'\u00a0: indiquez l'objet de votre message, "
+            "Supprimez 'Solo quería hacer un seguimiento'\u00a0: "
+            "indiquez l'objet de votre message, "
             "par ex. 'Le escribo para preguntarle por los próximos pasos.'.",
             id="cliche",
         ),
