@@ -145,15 +145,7 @@ class InterviewService:
                 field="company",
             )
         now = self.deps.clock.now()
-        interview = Interview(
-            member_id=member.id,
-            number=member.next_number,
-            company=company,
-            status=Status.SCHEDULED.value,
-            stage="phone_screen",
-            created_at=now,
-            updated_at=now,
-        )
+        interview = Interview(company=company, status=Status.SCHEDULED.value, stage="phone_screen")
         if invite is not None:
             interview.starts_at = invite.starts_at
             if invite.ends_at is not None:  # else `_apply` gives it the usual length
@@ -161,11 +153,20 @@ class InterviewService:
             interview.invite_uid, interview.invite_sequence = invite.uid, invite.sequence
         outcome = Outcome(interview)
         self._apply(member, interview, options, outcome, now, creating=True)
+        self.add(session, member, interview)
+        return outcome
+
+    def add(self, session: Session, member: Member, interview: Interview) -> Interview:
+        """Store a new interview as the member's next number and plan its follow-ups."""
+        now = self.deps.clock.now()
+        interview.member_id = member.id
+        interview.number = member.next_number
+        interview.created_at = interview.updated_at = now
         member.next_number += 1
         session.add(interview)
         session.flush()
         replan(interview, self.deps.cadence_of(member), now)
-        return outcome
+        return interview
 
     def edit(
         self, session: Session, member: Member, number: int, options: Mapping[str, str]

@@ -138,19 +138,15 @@ class ReplyService:
         found = repo.interview_at(session, member, interview.company, confirmed.at)
         if found is not None:
             return found
-        now = self.deps.clock.now()
+        upcoming = confirmed.at > self.deps.clock.now()
         nxt = Interview(
-            member_id=member.id,
-            number=member.next_number,
             company=interview.company,
             role=interview.role,
             stage=NEXT_STAGE.get(interview.stage, interview.stage),
             language=interview.language,
             starts_at=confirmed.at,
             ends_at=confirmed.at + (confirmed.length or DEFAULT_LENGTH),
-            status=(Status.SCHEDULED if confirmed.at > now else Status.HELD).value,
-            created_at=now,
-            updated_at=now,
+            status=(Status.SCHEDULED if upcoming else Status.HELD).value,
         )
         for person in interview.interviewers:
             copy = Interviewer(
@@ -164,11 +160,7 @@ class ReplyService:
             nxt.interviewers.append(copy)
             if person is interview.contact:
                 nxt.contact = copy
-        member.next_number += 1
-        session.add(nxt)
-        session.flush()
-        replan(nxt, self.deps.cadence_of(member), now)
-        return nxt
+        return self.interviews.add(session, member, nxt)
 
     def _away(
         self,
